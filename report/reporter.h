@@ -1,0 +1,73 @@
+// Streaming report sinks: text, JSON, JSONL, SARIF 2.1.0.
+// Contract: Begin once, then Add/AddDiagnostic in output order (the caller already sorted them),
+// then End once. Secrets are redacted (Redact) in every field, context included, unless
+// ReportOptions::show_secrets. Thread safety: one thread at a time.
+#ifndef MAGPIE_REPORT_REPORTER_H_
+#define MAGPIE_REPORT_REPORTER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/origin.h"
+#include "rules/rule_set.h"
+#include "scanner/finding.h"
+
+namespace magpie::report {
+
+struct ReportedFinding {
+  scanner::Finding finding;
+  Origin origin;
+  std::string fingerprint;  // scanner::Fingerprint(rule, path, secret)
+};
+
+struct Diagnostic {
+  std::string path;     // file, blob or "" for global
+  std::string kind;     // "unreadable", "binary", "too-large", "corrupt-object", "config", ...
+  std::string message;  // one line, no secret in it
+};
+
+struct Summary {
+  uint64_t files_scanned = 0;  // files or blobs
+  uint64_t bytes_scanned = 0;
+  uint64_t findings = 0;
+  std::map<std::string, uint64_t> skipped;     // reason -> count
+  std::map<std::string, uint64_t> suppressed;  // reason -> count
+  double elapsed_seconds = 0;
+  std::string config_file;  // config used, "" for none
+};
+
+enum class Format { kText, kJson, kJsonl, kSarif };
+std::optional<Format> ParseFormat(std::string_view name);
+
+struct ReportOptions {
+  bool show_secrets = false;
+  bool color = false;           // ANSI colours in text
+  std::string tool_version = "0.0.0";
+  const rules::RuleSet* rules = nullptr;  // for SARIF tool.driver.rules (names, help)
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void Begin() {}
+  virtual void Add(const ReportedFinding& finding) = 0;
+  virtual void AddDiagnostic(const Diagnostic& diagnostic) { (void)diagnostic; }
+  virtual void End(const Summary& summary) = 0;
+};
+
+std::unique_ptr<Reporter> MakeReporter(Format format, std::ostream& out, ReportOptions options);
+
+// "AKIA…" : the first 4 bytes (fewer for short secrets: at most a quarter) then "…".
+std::string Redact(std::string_view secret);
+// The value to print for a secret under `options`.
+std::string SecretForOutput(std::string_view secret, const ReportOptions& options);
+
+}  // namespace magpie::report
+
+#endif  // MAGPIE_REPORT_REPORTER_H_

@@ -1,0 +1,27 @@
+// `magpie rules check`: every example and negative example through the real compiled scanner.
+#ifndef MAGPIE_SCANNER_RULE_CHECK_H_
+#define MAGPIE_SCANNER_RULE_CHECK_H_
+
+#include <string>
+#include <vector>
+
+#include "scanner/compiled_rules.h"
+
+namespace magpie::scanner {
+
+struct RuleVerdict {
+  std::string rule_id;
+  int line = 0;
+  int examples = 0;
+  int negatives = 0;
+  std::vector<std::string> failures;  // "example 2 did not match: …", empty when the rule passes
+  bool ok() const { return failures.empty(); }
+};
+
+// Scans each example with a Scanner (Hyperscan stage then RE2 stage) and expects a finding of
+// that rule; scans each negative example and expects none of that rule.
+std::vector<RuleVerdict> CheckRules(const CompiledRules& compiled);
+
+}  // namespace magpie::scanner
+
+#endif  // MAGPIE_SCANNER_RULE_CHECK_H_

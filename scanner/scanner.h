@@ -1,0 +1,52 @@
+// Scans bytes into findings with a CompiledRules.
+// Thread safety: a Scanner is used by one thread at a time; it owns its Hyperscan scratch.
+// Make one per thread (e.g. tbb::enumerable_thread_specific); they may share one CompiledRules.
+#ifndef MAGPIE_SCANNER_SCANNER_H_
+#define MAGPIE_SCANNER_SCANNER_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "scanner/compiled_rules.h"
+#include "scanner/finding.h"
+
+namespace magpie::scanner {
+
+struct ScanOptions {
+  // Buffers longer than chunk_size are scanned as overlapping chunks so that the Hyperscan
+  // and RE2 work stays bounded; a secret shorter than chunk_overlap that crosses a chunk
+  // boundary is still found exactly once.
+  size_t chunk_size = size_t{64} << 20;
+  size_t chunk_overlap = size_t{64} << 10;
+  rules::Confidence min_confidence = rules::Confidence::kLow;
+  int decode_depth = 2;  // nested base64/percent decoding levels (0 = off)
+};
+
+class Scanner {
+ public:
+  explicit Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options = {});
+  ~Scanner();
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+  // Findings in `data`, sorted by FindingLess, each secret reported once.
+  std::vector<Finding> Scan(std::string_view data);
+
+  const CompiledRules& rules() const { return *rules_; }
+
+ private:
+  struct State;
+  std::shared_ptr<const CompiledRules> rules_;
+  ScanOptions options_;
+  std::unique_ptr<State> state_;
+};
+
+// The slow reference: every rule's RE2 over the whole buffer, no Hyperscan, no chunking.
+// Exists for the differential test; gives the same findings as Scanner::Scan.
+std::vector<Finding> ReferenceScan(const CompiledRules& rules, std::string_view data,
+                                   const ScanOptions& options = {});
+
+}  // namespace magpie::scanner
+
+#endif  // MAGPIE_SCANNER_SCANNER_H_

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs magpie's build dependencies from Debian 12 packages, only those missing.
+# Idempotent and quiet when everything is present, so the README commands can call it each time.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config git ca-certificates
+      libvectorscan-dev libre2-dev libgit2-dev libtbb-dev nlohmann-json3-dev
+      libyaml-cpp-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "magpie: installing missing packages: ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
