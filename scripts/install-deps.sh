@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config git ca-certificates
       libvectorscan-dev libre2-dev libgit2-dev libtbb-dev nlohmann-json3-dev
-      libyaml-cpp-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema)
+      libyaml-cpp-dev libcli11-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,87 @@
+// Command-line parsing (CLI11) and dispatch. Exceptions stop here: each becomes one line on
+// stderr and exit code 2.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/version.h"
+
+namespace magpie::cli {
+namespace {
+
+void AddCommonFlags(CLI::App* app, CommonFlags* f) {
+  app->add_option("--rules", f->rules_file, "Rules file replacing the built-in rules.yaml");
+  app->add_option("-f,--format", f->format, "Report format: text, json, jsonl, sarif")
+      ->capture_default_str();
+  app->add_option("-o,--output", f->output, "Write the report to FILE instead of stdout");
+  app->add_flag("--show-secrets", f->show_secrets, "Print secrets in full (redacted by default)");
+  app->add_option("-j,--jobs", f->jobs, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--max-file-size", f->max_file_size_mib, "Skip files larger than N MiB")
+      ->capture_default_str();
+  app->add_flag("--include-binary", f->include_binary, "Scan files that look binary");
+  app->add_flag("--follow-symlinks", f->follow_symlinks, "Follow symbolic links to files");
+  app->add_option("--min-confidence", f->min_confidence, "Report findings at least this "
+                  "confident: low, medium, high")->capture_default_str();
+  app->add_flag("--no-generic", f->no_generic, "Disable the generic entropy detector");
+  app->add_flag("--no-cache", f->no_cache, "Do not use the compiled-database cache");
+  app->add_flag("--no-color", f->no_color, "No ANSI colours in text output");
+  app->add_flag("-q,--quiet", f->quiet, "No summary on stderr");
+  app->add_flag("-v,--verbose", f->verbose, "List every skipped file on stderr");
+}
+
+int Dispatch(int argc, char** argv) {
+  CLI::App app{"magpie: find credentials in files and git history before they leak.\n"
+               "Exit codes: 0 no findings, 1 findings, 2 error.",
+               "magpie"};
+  app.set_version_flag("--version", std::string(Version()));
+  app.require_subcommand(0, 1);
+
+  CommonFlags scan_flags;
+  std::vector<std::string> paths;
+  CLI::App* scan = app.add_subcommand("scan", "Scan files and directories (default: .)");
+  AddCommonFlags(scan, &scan_flags);
+  scan->add_option("paths", paths, "Files or directories; - reads stdin");
+
+  CLI::App* rules = app.add_subcommand("rules", "List or check the rules");
+  rules->require_subcommand(1);
+  std::string rules_file;
+  std::string list_format = "table";
+  bool check_no_cache = false;
+  CLI::App* list = rules->add_subcommand("list", "Print every rule");
+  list->add_option("--rules", rules_file, "Rules file instead of the built-in one");
+  list->add_option("--format", list_format, "table or ids")->capture_default_str();
+  CLI::App* check = rules->add_subcommand(
+      "check", "Run every example and negative example through the compiled scanner");
+  check->add_option("--rules", rules_file, "Rules file instead of the built-in one");
+  check->add_flag("--no-cache", check_no_cache, "Compile without the database cache");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitClean : kExitError;
+  }
+  if (list->parsed()) return RunRulesList(rules_file, list_format);
+  if (check->parsed()) return RunRulesCheck(rules_file, check_no_cache);
+  if (scan->parsed()) return RunScan(scan_flags, paths);
+  // No subcommand: scan the current directory with the defaults.
+  return RunScan(CommonFlags{}, {});
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  try {
+    return Dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "magpie: error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "magpie: error: unexpected failure\n";
+  }
+  return kExitError;
+}
+
+}  // namespace magpie::cli

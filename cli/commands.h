@@ -1,0 +1,25 @@
+// The subcommands of the magpie executable. Each returns the process exit code
+// (kExitClean, kExitFindings, kExitError) and never throws.
+#ifndef MAGPIE_CLI_COMMANDS_H_
+#define MAGPIE_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/scan_context.h"
+
+namespace magpie::cli {
+
+// `magpie scan [PATH…]`: files and directories (default "."), "-" for stdin.
+int RunScan(const CommonFlags& flags, const std::vector<std::string>& paths);
+
+// `magpie rules list|check [--rules FILE]`.
+int RunRulesList(const std::string& rules_file, const std::string& format);
+int RunRulesCheck(const std::string& rules_file, bool no_cache);
+
+// Entry point behind main(): parses argv and dispatches.
+int Main(int argc, char** argv);
+
+}  // namespace magpie::cli
+
+#endif  // MAGPIE_CLI_COMMANDS_H_

@@ -1,0 +1,29 @@
+// On-disk cache of compiled Hyperscan databases, so that start-up (pre-commit hooks) does not
+// pay for compilation. Keyed by CompiledRules::CacheKey (rules + options + Hyperscan version).
+// Location: $MAGPIE_CACHE_DIR, else $XDG_CACHE_HOME/magpie, else ~/.cache/magpie.
+// A stale or corrupt entry is ignored and rewritten; writes are atomic (temp file + rename),
+// so concurrent magpie processes never read a half-written database.
+#ifndef MAGPIE_CLI_DB_CACHE_H_
+#define MAGPIE_CLI_DB_CACHE_H_
+
+#include <memory>
+#include <string>
+
+#include "scanner/compiled_rules.h"
+
+namespace magpie::cli {
+
+struct CacheOutcome {
+  scanner::CompileResult result;
+  bool cache_hit = false;
+};
+
+CacheOutcome CompileWithCache(const rules::RuleSet& rules, const scanner::CompileOptions& options,
+                              bool use_cache);
+
+// The directory used, "" when none can be determined.
+std::string CacheDirectory();
+
+}  // namespace magpie::cli
+
+#endif  // MAGPIE_CLI_DB_CACHE_H_

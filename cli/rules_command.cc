@@ -1,0 +1,59 @@
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/db_cache.h"
+#include "scanner/rule_check.h"
+
+namespace magpie::cli {
+
+int RunRulesList(const std::string& rules_file, const std::string& format) {
+  std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
+  if (!rules) return kExitError;
+  CacheOutcome compiled = CompileWithCache(*rules, {}, true);
+  const rules::RuleSet& effective = compiled.result.ok() ? compiled.result.compiled->rule_set() : *rules;
+  for (const rules::RuleSpec& spec : effective.rules()) {
+    if (format == "ids") {
+      std::cout << spec.id << "\n";
+      continue;
+    }
+    std::cout << spec.id << "\t" << rules::ToString(spec.confidence) << "\t"
+              << rules::ToString(spec.severity) << "\t" << spec.name << "\n";
+  }
+  return kExitClean;
+}
+
+int RunRulesCheck(const std::string& rules_file, bool no_cache) {
+  std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
+  if (!rules) return kExitError;
+  CacheOutcome compiled = CompileWithCache(*rules, {}, !no_cache);
+  if (!compiled.result.ok()) {
+    for (const rules::RuleProblem& p : compiled.result.problems) {
+      std::cerr << "magpie: error: " << p.ToString() << "\n";
+    }
+    return kExitError;
+  }
+  const scanner::CompiledRules& set = *compiled.result.compiled;
+  size_t failed = 0;
+  size_t examples = 0;
+  size_t negatives = 0;
+  for (const scanner::RuleVerdict& verdict : scanner::CheckRules(set)) {
+    examples += verdict.examples;
+    negatives += verdict.negatives;
+    std::cout << (verdict.ok() ? "ok    " : "FAIL  ") << verdict.rule_id << " (" << verdict.examples
+              << " examples, " << verdict.negatives << " negative)\n";
+    for (const std::string& failure : verdict.failures) {
+      std::cout << "        " << set.rule_set().source() << ":" << verdict.line << ": " << failure
+                << "\n";
+    }
+    if (!verdict.ok()) ++failed;
+  }
+  for (const std::string& id : set.PrefilteredRuleIds()) {
+    std::cout << "note  " << id << " runs in Hyperscan prefilter mode (RE2 confirms)\n";
+  }
+  const size_t total = set.rule_set().rules().size();
+  std::cout << "rules check: " << (total - failed) << " passed, " << failed << " failed ("
+            << examples << " examples, " << negatives << " negative examples)\n";
+  return failed == 0 ? kExitClean : kExitError;
+}
+
+}  // namespace magpie::cli

@@ -1,0 +1,74 @@
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/file_walker.h"
+#include "cli/result_sink.h"
+
+namespace magpie::cli {
+namespace {
+
+ItemResult ScanOneFile(ScanContext& ctx, const std::string& path) {
+  ItemResult item;
+  item.origin = report::FileOrigin{path};
+  scanner::FileReadResult read = path == "-"
+                                     ? scanner::ReadStreamForScan(STDIN_FILENO, ctx.read_options())
+                                     : scanner::ReadFileForScan(path, ctx.read_options());
+  if (!read.content) {
+    item.skip_reason = std::string(scanner::ToString(read.skipped));
+    item.diagnostic = report::Diagnostic{path, item.skip_reason, read.message};
+    return item;
+  }
+  const std::string_view data = read.content->data();
+  item.bytes = data.size();
+  item.scanned = true;
+  item.findings = ctx.ThreadScanner().Scan(data);
+  return item;
+}
+
+}  // namespace
+
+int RunScan(const CommonFlags& flags, const std::vector<std::string>& arguments) {
+  std::unique_ptr<ScanContext> ctx = ScanContext::Create(flags);
+  if (!ctx) return kExitError;
+  const std::vector<std::string> paths = arguments.empty() ? std::vector<std::string>{"."} : arguments;
+  WalkResult walk = WalkPaths(paths, WalkOptions{flags.follow_symlinks});
+  if (!walk.missing.empty()) {
+    for (const std::string& m : walk.missing) {
+      std::cerr << "magpie: error: no such file or directory: " << m << "\n";
+    }
+    return kExitError;
+  }
+
+  ResultSink sink(ctx->reporter(), flags.verbose, flags.quiet);
+  sink.Begin();
+  for (const report::Diagnostic& d : walk.diagnostics) sink.AddDiagnostic(d);
+  sink.CountSkipped("symlink", walk.symlinks_skipped);
+
+  // Read and scan in parallel; hand results to the sink in path order, streaming.
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, ctx->threads());
+  size_t next = 0;
+  const std::vector<std::string>& files = walk.files;
+  tbb::parallel_pipeline(
+      static_cast<size_t>(ctx->threads()) * 4,
+      tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
+                                     [&](tbb::flow_control& fc) -> size_t {
+                                       if (next >= files.size()) {
+                                         fc.stop();
+                                         return 0;
+                                       }
+                                       return next++;
+                                     }) &
+          tbb::make_filter<size_t, ItemResult>(
+              tbb::filter_mode::parallel,
+              [&](size_t index) { return ScanOneFile(*ctx, files[index]); }) &
+          tbb::make_filter<ItemResult, void>(
+              tbb::filter_mode::serial_in_order,
+              [&](ItemResult item) { sink.Add(std::move(item)); }));
+  return sink.Finish();
+}
+
+}  // namespace magpie::cli

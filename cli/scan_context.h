@@ -1,0 +1,81 @@
+// What every scanning command sets up the same way: the rules (built in or --rules), their
+// compiled form (through the on-disk cache), the report sink and the output stream.
+#ifndef MAGPIE_CLI_SCAN_CONTEXT_H_
+#define MAGPIE_CLI_SCAN_CONTEXT_H_
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "report/reporter.h"
+#include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
+#include "scanner/file_reader.h"
+#include "scanner/scanner.h"
+
+namespace magpie::cli {
+
+// Flags shared by `scan`, `git` and `staged`; defaults are the documented ones.
+struct CommonFlags {
+  std::string rules_file;  // "" = built-in rules.yaml
+  std::string format = "text";
+  std::string output;      // "" = stdout
+  bool show_secrets = false;
+  int jobs = 0;            // 0 = all cores
+  uint64_t max_file_size_mib = 50;
+  bool include_binary = false;
+  bool follow_symlinks = false;
+  std::string min_confidence = "low";
+  bool no_generic = false;  // disable the generic entropy detector
+  bool no_cache = false;    // compile the Hyperscan database, ignore the cache
+  bool no_color = false;
+  bool quiet = false;       // no summary on stderr
+  bool verbose = false;     // every skipped file on stderr
+};
+
+// The exit codes of every command.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+class ScanContext {
+ public:
+  // Loads and compiles the rules and opens the output. On failure prints one clear line per
+  // problem on stderr and returns null (exit code 2).
+  static std::unique_ptr<ScanContext> Create(const CommonFlags& flags);
+
+  const CommonFlags& flags() const { return flags_; }
+  std::shared_ptr<const scanner::CompiledRules> compiled() const { return compiled_; }
+  scanner::ScanOptions scan_options() const { return scan_options_; }
+  scanner::FileReadOptions read_options() const { return read_options_; }
+  report::Reporter& reporter() { return *reporter_; }
+  report::Format format() const { return format_; }
+  int threads() const { return threads_; }
+  // A scanner for the calling thread (one per thread, created on first use).
+  scanner::Scanner& ThreadScanner();
+
+  ~ScanContext();
+
+ private:
+  ScanContext() = default;
+  CommonFlags flags_;
+  rules::RuleSet rules_;
+  std::shared_ptr<const scanner::CompiledRules> compiled_;
+  scanner::ScanOptions scan_options_;
+  scanner::FileReadOptions read_options_;
+  report::Format format_ = report::Format::kText;
+  std::unique_ptr<std::ofstream> file_out_;
+  std::unique_ptr<report::Reporter> reporter_;
+  int threads_ = 1;
+  struct ThreadScanners;
+  std::unique_ptr<ThreadScanners> scanners_;
+};
+
+// Loads --rules FILE or the built-in set; prints problems on stderr and returns nullopt.
+std::optional<rules::RuleSet> LoadRulesOrReport(const std::string& rules_file);
+
+}  // namespace magpie::cli
+
+#endif  // MAGPIE_CLI_SCAN_CONTEXT_H_

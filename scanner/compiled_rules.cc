@@ -1,0 +1,173 @@
+#include "scanner/compiled_rules.h"
+
+#include <hs/hs.h>
+#include <re2/re2.h>
+
+#include <string>
+#include <utility>
+
+#include "scanner/compiled_rules_impl.h"
+#include "scanner/fingerprint.h"
+#include "scanner/generic_detector.h"
+
+namespace magpie::scanner {
+namespace {
+
+// Hyperscan does not need the patterns' captures or their start offsets: RE2 extracts
+// the secret afterwards, so we skip SOM tracking, which would slow the scan.
+unsigned int HyperscanFlags(bool prefilter) {
+  return prefilter ? HS_FLAG_PREFILTER : 0u;
+}
+
+struct HsCompileError {
+  int expression = -1;
+  std::string message;
+};
+
+// Compiles every pattern into one block-mode database. On failure returns the failing
+// expression so the caller can retry it in prefilter mode.
+hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompileError* error) {
+  std::vector<const char*> expressions;
+  std::vector<unsigned int> flags;
+  std::vector<unsigned int> ids;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    expressions.push_back(rules[i].spec->pattern.c_str());
+    flags.push_back(HyperscanFlags(rules[i].prefiltered));
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* compile_error = nullptr;
+  const hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                         static_cast<unsigned int>(expressions.size()),
+                                         HS_MODE_BLOCK, nullptr, &database, &compile_error);
+  if (rc != HS_SUCCESS) {
+    error->expression = compile_error ? compile_error->expression : -1;
+    error->message = compile_error && compile_error->message ? compile_error->message
+                                                             : "hs_compile_multi failed";
+    hs_free_compile_error(compile_error);
+    return nullptr;
+  }
+  return database;
+}
+
+std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
+                                                  const CompileOptions& options,
+                                                  std::vector<rules::RuleProblem>* problems) {
+  auto impl = std::make_unique<CompiledRules::Impl>();
+  std::vector<rules::RuleSpec> specs = input.rules();
+  if (options.generic_detector && input.Find(internal::kGenericRuleId) < 0) {
+    specs.push_back(internal::GenericRuleSpec());
+  }
+  impl->rule_set = rules::RuleSet(std::move(specs), input.source());
+  impl->options = options;
+  for (const rules::RuleSpec& spec : impl->rule_set.rules()) {
+    CompiledRule rule;
+    rule.spec = &spec;
+    rule.generic = spec.id == internal::kGenericRuleId;
+    rule.re = std::make_unique<RE2>(spec.pattern, ScannerRe2Options());
+    if (!rule.re->ok()) {
+      problems->push_back({input.source(), spec.line, spec.id,
+                           "RE2 refuses the pattern: " + rule.re->error()});
+    } else if (rule.re->NumberOfCapturingGroups() < spec.secret_group) {
+      problems->push_back({input.source(), spec.line, spec.id,
+                           "the pattern has no capture group for the secret"});
+    }
+    impl->rules.push_back(std::move(rule));
+  }
+  return impl;
+}
+
+}  // namespace
+
+RE2::Options ScannerRe2Options() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_log_errors(false);
+  options.set_max_mem(int64_t{64} << 20);
+  return options;
+}
+
+CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CompiledRules::~CompiledRules() = default;
+
+const rules::RuleSet& CompiledRules::rule_set() const { return impl_->rule_set; }
+const CompileOptions& CompiledRules::options() const { return impl_->options; }
+
+std::vector<std::string> CompiledRules::PrefilteredRuleIds() const {
+  std::vector<std::string> ids;
+  for (const CompiledRule& rule : impl_->rules) {
+    if (rule.prefiltered) ids.push_back(rule.spec->id);
+  }
+  return ids;
+}
+
+CompileResult CompiledRules::Compile(const rules::RuleSet& rules, const CompileOptions& options) {
+  CompileResult result;
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, &result.problems);
+  if (!result.problems.empty()) return result;
+  if (impl->rules.empty()) {
+    result.problems.push_back({rules.source(), 0, "", "the rule set is empty"});
+    return result;
+  }
+  // Patterns Hyperscan cannot compile exactly (too large, unsupported constructs) are
+  // retried in prefilter mode: Hyperscan then over-approximates and RE2 confirms.
+  for (size_t attempt = 0; attempt <= impl->rules.size(); ++attempt) {
+    HsCompileError error;
+    impl->database = CompileDatabase(impl->rules, &error);
+    if (impl->database != nullptr) break;
+    if (error.expression < 0 || impl->rules[error.expression].prefiltered) {
+      const rules::RuleSpec* spec =
+          error.expression >= 0 ? impl->rules[error.expression].spec : nullptr;
+      result.problems.push_back({rules.source(), spec ? spec->line : 0, spec ? spec->id : "",
+                                 "Hyperscan refuses the pattern: " + error.message});
+      return result;
+    }
+    impl->rules[error.expression].prefiltered = true;
+  }
+  result.compiled.reset(new CompiledRules(std::move(impl)));
+  return result;
+}
+
+std::string CompiledRules::SerializeDatabase() const {
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(impl_->database, &bytes, &length) != HS_SUCCESS) return {};
+  std::string out(bytes, length);
+  free(bytes);
+  return out;
+}
+
+std::shared_ptr<const CompiledRules> CompiledRules::FromSerialized(const rules::RuleSet& rules,
+                                                                    const CompileOptions& options,
+                                                                    const std::string& bytes) {
+  std::vector<rules::RuleProblem> problems;
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, &problems);
+  if (!problems.empty()) return nullptr;
+  char* info = nullptr;
+  if (hs_serialized_database_info(bytes.data(), bytes.size(), &info) != HS_SUCCESS) {
+    return nullptr;
+  }
+  free(info);
+  if (hs_deserialize_database(bytes.data(), bytes.size(), &impl->database) != HS_SUCCESS) {
+    return nullptr;
+  }
+  // Prefilter flags are not recoverable from the database, but only the RE2 side reads
+  // them for reporting, and RE2 confirms every hit either way.
+  return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
+}
+
+std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOptions& options) {
+  std::string material = "magpie-db-v1\n";
+  material += hs_version();
+  material += options.generic_detector ? "\ngeneric\n" : "\nno-generic\n";
+  for (const rules::RuleSpec& spec : rules.rules()) {
+    material += spec.id;
+    material.push_back('\0');
+    material += spec.pattern;
+    material.push_back('\0');
+  }
+  if (options.generic_detector) material += internal::GenericRuleSpec().pattern;
+  return Sha256Hex(material);
+}
+
+}  // namespace magpie::scanner

@@ -1,0 +1,39 @@
+// Private to the scanner library: the compiled form behind CompiledRules.
+#ifndef MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_
+#define MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_
+
+#include <hs/hs.h>
+#include <re2/re2.h>
+
+#include <memory>
+#include <vector>
+
+#include "scanner/compiled_rules.h"
+
+namespace magpie::scanner {
+
+struct CompiledRule {
+  const rules::RuleSpec* spec = nullptr;  // points into Impl::rule_set
+  std::unique_ptr<RE2> re;
+  bool prefiltered = false;  // Hyperscan compiled an approximation (HS_FLAG_PREFILTER)
+  bool generic = false;      // the built-in generic detector
+};
+
+struct CompiledRules::Impl {
+  rules::RuleSet rule_set;  // the effective rules: the input plus the generic detector
+  CompileOptions options;
+  std::vector<CompiledRule> rules;  // index == Hyperscan expression id
+  hs_database_t* database = nullptr;
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() { hs_free_database(database); }
+};
+
+// RE2 options shared by the scanner and the rules loader's checks: bytes, leftmost-first.
+RE2::Options ScannerRe2Options();
+
+}  // namespace magpie::scanner
+
+#endif  // MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_

@@ -1,0 +1,185 @@
+#include "scanner/confirm.h"
+
+#include <algorithm>
+#include <cstring>
+#include <tuple>
+
+#include "scanner/entropy.h"
+#include "scanner/generic_detector.h"
+#include "scanner/validators.h"
+
+namespace magpie::scanner::internal {
+namespace {
+
+constexpr int kMaxGroups = 10;
+constexpr uint64_t kWindowGrowth = 8192;
+
+// Decides whether the extracted secret of `rule` is kept; sets validation state.
+bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::string_view data,
+            const re2::StringPiece* groups, RawMatch* match) {
+  const rules::RuleSpec& spec = *rule.spec;
+  const std::string_view secret = data.substr(match->start, match->end - match->start);
+  match->entropy = ShannonEntropy(secret);
+  if (spec.min_entropy && match->entropy < *spec.min_entropy) return false;
+  if (rule.generic) {
+    GenericCandidate candidate;
+    candidate.value = secret;
+    // Extend the key leftwards over identifier bytes: `DB_PASSWORD`, `dbPassword`.
+    const char* key_begin = groups[1].data();
+    const char* const floor = data.data();
+    while (key_begin > floor) {
+      const char c = key_begin[-1];
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) {
+        break;
+      }
+      --key_begin;
+    }
+    candidate.key = std::string_view(key_begin, groups[1].data() + groups[1].size() - key_begin);
+    candidate.opening_quote = groups[2].empty() ? 0 : groups[2][0];
+    candidate.next_byte =
+        match->end < data.size() ? static_cast<unsigned char>(data[match->end]) : -1;
+    return AcceptGenericCandidate(candidate, impl.options.entropy);
+  }
+  if (!spec.validator.empty()) {
+    match->validated = RunValidator(spec.validator, secret);
+    if (!match->validated && spec.require_validation) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::string_view data,
+                   uint64_t begin, uint64_t end, std::vector<RawMatch>* out) {
+  const CompiledRule& rule = impl.rules[rule_index];
+  const int group = rule.spec->secret_group;
+  const int ngroups = std::min(kMaxGroups, rule.re->NumberOfCapturingGroups() + 1);
+  re2::StringPiece groups[kMaxGroups];
+  const re2::StringPiece text(data.data(), data.size());
+  uint64_t pos = begin;
+  while (pos <= end) {
+    if (!rule.re->Match(text, pos, end, RE2::UNANCHORED, groups, ngroups)) break;
+    uint64_t match_begin = groups[0].data() - data.data();
+    uint64_t match_end = match_begin + groups[0].size();
+    if (match_end == end && end < data.size()) {
+      // The match may continue past the window: widen it and look again from here.
+      end = std::min<uint64_t>(data.size(), end + kWindowGrowth);
+      continue;
+    }
+    if (group < ngroups && groups[group].data() != nullptr && !groups[group].empty()) {
+      RawMatch match;
+      match.rule = rule_index;
+      match.start = groups[group].data() - data.data();
+      match.end = match.start + groups[group].size();
+      if (Accept(impl, rule, data, groups, &match)) out->push_back(match);
+    }
+    pos = match_end > match_begin ? match_end : match_begin + 1;
+  }
+}
+
+std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_view data,
+                                  std::vector<RawMatch> matches,
+                                  rules::Confidence min_confidence) {
+  std::sort(matches.begin(), matches.end(), [&](const RawMatch& a, const RawMatch& b) {
+    return std::tie(a.start, a.end, impl.rules[a.rule].spec->id) <
+           std::tie(b.start, b.end, impl.rules[b.rule].spec->id);
+  });
+  matches.erase(std::unique(matches.begin(), matches.end(),
+                            [](const RawMatch& a, const RawMatch& b) {
+                              return a.rule == b.rule && a.start == b.start && a.end == b.end;
+                            }),
+                matches.end());
+
+  // A provider rule explains its secret better than the generic detector: drop generic
+  // matches that overlap a provider match.
+  std::vector<std::pair<uint64_t, uint64_t>> specific;
+  for (const RawMatch& m : matches) {
+    if (!impl.rules[m.rule].generic) specific.emplace_back(m.start, m.end);
+  }
+  if (!specific.empty()) {
+    std::erase_if(matches, [&](const RawMatch& m) {
+      if (!impl.rules[m.rule].generic) return false;
+      for (const auto& [s, e] : specific) {
+        if (m.start < e && s < m.end) return true;
+      }
+      return false;
+    });
+  }
+
+  std::vector<Finding> findings;
+  findings.reserve(matches.size());
+  // Line numbers by one forward walk over the buffer: matches are sorted by start.
+  uint64_t line_pos = 0;  // offset where counting stopped
+  uint32_t line = 1;
+  uint64_t line_start = 0;
+  auto advance_to = [&](uint64_t offset, uint32_t* out_line, uint64_t* out_line_start) {
+    if (offset < line_pos) {  // ends can precede a later start; recount from the top
+      line_pos = 0;
+      line = 1;
+      line_start = 0;
+    }
+    const char* p = data.data() + line_pos;
+    const char* const stop = data.data() + offset;
+    while (p < stop) {
+      const void* nl = std::memchr(p, '\n', stop - p);
+      if (nl == nullptr) break;
+      ++line;
+      p = static_cast<const char*>(nl) + 1;
+      line_start = p - data.data();
+    }
+    line_pos = offset;
+    *out_line = line;
+    *out_line_start = line_start;
+  };
+
+  for (const RawMatch& m : matches) {
+    const CompiledRule& rule = impl.rules[m.rule];
+    const rules::RuleSpec& spec = *rule.spec;
+    if (spec.confidence < min_confidence) continue;
+    Finding f;
+    f.rule_id = spec.id;
+    f.rule_name = spec.name;
+    f.secret.assign(data.data() + m.start, m.end - m.start);
+    f.severity = spec.severity;
+    f.confidence = spec.confidence;
+    f.entropy = m.entropy;
+    f.validated = m.validated;
+
+    uint64_t start_line_begin = 0;
+    f.start.offset = m.start;
+    advance_to(m.start, &f.start.line, &start_line_begin);
+    f.start.column = static_cast<uint32_t>(m.start - start_line_begin + 1);
+    // End: the position just after the last byte of the secret.
+    const uint64_t last = m.end > m.start ? m.end - 1 : m.start;
+    uint64_t end_line_begin = 0;
+    const uint64_t saved_pos = line_pos;
+    const uint32_t saved_line = line;
+    const uint64_t saved_line_start = line_start;
+    advance_to(last, &f.end.line, &end_line_begin);
+    f.end.offset = m.end;
+    f.end.column = static_cast<uint32_t>(last - end_line_begin + 2);
+    line_pos = saved_pos;
+    line = saved_line;
+    line_start = saved_line_start;
+
+    // Context: the start line, cut around the secret to kMaxContextBytes.
+    uint64_t line_end = m.start;
+    const void* nl = std::memchr(data.data() + m.start, '\n', data.size() - m.start);
+    line_end = nl ? static_cast<const char*>(nl) - data.data() : data.size();
+    uint64_t ctx_begin = start_line_begin;
+    uint64_t ctx_end = line_end;
+    if (ctx_end - ctx_begin > kMaxContextBytes) {
+      const uint64_t margin = kMaxContextBytes / 3;
+      ctx_begin = std::max<uint64_t>(ctx_begin, m.start > margin ? m.start - margin : 0);
+      ctx_end = std::min<uint64_t>(ctx_end, std::max<uint64_t>(m.end, m.start + margin) + margin);
+      if (ctx_end - ctx_begin > kMaxContextBytes) ctx_end = ctx_begin + kMaxContextBytes;
+    }
+    if (ctx_end > ctx_begin && data[ctx_end - 1] == '\r') --ctx_end;
+    f.context.assign(data.data() + ctx_begin, ctx_end - ctx_begin);
+    f.context_secret_offset = static_cast<uint32_t>(m.start - ctx_begin);
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
+}  // namespace magpie::scanner::internal

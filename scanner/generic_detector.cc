@@ -1,0 +1,181 @@
+#include "scanner/generic_detector.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+namespace magpie::scanner::internal {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Key names that hold the keyword but name something other than a secret value.
+bool IsNonSecretKey(std::string_view key) {
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "author", "passeng", "bypass", "compass", "passage", "passive",
+      "passthrough", "pass_through", "tokeniz", "token_type", "tokentype", "secretname"};
+  for (std::string_view w : kWords) {
+    if (Contains(key, w)) return true;
+  }
+  static constexpr std::array<std::string_view, 30> kSuffixes = {
+      "name", "type", "file", "path", "dir", "url", "uri", "length", "len", "size",
+      "count", "field", "label", "prompt", "hint", "policy", "format", "pattern", "regex",
+      "header", "hash", "version", "expiry", "expires", "expiration", "timeout", "ttl",
+      "enabled", "mode", "endpoint"};
+  for (std::string_view s : kSuffixes) {
+    if (EndsWith(key, s)) return true;
+  }
+  return false;
+}
+
+// Placeholders, documentation values and indirections (env and secret-manager lookups).
+bool IsPlaceholder(std::string_view lower_value) {
+  static constexpr std::array<std::string_view, 30> kMarkers = {
+      "xxxx", "****", "....", "example", "changeme", "change_me", "change-me", "your",
+      "placeholder", "dummy", "sample", "redacted", "insert", "replace", "todo", "fixme",
+      "here", "fake", "test", "password", "secret", "token", "${", "{{", "}}", "%(", "$(",
+      "getenv", "environ", "://"};
+  for (std::string_view m : kMarkers) {
+    if (Contains(lower_value, m)) return true;
+  }
+  static constexpr std::array<std::string_view, 11> kPrefixes = {
+      "$", "%", "env.", "env:", "process.", "os.", "secrets.", "vault:", "ref+", "arn:", "@"};
+  for (std::string_view p : kPrefixes) {
+    if (lower_value.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+// `config.db.password`, `settings.API_KEY`: a dotted path of identifiers, not a value.
+bool IsDottedIdentifier(std::string_view v) {
+  bool saw_dot = false;
+  bool at_part_start = true;
+  for (char c : v) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '.') {
+      if (at_part_start) return false;
+      saw_dot = true;
+      at_part_start = true;
+      continue;
+    }
+    if (at_part_start && !(std::isalpha(u) || c == '_')) return false;
+    if (!(std::isalnum(u) || c == '_')) return false;
+    at_part_start = false;
+  }
+  return saw_dot && !at_part_start;
+}
+
+bool IsUuid(std::string_view v) {
+  if (v.size() != 36) return false;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (v[i] == '-')) return false;
+    if (!dash && !std::isxdigit(static_cast<unsigned char>(v[i]))) return false;
+  }
+  return true;
+}
+
+// Runs like "123456" or "abcdef" betray keyboard or sequence placeholders.
+bool HasSequentialRun(std::string_view v, size_t run) {
+  size_t length = 1;
+  for (size_t i = 1; i < v.size(); ++i) {
+    length = (v[i] == v[i - 1] + 1) ? length + 1 : 1;
+    if (length >= run) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+rules::RuleSpec GenericRuleSpec() {
+  rules::RuleSpec spec;
+  spec.id = std::string(kGenericRuleId);
+  spec.name = "Generic secret assignment";
+  spec.description =
+      "A high-entropy value assigned to a key that names a password, secret, token or API key. "
+      "Built into magpie; thresholds per alphabet are documented in docs/rules.md.";
+  spec.pattern =
+      "(?i)((?:passw(?:or)?d|pass|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|"
+      "auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|"
+      "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})[\"']?[ \\t]{0,4}"
+      "(?::=|=>|==|=|:|>)[ \\t]{0,4}([\"'`]?)([^\\s\"'`,;<>(){}\\[\\]\\\\]{8,200})";
+  spec.secret_group = 3;
+  spec.keywords = {"password", "secret", "token", "key", "auth"};
+  spec.severity = rules::Severity::kMedium;
+  spec.confidence = rules::Confidence::kLow;
+  spec.references = {"https://cwe.mitre.org/data/definitions/798.html"};
+  spec.examples = {
+      "DB_PASSWORD=q8Vn2rLx7TfK9mWz",
+      "api_key: \"4f9c2a7d1e8b3f60a5c4e2d9b7f1a3c8\"",
+      "clientSecret = 'Zr7kP2qW9xLm4Tv8Nb3Hs6Jd'",
+  };
+  spec.negative_examples = {
+      "password = os.environ['DB_PASSWORD']",
+      "api_key: ${API_KEY}",
+      "token = \"your_api_token_here\"",
+      "secret: xxxxxxxxxxxxxxxx",
+      "password_file = /run/secrets/db_password",
+      "token = config.auth.token",
+      "apiKey = getApiKey(request)",
+      "session_token: 123e4567-e89b-12d3-a456-426614174000",
+      "password: aaaaaaaaaaaa",
+  };
+  return spec;
+}
+
+bool AcceptGenericCandidate(const GenericCandidate& candidate,
+                            const EntropyThresholds& thresholds) {
+  const std::string_view value = candidate.value;
+  if (value.size() < 8 || value.size() > thresholds.max_length) return false;
+  // The value must end where the token ends: a value cut at the length cap, or one that runs
+  // into a call or a template, is not a literal secret.
+  const int next = candidate.next_byte;
+  if (next >= 0) {
+    const char n = static_cast<char>(next);
+    const bool delimiter = std::isspace(static_cast<unsigned char>(n)) || n == '"' ||
+                           n == '\'' || n == '`' || n == ',' || n == ';' || n == ')' ||
+                           n == '}' || n == ']' || n == '<';
+    if (!delimiter) return false;
+    if (candidate.opening_quote != 0 && n != candidate.opening_quote) return false;
+  }
+  if (IsNonSecretKey(Lower(candidate.key))) return false;
+  const std::string lower_value = Lower(value);
+  if (IsPlaceholder(lower_value) || IsDottedIdentifier(value) || IsUuid(value)) return false;
+  if (HasSequentialRun(lower_value, 5)) return false;
+
+  bool has_digit = false, has_lower = false, has_upper = false, has_symbol = false;
+  for (char c : value) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    has_digit |= std::isdigit(u) != 0;
+    has_lower |= std::islower(u) != 0;
+    has_upper |= std::isupper(u) != 0;
+    has_symbol |= !std::isalnum(u);
+  }
+  // Words and identifiers (letters only) are names, not secrets.
+  if (!has_digit && !has_symbol) return false;
+  if (!has_lower && !has_upper) return false;  // numbers, dates, versions
+  if (value.size() < thresholds.min_length && !(has_digit && (has_lower || has_upper))) {
+    return false;
+  }
+  // Short strings cannot reach an alphabet's floor (entropy <= log2(length)), so the floor
+  // is capped at 82% of that maximum.
+  const double floor = std::min(thresholds.For(ClassifyAlphabet(value)),
+                                0.82 * std::log2(static_cast<double>(value.size())));
+  return ShannonEntropy(value) >= floor;
+}
+
+}  // namespace magpie::scanner::internal

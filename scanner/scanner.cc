@@ -1,0 +1,113 @@
+#include "scanner/scanner.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <tuple>
+
+#include "scanner/compiled_rules_impl.h"
+#include "scanner/confirm.h"
+
+namespace magpie::scanner {
+namespace {
+
+// RE2 confirms each hit on a window this far either side of it: a secret match may be at most
+// this long (docs/rules.md).
+constexpr uint64_t kConfirmWindow = 8192;
+// Hits of one rule closer than this to the previous seed are covered by its window.
+constexpr uint64_t kCoalesce = kConfirmWindow / 2;
+constexpr uint64_t kNoHit = ~uint64_t{0};
+
+struct Hit {
+  uint32_t rule;
+  uint64_t end;
+};
+
+struct HitCollector {
+  uint64_t base = 0;  // offset of the chunk in the buffer
+  std::vector<Hit>* hits = nullptr;
+  std::vector<uint64_t>* last_seed = nullptr;
+};
+
+int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+            unsigned int /*flags*/, void* context) {
+  auto* collector = static_cast<HitCollector*>(context);
+  const uint64_t end = collector->base + to;
+  uint64_t& last = (*collector->last_seed)[id];
+  if (last != kNoHit && end >= last && end < last + kCoalesce) return 0;
+  last = end;
+  collector->hits->push_back({id, end});
+  return 0;
+}
+
+}  // namespace
+
+struct Scanner::State {
+  hs_scratch_t* scratch = nullptr;
+  std::vector<Hit> hits;
+  std::vector<uint64_t> last_seed;
+  ~State() { hs_free_scratch(scratch); }
+};
+
+Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options)
+    : rules_(std::move(rules)), options_(options), state_(std::make_unique<State>()) {
+  if (hs_alloc_scratch(rules_->impl().database, &state_->scratch) != HS_SUCCESS) {
+    throw std::runtime_error("cannot allocate Hyperscan scratch space");
+  }
+  state_->last_seed.assign(rules_->impl().rules.size(), kNoHit);
+  if (options_.chunk_overlap >= options_.chunk_size) options_.chunk_overlap = options_.chunk_size / 2;
+}
+
+Scanner::~Scanner() = default;
+
+std::vector<Finding> Scanner::Scan(std::string_view data) {
+  const CompiledRules::Impl& impl = rules_->impl();
+  std::vector<Hit>& hits = state_->hits;
+  hits.clear();
+  // Hyperscan runs over bounded chunks that overlap, so that a secret shorter than the
+  // overlap lies whole inside some chunk; confirmation then looks at the whole buffer.
+  const uint64_t step = options_.chunk_size - options_.chunk_overlap;
+  uint64_t base = 0;
+  while (true) {
+    const uint64_t length = std::min<uint64_t>(options_.chunk_size, data.size() - base);
+    std::fill(state_->last_seed.begin(), state_->last_seed.end(), kNoHit);
+    HitCollector collector{base, &hits, &state_->last_seed};
+    hs_scan(impl.database, data.data() + base, static_cast<unsigned int>(length), 0,
+            state_->scratch, OnMatch, &collector);
+    if (base + length >= data.size()) break;
+    base += step;
+  }
+  if (hits.empty()) return {};
+
+  std::sort(hits.begin(), hits.end(),
+            [](const Hit& a, const Hit& b) { return std::tie(a.rule, a.end) < std::tie(b.rule, b.end); });
+  std::vector<internal::RawMatch> matches;
+  // Merge each rule's hit windows into disjoint intervals, then confirm each interval once.
+  for (size_t i = 0; i < hits.size();) {
+    const uint32_t rule = hits[i].rule;
+    uint64_t begin = hits[i].end > kConfirmWindow ? hits[i].end - kConfirmWindow : 0;
+    uint64_t end = std::min<uint64_t>(data.size(), hits[i].end + kConfirmWindow);
+    ++i;
+    while (i < hits.size() && hits[i].rule == rule) {
+      const uint64_t next_begin = hits[i].end > kConfirmWindow ? hits[i].end - kConfirmWindow : 0;
+      if (next_begin > end) break;
+      end = std::min<uint64_t>(data.size(), hits[i].end + kConfirmWindow);
+      ++i;
+    }
+    internal::ConfirmWindow(impl, rule, data, begin, end, &matches);
+  }
+  return internal::MakeFindings(impl, data, std::move(matches), options_.min_confidence);
+}
+
+std::vector<Finding> ReferenceScan(const CompiledRules& rules, std::string_view data,
+                                   const ScanOptions& options) {
+  const CompiledRules::Impl& impl = rules.impl();
+  std::vector<internal::RawMatch> matches;
+  for (uint32_t rule = 0; rule < impl.rules.size(); ++rule) {
+    internal::ConfirmWindow(impl, rule, data, 0, data.size(), &matches);
+  }
+  return internal::MakeFindings(impl, data, std::move(matches), options.min_confidence);
+}
+
+}  // namespace magpie::scanner
