@@ -1,0 +1,102 @@
+// The JSON shapes shared by the JSON, JSONL and SARIF writers.
+#include <cmath>
+#include <string>
+#include <variant>
+
+#include "report/report_internal.h"
+#include "rules/rule_spec.h"
+
+namespace magpie::report::internal {
+namespace {
+
+double Round(double value, double scale) {
+  return std::isfinite(value) ? std::round(value * scale) / scale : 0.0;
+}
+
+}  // namespace
+
+Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions& options) {
+  Json j;
+  j["commit"] = git.commit;
+  j["blob"] = git.blob_id;
+  j["path"] = git.path;
+  j["author_name"] = git.author_name;
+  j["author_email"] = git.author_email;
+  // A staged blob has no commit yet; an epoch date would read as a real one.
+  j["commit_time"] = git.commit.empty() ? std::string() : FormatUtc(git.commit_time);
+  j["message"] = ScrubSecret(git.message, secret, options);  // people paste keys in messages
+  j["other_occurrences"] = git.other_occurrences;
+  j["present_at_head"] = git.present_at_head;
+  j["staged"] = git.staged;
+  return j;
+}
+
+Json FindingJson(const ReportedFinding& reported, const ReportOptions& options) {
+  const scanner::Finding& f = reported.finding;
+  Json j;
+  j["rule"] = f.rule_id;
+  j["rule_name"] = f.rule_name;
+  j["path"] = OriginPath(reported.origin);
+  j["start_line"] = f.start.line;
+  j["start_column"] = f.start.column;
+  j["end_line"] = f.end.line;
+  j["end_column"] = f.end.column;
+  j["start_offset"] = f.start.offset;
+  j["end_offset"] = f.end.offset;
+  j["secret"] = SecretForOutput(f.secret, options);
+  j["redacted"] = !options.show_secrets;
+  j["fingerprint"] = reported.fingerprint;
+  j["confidence"] = std::string(rules::ToString(f.confidence));
+  j["severity"] = std::string(rules::ToString(f.severity));
+  j["entropy"] = Round(f.entropy, 100);
+  j["validated"] = f.validated;
+  if (!f.decoded.empty()) j["decoded"] = f.decoded;
+  j["context"] = ContextForOutput(f, options).text;
+  if (const auto* git = std::get_if<GitOrigin>(&reported.origin)) {
+    j["git"] = GitJson(*git, f.secret, options);
+  }
+  return j;
+}
+
+Json SummaryJson(const Summary& summary) {
+  Json j;
+  j["files_scanned"] = summary.files_scanned;
+  j["bytes_scanned"] = summary.bytes_scanned;
+  j["findings"] = summary.findings;
+  j["skipped"] = Json::object();
+  for (const auto& [reason, count] : summary.skipped) j["skipped"][reason] = count;
+  j["suppressed"] = Json::object();
+  for (const auto& [reason, count] : summary.suppressed) j["suppressed"][reason] = count;
+  j["elapsed_seconds"] = Round(summary.elapsed_seconds, 1000);
+  j["config_file"] = summary.config_file;
+  return j;
+}
+
+Json DiagnosticJson(const Diagnostic& diagnostic) {
+  Json j;
+  j["path"] = diagnostic.path;
+  j["kind"] = diagnostic.kind;
+  j["message"] = diagnostic.message;
+  return j;
+}
+
+std::string Dump(const Json& value, int indent) {
+  return value.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+std::string DumpNested(const Json& value, int indent) {
+  const std::string flat = Dump(value, 2);
+  const std::string newline = "\n" + std::string(static_cast<size_t>(indent), ' ');
+  std::string out;
+  out.reserve(flat.size() + flat.size() / 8);
+  for (char c : flat) {
+    if (c == '\n') {
+      out += newline;  // string values never hold a raw newline: dump escapes them
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace magpie::report::internal

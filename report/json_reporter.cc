@@ -1,0 +1,104 @@
+// JSON and JSONL writers.
+//
+// JSON: one document, {"version", "findings": [...], "diagnostics": [...], "summary": {...}},
+// pretty-printed with two-space indent. Findings are written as they are added (the document
+// is complete once End() has run), so a large scan never holds its findings in memory; only
+// the diagnostics, which come after the findings in the document, are buffered.
+//
+// JSONL: one compact JSON object per line, flushed as written, for streaming consumers:
+//   {"type":"finding", <the same fields as a JSON finding>}   one per finding, in order
+//   {"type":"summary","version":...,<summary fields>,"diagnostics":N}   last line, at End()
+// Diagnostics themselves are not written (the CLI prints them on stderr); the summary counts
+// them.
+#include <ostream>
+#include <string>
+#include <utility>
+
+#include "report/report_internal.h"
+
+namespace magpie::report::internal {
+namespace {
+
+class JsonReporter final : public Reporter {
+ public:
+  JsonReporter(std::ostream& out, ReportOptions options)
+      : out_(out), options_(std::move(options)) {}
+
+  void Begin() override { Start(); }
+
+  void Add(const ReportedFinding& finding) override {
+    Start();
+    out_ << (findings_ == 0 ? "\n    " : ",\n    ") << DumpNested(FindingJson(finding, options_), 4);
+    ++findings_;
+  }
+
+  void AddDiagnostic(const Diagnostic& diagnostic) override {
+    diagnostics_.push_back(DiagnosticJson(diagnostic));
+  }
+
+  void End(const Summary& summary) override {
+    Start();
+    // The same bytes as Dump(whole_document, 2): "[]" when empty, else closed on its own line.
+    out_ << (findings_ == 0 ? "]" : "\n  ]");
+    out_ << ",\n  \"diagnostics\": " << DumpNested(diagnostics_, 2);
+    out_ << ",\n  \"summary\": " << DumpNested(SummaryJson(summary), 2) << "\n}\n";
+    out_.flush();
+  }
+
+ private:
+  void Start() {
+    if (started_) return;
+    started_ = true;
+    out_ << "{\n  \"version\": " << Dump(Json(options_.tool_version)) << ",\n  \"findings\": [";
+  }
+
+  std::ostream& out_;
+  const ReportOptions options_;
+  bool started_ = false;
+  uint64_t findings_ = 0;
+  Json diagnostics_ = Json::array();
+};
+
+class JsonlReporter final : public Reporter {
+ public:
+  JsonlReporter(std::ostream& out, ReportOptions options)
+      : out_(out), options_(std::move(options)) {}
+
+  void Add(const ReportedFinding& finding) override {
+    Json line;
+    line["type"] = "finding";
+    line.update(FindingJson(finding, options_));
+    out_ << Dump(line) << '\n' << std::flush;  // a consumer tailing the stream sees it now
+  }
+
+  void AddDiagnostic(const Diagnostic& diagnostic) override {
+    (void)diagnostic;
+    ++diagnostics_;
+  }
+
+  void End(const Summary& summary) override {
+    Json line;
+    line["type"] = "summary";
+    line["version"] = options_.tool_version;
+    line.update(SummaryJson(summary));
+    line["diagnostics"] = diagnostics_;
+    out_ << Dump(line) << '\n' << std::flush;
+  }
+
+ private:
+  std::ostream& out_;
+  const ReportOptions options_;
+  uint64_t diagnostics_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, ReportOptions options) {
+  return std::make_unique<JsonReporter>(out, std::move(options));
+}
+
+std::unique_ptr<Reporter> MakeJsonlReporter(std::ostream& out, ReportOptions options) {
+  return std::make_unique<JsonlReporter>(out, std::move(options));
+}
+
+}  // namespace magpie::report::internal

@@ -1,0 +1,34 @@
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <utility>
+
+#include "report/report_internal.h"
+#include "report/reporter.h"
+
+namespace magpie::report {
+
+std::optional<Format> ParseFormat(std::string_view name) {
+  if (name == "text") return Format::kText;
+  if (name == "json") return Format::kJson;
+  if (name == "jsonl") return Format::kJsonl;
+  if (name == "sarif") return Format::kSarif;
+  return std::nullopt;
+}
+
+std::unique_ptr<Reporter> MakeReporter(Format format, std::ostream& out, ReportOptions options) {
+  switch (format) {
+    case Format::kText:
+      return internal::MakeTextReporter(out, std::move(options));
+    case Format::kJson:
+      return internal::MakeJsonReporter(out, std::move(options));
+    case Format::kJsonl:
+      return internal::MakeJsonlReporter(out, std::move(options));
+    case Format::kSarif:
+      return internal::MakeSarifReporter(out, std::move(options));
+  }
+  return internal::MakeTextReporter(out, std::move(options));
+}
+
+}  // namespace magpie::report

@@ -1,0 +1,199 @@
+// Human-readable text: one block per finding, written as it is added, blocks separated by a
+// blank line:
+//
+//   config/app.env:3:19  aws-access-key-id (AWS access key ID) [high]
+//     secret:      AKIA…
+//     context:     AWS_ACCESS_KEY_ID=AKIA…
+//     fingerprint: 5c1c0c0fb1b5a2a5b1e4f1e9a77f4c0e
+//     commit:      4f2a9c1b7d3e (deleted since)          <- git findings only
+//     author:      Jane Doe <jane@example.com>
+//     date:        2023-05-01T12:00:00Z
+//     message:     Add deploy config
+//     also in:     2 other commit/path pairs
+//
+// Every string that came from scanned data is made terminal-safe (control characters and
+// invalid UTF-8 are escaped), so a file cannot drive the terminal. Diagnostics are ignored:
+// the CLI prints them on stderr. End() prints "No secrets found." when nothing was added.
+#include <algorithm>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include "report/report_internal.h"
+#include "rules/rule_spec.h"
+
+namespace magpie::report::internal {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kYellow = "\x1b[33m";
+constexpr std::string_view kCyan = "\x1b[36m";
+constexpr std::string_view kHighlight = "\x1b[1;33m";
+constexpr size_t kShortCommit = 12;
+
+void AppendHexEscape(std::string& out, unsigned char byte) {
+  constexpr char kHex[] = "0123456789abcdef";
+  out += "\\x";
+  out += kHex[byte >> 4];
+  out += kHex[byte & 0xF];
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one (overlong forms,
+// surrogates and truncated sequences included).
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  size_t length = 0;
+  uint32_t cp = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, cp = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, cp = lead & 0x0F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, cp = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + length > s.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (length == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    return 0;
+  }
+  if (cp >= 0x80 && cp <= 0x9F) return 0;  // C1 controls (U+009B is a CSI in some terminals)
+  return length;
+}
+
+// Scanned bytes made safe to print: tabs kept, other controls, DEL, C1 controls and invalid
+// UTF-8 written as \xNN.
+std::string Sanitize(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        AppendHexEscape(out, c);
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const size_t length = Utf8SequenceLength(s, i);
+    if (length == 0) {
+      AppendHexEscape(out, c);
+      ++i;
+    } else {
+      out.append(s.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+std::string_view SeverityColour(rules::Severity severity) {
+  switch (severity) {
+    case rules::Severity::kCritical:
+    case rules::Severity::kHigh:
+      return kRed;
+    case rules::Severity::kMedium:
+      return kYellow;
+    case rules::Severity::kLow:
+      return kCyan;
+  }
+  return kRed;
+}
+
+class TextReporter final : public Reporter {
+ public:
+  TextReporter(std::ostream& out, ReportOptions options)
+      : out_(out), options_(std::move(options)) {}
+
+  void Add(const ReportedFinding& reported) override {
+    const scanner::Finding& f = reported.finding;
+    if (findings_++ > 0) out_ << '\n';
+    out_ << Paint(kBold, Sanitize(OriginPath(reported.origin))) << ':' << f.start.line << ':'
+         << f.start.column << "  " << Paint(SeverityColour(f.severity), Sanitize(f.rule_id))
+         << " (" << Sanitize(f.rule_name) << ") [" << rules::ToString(f.confidence) << "]\n";
+    Field("secret", Paint(kHighlight, Sanitize(SecretForOutput(f.secret, options_))));
+    if (!f.context.empty()) Field("context", Context(f));
+    if (!f.decoded.empty()) Field("decoded", Sanitize(f.decoded));
+    if (f.validated) Field("validated", "yes (structure check passed)");
+    Field("fingerprint", reported.fingerprint);
+    if (const auto* git = std::get_if<GitOrigin>(&reported.origin)) Provenance(*git, f.secret);
+  }
+
+  void End(const Summary& summary) override {
+    (void)summary;  // the CLI prints the summary on stderr
+    if (findings_ == 0) out_ << "No secrets found.\n";
+    out_.flush();
+  }
+
+ private:
+  std::string Paint(std::string_view colour, std::string_view text) const {
+    if (!options_.color) return std::string(text);
+    std::string out(colour);
+    out += text;
+    out += kReset;
+    return out;
+  }
+
+  void Field(std::string_view label, std::string_view value) {
+    std::string padded(label);
+    padded += ':';
+    padded.resize(13, ' ');
+    out_ << "  " << Paint(kDim, padded) << value << '\n';
+  }
+
+  // The context line without its indentation, the secret highlighted.
+  std::string Context(const scanner::Finding& f) const {
+    OutputContext context = ContextForOutput(f, options_);
+    std::string_view text = context.text;
+    size_t indent = text.find_first_not_of(" \t");
+    if (indent == std::string_view::npos) indent = text.size();
+    if (context.secret_begin == std::string::npos) return Sanitize(text.substr(indent));
+    indent = std::min(indent, context.secret_begin);
+    const size_t begin = context.secret_begin;
+    const size_t end = context.secret_end;
+    return Sanitize(text.substr(indent, begin - indent)) +
+           Paint(kHighlight, Sanitize(text.substr(begin, end - begin))) +
+           Sanitize(text.substr(end));
+  }
+
+  void Provenance(const GitOrigin& git, std::string_view secret) {
+    if (git.staged) Field("staged", "yes (index version, not committed)");
+    if (git.commit.empty()) return;
+    Field("commit", Sanitize(git.commit.substr(0, kShortCommit)) +
+                        (git.present_at_head ? " (still present at HEAD)" : " (deleted since)"));
+    Field("author", Sanitize(git.author_name) + " <" + Sanitize(git.author_email) + ">");
+    Field("date", FormatUtc(git.commit_time));
+    Field("message", Sanitize(ScrubSecret(git.message, secret, options_)));
+    if (git.other_occurrences > 0) {
+      Field("also in", std::to_string(git.other_occurrences) +
+                           (git.other_occurrences == 1 ? " other commit/path pair"
+                                                       : " other commit/path pairs"));
+    }
+  }
+
+  std::ostream& out_;
+  const ReportOptions options_;
+  uint64_t findings_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out, ReportOptions options) {
+  return std::make_unique<TextReporter>(out, std::move(options));
+}
+
+}  // namespace magpie::report::internal

@@ -1,0 +1,129 @@
+// SARIF: validated against the official 2.1.0 schema (tests/data/sarif-schema-2.1.0.json) by
+// tests/report/validate_sarif.py (python3-jsonschema), plus what the schema cannot check.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "tests/report/report_fixtures.h"
+
+namespace magpie::report {
+namespace {
+
+using nlohmann::ordered_json;
+using testing::Contains;
+
+// Runs the schema validator on `sarif`; returns its exit status (0 = valid).
+int ValidateWithSchema(const std::string& sarif, const std::string& name) {
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("magpie-report-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(file, std::ios::binary) << sarif;
+  const std::string command = "/usr/bin/python3 '" + std::string(MAGPIE_SOURCE_DIR) +
+                              "/tests/report/validate_sarif.py' '" + MAGPIE_TEST_DATA +
+                              "/sarif-schema-2.1.0.json' '" + file.string() + "'";
+  const int status = std::system(command.c_str());
+  std::filesystem::remove(file);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_CASE("SARIF validates against the 2.1.0 schema", "[report][sarif]") {
+  CHECK(ValidateWithSchema(testing::Render(Format::kSarif, testing::Options()), "a.sarif") == 0);
+  CHECK(ValidateWithSchema(testing::Render(Format::kSarif, testing::Options(true)), "b.sarif") ==
+        0);
+  CHECK(ValidateWithSchema(testing::Render(Format::kSarif, testing::Options(), {}, {}),
+                           "empty.sarif") == 0);
+  // No rule set: rules are described from the findings alone.
+  ReportOptions bare = testing::Options();
+  bare.rules = nullptr;
+  CHECK(ValidateWithSchema(testing::Render(Format::kSarif, bare), "bare.sarif") == 0);
+}
+
+TEST_CASE("The schema validator rejects a broken document", "[report][sarif]") {
+  // Guards the test above against a validator that accepts anything.
+  ordered_json doc = ordered_json::parse(testing::Render(Format::kSarif, testing::Options()));
+  doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0;
+  CHECK(ValidateWithSchema(doc.dump(), "broken.sarif") == 1);
+}
+
+TEST_CASE("SARIF content: rules once, locations, fingerprints, no secrets", "[report][sarif]") {
+  const std::string text = testing::Render(Format::kSarif, testing::Options());
+  const ordered_json doc = ordered_json::parse(text);
+  CHECK(doc.dump(2) + "\n" == text);  // streamed bytes equal a whole-document dump
+  CHECK(doc["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json");
+  CHECK(doc["version"] == "2.1.0");
+  REQUIRE(doc["runs"].size() == 1);
+  const ordered_json& run = doc["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "magpie");
+  CHECK(run["tool"]["driver"]["version"] == "1.2.3");
+
+  for (const std::string secret : {testing::kAwsSecret, testing::kUnicodeSecret,
+                                   testing::kGithubSecret, testing::kEntropySecret}) {
+    CHECK_FALSE(Contains(text, secret));
+  }
+
+  // Each rule with a finding appears exactly once, and ruleIndex points at it.
+  const ordered_json& rules = run["tool"]["driver"]["rules"];
+  std::set<std::string> ids;
+  for (const auto& rule : rules) {
+    CHECK(ids.insert(rule["id"].get<std::string>()).second);
+    CHECK(rule["properties"]["tags"] == ordered_json::array({"security", "secret"}));
+    CHECK(Contains(rule["help"]["text"].get<std::string>(), "false positive"));
+  }
+  CHECK(ids == std::set<std::string>{"aws-access-key-id", "generic-password", "github-pat",
+                                     "generic-high-entropy"});
+  const ordered_json& results = run["results"];
+  REQUIRE(results.size() == 5);
+  for (const auto& result : results) {
+    const int index = result["ruleIndex"];
+    CHECK(rules[index]["id"] == result["ruleId"]);
+    const ordered_json& region = result["locations"][0]["physicalLocation"]["region"];
+    CHECK(region["startLine"] >= 1);
+    CHECK(region["startColumn"] >= 1);
+    CHECK(region["endLine"] >= 1);
+    CHECK(region["endColumn"] >= 1);
+    REQUIRE(result["partialFingerprints"].contains("magpie/v1"));
+    CHECK(result["partialFingerprints"]["magpie/v1"].get<std::string>().size() == 32);
+  }
+
+  // Levels and security-severity follow severity (critical, medium, high, low).
+  CHECK(results[0]["level"] == "error");
+  CHECK(results[1]["level"] == "warning");
+  CHECK(results[3]["level"] == "note");
+  CHECK(rules[results[0]["ruleIndex"].get<int>()]["properties"]["security-severity"] == "9.0");
+  CHECK(rules[results[3]["ruleIndex"].get<int>()]["properties"]["security-severity"] == "3.0");
+
+  // The path with a space and '#' is percent-encoded; non-ASCII bytes too.
+  const auto uri = [&](int i) {
+    return results[i]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+  };
+  CHECK(uri(0) == "config/app%20settings.env");
+  CHECK(uri(1) == "src/i18n/m%C3%BCnchen%20%231.py");
+
+  // Columns count code points: "ключ = \"" is 12 bytes but 8 characters.
+  const ordered_json& unicode_region = results[1]["locations"][0]["physicalLocation"]["region"];
+  CHECK(unicode_region["startColumn"] == 9);
+  CHECK(unicode_region["endColumn"] == 9 + 22);
+  CHECK(unicode_region["byteOffset"] == 210);
+  CHECK(run["columnKind"] == "unicodeCodePoints");
+
+  // Git provenance in properties; diagnostics as notifications.
+  CHECK(results[2]["properties"]["git"]["commit"] == "4f2a9c1b7d3e5a6f8091a2b3c4d5e6f708192a3b");
+  const ordered_json& notes = run["invocations"][0]["toolExecutionNotifications"];
+  REQUIRE(notes.size() == 3);
+  CHECK(notes[0]["level"] == "warning");
+  CHECK(notes[0]["descriptor"]["id"] == "binary");
+  CHECK(notes[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "dumps/big%20dump.sql");
+  CHECK_FALSE(notes[2].contains("locations"));
+  CHECK(run["invocations"][0]["executionSuccessful"] == true);
+}
+
+}  // namespace
+}  // namespace magpie::report

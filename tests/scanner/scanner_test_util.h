@@ -1,0 +1,41 @@
+// Builders for small in-code rule sets, so scanner tests do not depend on rules.yaml.
+#ifndef MAGPIE_TESTS_SCANNER_SCANNER_TEST_UTIL_H_
+#define MAGPIE_TESTS_SCANNER_SCANNER_TEST_UTIL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
+
+namespace magpie::testing {
+
+inline rules::RuleSpec Rule(std::string id, std::string pattern, int group = 1) {
+  rules::RuleSpec spec;
+  spec.id = std::move(id);
+  spec.name = spec.id;
+  spec.pattern = std::move(pattern);
+  spec.secret_group = group;
+  spec.confidence = rules::Confidence::kHigh;
+  return spec;
+}
+
+// Compiles `specs` (without the generic detector unless asked); fails the test on problems.
+inline std::shared_ptr<const scanner::CompiledRules> CompileOrDie(std::vector<rules::RuleSpec> specs,
+                                                                  bool generic = false) {
+  scanner::CompileOptions options;
+  options.generic_detector = generic;
+  scanner::CompileResult result =
+      scanner::CompiledRules::Compile(rules::RuleSet(std::move(specs), "<test>"), options);
+  if (!result.ok()) {
+    std::string all;
+    for (const auto& p : result.problems) all += p.ToString() + "\n";
+    throw std::runtime_error("compile failed: " + all);
+  }
+  return result.compiled;
+}
+
+}  // namespace magpie::testing
+
+#endif  // MAGPIE_TESTS_SCANNER_SCANNER_TEST_UTIL_H_
