@@ -35,6 +35,11 @@ hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompile
     flags.push_back(HyperscanFlags(rules[i].prefiltered));
     ids.push_back(static_cast<unsigned int>(i));
   }
+  for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
+    expressions.push_back(decoder.prefilter.c_str());
+    flags.push_back(HyperscanFlags(false));
+    ids.push_back(static_cast<unsigned int>(ids.size()));
+  }
   hs_database_t* database = nullptr;
   hs_compile_error_t* compile_error = nullptr;
   const hs_error_t rc = hs_compile_multi(expressions.data(), flags.data(), ids.data(),
@@ -73,6 +78,9 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
                            "the pattern has no capture group for the secret"});
     }
     impl->rules.push_back(std::move(rule));
+  }
+  for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
+    impl->decoders.push_back({decoder.encoding, std::make_unique<RE2>(decoder.pattern, ScannerRe2Options())});
   }
   return impl;
 }
@@ -115,9 +123,12 @@ CompileResult CompiledRules::Compile(const rules::RuleSet& rules, const CompileO
     HsCompileError error;
     impl->database = CompileDatabase(impl->rules, &error);
     if (impl->database != nullptr) break;
-    if (error.expression < 0 || impl->rules[error.expression].prefiltered) {
+    if (error.expression < 0 || static_cast<size_t>(error.expression) >= impl->rules.size() ||
+        impl->rules[error.expression].prefiltered) {
       const rules::RuleSpec* spec =
-          error.expression >= 0 ? impl->rules[error.expression].spec : nullptr;
+          error.expression >= 0 && static_cast<size_t>(error.expression) < impl->rules.size()
+              ? impl->rules[error.expression].spec
+              : nullptr;
       result.problems.push_back({rules.source(), spec ? spec->line : 0, spec ? spec->id : "",
                                  "Hyperscan refuses the pattern: " + error.message});
       return result;
@@ -167,6 +178,10 @@ std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOp
     material.push_back('\0');
   }
   if (options.generic_detector) material += internal::GenericRuleSpec().pattern;
+  for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
+    material.push_back('\0');
+    material += decoder.prefilter;
+  }
   return Sha256Hex(material);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scanner/compiled_rules.h"
+#include "scanner/decoder.h"
 
 namespace magpie::scanner {
 
@@ -19,10 +20,17 @@ struct CompiledRule {
   bool generic = false;      // the built-in generic detector
 };
 
+struct CompiledDecoder {
+  internal::Encoding encoding;
+  std::unique_ptr<RE2> re;  // group 1 is the encoded token
+};
+
 struct CompiledRules::Impl {
   rules::RuleSet rule_set;  // the effective rules: the input plus the generic detector
   CompileOptions options;
   std::vector<CompiledRule> rules;  // index == Hyperscan expression id
+  // Decode-candidate patterns; Hyperscan id == rules.size() + index.
+  std::vector<CompiledDecoder> decoders;
   hs_database_t* database = nullptr;
 
   Impl() = default;

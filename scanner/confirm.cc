@@ -11,7 +11,6 @@
 namespace magpie::scanner::internal {
 namespace {
 
-constexpr int kMaxGroups = 10;
 constexpr uint64_t kWindowGrowth = 8192;
 
 // Decides whether the extracted secret of `rule` is kept; sets validation state.
@@ -53,8 +52,10 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
                    uint64_t begin, uint64_t end, std::vector<RawMatch>* out) {
   const CompiledRule& rule = impl.rules[rule_index];
   const int group = rule.spec->secret_group;
-  const int ngroups = std::min(kMaxGroups, rule.re->NumberOfCapturingGroups() + 1);
-  re2::StringPiece groups[kMaxGroups];
+  // Only the groups up to the secret's are needed (the generic detector reads 1..3).
+  const int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, std::max(group, 3) + 1);
+  std::vector<re2::StringPiece> group_storage(ngroups);
+  re2::StringPiece* groups = group_storage.data();
   const re2::StringPiece text(data.data(), data.size());
   uint64_t pos = begin;
   while (pos <= end) {
@@ -81,14 +82,27 @@ std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_v
                                   std::vector<RawMatch> matches,
                                   rules::Confidence min_confidence) {
   std::sort(matches.begin(), matches.end(), [&](const RawMatch& a, const RawMatch& b) {
-    return std::tie(a.start, a.end, impl.rules[a.rule].spec->id) <
-           std::tie(b.start, b.end, impl.rules[b.rule].spec->id);
+    return std::tie(a.start, a.end, impl.rules[a.rule].spec->id, a.decoded_secret) <
+           std::tie(b.start, b.end, impl.rules[b.rule].spec->id, b.decoded_secret);
   });
   matches.erase(std::unique(matches.begin(), matches.end(),
                             [](const RawMatch& a, const RawMatch& b) {
-                              return a.rule == b.rule && a.start == b.start && a.end == b.end;
+                              return a.rule == b.rule && a.start == b.start && a.end == b.end &&
+                                     a.decoded_secret == b.decoded_secret;
                             }),
                 matches.end());
+  // A secret found both as is and inside a decoded span (a token in a URL that also has
+  // %XX escapes elsewhere) is reported once, as is.
+  std::erase_if(matches, [&](const RawMatch& m) {
+    if (m.decoded.empty()) return false;
+    for (const RawMatch& raw : matches) {
+      if (raw.decoded.empty() && raw.rule == m.rule && raw.start < m.end && m.start < raw.end &&
+          data.substr(raw.start, raw.end - raw.start) == m.decoded_secret) {
+        return true;
+      }
+    }
+    return false;
+  });
 
   // A provider rule explains its secret better than the generic detector: drop generic
   // matches that overlap a provider match.
@@ -139,7 +153,12 @@ std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_v
     Finding f;
     f.rule_id = spec.id;
     f.rule_name = spec.name;
-    f.secret.assign(data.data() + m.start, m.end - m.start);
+    if (m.decoded.empty()) {
+      f.secret.assign(data.data() + m.start, m.end - m.start);
+    } else {
+      f.secret = m.decoded_secret;
+      f.decoded = m.decoded;
+    }
     f.severity = spec.severity;
     f.confidence = spec.confidence;
     f.entropy = m.entropy;

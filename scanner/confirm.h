@@ -17,6 +17,9 @@ struct RawMatch {
   uint64_t end = 0;
   bool validated = false;
   double entropy = 0.0;
+  // Set for secrets found in decoded content: start/end are then the encoded span.
+  std::string decoded_secret;
+  std::string decoded;  // "base64", "percent", "base64>percent"
 };
 
 // Runs `rule`'s RE2 over data[begin, end) (the whole `data` is context for \b and ^) and

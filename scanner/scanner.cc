@@ -3,6 +3,8 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <stdexcept>
 #include <tuple>
 
@@ -41,12 +43,50 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   return 0;
 }
 
+// Finds decoder `decoder_index`'s candidate tokens in data[begin, end), decodes them and
+// scans the decoded bytes with `scan_inner`; each inner finding becomes a match on the
+// encoded span. `budget` bounds the bytes decoded per top-level scan.
+void DecodeTokens(const CompiledRules::Impl& impl, size_t decoder_index, std::string_view data,
+                  uint64_t begin, uint64_t end, size_t* budget,
+                  const std::function<std::vector<Finding>(std::string_view)>& scan_inner,
+                  std::vector<internal::RawMatch>* out) {
+  const CompiledDecoder& decoder = impl.decoders[decoder_index];
+  re2::StringPiece groups[2];
+  const re2::StringPiece text(data.data(), data.size());
+  uint64_t pos = begin;
+  while (pos < end && *budget > 0) {
+    if (!decoder.re->Match(text, pos, end, RE2::UNANCHORED, groups, 2)) break;
+    const uint64_t match_end = groups[0].data() - data.data() + groups[0].size();
+    pos = match_end > pos ? match_end : pos + 1;
+    if (groups[1].empty()) continue;
+    const uint64_t token_start = groups[1].data() - data.data();
+    const uint64_t token_end = token_start + groups[1].size();
+    const std::string_view token = data.substr(token_start, token_end - token_start);
+    std::optional<std::string> decoded = internal::DecodeCandidate(decoder.encoding, token);
+    if (!decoded) continue;
+    *budget -= std::min(*budget, token.size());
+    for (const Finding& f : scan_inner(*decoded)) {
+      internal::RawMatch match;
+      match.rule = static_cast<uint32_t>(impl.rule_set.Find(f.rule_id));
+      match.start = token_start;
+      match.end = token_end;
+      match.validated = f.validated;
+      match.entropy = f.entropy;
+      match.decoded_secret = f.secret;
+      match.decoded = std::string(internal::ToString(decoder.encoding));
+      if (!f.decoded.empty()) match.decoded += ">" + f.decoded;
+      out->push_back(std::move(match));
+    }
+  }
+}
+
 }  // namespace
 
 struct Scanner::State {
   hs_scratch_t* scratch = nullptr;
   std::vector<Hit> hits;
   std::vector<uint64_t> last_seed;
+  std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
   ~State() { hs_free_scratch(scratch); }
 };
 
@@ -55,13 +95,18 @@ Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options
   if (hs_alloc_scratch(rules_->impl().database, &state_->scratch) != HS_SUCCESS) {
     throw std::runtime_error("cannot allocate Hyperscan scratch space");
   }
-  state_->last_seed.assign(rules_->impl().rules.size(), kNoHit);
+  state_->last_seed.assign(rules_->impl().rules.size() + rules_->impl().decoders.size(), kNoHit);
   if (options_.chunk_overlap >= options_.chunk_size) options_.chunk_overlap = options_.chunk_size / 2;
 }
 
 Scanner::~Scanner() = default;
 
 std::vector<Finding> Scanner::Scan(std::string_view data) {
+  decode_budget_ = internal::kDecodeBudgetBytes;
+  return ScanBuffer(data);
+}
+
+std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
   const CompiledRules::Impl& impl = rules_->impl();
   std::vector<Hit>& hits = state_->hits;
   hits.clear();
@@ -95,19 +140,61 @@ std::vector<Finding> Scanner::Scan(std::string_view data) {
       end = std::min<uint64_t>(data.size(), hits[i].end + kConfirmWindow);
       ++i;
     }
-    internal::ConfirmWindow(impl, rule, data, begin, end, &matches);
+    if (rule < impl.rules.size()) {
+      internal::ConfirmWindow(impl, rule, data, begin, end, &matches);
+    } else if (options_.decode_depth > 0) {
+      DecodeWindow(rule - impl.rules.size(), data, begin, end, &matches);
+    }
   }
   return internal::MakeFindings(impl, data, std::move(matches), options_.min_confidence);
 }
 
-std::vector<Finding> ReferenceScan(const CompiledRules& rules, std::string_view data,
-                                   const ScanOptions& options) {
+void Scanner::DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin,
+                           uint64_t end, std::vector<internal::RawMatch>* out) {
+  DecodeTokens(rules_->impl(), decoder_index, data, begin, end, &decode_budget_,
+               [&](std::string_view decoded) {
+                 if (!state_->nested) {
+                   ScanOptions nested_options = options_;
+                   nested_options.decode_depth = options_.decode_depth - 1;
+                   state_->nested = std::make_unique<Scanner>(rules_, nested_options);
+                 }
+                 state_->nested->decode_budget_ = decode_budget_;
+                 std::vector<Finding> inner = state_->nested->ScanBuffer(decoded);
+                 decode_budget_ = state_->nested->decode_budget_;
+                 return inner;
+               },
+               out);
+}
+
+namespace {
+
+std::vector<Finding> ReferenceScanImpl(const CompiledRules& rules, std::string_view data,
+                                       const ScanOptions& options, size_t* budget) {
   const CompiledRules::Impl& impl = rules.impl();
   std::vector<internal::RawMatch> matches;
   for (uint32_t rule = 0; rule < impl.rules.size(); ++rule) {
     internal::ConfirmWindow(impl, rule, data, 0, data.size(), &matches);
   }
+  if (options.decode_depth > 0) {
+    ScanOptions inner_options = options;
+    inner_options.decode_depth = options.decode_depth - 1;
+    for (size_t d = 0; d < impl.decoders.size(); ++d) {
+      DecodeTokens(impl, d, data, 0, data.size(), budget,
+                   [&](std::string_view decoded) {
+                     return ReferenceScanImpl(rules, decoded, inner_options, budget);
+                   },
+                   &matches);
+    }
+  }
   return internal::MakeFindings(impl, data, std::move(matches), options.min_confidence);
+}
+
+}  // namespace
+
+std::vector<Finding> ReferenceScan(const CompiledRules& rules, std::string_view data,
+                                   const ScanOptions& options) {
+  size_t budget = internal::kDecodeBudgetBytes;
+  return ReferenceScanImpl(rules, data, options, &budget);
 }
 
 }  // namespace magpie::scanner

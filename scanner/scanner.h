@@ -11,6 +11,10 @@
 #include "scanner/compiled_rules.h"
 #include "scanner/finding.h"
 
+namespace magpie::scanner::internal {
+struct RawMatch;
+}
+
 namespace magpie::scanner {
 
 struct ScanOptions {
@@ -37,6 +41,11 @@ class Scanner {
 
  private:
   struct State;
+  std::vector<Finding> ScanBuffer(std::string_view data);
+  void DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin, uint64_t end,
+                    std::vector<internal::RawMatch>* out);
+
+  size_t decode_budget_ = 0;  // bytes this Scan call may still decode
   std::shared_ptr<const CompiledRules> rules_;
   ScanOptions options_;
   std::unique_ptr<State> state_;

@@ -1,0 +1,37 @@
+// Private to the scanner library: the decoding stage. Secrets hidden in base64 values (a
+// Kubernetes Secret's `data:`, a docker `auth`) or percent-encoding are found by decoding
+// candidate spans that Hyperscan flags (same database, same pass) and scanning the decoded
+// bytes again, to a bounded depth and within a byte budget so decoding can never blow up.
+#ifndef MAGPIE_SCANNER_DECODER_H_
+#define MAGPIE_SCANNER_DECODER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace magpie::scanner::internal {
+
+enum class Encoding { kBase64, kPercent };
+std::string_view ToString(Encoding e);
+
+struct DecoderSpec {
+  Encoding encoding;
+  std::string prefilter;  // Hyperscan: flags a candidate cheaply
+  std::string pattern;    // RE2, on the window around the flag: group 1 is the encoded token
+};
+
+// The decode-candidate patterns, compiled after the rules (ids rules.size() + i).
+const std::vector<DecoderSpec>& DecoderSpecs();
+
+// Limits: tokens longer than this are not decoded; a Scan decodes at most this many bytes.
+inline constexpr size_t kMaxEncodedToken = 64 * 1024;
+inline constexpr size_t kDecodeBudgetBytes = 4 * 1024 * 1024;
+
+// Decodes a candidate token. Returns nullopt when the token does not decode, or decodes to
+// something that is not mostly printable text (binary blobs, images, hashes).
+std::optional<std::string> DecodeCandidate(Encoding encoding, std::string_view token);
+
+}  // namespace magpie::scanner::internal
+
+#endif  // MAGPIE_SCANNER_DECODER_H_

@@ -1,0 +1,196 @@
+#include "scanner/validators.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include "scanner/base64.h"
+
+namespace magpie::scanner {
+namespace {
+
+constexpr std::string_view kBase62Digits =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+bool IsAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool AllAlnum(std::string_view s) { return std::all_of(s.begin(), s.end(), IsAlnum); }
+
+// GitHub's and npm's token scheme: PREFIX + 30 random base62 characters + the CRC32 of those
+// 30 characters in base62, most significant digit first, left-padded with '0' to 6 digits
+// (62^6 > 2^32, so 6 always suffice).
+constexpr size_t kRandomLength = 30;
+constexpr size_t kChecksumLength = 6;
+
+bool HasBase62Checksum(std::string_view token, std::string_view prefix) {
+  if (token.size() != prefix.size() + kRandomLength + kChecksumLength) return false;
+  if (token.substr(0, prefix.size()) != prefix) return false;
+  const std::string_view random = token.substr(prefix.size(), kRandomLength);
+  const std::string_view checksum = token.substr(prefix.size() + kRandomLength);
+  if (!AllAlnum(random) || !AllAlnum(checksum)) return false;
+
+  uLong crc =
+      crc32(0L, reinterpret_cast<const Bytef*>(random.data()), static_cast<uInt>(random.size()));
+  std::array<char, kChecksumLength> encoded;
+  for (size_t i = kChecksumLength; i-- > 0;) {
+    encoded[i] = kBase62Digits[crc % 62];
+    crc /= 62;
+  }
+  return std::string_view(encoded.data(), encoded.size()) == checksum;
+}
+
+bool ValidGitHubToken(std::string_view token) {
+  // Fine-grained PATs publish no checksum scheme: github_pat_ + 22 + '_' + 59 alphanumerics.
+  constexpr std::string_view kFineGrained = "github_pat_";
+  if (token.substr(0, kFineGrained.size()) == kFineGrained) {
+    const std::string_view rest = token.substr(kFineGrained.size());
+    return rest.size() == 22 + 1 + 59 && rest[22] == '_' && AllAlnum(rest.substr(0, 22)) &&
+           AllAlnum(rest.substr(23));
+  }
+  for (std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
+    if (token.substr(0, prefix.size()) == prefix) return HasBase62Checksum(token, prefix);
+  }
+  return false;
+}
+
+std::optional<nlohmann::json> DecodeJsonObject(std::string_view base64url) {
+  const std::optional<std::string> text = DecodeBase64(base64url, Base64Alphabet::kUrl);
+  if (!text) return std::nullopt;
+  nlohmann::json json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) return std::nullopt;  // also covers a parse error (discarded)
+  return json;
+}
+
+// A JWS in compact form: header.payload.signature, each base64url. An unsigned token
+// ("alg": "none", empty signature) grants nothing, so it is not accepted as a secret.
+bool ValidJwt(std::string_view token) {
+  const size_t dot1 = token.find('.');
+  if (dot1 == std::string_view::npos) return false;
+  const size_t dot2 = token.find('.', dot1 + 1);
+  if (dot2 == std::string_view::npos || token.find('.', dot2 + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view header = token.substr(0, dot1);
+  const std::string_view payload = token.substr(dot1 + 1, dot2 - dot1 - 1);
+  const std::string_view signature = token.substr(dot2 + 1);
+  if (header.empty() || payload.empty() || signature.empty()) return false;
+  if (!DecodeBase64(signature, Base64Alphabet::kUrl)) return false;
+  const std::optional<nlohmann::json> h = DecodeJsonObject(header);
+  if (!h) return false;
+  const auto alg = h->find("alg");
+  if (alg == h->end() || !alg->is_string()) return false;
+  return DecodeJsonObject(payload).has_value();
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+// The smallest real private keys (Ed25519/X25519 in PKCS#8) are 48 bytes of DER; anything
+// shorter is a placeholder such as "MIIE...".
+constexpr size_t kMinPrivateKeyBytes = 48;
+
+bool ValidPem(std::string_view block) {
+  constexpr std::string_view kBegin = "-----BEGIN ";
+  constexpr std::string_view kDashes = "-----";
+  constexpr std::string_view kKeySuffix = "PRIVATE KEY";
+  const size_t begin = block.find(kBegin);
+  if (begin == std::string_view::npos) return false;
+  const size_t label_start = begin + kBegin.size();
+  const size_t label_end = block.find(kDashes, label_start);
+  if (label_end == std::string_view::npos) return false;
+  const std::string_view label = block.substr(label_start, label_end - label_start);
+  if (label.size() < kKeySuffix.size() ||
+      label.substr(label.size() - kKeySuffix.size()) != kKeySuffix ||
+      label.find('\n') != std::string_view::npos) {
+    return false;
+  }
+  const size_t body_start = label_end + kDashes.size();
+  const std::string end_marker = "-----END " + std::string(label) + "-----";
+  const size_t body_end = block.find(end_marker, body_start);
+  if (body_end == std::string_view::npos) return false;
+
+  // Keys pasted into JSON or shell strings carry "\n" escapes instead of line breaks;
+  // base64 has no backslash, so reading them as breaks cannot join two valid pieces wrongly.
+  std::string body;
+  body.reserve(body_end - body_start);
+  const std::string_view raw = block.substr(body_start, body_end - body_start);
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size() && (raw[i + 1] == 'n' || raw[i + 1] == 'r')) {
+      body.push_back('\n');
+      ++i;
+    } else {
+      body.push_back(raw[i]);
+    }
+  }
+
+  // RFC 1421 headers (Proc-Type:, DEK-Info:) mark a legacy encrypted key; base64 has no ':'.
+  std::string base64;
+  bool has_headers = false;
+  size_t line_start = 0;
+  while (line_start <= body.size()) {
+    size_t line_end = body.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = body.size();
+    const std::string_view line(body.data() + line_start, line_end - line_start);
+    if (line.find(':') != std::string_view::npos) {
+      has_headers = true;
+    } else {
+      for (char c : line) {
+        if (!IsSpace(c)) base64.push_back(c);
+      }
+    }
+    line_start = line_end + 1;
+  }
+  const std::optional<std::string> der = DecodeBase64(base64, Base64Alphabet::kStandard);
+  if (!der || der->size() < kMinPrivateKeyBytes) return false;
+  if (has_headers) return true;  // the body is ciphertext: no structure left to check
+  if (label == "OPENSSH PRIVATE KEY") return der->rfind("openssh-key-v1", 0) == 0;
+  return static_cast<unsigned char>((*der)[0]) == 0x30;  // DER SEQUENCE (PKCS#1/#8, SEC1)
+}
+
+// PyPI API tokens: "pypi-" + base64url of a binary (v2) macaroon. Its first field is the
+// location, which PyPI sets to pypi.org (test.pypi.org for the test index).
+bool ValidPypiMacaroon(std::string_view token) {
+  constexpr std::string_view kPrefix = "pypi-";
+  if (token.substr(0, kPrefix.size()) != kPrefix) return false;
+  const std::optional<std::string> bytes =
+      DecodeBase64(token.substr(kPrefix.size()), Base64Alphabet::kEither);
+  if (!bytes || bytes->size() < 3) return false;
+  const std::string_view m = *bytes;
+  constexpr char kVersion2 = 0x02;
+  constexpr char kFieldLocation = 0x01;
+  if (m[0] != kVersion2 || m[1] != kFieldLocation) return false;
+  // Field length: an unsigned LEB128 varint.
+  size_t pos = 2;
+  uint64_t length = 0;
+  for (int shift = 0;; shift += 7) {
+    if (pos >= m.size() || shift > 28) return false;
+    const auto byte = static_cast<unsigned char>(m[pos++]);
+    length |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) break;
+  }
+  if (length > m.size() - pos) return false;
+  const std::string_view location = m.substr(pos, length);
+  constexpr std::string_view kPypi = "pypi.org";
+  constexpr std::string_view kSubdomain = ".pypi.org";
+  return location == kPypi || (location.size() > kSubdomain.size() &&
+                               location.substr(location.size() - kSubdomain.size()) == kSubdomain);
+}
+
+}  // namespace
+
+bool RunValidator(std::string_view validator, std::string_view secret) {
+  if (validator == "github-checksum") return ValidGitHubToken(secret);
+  if (validator == "npm-checksum") return HasBase62Checksum(secret, "npm_");
+  if (validator == "jwt") return ValidJwt(secret);
+  if (validator == "pem") return ValidPem(secret);
+  if (validator == "pypi-macaroon") return ValidPypiMacaroon(secret);
+  return false;
+}
+
+}  // namespace magpie::scanner

@@ -1,0 +1,99 @@
+// Secrets inside base64 and percent-encoded spans (issue 3's decoding stage).
+#include <catch2/catch.hpp>
+
+#include "scanner/base64.h"
+#include "scanner/scanner.h"
+#include "scanner_test_util.h"
+
+using magpie::scanner::Finding;
+using magpie::scanner::ScanOptions;
+using magpie::scanner::Scanner;
+using magpie::testing::CompileOrDie;
+using magpie::testing::Rule;
+
+namespace {
+
+std::string Base64(const std::string& in) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
+    for (int s = 18; s >= 0; s -= 6) out.push_back(kAlphabet[(v >> s) & 63]);
+  }
+  if (i + 1 == in.size()) {
+    const uint32_t v = uint8_t(in[i]) << 16;
+    out += {kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63], '=', '='};
+  } else if (i + 2 == in.size()) {
+    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
+    out += {kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
+  }
+  return out;
+}
+
+auto AwsRules() { return CompileOrDie({Rule("aws", "\\b(AKIA[A-Z2-7]{16})\\b")}); }
+const std::string kKey = "AKIAQYLPMN5HHHFPZAM2";
+
+}  // namespace
+
+TEST_CASE("a secret inside a base64 value is found and points at the encoded span", "[scanner][decode]") {
+  const std::string encoded = Base64("aws_access_key_id=" + kKey + "\n");
+  const std::string data = "apiVersion: v1\nkind: Secret\ndata:\n  credentials: " + encoded + "\n";
+  Scanner scanner(AwsRules());
+  const std::vector<Finding> findings = scanner.Scan(data);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].secret == kKey);
+  CHECK(findings[0].decoded == "base64");
+  CHECK(findings[0].start.offset == data.find(encoded));
+  CHECK(findings[0].end.offset == data.find(encoded) + encoded.size());
+  CHECK(findings[0].start.line == 4);
+}
+
+TEST_CASE("nested encodings are decoded to the depth limit only", "[scanner][decode]") {
+  const std::string twice = Base64("token: " + Base64("key=" + kKey));
+  const std::string data = "blob = " + twice + "\n";
+  ScanOptions deep;
+  deep.decode_depth = 2;
+  ScanOptions shallow;
+  shallow.decode_depth = 1;
+  ScanOptions off;
+  off.decode_depth = 0;
+  auto rules = AwsRules();
+  const auto found = Scanner(rules, deep).Scan(data);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].decoded == "base64>base64");
+  CHECK(Scanner(rules, shallow).Scan(data).empty());
+  CHECK(Scanner(rules, off).Scan("x: " + Base64("key=" + kKey)).empty());
+}
+
+TEST_CASE("percent-encoded secrets are decoded", "[scanner][decode]") {
+  Scanner scanner(AwsRules());
+  const std::string data = "https://api.example.com/v1?key=%41KIAQYLPMN5HHHFPZAM2&x=1\n";
+  const auto findings = scanner.Scan(data);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].decoded == "percent");
+  CHECK(findings[0].secret == kKey);
+  // A secret already visible as is is reported once, not again from the decoded span.
+  const auto plain = scanner.Scan("https://api.example.com/v1?key=" + kKey + "&q=a%20b\n");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].decoded.empty());
+}
+
+TEST_CASE("binary-looking decodings and plain identifiers are not scanned", "[scanner][decode]") {
+  Scanner scanner(AwsRules());
+  std::string binary(48, '\0');
+  for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 37 + 1);
+  CHECK(scanner.Scan("icon: " + Base64(binary + kKey) + "\n").empty());
+}
+
+TEST_CASE("decoding is bounded by a byte budget", "[scanner][decode]") {
+  // 5 MiB of base64 values: more than the per-scan budget, and the scan still ends.
+  std::string data;
+  const std::string line = "v: " + Base64(std::string(3000, 'a') + "\n" + kKey) + "\n";
+  while (data.size() < (5u << 20)) data += line;
+  Scanner scanner(AwsRules());
+  const auto findings = scanner.Scan(data);
+  CHECK(findings.size() > 0);
+  CHECK(findings.size() < data.size() / line.size());
+}
