@@ -1,10 +1,15 @@
 #include "cli/db_cache.h"
 
+#include "cli/version.h"
+#include "rules/rule_codec.h"
+#include "scanner/fingerprint.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace magpie::cli {
@@ -21,6 +26,67 @@ std::string CacheDirectory() {
   return "";
 }
 
+namespace {
+
+std::optional<std::string> ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return bytes.str();
+}
+
+// Best effort, atomic: a read-only or full cache directory must not stop the scan.
+void WriteAtomically(const fs::path& file, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  const fs::path temp = file.string() + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+      fs::remove(temp, ec);
+      return;
+    }
+  }
+  fs::rename(temp, file, ec);
+  if (ec) fs::remove(temp, ec);
+}
+
+}  // namespace
+
+rules::LoadResult LoadRulesCached(const std::string& rules_file, bool use_cache) {
+  std::string text;
+  std::string source = "<builtin>";
+  if (rules_file.empty()) {
+    text = std::string(rules::BuiltinRulesYaml());
+  } else {
+    std::optional<std::string> bytes = ReadBytes(rules_file);
+    if (!bytes) return rules::LoadRulesFile(rules_file);  // reports why it cannot be read
+    text = std::move(*bytes);
+    source = rules_file;
+  }
+  const std::string dir = use_cache ? CacheDirectory() : "";
+  if (dir.empty()) return rules::ParseRules(text, source);
+  std::string material = "magpie-rules-v1";
+  material.push_back('\0');
+  material.append(Version()).push_back('\0');
+  material.append(source).push_back('\0');
+  material.append(text);
+  const fs::path file = fs::path(dir) / (scanner::Sha256Hex(material) + ".rules");
+  if (std::optional<std::string> cached = ReadBytes(file)) {
+    if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*cached)) {
+      rules::LoadResult hit;
+      hit.rules = std::move(*decoded);
+      return hit;
+    }
+  }
+  rules::LoadResult parsed = rules::ParseRules(text, source);
+  if (parsed.ok()) WriteAtomically(file, rules::EncodeRuleSet(parsed.rules));
+  return parsed;
+}
+
 CacheOutcome CompileWithCache(const rules::RuleSet& rules, const scanner::CompileOptions& options,
                               bool use_cache) {
   CacheOutcome outcome;
@@ -30,35 +96,15 @@ CacheOutcome CompileWithCache(const rules::RuleSet& rules, const scanner::Compil
     return outcome;
   }
   const fs::path file = fs::path(dir) / (scanner::CompiledRules::CacheKey(rules, options) + ".hsdb");
-  {
-    std::ifstream in(file, std::ios::binary);
-    if (in) {
-      std::stringstream bytes;
-      bytes << in.rdbuf();
-      if (auto compiled = scanner::CompiledRules::FromSerialized(rules, options, bytes.str())) {
-        outcome.result.compiled = std::move(compiled);
-        outcome.cache_hit = true;
-        return outcome;
-      }
-    }
-  }
-  outcome.result = scanner::CompiledRules::Compile(rules, options);
-  if (!outcome.result.ok()) return outcome;
-  // Best effort: a read-only home must not stop the scan.
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  const fs::path temp = file.string() + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    const std::string bytes = outcome.result.compiled->SerializeDatabase();
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      fs::remove(temp, ec);
+  if (std::optional<std::string> bytes = ReadBytes(file)) {
+    if (auto compiled = scanner::CompiledRules::FromSerialized(rules, options, *bytes)) {
+      outcome.result.compiled = std::move(compiled);
+      outcome.cache_hit = true;
       return outcome;
     }
   }
-  fs::rename(temp, file, ec);
-  if (ec) fs::remove(temp, ec);
+  outcome.result = scanner::CompiledRules::Compile(rules, options);
+  if (outcome.result.ok()) WriteAtomically(file, outcome.result.compiled->SerializeDatabase());
   return outcome;
 }
 

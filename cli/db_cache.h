@@ -21,6 +21,11 @@ struct CacheOutcome {
 CacheOutcome CompileWithCache(const rules::RuleSet& rules, const scanner::CompileOptions& options,
                               bool use_cache);
 
+// Loads --rules FILE (or the built-in rules when `rules_file` is empty), through a cache of
+// the parsed and checked rule set keyed by a hash of the file's bytes: a hit skips YAML
+// parsing and the RE2 checks, which dominate start-up.
+rules::LoadResult LoadRulesCached(const std::string& rules_file, bool use_cache);
+
 // The directory used, "" when none can be determined.
 std::string CacheDirectory();
 

@@ -18,9 +18,8 @@ struct ScanContext::ThreadScanners {
 
 ScanContext::~ScanContext() = default;
 
-std::optional<rules::RuleSet> LoadRulesOrReport(const std::string& rules_file) {
-  rules::LoadResult loaded =
-      rules_file.empty() ? rules::LoadBuiltinRules() : rules::LoadRulesFile(rules_file);
+std::optional<rules::RuleSet> LoadRulesOrReport(const std::string& rules_file, bool use_cache) {
+  rules::LoadResult loaded = LoadRulesCached(rules_file, use_cache);
   if (!loaded.ok()) {
     for (const rules::RuleProblem& p : loaded.problems) {
       std::cerr << "magpie: error: " << p.ToString() << "\n";
@@ -46,7 +45,7 @@ std::unique_ptr<ScanContext> ScanContext::Create(const CommonFlags& flags) {
               << "' (expected low, medium or high)\n";
     return nullptr;
   }
-  std::optional<rules::RuleSet> rules = LoadRulesOrReport(flags.rules_file);
+  std::optional<rules::RuleSet> rules = LoadRulesOrReport(flags.rules_file, !flags.no_cache);
   if (!rules) return nullptr;
   ctx->rules_ = std::move(*rules);
 

@@ -74,7 +74,9 @@ class ScanContext {
 };
 
 // Loads --rules FILE or the built-in set; prints problems on stderr and returns nullopt.
-std::optional<rules::RuleSet> LoadRulesOrReport(const std::string& rules_file);
+// Goes through the rules cache (db_cache.h) unless `use_cache` is false.
+std::optional<rules::RuleSet> LoadRulesOrReport(const std::string& rules_file,
+                                                bool use_cache = true);
 
 }  // namespace magpie::cli
 

@@ -55,8 +55,11 @@ hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompile
   return database;
 }
 
+// `check_patterns` compiles every RE2 now to report problems; otherwise each compiles on
+// first use (the cached path, where the rules were checked when the cache was written).
 std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
                                                   const CompileOptions& options,
+                                                  bool check_patterns,
                                                   std::vector<rules::RuleProblem>* problems) {
   auto impl = std::make_unique<CompiledRules::Impl>();
   std::vector<rules::RuleSpec> specs = input.rules();
@@ -69,11 +72,16 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
     CompiledRule rule;
     rule.spec = &spec;
     rule.generic = spec.id == internal::kGenericRuleId;
-    rule.re = std::make_unique<RE2>(spec.pattern, ScannerRe2Options());
-    if (!rule.re->ok()) {
+    rule.re = std::make_unique<LazyRe2>(spec.pattern);
+    if (!check_patterns) {
+      impl->rules.push_back(std::move(rule));
+      continue;
+    }
+    const RE2& re = rule.re->get();
+    if (!re.ok()) {
       problems->push_back({input.source(), spec.line, spec.id,
-                           "RE2 refuses the pattern: " + rule.re->error()});
-    } else if (rule.re->NumberOfCapturingGroups() < spec.secret_group) {
+                           "RE2 refuses the pattern: " + re.error()});
+    } else if (re.NumberOfCapturingGroups() < spec.secret_group) {
       problems->push_back({input.source(), spec.line, spec.id,
                            "the pattern has no capture group for the secret"});
     }
@@ -111,7 +119,7 @@ std::vector<std::string> CompiledRules::PrefilteredRuleIds() const {
 
 CompileResult CompiledRules::Compile(const rules::RuleSet& rules, const CompileOptions& options) {
   CompileResult result;
-  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, &result.problems);
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/true, &result.problems);
   if (!result.problems.empty()) return result;
   if (impl->rules.empty()) {
     result.problems.push_back({rules.source(), 0, "", "the rule set is empty"});
@@ -152,7 +160,7 @@ std::shared_ptr<const CompiledRules> CompiledRules::FromSerialized(const rules::
                                                                     const CompileOptions& options,
                                                                     const std::string& bytes) {
   std::vector<rules::RuleProblem> problems;
-  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, &problems);
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/false, &problems);
   if (!problems.empty()) return nullptr;
   char* info = nullptr;
   if (hs_serialized_database_info(bytes.data(), bytes.size(), &info) != HS_SUCCESS) {

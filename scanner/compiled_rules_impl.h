@@ -6,6 +6,8 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
 #include "scanner/compiled_rules.h"
@@ -13,9 +15,29 @@
 
 namespace magpie::scanner {
 
+// RE2 options shared by the scanner and the rules loader's checks: bytes, leftmost-first.
+RE2::Options ScannerRe2Options();
+
+// RE2 for one rule, compiled on first use: most rules never hit in a typical scan, and
+// compiling all of them costs more than a pre-commit hook's whole time budget.
+// Thread safety: get() may be called from any thread.
+class LazyRe2 {
+ public:
+  explicit LazyRe2(std::string pattern) : pattern_(std::move(pattern)) {}
+  const RE2& get() const {
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, ScannerRe2Options()); });
+    return *re_;
+  }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 struct CompiledRule {
   const rules::RuleSpec* spec = nullptr;  // points into Impl::rule_set
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<LazyRe2> re;
   bool prefiltered = false;  // Hyperscan compiled an approximation (HS_FLAG_PREFILTER)
   bool generic = false;      // the built-in generic detector
 };
@@ -39,8 +61,6 @@ struct CompiledRules::Impl {
   ~Impl() { hs_free_database(database); }
 };
 
-// RE2 options shared by the scanner and the rules loader's checks: bytes, leftmost-first.
-RE2::Options ScannerRe2Options();
 
 }  // namespace magpie::scanner
 

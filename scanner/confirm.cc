@@ -53,13 +53,15 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
   const CompiledRule& rule = impl.rules[rule_index];
   const int group = rule.spec->secret_group;
   // Only the groups up to the secret's are needed (the generic detector reads 1..3).
-  const int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, std::max(group, 3) + 1);
+  const RE2& re = rule.re->get();
+  if (!re.ok()) return;  // only reachable from a cache written by a broken build
+  const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, std::max(group, 3) + 1);
   std::vector<re2::StringPiece> group_storage(ngroups);
   re2::StringPiece* groups = group_storage.data();
   const re2::StringPiece text(data.data(), data.size());
   uint64_t pos = begin;
   while (pos <= end) {
-    if (!rule.re->Match(text, pos, end, RE2::UNANCHORED, groups, ngroups)) break;
+    if (!re.Match(text, pos, end, RE2::UNANCHORED, groups, ngroups)) break;
     uint64_t match_begin = groups[0].data() - data.data();
     uint64_t match_end = match_begin + groups[0].size();
     if (match_end == end && end < data.size()) {

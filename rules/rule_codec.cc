@@ -1,0 +1,74 @@
+#include "rules/rule_codec.h"
+
+#include <nlohmann/json.hpp>
+
+namespace magpie::rules {
+namespace {
+
+using nlohmann::json;
+constexpr int kCodecVersion = 1;
+
+json Encode(const RuleSpec& r) {
+  json j = {{"id", r.id},
+            {"name", r.name},
+            {"description", r.description},
+            {"pattern", r.pattern},
+            {"group", r.secret_group},
+            {"keywords", r.keywords},
+            {"severity", static_cast<int>(r.severity)},
+            {"confidence", static_cast<int>(r.confidence)},
+            {"references", r.references},
+            {"examples", r.examples},
+            {"negative_examples", r.negative_examples},
+            {"validator", r.validator},
+            {"require_validation", r.require_validation},
+            {"line", r.line}};
+  if (r.min_entropy) j["min_entropy"] = *r.min_entropy;
+  return j;
+}
+
+RuleSpec Decode(const json& j) {
+  RuleSpec r;
+  r.id = j.at("id").get<std::string>();
+  r.name = j.at("name").get<std::string>();
+  r.description = j.at("description").get<std::string>();
+  r.pattern = j.at("pattern").get<std::string>();
+  r.secret_group = j.at("group").get<int>();
+  r.keywords = j.at("keywords").get<std::vector<std::string>>();
+  r.severity = static_cast<Severity>(j.at("severity").get<int>());
+  r.confidence = static_cast<Confidence>(j.at("confidence").get<int>());
+  r.references = j.at("references").get<std::vector<std::string>>();
+  r.examples = j.at("examples").get<std::vector<std::string>>();
+  r.negative_examples = j.at("negative_examples").get<std::vector<std::string>>();
+  r.validator = j.at("validator").get<std::string>();
+  r.require_validation = j.at("require_validation").get<bool>();
+  r.line = j.at("line").get<int>();
+  if (j.contains("min_entropy")) r.min_entropy = j.at("min_entropy").get<double>();
+  return r;
+}
+
+}  // namespace
+
+std::string EncodeRuleSet(const RuleSet& rules) {
+  json doc = {{"version", kCodecVersion}, {"source", rules.source()}, {"rules", json::array()}};
+  for (const RuleSpec& r : rules.rules()) doc["rules"].push_back(Encode(r));
+  const std::vector<std::uint8_t> bytes = json::to_cbor(doc);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+std::optional<RuleSet> DecodeRuleSet(std::string_view bytes) {
+  const json doc = json::from_cbor(bytes.begin(), bytes.end(), /*strict=*/true,
+                                   /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object() || doc.value("version", 0) != kCodecVersion) {
+    return std::nullopt;
+  }
+  try {
+    std::vector<RuleSpec> specs;
+    for (const json& r : doc.at("rules")) specs.push_back(Decode(r));
+    return RuleSet(std::move(specs), doc.at("source").get<std::string>());
+  } catch (const json::exception&) {
+    return std::nullopt;  // a truncated or foreign entry: the caller re-parses the YAML
+  }
+}
+
+}  // namespace magpie::rules

@@ -1,0 +1,20 @@
+// A compact binary form of a RuleSet (CBOR), for the start-up cache: decoding it is far
+// cheaper than parsing and checking rules.yaml, which a pre-commit hook cannot afford.
+#ifndef MAGPIE_RULES_RULE_CODEC_H_
+#define MAGPIE_RULES_RULE_CODEC_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rules/rule_set.h"
+
+namespace magpie::rules {
+
+std::string EncodeRuleSet(const RuleSet& rules);
+// nullopt when `bytes` is not an encoding produced by this version of EncodeRuleSet.
+std::optional<RuleSet> DecodeRuleSet(std::string_view bytes);
+
+}  // namespace magpie::rules
+
+#endif  // MAGPIE_RULES_RULE_CODEC_H_
