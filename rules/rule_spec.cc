@@ -1,0 +1,53 @@
+#include "rules/rule_spec.h"
+
+namespace magpie::rules {
+
+std::string_view ToString(Confidence c) {
+  switch (c) {
+    case Confidence::kLow:
+      return "low";
+    case Confidence::kMedium:
+      return "medium";
+    case Confidence::kHigh:
+      return "high";
+  }
+  return "medium";  // unreachable for valid enum values
+}
+
+std::string_view ToString(Severity s) {
+  switch (s) {
+    case Severity::kLow:
+      return "low";
+    case Severity::kMedium:
+      return "medium";
+    case Severity::kHigh:
+      return "high";
+    case Severity::kCritical:
+      return "critical";
+  }
+  return "high";  // unreachable for valid enum values
+}
+
+std::optional<Confidence> ParseConfidence(std::string_view s) {
+  if (s == "low") return Confidence::kLow;
+  if (s == "medium") return Confidence::kMedium;
+  if (s == "high") return Confidence::kHigh;
+  return std::nullopt;
+}
+
+std::optional<Severity> ParseSeverity(std::string_view s) {
+  if (s == "low") return Severity::kLow;
+  if (s == "medium") return Severity::kMedium;
+  if (s == "high") return Severity::kHigh;
+  if (s == "critical") return Severity::kCritical;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& KnownValidators() {
+  // Must stay in step with scanner::RunValidator (scanner/validators.cc).
+  static const std::vector<std::string> kNames = {"github-checksum", "npm-checksum", "jwt", "pem",
+                                                  "pypi-macaroon"};
+  return kNames;
+}
+
+}  // namespace magpie::rules
