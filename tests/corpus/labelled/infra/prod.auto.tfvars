@@ -1,0 +1,11 @@
+environment          = "prod"
+cloudflare_api_token = "soYJzFsg6a5Pzs7Tlere62_Wg_K5Kq5JWF7W01Ft"
+datadog_api_key      = "e4bb8d09419b498ac8611916be992dd4"
+datadog_app_key      = "5465b73a7b94e4fda4a3c9843d96651512503762"
+linode_token         = "477110043e1e9a5fa591d48dc84b903fffe2b64a6bc6b21908079a53c83f8cdf"
+alicloud_access_key  = "LTAIOllfb2f55qEVIbGeSXLs"
+alicloud_secret_key  = "QJnLPr6jfnCIYnrvcHAmm23a4CkWZL"
+ibmcloud_api_key     = "KQqviF7VdrfoOHeQeO8autJy4XQAlsA1ZVZ-Md-Fz3M3"
+origin_ca_key        = "v1.0-70c04e9516c275a3ebb85fdc-7a2a5bbdf05e0a3e9bbbfbdb367e699af2d77e433508d759ac412c1a3e96206a97452a74bb4fccf4ec0a2f2eb69c8f1067998391b7853aae783c19c9f186c95fb19ce75a59c271f27d"
+fly_api_token        = "fo1_nBMZSJO71sUkenEPi2nIfKfXMGVW6u4xBUxFq0gOWiM"
+allowed_cidrs        = ["10.0.0.0/8", "192.168.0.0/16"]

@@ -1,0 +1,20 @@
+package crypto
+
+import "testing"
+
+// Known-answer tests: key, input, expected output.
+var kats = []struct{ key, in, out string }{
+	{"493584510dd2f8000bb154ab9e1b6fe59eb99c48b23f0c277d4c6c9f3911e29d", "321e32aa00b5e154db20da59541c006d", "7899cfc0de21e4ed627e2bc40f761ba4c828b8ca1e530852b6c6bd233542618b"},
+	{"7019b31809ff16fa908fa0e75e4d851247621452b6b67f95d1bf9e100d2371f6", "c3648a972bc9d57c993ceb703edc9530", "342f6bd68bc2da4713633f9c9f0cd24f00aebef3dc42e386ed3e766cf16db619"},
+	{"a947f2cab53f642bdb1c32525221e9af9f11e3a07e075cf1e850f8e1112f72ae", "cae788e0f68e93e9b754625a404570df", "41649a7e7ac151e2b640f784f3128406c08bfae720edbfa9b0fcca0ca9e0d28c"},
+	{"8864ce6eed18136517afb83ef7871b1c5cc5f7509841d446a9c1412da75858ad", "d7a9b100a10ffda186ad81e4fd128f08", "0056fb153537dbfd6a1d9afdf80eecf068594a9237aa98e1ca2351880605e681"},
+	{"bad70e63286ef917362180e20f529b1088c7b940e695ea8771cec7f33a38f655", "a3997937a9caac198201929812518651", "f402c9833d0e795be3f6d31339b55b273029640fc3eb7c973d4d53e7c26fd8b2"},
+}
+
+func TestKATs(t *testing.T) {
+	for i, v := range kats {
+		if len(v.key) != 64 {
+			t.Fatalf("vector %d: bad key", i)
+		}
+	}
+}
