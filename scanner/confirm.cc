@@ -49,7 +49,7 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
 }  // namespace
 
 void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::string_view data,
-                   uint64_t begin, uint64_t end, std::vector<RawMatch>* out) {
+                   uint64_t begin, uint64_t end, std::vector<RawMatch>* out, bool widen) {
   const CompiledRule& rule = impl.rules[rule_index];
   const int group = rule.spec->secret_group;
   // Only the groups up to the secret's are needed (the generic detector reads 1..3).
@@ -64,7 +64,7 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
     if (!re.Match(text, pos, end, RE2::UNANCHORED, groups, ngroups)) break;
     uint64_t match_begin = groups[0].data() - data.data();
     uint64_t match_end = match_begin + groups[0].size();
-    if (match_end == end && end < data.size()) {
+    if (widen && match_end == end && end < data.size()) {
       // The match may continue past the window: widen it and look again from here.
       end = std::min<uint64_t>(data.size(), end + kWindowGrowth);
       continue;

@@ -25,8 +25,9 @@ struct RawMatch {
 // Runs `rule`'s RE2 over data[begin, end) (the whole `data` is context for \b and ^) and
 // appends every accepted secret. A match that reaches `end` before the buffer ends is
 // retried on a longer window so that greedy repeats are not cut.
+// `widen` false: the caller knows matches cannot extend past `end` (line-scoped detectors).
 void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule, std::string_view data,
-                   uint64_t begin, uint64_t end, std::vector<RawMatch>* out);
+                   uint64_t begin, uint64_t end, std::vector<RawMatch>* out, bool widen = true);
 
 // Sorts, removes duplicates, and fills positions, context and rule metadata.
 std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_view data,

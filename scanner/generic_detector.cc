@@ -112,7 +112,9 @@ rules::RuleSpec GenericRuleSpec() {
       "(?i)((?:passw(?:or)?d|pass|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|"
       "auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|"
       "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})[\"']?[ \\t]{0,4}"
-      "(?::=|=>|==|=|:|>)[ \\t]{0,4}([\"'`]?)([^\\s\"'`,;<>(){}\\[\\]\\\\]{8,200})";
+      // Unbounded value repeat: a {8,200} bound would multiply RE2's program size; the
+      // length cap is applied in AcceptGenericCandidate instead.
+      "(?::=|=>|==|=|:|>)[ \\t]{0,4}([\"'`]?)([^\\s\"'`,;<>(){}\\[\\]\\\\]{8,})";
   spec.secret_group = 3;
   spec.keywords = {"password", "secret", "token", "key", "auth"};
   spec.severity = rules::Severity::kMedium;

@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -30,6 +31,7 @@ struct HitCollector {
   uint64_t base = 0;  // offset of the chunk in the buffer
   std::vector<Hit>* hits = nullptr;
   std::vector<uint64_t>* last_seed = nullptr;
+  const std::vector<char>* line_scoped = nullptr;
 };
 
 int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
@@ -37,10 +39,30 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   auto* collector = static_cast<HitCollector*>(context);
   const uint64_t end = collector->base + to;
   uint64_t& last = (*collector->last_seed)[id];
-  if (last != kNoHit && end >= last && end < last + kCoalesce) return 0;
-  last = end;
+  if ((*collector->line_scoped)[id]) {
+    // One line's worth of confirmation covers a run of consecutive ends (a value growing
+    // by one byte per report); a later, separate run needs its own line window.
+    const bool extends_run = last != kNoHit && end == last + 1;
+    last = end;
+    if (extends_run) return 0;
+  } else {
+    if (last != kNoHit && end >= last && end < last + kCoalesce) return 0;
+    last = end;
+  }
   collector->hits->push_back({id, end});
   return 0;
+}
+
+uint64_t LineBegin(std::string_view data, uint64_t pos) {
+  const uint64_t floor = pos > kConfirmWindow ? pos - kConfirmWindow : 0;
+  while (pos > floor && data[pos - 1] != '\n') --pos;
+  return pos;
+}
+
+uint64_t LineEnd(std::string_view data, uint64_t pos) {
+  const uint64_t limit = std::min<uint64_t>(data.size(), pos + kConfirmWindow);
+  const void* nl = std::memchr(data.data() + pos, '\n', limit - pos);
+  return nl ? static_cast<const char*>(nl) - data.data() : limit;
 }
 
 // Finds decoder `decoder_index`'s candidate tokens in data[begin, end), decodes them and
@@ -86,6 +108,9 @@ struct Scanner::State {
   hs_scratch_t* scratch = nullptr;
   std::vector<Hit> hits;
   std::vector<uint64_t> last_seed;
+  // Per Hyperscan id: true for detectors whose matches never cross a line (the generic
+  // detector, the decoders), confirmed on the hit's line instead of a wide window.
+  std::vector<char> line_scoped;
   std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
   ~State() { hs_free_scratch(scratch); }
 };
@@ -95,7 +120,10 @@ Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options
   if (hs_alloc_scratch(rules_->impl().database, &state_->scratch) != HS_SUCCESS) {
     throw std::runtime_error("cannot allocate Hyperscan scratch space");
   }
-  state_->last_seed.assign(rules_->impl().rules.size() + rules_->impl().decoders.size(), kNoHit);
+  const CompiledRules::Impl& impl = rules_->impl();
+  state_->last_seed.assign(impl.rules.size() + impl.decoders.size(), kNoHit);
+  state_->line_scoped.assign(impl.rules.size() + impl.decoders.size(), 1);
+  for (size_t i = 0; i < impl.rules.size(); ++i) state_->line_scoped[i] = impl.rules[i].generic;
   if (options_.chunk_overlap >= options_.chunk_size) options_.chunk_overlap = options_.chunk_size / 2;
 }
 
@@ -117,7 +145,7 @@ std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
   while (true) {
     const uint64_t length = std::min<uint64_t>(options_.chunk_size, data.size() - base);
     std::fill(state_->last_seed.begin(), state_->last_seed.end(), kNoHit);
-    HitCollector collector{base, &hits, &state_->last_seed};
+    HitCollector collector{base, &hits, &state_->last_seed, &state_->line_scoped};
     hs_scan(impl.database, data.data() + base, static_cast<unsigned int>(length), 0,
             state_->scratch, OnMatch, &collector);
     if (base + length >= data.size()) break;
@@ -131,17 +159,26 @@ std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
   // Merge each rule's hit windows into disjoint intervals, then confirm each interval once.
   for (size_t i = 0; i < hits.size();) {
     const uint32_t rule = hits[i].rule;
-    uint64_t begin = hits[i].end > kConfirmWindow ? hits[i].end - kConfirmWindow : 0;
-    uint64_t end = std::min<uint64_t>(data.size(), hits[i].end + kConfirmWindow);
+    const bool line_scoped = state_->line_scoped[rule];
+    auto window = [&](uint64_t hit_end) -> std::pair<uint64_t, uint64_t> {
+      if (line_scoped) return {LineBegin(data, hit_end - (hit_end > 0)), LineEnd(data, hit_end)};
+      return {hit_end > kConfirmWindow ? hit_end - kConfirmWindow : 0,
+              std::min<uint64_t>(data.size(), hit_end + kConfirmWindow)};
+    };
+    auto [begin, end] = window(hits[i].end);
     ++i;
     while (i < hits.size() && hits[i].rule == rule) {
-      const uint64_t next_begin = hits[i].end > kConfirmWindow ? hits[i].end - kConfirmWindow : 0;
+      if (line_scoped && hits[i].end <= end) {  // same line
+        ++i;
+        continue;
+      }
+      const auto [next_begin, next_end] = window(hits[i].end);
       if (next_begin > end) break;
-      end = std::min<uint64_t>(data.size(), hits[i].end + kConfirmWindow);
+      end = next_end;
       ++i;
     }
     if (rule < impl.rules.size()) {
-      internal::ConfirmWindow(impl, rule, data, begin, end, &matches);
+      internal::ConfirmWindow(impl, rule, data, begin, end, &matches, /*widen=*/!line_scoped);
     } else if (options_.decode_depth > 0) {
       DecodeWindow(rule - impl.rules.size(), data, begin, end, &matches);
     }
