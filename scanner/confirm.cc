@@ -1,6 +1,7 @@
 #include "scanner/confirm.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <tuple>
 
@@ -13,6 +14,26 @@ namespace {
 
 constexpr uint64_t kWindowGrowth = 8192;
 
+// Documentation and fixture values of every provider's format: long runs of one character
+// (`xoxb-000000000000-…`) or of the alphabet (`AbCdEfGhIj`, `123456789012`), `EXAMPLE`.
+// Random tokens contain such runs with negligible probability. Multi-line and PEM secrets
+// are exempt: DER bodies legitimately encode runs of zero bytes as `AAAA…`.
+bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec& spec) {
+  if (spec.validator == "pem" || secret.find('\n') != std::string_view::npos) return false;
+  if (secret.find("EXAMPLE") != std::string_view::npos) return true;
+  size_t same = 1;
+  size_t ascending = 1;
+  for (size_t i = 1; i < secret.size(); ++i) {
+    const int prev = std::tolower(static_cast<unsigned char>(secret[i - 1]));
+    const int cur = std::tolower(static_cast<unsigned char>(secret[i]));
+    same = secret[i] == secret[i - 1] ? same + 1 : 1;
+    ascending = (cur == prev + 1 && std::isalnum(cur)) ? ascending + 1 : 1;
+    // 'A' runs are base64 of zero bytes, part of real formats (Twitter bearer tokens).
+    if ((same >= 8 && secret[i] != 'A') || ascending >= 7) return true;
+  }
+  return false;
+}
+
 // Decides whether the extracted secret of `rule` is kept; sets validation state.
 bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::string_view data,
             const re2::StringPiece* groups, RawMatch* match) {
@@ -21,6 +42,7 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
   match->entropy = ShannonEntropy(secret);
   if (spec.min_entropy && match->entropy < *spec.min_entropy) return false;
   if (rule.generic) {
+    if (groups[1].data() == nullptr) return false;
     GenericCandidate candidate;
     candidate.value = secret;
     // Extend the key leftwards over identifier bytes: `DB_PASSWORD`, `dbPassword`.
@@ -28,17 +50,20 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
     const char* const floor = data.data();
     while (key_begin > floor) {
       const char c = key_begin[-1];
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+            c == '/')) {
         break;
       }
       --key_begin;
     }
     candidate.key = std::string_view(key_begin, groups[1].data() + groups[1].size() - key_begin);
-    candidate.opening_quote = groups[2].empty() ? 0 : groups[2][0];
+    const re2::StringPiece& quote = groups[2].empty() ? groups[3] : groups[2];
+    candidate.opening_quote = quote.empty() ? 0 : quote[0];
     candidate.next_byte =
         match->end < data.size() ? static_cast<unsigned char>(data[match->end]) : -1;
     return AcceptGenericCandidate(candidate, impl.options.entropy);
   }
+  if (LooksLikeDocumentationValue(secret, spec)) return false;
   if (!spec.validator.empty()) {
     match->validated = RunValidator(spec.validator, secret);
     if (!match->validated && spec.require_validation) return false;
@@ -55,7 +80,7 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
   // Only the groups up to the secret's are needed (the generic detector reads 1..3).
   const RE2& re = rule.re->get();
   if (!re.ok()) return;  // only reachable from a cache written by a broken build
-  const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, std::max(group, 3) + 1);
+  const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, std::max(group, 4) + 1);
   std::vector<re2::StringPiece> group_storage(ngroups);
   re2::StringPiece* groups = group_storage.data();
   const re2::StringPiece text(data.data(), data.size());

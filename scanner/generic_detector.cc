@@ -25,17 +25,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 // Key names that hold the keyword but name something other than a secret value.
 bool IsNonSecretKey(std::string_view key) {
-  static constexpr std::array<std::string_view, 12> kWords = {
+  static constexpr std::array<std::string_view, 15> kWords = {
       "author", "passeng", "bypass", "compass", "passage", "passive",
-      "passthrough", "pass_through", "tokeniz", "token_type", "tokentype", "secretname"};
+      "passthrough", "pass_through", "tokeniz", "token_type", "tokentype", "secretname",
+      "checksum", "digest", "sha256"};
   for (std::string_view w : kWords) {
     if (Contains(key, w)) return true;
   }
-  static constexpr std::array<std::string_view, 30> kSuffixes = {
+  static constexpr std::array<std::string_view, 38> kSuffixes = {
       "name", "type", "file", "path", "dir", "url", "uri", "length", "len", "size",
       "count", "field", "label", "prompt", "hint", "policy", "format", "pattern", "regex",
       "header", "hash", "version", "expiry", "expires", "expiration", "timeout", "ttl",
-      "enabled", "mode", "endpoint"};
+      "enabled", "mode", "endpoint", "key_id", "keyid", "domain", "host", "hostname",
+      "server", "issuer", "audience"};
   for (std::string_view s : kSuffixes) {
     if (EndsWith(key, s)) return true;
   }
@@ -79,6 +81,20 @@ bool IsDottedIdentifier(std::string_view v) {
   return saw_dot && !at_part_start;
 }
 
+// `acme-web-prod.firebaseapp.com`: a host name, not a secret.
+bool IsHostName(std::string_view v) {
+  int dots = 0;
+  for (char c : v) {
+    if (c == '.') {
+      ++dots;
+    } else if (!(std::islower(static_cast<unsigned char>(c)) ||
+                 std::isdigit(static_cast<unsigned char>(c)) || c == '-')) {
+      return false;
+    }
+  }
+  return dots >= 2;
+}
+
 bool IsUuid(std::string_view v) {
   if (v.size() != 36) return false;
   for (size_t i = 0; i < v.size(); ++i) {
@@ -108,20 +124,27 @@ rules::RuleSpec GenericRuleSpec() {
   spec.description =
       "A high-entropy value assigned to a key that names a password, secret, token or API key. "
       "Built into magpie; thresholds per alphabet are documented in docs/rules.md.";
+  // Groups: 1 the key, 2 or 3 the opening quote, 4 the value. Forms: `key = value`,
+  // `key: value`, `"key": "value"`, `key := value`, `<key>value`, `key="K" value="V"`
+  // (XML appSettings), `char key[] = "…"`, `#define KEY "…"` and Go's `[]byte("…")`.
+  // The value repeat is unbounded: a {8,200} bound would multiply RE2's program size; the
+  // length cap is applied in AcceptGenericCandidate instead.
   spec.pattern =
       "(?i)((?:passw(?:or)?d|pass|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|"
       "auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|"
-      "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})[\"']?[ \\t]{0,4}"
-      // Unbounded value repeat: a {8,200} bound would multiply RE2's program size; the
-      // length cap is applied in AcceptGenericCandidate instead.
-      "(?::=|=>|==|=|:|>)[ \\t]{0,4}([\"'`]?)([^\\s\"'`,;<>(){}\\[\\]\\\\]{8,})";
-  spec.secret_group = 3;
+      "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})(?:\\[\\])?[\"']?"
+      "(?:[ \\t]+value)?"
+      "(?:[ \\t]{0,32}(?::=|=>|==|=|:|>)[ \\t]{0,32}(?:\\[\\]byte\\()?([\"'`]?)|[ \\t]{1,32}([\"'`]))"
+      "([^\\s\"'`,;<>(){}\\[\\]\\\\]{8,})";
+  spec.secret_group = 4;
   spec.keywords = {"password", "secret", "token", "key", "auth"};
   spec.severity = rules::Severity::kMedium;
   spec.confidence = rules::Confidence::kLow;
   spec.references = {"https://cwe.mitre.org/data/definitions/798.html"};
   spec.examples = {
       "DB_PASSWORD=q8Vn2rLx7TfK9mWz",
+      "#define WIFI_PASSWORD \"L3yIKQeb7wTn5E9L\"",
+      "<add key=\"SmtpPassword\" value=\"Ik4VEIsPclb6uZwiWQ\" />",
       "api_key: \"4f9c2a7d1e8b3f60a5c4e2d9b7f1a3c8\"",
       "clientSecret = 'Zr7kP2qW9xLm4Tv8Nb3Hs6Jd'",
   };
@@ -135,6 +158,9 @@ rules::RuleSpec GenericRuleSpec() {
       "apiKey = getApiKey(request)",
       "session_token: 123e4567-e89b-12d3-a456-426614174000",
       "password: aaaaaaaaaaaa",
+      "authDomain: \"acme-web-prod.firebaseapp.com\"",
+      "checksum/secret: c2182dc70dca1a004fd45c537b212151da652a51a5b1c876049ded0f3e0a9d1e",
+      "--secret=orders-api-key",
   };
   return spec;
 }
@@ -156,7 +182,10 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
   }
   if (IsNonSecretKey(Lower(candidate.key))) return false;
   const std::string lower_value = Lower(value);
-  if (IsPlaceholder(lower_value) || IsDottedIdentifier(value) || IsUuid(value)) return false;
+  if (IsPlaceholder(lower_value) || IsDottedIdentifier(value) || IsUuid(value) ||
+      IsHostName(value)) {
+    return false;
+  }
   if (HasSequentialRun(lower_value, 5)) return false;
 
   bool has_digit = false, has_lower = false, has_upper = false, has_symbol = false;
@@ -165,7 +194,8 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
     has_digit |= std::isdigit(u) != 0;
     has_lower |= std::islower(u) != 0;
     has_upper |= std::isupper(u) != 0;
-    has_symbol |= !std::isalnum(u);
+    // Separators of names (`orders-api-key`, `db_user.name`) do not make a value random.
+    has_symbol |= !std::isalnum(u) && c != '-' && c != '_' && c != '.';
   }
   // Words and identifiers (letters only) are names, not secrets.
   if (!has_digit && !has_symbol) return false;
