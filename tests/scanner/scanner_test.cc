@@ -93,7 +93,7 @@ TEST_CASE("secrets across chunk boundaries are found exactly once", "[scanner]")
 
 TEST_CASE("variable-length secrets are extracted whole, not cut at the first hit", "[scanner]") {
   Scanner scanner(CompileOrDie({Rule("var", "(xoxb-[0-9A-Za-z-]{10,200})")}));
-  const std::string token = "xoxb-" +
+  const std::string token = std::string("xoxb-") +
                             "Q7xV9pL2mZ8rT4wKa3Bn5Cd7Ef9Gh1Jk3Lm5Np7Qr9St1Uv3Wx5Yz7" +
                             "Q7xV9pL2mZ8rT4wKa3Bn5Cd7Ef9Gh1Jk3Lm5Np7Qr9St1Uv3Wx5Yz7" +
                             "-8f3k2m9q4w7z1x5c8v2b6n0m3k7j9h2g5f8d1s4a7p0o3i6u9y2t5r8e1";
