@@ -123,13 +123,37 @@ std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_v
   std::erase_if(matches, [&](const RawMatch& m) {
     if (m.decoded.empty()) return false;
     for (const RawMatch& raw : matches) {
-      if (raw.decoded.empty() && raw.rule == m.rule && raw.start < m.end && m.start < raw.end &&
-          data.substr(raw.start, raw.end - raw.start) == m.decoded_secret) {
+      if (raw.decoded.empty() && raw.rule == m.rule && raw.start < m.end && m.start < raw.end) {
         return true;
       }
     }
     return false;
   });
+  // Two provider rules on the very same bytes (a GCP service-account key that is also a
+  // PKCS#8 key) are one secret: keep the most confident, validated one.
+  auto rank = [&](const RawMatch& m) {
+    const rules::RuleSpec& spec = *impl.rules[m.rule].spec;
+    return std::make_tuple(static_cast<int>(spec.confidence), m.validated ? 1 : 0,
+                           -static_cast<int64_t>(m.rule));
+  };
+  for (size_t i = 0; i + 1 < matches.size(); ++i) {
+    RawMatch& a = matches[i];
+    RawMatch& b = matches[i + 1];
+    if (a.start == b.start && a.end == b.end && a.decoded_secret == b.decoded_secret &&
+        a.rule != b.rule) {
+      if (rank(a) >= rank(b)) {
+        b = a;
+      } else {
+        a = b;
+      }
+    }
+  }
+  matches.erase(std::unique(matches.begin(), matches.end(),
+                            [](const RawMatch& a, const RawMatch& b) {
+                              return a.rule == b.rule && a.start == b.start && a.end == b.end &&
+                                     a.decoded_secret == b.decoded_secret;
+                            }),
+                matches.end());
 
   // A provider rule explains its secret better than the generic detector: drop generic
   // matches that overlap a provider match.
