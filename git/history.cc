@@ -1,0 +1,275 @@
+#include "git/history.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <numeric>
+#include <unordered_set>
+
+#include "git/history_walk.h"
+#include "git/libgit2_util.h"
+#include "git/pack_order.h"
+
+namespace magpie::git {
+namespace {
+
+using internal::BlobRecord;
+using internal::OdbPtr;
+using internal::OidEqual;
+using internal::OidHash;
+using internal::RepoPtr;
+
+using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
+
+struct WorkItem {
+  git_oid id;
+  const BlobRecord* record;  // null: found only by include_unreachable
+};
+
+// One per reading thread: its own repository and object database handles, so readers do
+// not contend on one repository's caches and locks (pack files are shared underneath).
+struct Reader {
+  bool opened = false;
+  RepoPtr repo;
+  OdbPtr odb;
+  std::string error;
+};
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// Blobs in the object database that the walk did not reach.
+void AddUnreachable(git_repository* repo, const internal::HistoryIndex& index,
+                    std::vector<WorkItem>* items) {
+  git_odb* raw = nullptr;
+  if (git_repository_odb(&raw, repo) != 0) return;
+  OdbPtr odb(raw);
+  struct Payload {
+    const internal::HistoryIndex* index;
+    OidSet seen;  // an object in several packs is listed once per pack
+    std::vector<git_oid> candidates;
+  } payload{&index, {}, {}};
+  git_odb_foreach(
+      odb.get(),
+      [](const git_oid* id, void* data) -> int {
+        auto* p = static_cast<Payload*>(data);
+        if (p->index->blobs.count(*id) == 0 && p->seen.insert(*id).second) {
+          p->candidates.push_back(*id);
+        }
+        return 0;
+      },
+      &payload);
+  for (const git_oid& id : payload.candidates) {
+    size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (git_odb_read_header(&size, &type, odb.get(), &id) == 0 && type == GIT_OBJECT_BLOB) {
+      items->push_back({id, nullptr});
+    }
+  }
+}
+
+// Sorts items by their place in the pack files (then by id, for loose objects).
+void SortInPackOrder(git_repository* repo, std::vector<WorkItem>* items) {
+  std::vector<git_oid> ids;
+  ids.reserve(items->size());
+  for (const WorkItem& item : *items) ids.push_back(item.id);
+  const std::vector<uint64_t> keys = internal::PackOrderKeys(
+      std::string(git_repository_commondir(repo)) + "objects/", ids);
+  std::vector<size_t> order(items->size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (keys[a] != keys[b]) return keys[a] < keys[b];
+    return git_oid_cmp(&ids[a], &ids[b]) < 0;
+  });
+  std::vector<WorkItem> sorted;
+  sorted.reserve(items->size());
+  for (size_t i : order) sorted.push_back((*items)[i]);
+  items->swap(sorted);
+}
+
+}  // namespace
+
+struct History::Impl {
+  HistoryOptions options;
+  std::string git_dir;
+  internal::HistoryIndex index;
+  OidSet at_head;
+  std::vector<WorkItem> items;  // read order
+  double walk_seconds = 0;
+  mutable tbb::enumerable_thread_specific<Reader> readers;
+
+  GitDiagnostic Problem(DiagnosticKind kind, const WorkItem& item, std::string message) const {
+    GitDiagnostic d;
+    d.kind = kind;
+    d.object = internal::OidHex(item.id);
+    if (item.record != nullptr) d.path = item.record->path;
+    d.message = std::move(message);
+    return d;
+  }
+};
+
+History::History(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+History::~History() = default;
+
+std::unique_ptr<History> History::Open(const std::string& repo_path,
+                                       const HistoryOptions& options,
+                                       const DiagnosticCallback& on_diagnostic,
+                                       std::string* error) {
+  const auto start = std::chrono::steady_clock::now();
+  RepoPtr repo = internal::OpenRepository(repo_path, error);
+  if (!repo) return nullptr;
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->git_dir = git_repository_path(repo.get());
+  if (!internal::WalkHistory(repo.get(), options, on_diagnostic, &impl->index, error)) {
+    return nullptr;
+  }
+  impl->at_head = internal::BlobsAtHead(repo.get());
+  impl->items.reserve(impl->index.blobs.size());
+  for (const auto& [id, record] : impl->index.blobs) impl->items.push_back({id, &record});
+  if (options.include_unreachable) AddUnreachable(repo.get(), impl->index, &impl->items);
+  SortInPackOrder(repo.get(), &impl->items);
+  impl->walk_seconds = Seconds(start);
+  return std::unique_ptr<History>(new History(std::move(impl)));
+}
+
+size_t History::size() const { return impl_->items.size(); }
+uint64_t History::commits() const { return impl_->index.commits.size(); }
+double History::walk_seconds() const { return impl_->walk_seconds; }
+
+BlobProvenance History::Provenance(size_t i) const {
+  const WorkItem& item = impl_->items[i];
+  BlobProvenance p;
+  p.blob_id = internal::OidHex(item.id);
+  p.present_at_head = impl_->at_head.count(item.id) != 0;
+  if (const BlobRecord* record = item.record) {
+    p.path = record->path;
+    p.other_occurrences = static_cast<int>(record->other_occurrences);
+    if (record->commit != internal::kNoCommit) {
+      const internal::CommitInfo& info = impl_->index.infos[record->commit];
+      p.commit = internal::OidHex(impl_->index.commits[record->commit]);
+      p.author_name = info.author_name;
+      p.author_email = info.author_email;
+      p.commit_time = info.time;
+      p.message = info.message;
+    }
+  }
+  return p;
+}
+
+BlobRead History::Read(size_t i) const {
+  const WorkItem& item = impl_->items[i];
+  const HistoryOptions& options = impl_->options;
+  Reader& reader = impl_->readers.local();
+  if (!reader.opened) {
+    reader.opened = true;
+    reader.repo = internal::OpenRepository(impl_->git_dir, &reader.error);
+    git_odb* odb = nullptr;
+    if (reader.repo && git_repository_odb(&odb, reader.repo.get()) == 0) reader.odb.reset(odb);
+    if (!reader.odb && reader.error.empty()) {
+      reader.error = internal::LastError("cannot open the object database");
+    }
+  }
+  BlobRead out;
+  if (!reader.odb) {
+    out.skipped = impl_->Problem(DiagnosticKind::kCorruptObject, item, reader.error);
+    return out;
+  }
+  size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  int rc = git_odb_read_header(&size, &type, reader.odb.get(), &item.id);
+  if (rc != 0) {
+    out.skipped = impl_->Problem(internal::KindForError(rc), item,
+                                 internal::LastError("cannot read blob"));
+    return out;
+  }
+  if (size > options.max_blob_size) {
+    out.skipped = impl_->Problem(DiagnosticKind::kTooLarge, item,
+                                 std::to_string(size) + " bytes > " +
+                                     std::to_string(options.max_blob_size) + " byte limit");
+    return out;
+  }
+  git_odb_object* raw = nullptr;
+  rc = git_odb_read(&raw, reader.odb.get(), &item.id);
+  if (rc != 0) {
+    out.skipped = impl_->Problem(internal::KindForError(rc), item,
+                                 internal::LastError("cannot read blob"));
+    return out;
+  }
+  out.owner = std::shared_ptr<const void>(raw, [](const void* p) {
+    git_odb_object_free(static_cast<git_odb_object*>(const_cast<void*>(p)));
+  });
+  out.bytes = std::string_view(static_cast<const char*>(git_odb_object_data(raw)),
+                               git_odb_object_size(raw));
+  if (!options.include_binary && internal::LooksBinary(out.bytes)) {
+    out.skipped = impl_->Problem(DiagnosticKind::kBinary, item, "binary content");
+    out.bytes = {};
+    out.owner.reset();
+  }
+  return out;
+}
+
+namespace {
+
+void Scan(const std::string& repo_path, const HistoryOptions& options,
+          const BlobCallback& on_blob, const DiagnosticCallback& on_diagnostic,
+          HistoryResult* result) {
+  std::unique_ptr<History> history =
+      History::Open(repo_path, options, on_diagnostic, &result->error);
+  if (!history) return;
+  result->stats.commits = history->commits();
+  result->stats.blobs = history->size();
+  result->stats.walk_seconds = history->walk_seconds();
+  const auto read_start = std::chrono::steady_clock::now();
+  std::atomic<uint64_t> scanned{0}, bytes{0}, skipped{0};
+  // Contiguous runs of the pack-ordered list per task keep each thread's reads local.
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, history->size(), 32),
+                    [&](const tbb::blocked_range<size_t>& range) {
+                      for (size_t i = range.begin(); i != range.end(); ++i) {
+                        BlobRead blob = history->Read(i);
+                        if (!blob.ok()) {
+                          ++skipped;
+                          if (on_diagnostic) on_diagnostic(*blob.skipped);
+                          continue;
+                        }
+                        on_blob(history->Provenance(i), blob.bytes);
+                        ++scanned;
+                        bytes += blob.bytes.size();
+                      }
+                    });
+  result->stats.blobs_scanned = scanned;
+  result->stats.bytes_scanned = bytes;
+  result->stats.blobs_skipped = skipped;
+  result->stats.read_seconds = Seconds(read_start);
+}
+
+}  // namespace
+
+HistoryResult ScanHistory(const std::string& repo_path, const HistoryOptions& options,
+                          const BlobCallback& on_blob, const DiagnosticCallback& on_diagnostic) {
+  HistoryResult result;
+  try {
+    // More threads than cores only adds contention (and TBB warns about the request).
+    const int threads = std::min(options.threads, tbb::this_task_arena::max_concurrency());
+    if (threads > 0) {
+      tbb::task_arena arena(threads);
+      arena.execute([&] { Scan(repo_path, options, on_blob, on_diagnostic, &result); });
+    } else {
+      Scan(repo_path, options, on_blob, on_diagnostic, &result);
+    }
+  } catch (const std::exception& e) {
+    result.error = std::string("git history scan failed: ") + e.what();
+  } catch (...) {
+    result.error = "git history scan failed: unknown exception";
+  }
+  return result;
+}
+
+}  // namespace magpie::git

@@ -1,0 +1,150 @@
+// Every distinct blob of a repository's history, once, with where it came from.
+//
+// ScanHistory walks the commits reachable from the chosen refs, earliest first (parents before
+// children, ties by commit time), and diffs each commit's tree against its parents' trees,
+// skipping subtrees whose object id did not change. A blob "introduced" by a commit is one
+// that sits at a path where none of the commit's parents had that same blob (a new file, a
+// changed file, a rename or copy target; for a merge, only content that differs from every
+// parent). The first introduction in that order is the blob's provenance. Then the distinct
+// blobs are read in pack order, in parallel, and each is handed to `on_blob` once.
+//
+// Usage:
+//   magpie::git::HistoryOptions options;
+//   options.since = "origin/main";  // only what this branch adds
+//   auto result = magpie::git::ScanHistory(".", options,
+//       [&](const magpie::git::BlobProvenance& blob, std::string_view bytes) { ... },
+//       [&](const magpie::git::GitDiagnostic& d) { ... });
+//   if (!result.ok()) { print result.error; exit 2; }
+//
+// Memory: per distinct blob, an id, a path and a few counters; blob bytes live only for the
+// duration of one callback. Nothing from libgit2 appears here.
+// Process-wide effect: the first call configures libgit2's global object cache (trees and
+// commits cached, blobs not) and turns off its per-read hash verification (a corrupt object
+// still fails to inflate and becomes a diagnostic).
+#ifndef MAGPIE_GIT_HISTORY_H_
+#define MAGPIE_GIT_HISTORY_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "git/diagnostic.h"
+
+namespace magpie::git {
+
+struct BlobProvenance {
+  std::string blob_id;       // hex object id
+  // The introducing commit, topologically earliest. Empty (and path empty) for a blob found
+  // only through include_unreachable, or one a tag points at directly (path = the tag's name).
+  std::string path;          // '/'-separated path of the blob in `commit`
+  std::string commit;        // hex id
+  std::string author_name;
+  std::string author_email;
+  int64_t commit_time = 0;   // committer time, seconds since the epoch (UTC)
+  std::string message;       // first line of the commit message
+  // Other introductions of the same blob in the walked range: (commit, path) pairs beyond
+  // the first where a commit added or changed a path to exactly this content. A file left
+  // unchanged across commits does not count again; a copy, a revert or a cherry-pick does.
+  int other_occurrences = 0;
+  // The same blob (content) is somewhere in HEAD's tree, at any path. Blob-level: a secret
+  // whose file was edited since has a new blob, so "is the secret still at HEAD" is best
+  // answered by whether any blob with present_at_head also yields the same secret. False
+  // when HEAD is unborn or not a commit.
+  bool present_at_head = false;
+};
+
+struct HistoryOptions {
+  // Revisions to start from (anything git_revparse accepts: "main", "v1.0", "HEAD~3", an id).
+  // Empty: every ref (branches, tags, remotes, stash, notes) and HEAD, like `git rev-list --all`.
+  std::vector<std::string> refs;
+  // If set, commits reachable from this revision are excluded (`git rev-list refs ^since`).
+  // Blobs introduced by the remaining commits are yielded whole, not just their added lines.
+  // For a pull-request check pass refs = {"HEAD"} and since = the base branch; with refs
+  // empty, every other branch's new commits are scanned too.
+  std::string since;
+  // Also yield every other blob stored in the object database (dangling blobs, blobs of
+  // commits only the reflog remembers; with refs/since, also those outside the range), with
+  // blob_id and size only: no commit, no path.
+  bool include_unreachable = false;
+  uint64_t max_blob_size = uint64_t{50} << 20;  // larger blobs: kTooLarge diagnostic
+  bool include_binary = false;                  // else binary blobs: kBinary diagnostic
+  int threads = 0;  // for tree diffs and blob reads; 0 = one per core (capped at the cores)
+};
+
+struct HistoryStats {
+  uint64_t commits = 0;          // commits walked (in range)
+  uint64_t blobs = 0;            // distinct blobs found
+  uint64_t blobs_scanned = 0;    // handed to on_blob
+  uint64_t bytes_scanned = 0;
+  uint64_t blobs_skipped = 0;    // too large, binary, unreadable
+  double walk_seconds = 0;       // opening, commit walk, tree diffs, ordering
+  double read_seconds = 0;       // reading blobs, callbacks included
+};
+
+struct HistoryResult {
+  std::string error;  // empty on success
+  HistoryStats stats;
+  bool ok() const { return error.empty(); }
+};
+
+// One blob's bytes from History::Read, or why it was skipped.
+struct BlobRead {
+  std::string_view bytes;                // valid while this BlobRead lives
+  std::optional<GitDiagnostic> skipped;  // too large, binary, unreadable: bytes empty
+  std::shared_ptr<const void> owner;     // keeps `bytes` alive (libgit2's buffer)
+  bool ok() const { return !skipped.has_value(); }
+};
+
+// The walked history: the list of distinct blobs in read order (pack order, which is also
+// the best order to read them in), each with its provenance, and a thread-safe reader.
+// Fits a pipeline whose input stage hands out indices 0..size()-1, whose parallel stage
+// calls Read(i) and scans, and whose ordered output stage reports: output then comes in a
+// deterministic order without buffering.
+// Thread safety: after Open, every const member may be called from any number of threads;
+// Read uses one libgit2 repository handle per calling thread.
+class History {
+ public:
+  // Walks the history (tree diffs run in parallel on the current TBB arena). Returns null
+  // and sets *error when the repository cannot be opened or a revision does not resolve.
+  // `on_diagnostic` is called during Open only (from the calling thread); Read reports its
+  // problems in BlobRead::skipped instead.
+  static std::unique_ptr<History> Open(const std::string& repo_path,
+                                       const HistoryOptions& options,
+                                       const DiagnosticCallback& on_diagnostic,
+                                       std::string* error);
+  ~History();
+  History(const History&) = delete;
+  History& operator=(const History&) = delete;
+
+  size_t size() const;                     // distinct blobs to read
+  BlobProvenance Provenance(size_t i) const;  // 0 <= i < size()
+  BlobRead Read(size_t i) const;
+  uint64_t commits() const;                // commits walked
+  double walk_seconds() const;
+
+ private:
+  struct Impl;
+  explicit History(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Called once per distinct blob, from several threads at once; `bytes` is valid only during
+// the call. The callee synchronises any shared state it touches.
+using BlobCallback = std::function<void(const BlobProvenance& blob, std::string_view bytes)>;
+
+// History::Open then Read of every blob in parallel, calling back as blobs come (no order).
+// `repo_path`: a work tree, any directory inside one, a .git directory or a bare
+// repository. Returns an error, and calls nothing, when the repository cannot be opened or a
+// revision in `refs`/`since` does not resolve; every other problem is a diagnostic and the
+// scan goes on. `on_diagnostic` is called from the walking thread and from reader threads.
+// Never throws (an exception from a callback is caught and returned as the error).
+HistoryResult ScanHistory(const std::string& repo_path, const HistoryOptions& options,
+                          const BlobCallback& on_blob, const DiagnosticCallback& on_diagnostic);
+
+}  // namespace magpie::git
+
+#endif  // MAGPIE_GIT_HISTORY_H_

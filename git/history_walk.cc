@@ -1,0 +1,402 @@
+#include "git/history_walk.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <queue>
+#include <unordered_set>
+#include <utility>
+
+#include "git/tree_diff.h"
+
+namespace magpie::git::internal {
+namespace {
+
+using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
+template <typename V>
+using OidMap = std::unordered_map<git_oid, V, OidHash, OidEqual>;
+
+struct Node {
+  git_oid id;
+  git_oid tree;
+  int64_t time = 0;
+  std::vector<git_oid> parents;   // all of them, walked or not (hidden parents still diff)
+  std::vector<uint32_t> children;  // walked children, as indices into nodes_
+  uint32_t pending_parents = 0;    // walked parents not yet emitted (Kahn's algorithm)
+};
+
+// Where the walk starts: commits, plus trees and blobs that tags point at directly.
+struct Roots {
+  std::vector<git_oid> commits;
+  std::vector<git_oid> trees;
+  std::vector<std::pair<git_oid, std::string>> blobs;  // with the ref's name as path
+};
+
+class Walker {
+ public:
+  Walker(git_repository* repo, const DiagnosticCallback& on_diagnostic, HistoryIndex* out)
+      : repo_(repo), on_diagnostic_(on_diagnostic), out_(out) {
+    ReadShallowFile();
+  }
+
+  void CollectAllRefs(Roots* roots);
+  bool ResolveRevs(const std::vector<std::string>& revs, Roots* roots, std::string* error);
+  bool Hide(const std::string& since, std::string* error);
+  void LoadGraph(const std::vector<git_oid>& starts);
+  void DiffCommitsInOrder();
+  void DiffRoots(const Roots& roots);
+  void LoadCommitInfos();
+
+ private:
+  void ReadShallowFile();
+  void AddRoot(git_object* object, const std::string& name, Roots* roots);
+  void Report(DiagnosticKind kind, const git_oid* oid, const std::string& path,
+              std::string message);
+  std::optional<git_oid> TreeOfCommit(git_repository* repo, const git_oid& commit) const;
+  std::vector<uint32_t> TopologicalOrder();
+  void Apply(const CommitDiff& diff, uint32_t commit);
+  void Introduce(const git_oid& blob, const std::string& path, uint32_t commit);
+
+  git_repository* repo_;
+  const DiagnosticCallback& on_diagnostic_;
+  HistoryIndex* out_;
+  OidSet shallow_;  // commits whose parents a shallow clone left out
+  OidSet hidden_;   // reachable from `since`
+  OidSet failed_;   // objects already reported as unreadable
+  std::vector<Node> nodes_;
+  OidMap<uint32_t> node_index_;
+  std::unordered_set<std::string> reported_submodules_;
+};
+
+// Commits diffed in parallel between two sequential merges of their results, in walk order.
+constexpr size_t kDiffBatch = 1024;
+
+void Walker::ReadShallowFile() {
+  std::ifstream in(std::string(git_repository_commondir(repo_)) + "shallow");
+  std::string line;
+  git_oid oid;
+  while (std::getline(in, line)) {
+    if (git_oid_fromstrn(&oid, line.data(), line.size()) == 0) shallow_.insert(oid);
+  }
+}
+
+void Walker::Report(DiagnosticKind kind, const git_oid* oid, const std::string& path,
+                    std::string message) {
+  if (!on_diagnostic_) return;
+  GitDiagnostic d;
+  d.kind = kind;
+  if (oid != nullptr) d.object = OidHex(*oid);
+  d.path = path;
+  d.message = std::move(message);
+  on_diagnostic_(d);
+}
+
+void Walker::AddRoot(git_object* object, const std::string& name, Roots* roots) {
+  // Annotated tags are peeled to what they name (GIT_OBJECT_ANY would also peel a commit to
+  // its tree).
+  ObjectPtr owned;
+  if (git_object_type(object) == GIT_OBJECT_TAG) {
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object, GIT_OBJECT_ANY) != 0) {
+      Report(DiagnosticKind::kBadRef, git_object_id(object), name,
+             LastError("cannot peel '" + name + "'"));
+      return;
+    }
+    owned.reset(peeled);
+    object = peeled;
+  }
+  const git_oid& id = *git_object_id(object);
+  switch (git_object_type(object)) {
+    case GIT_OBJECT_COMMIT: roots->commits.push_back(id); break;
+    case GIT_OBJECT_TREE: roots->trees.push_back(id); break;
+    case GIT_OBJECT_BLOB: roots->blobs.emplace_back(id, name); break;
+    default: break;
+  }
+}
+
+void Walker::CollectAllRefs(Roots* roots) {
+  struct Payload {
+    Walker* walker;
+    Roots* roots;
+  } payload{this, roots};
+  // Symbolic refs (HEAD, origin/HEAD) name refs that are listed themselves; skipping them
+  // also skips a dangling origin/HEAD, which is harmless.
+  git_reference_foreach(
+      repo_,
+      [](git_reference* ref, void* data) -> int {
+        auto* p = static_cast<Payload*>(data);
+        ReferencePtr owned(ref);
+        if (git_reference_type(ref) != GIT_REFERENCE_DIRECT) return 0;
+        std::string name = git_reference_name(ref);
+        git_object* object = nullptr;
+        const git_oid* target = git_reference_target(ref);
+        if (target == nullptr ||
+            git_object_lookup(&object, git_reference_owner(ref), target, GIT_OBJECT_ANY) != 0) {
+          p->walker->Report(DiagnosticKind::kBadRef, git_reference_target(ref), name,
+                            LastError("cannot resolve ref '" + name + "'"));
+          return 0;
+        }
+        ObjectPtr owned_object(object);
+        p->walker->AddRoot(object, name, p->roots);
+        return 0;
+      },
+      &payload);
+  // HEAD itself, for a detached HEAD; an unborn branch just has no commits.
+  git_object* head = nullptr;
+  if (git_revparse_single(&head, repo_, "HEAD") == 0) {
+    ObjectPtr owned(head);
+    AddRoot(head, "HEAD", roots);
+  }
+}
+
+bool Walker::ResolveRevs(const std::vector<std::string>& revs, Roots* roots,
+                         std::string* error) {
+  for (const std::string& rev : revs) {
+    git_object* object = nullptr;
+    if (git_revparse_single(&object, repo_, rev.c_str()) != 0) {
+      *error = LastError("unknown revision '" + rev + "'");
+      return false;
+    }
+    ObjectPtr owned(object);
+    AddRoot(object, rev, roots);
+  }
+  return true;
+}
+
+bool Walker::Hide(const std::string& since, std::string* error) {
+  git_object* object = nullptr;
+  if (git_revparse_single(&object, repo_, since.c_str()) != 0) {
+    *error = LastError("unknown revision '" + since + "'");
+    return false;
+  }
+  ObjectPtr owned(object);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) != 0) {
+    *error = LastError("'" + since + "' is not a commit");
+    return false;
+  }
+  ObjectPtr owned_commit(peeled);
+  // Everything reachable from `since`; a missing ancestor (shallow clone) ends that line.
+  std::vector<git_oid> stack{*git_object_id(peeled)};
+  while (!stack.empty()) {
+    git_oid id = stack.back();
+    stack.pop_back();
+    if (!hidden_.insert(id).second) continue;
+    git_commit* commit = nullptr;
+    if (git_commit_lookup(&commit, repo_, &id) != 0) continue;
+    CommitPtr owned_c(commit);
+    if (shallow_.count(id) != 0) continue;
+    unsigned n = git_commit_parentcount(commit);
+    for (unsigned i = 0; i < n; ++i) stack.push_back(*git_commit_parent_id(commit, i));
+  }
+  return true;
+}
+
+void Walker::LoadGraph(const std::vector<git_oid>& starts) {
+  std::vector<git_oid> stack(starts.rbegin(), starts.rend());
+  while (!stack.empty()) {
+    git_oid id = stack.back();
+    stack.pop_back();
+    if (node_index_.count(id) != 0 || hidden_.count(id) != 0 || failed_.count(id) != 0) {
+      continue;
+    }
+    git_commit* commit = nullptr;
+    int rc = git_commit_lookup(&commit, repo_, &id);
+    if (rc != 0) {
+      failed_.insert(id);
+      Report(KindForError(rc), &id, "", LastError("cannot read commit " + OidHex(id)));
+      continue;
+    }
+    CommitPtr owned(commit);
+    Node node;
+    node.id = id;
+    node.tree = *git_commit_tree_id(commit);
+    node.time = git_commit_time(commit);
+    if (shallow_.count(id) == 0) {
+      unsigned n = git_commit_parentcount(commit);
+      for (unsigned i = 0; i < n; ++i) node.parents.push_back(*git_commit_parent_id(commit, i));
+    }
+    for (auto it = node.parents.rbegin(); it != node.parents.rend(); ++it) stack.push_back(*it);
+    node_index_.emplace(id, static_cast<uint32_t>(nodes_.size()));
+    nodes_.push_back(std::move(node));
+  }
+  for (uint32_t i = 0; i < nodes_.size(); ++i) {
+    for (const git_oid& parent : nodes_[i].parents) {
+      auto it = node_index_.find(parent);
+      if (it == node_index_.end()) continue;
+      nodes_[it->second].children.push_back(i);
+      ++nodes_[i].pending_parents;
+    }
+  }
+}
+
+std::optional<git_oid> Walker::TreeOfCommit(git_repository* repo, const git_oid& id) const {
+  auto it = node_index_.find(id);
+  if (it != node_index_.end()) return nodes_[it->second].tree;
+  if (failed_.count(id) != 0) return std::nullopt;
+  git_commit* commit = nullptr;  // a hidden parent, outside the walked range
+  if (git_commit_lookup(&commit, repo, &id) != 0) return std::nullopt;
+  CommitPtr owned(commit);
+  return *git_commit_tree_id(commit);
+}
+
+void Walker::Introduce(const git_oid& blob, const std::string& path, uint32_t commit) {
+  auto [it, inserted] = out_->blobs.try_emplace(blob);
+  if (inserted) {
+    it->second.commit = commit;
+    it->second.path = path;
+  } else {
+    ++it->second.other_occurrences;
+  }
+}
+
+std::vector<uint32_t> Walker::TopologicalOrder() {
+  // Kahn's algorithm; among commits whose walked parents are all done, the oldest first
+  // (then by id, so the order does not depend on ref iteration order).
+  auto later = [this](uint32_t a, uint32_t b) {
+    if (nodes_[a].time != nodes_[b].time) return nodes_[a].time > nodes_[b].time;
+    return git_oid_cmp(&nodes_[a].id, &nodes_[b].id) > 0;
+  };
+  std::priority_queue<uint32_t, std::vector<uint32_t>, decltype(later)> ready(later);
+  for (uint32_t i = 0; i < nodes_.size(); ++i) {
+    if (nodes_[i].pending_parents == 0) ready.push(i);
+  }
+  std::vector<uint32_t> order;
+  order.reserve(nodes_.size());
+  while (!ready.empty()) {
+    const uint32_t n = ready.top();
+    ready.pop();
+    order.push_back(n);
+    for (uint32_t child : nodes_[n].children) {
+      if (--nodes_[child].pending_parents == 0) ready.push(child);
+    }
+  }
+  return order;
+}
+
+void Walker::Apply(const CommitDiff& diff, uint32_t commit) {
+  for (const TreeProblem& problem : diff.problems) {
+    if (failed_.insert(problem.id).second) {
+      Report(problem.kind, &problem.id, problem.path, problem.message);
+    }
+  }
+  for (const TreeChange& change : diff.blobs) Introduce(change.id, change.path, commit);
+  for (const TreeChange& change : diff.submodules) {
+    if (reported_submodules_.insert(change.path).second) {
+      Report(DiagnosticKind::kSubmodule, &change.id, change.path,
+             "submodule at '" + change.path + "' not scanned (scan its repository separately)");
+    }
+  }
+}
+
+void Walker::DiffCommitsInOrder() {
+  const std::vector<uint32_t> order = TopologicalOrder();
+  out_->commits.reserve(order.size());
+  for (uint32_t n : order) out_->commits.push_back(nodes_[n].id);
+
+  // Tree diffs are independent of each other: run them on every core, each thread with its
+  // own repository handle (libgit2 repositories are not shared across threads), then fold
+  // the results in walk order so that "first introduction" stays deterministic.
+  const std::string git_dir = git_repository_path(repo_);
+  tbb::enumerable_thread_specific<RepoPtr> repos([&git_dir] {
+    std::string ignored;
+    return OpenRepository(git_dir, &ignored);
+  });
+  std::vector<CommitDiff> diffs(std::min(kDiffBatch, order.size()));
+  for (size_t start = 0; start < order.size(); start += kDiffBatch) {
+    const size_t end = std::min(order.size(), start + kDiffBatch);
+    tbb::parallel_for(tbb::blocked_range<size_t>(start, end, 16),
+                      [&](const tbb::blocked_range<size_t>& range) {
+                        RepoPtr& local = repos.local();
+                        git_repository* repo = local ? local.get() : repo_;
+                        std::vector<git_oid> parent_trees;
+                        for (size_t k = range.begin(); k != range.end(); ++k) {
+                          const Node& node = nodes_[order[k]];
+                          parent_trees.clear();
+                          for (const git_oid& parent : node.parents) {
+                            if (auto tree = TreeOfCommit(repo, parent)) {
+                              parent_trees.push_back(*tree);
+                            }
+                          }
+                          CommitDiff& diff = diffs[k - start];
+                          diff.Clear();
+                          DiffAgainstParents(repo, node.tree, parent_trees, &diff);
+                        }
+                      });
+    for (size_t k = start; k < end; ++k) Apply(diffs[k - start], static_cast<uint32_t>(k));
+  }
+}
+
+void Walker::DiffRoots(const Roots& roots) {
+  CommitDiff diff;
+  for (const git_oid& tree : roots.trees) {
+    diff.Clear();
+    DiffAgainstParents(repo_, tree, {}, &diff);
+    Apply(diff, kNoCommit);
+  }
+  for (const auto& [blob, name] : roots.blobs) Introduce(blob, name, kNoCommit);
+}
+
+void Walker::LoadCommitInfos() {
+  out_->infos.resize(out_->commits.size());
+  for (const auto& [blob, record] : out_->blobs) {
+    if (record.commit == kNoCommit) continue;
+    CommitInfo& info = out_->infos[record.commit];
+    if (info.loaded) continue;
+    info.loaded = true;
+    git_commit* commit = nullptr;
+    if (git_commit_lookup(&commit, repo_, &out_->commits[record.commit]) != 0) continue;
+    CommitPtr owned(commit);
+    if (const git_signature* author = git_commit_author(commit)) {
+      info.author_name = author->name != nullptr ? author->name : "";
+      info.author_email = author->email != nullptr ? author->email : "";
+    }
+    info.time = git_commit_time(commit);
+    info.message = FirstLine(git_commit_message(commit));
+  }
+}
+
+}  // namespace
+
+bool WalkHistory(git_repository* repo, const HistoryOptions& options,
+                 const DiagnosticCallback& on_diagnostic, HistoryIndex* out,
+                 std::string* error) {
+  Walker walker(repo, on_diagnostic, out);
+  Roots roots;
+  if (options.refs.empty()) {
+    walker.CollectAllRefs(&roots);
+  } else if (!walker.ResolveRevs(options.refs, &roots, error)) {
+    return false;
+  }
+  if (!options.since.empty() && !walker.Hide(options.since, error)) return false;
+  walker.LoadGraph(roots.commits);
+  walker.DiffCommitsInOrder();
+  walker.DiffRoots(roots);
+  walker.LoadCommitInfos();
+  return true;
+}
+
+std::unordered_set<git_oid, OidHash, OidEqual> BlobsAtHead(git_repository* repo) {
+  std::unordered_set<git_oid, OidHash, OidEqual> blobs;
+  git_object* head = nullptr;
+  if (git_revparse_single(&head, repo, "HEAD^{tree}") != 0) return blobs;
+  ObjectPtr owned(head);
+  git_tree_walk(
+      reinterpret_cast<git_tree*>(head), GIT_TREEWALK_PRE,
+      [](const char*, const git_tree_entry* entry, void* data) -> int {
+        if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+          static_cast<std::unordered_set<git_oid, OidHash, OidEqual>*>(data)->insert(
+              *git_tree_entry_id(entry));
+        }
+        return 0;
+      },
+      &blobs);
+  return blobs;
+}
+
+}  // namespace magpie::git::internal

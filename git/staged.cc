@@ -1,0 +1,178 @@
+#include "git/staged.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "git/libgit2_util.h"
+
+namespace magpie::git {
+namespace {
+
+using internal::BlobPtr;
+using internal::DiffPtr;
+using internal::IndexPtr;
+using internal::ObjectPtr;
+using internal::RepoPtr;
+
+using PatchPtr = internal::Handle<git_patch, git_patch_free>;
+
+void AddLine(std::vector<LineRange>* ranges, int line) {
+  if (!ranges->empty() && ranges->back().last + 1 == line) {
+    ranges->back().last = line;
+  } else {
+    ranges->push_back({line, line});
+  }
+}
+
+void Diagnose(StagedResult* result, DiagnosticKind kind, const git_diff_file& file,
+              std::string message) {
+  GitDiagnostic d;
+  d.kind = kind;
+  d.object = internal::OidHex(file.id);
+  d.path = file.path != nullptr ? file.path : "";
+  d.message = std::move(message);
+  result->diagnostics.push_back(std::move(d));
+}
+
+// Fills `file` from delta `i`; false (and maybe a diagnostic) when there is nothing to scan.
+bool LoadStagedFile(git_repository* repo, git_diff* diff, size_t i,
+                    const StagedOptions& options, StagedResult* result, StagedFile* file) {
+  const git_diff_delta* delta = git_diff_get_delta(diff, i);
+  // Deleted files have nothing to scan; an unresolved conflict cannot be committed yet.
+  if (delta->status == GIT_DELTA_DELETED || delta->status == GIT_DELTA_CONFLICTED) return false;
+  const git_diff_file& index_side = delta->new_file;
+  if (index_side.mode == GIT_FILEMODE_COMMIT) {
+    Diagnose(result, DiagnosticKind::kSubmodule, index_side,
+             "submodule change not scanned (commit in the submodule checks its own files)");
+    return false;
+  }
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) != 0) return false;
+  internal::OdbPtr owned_odb(odb);
+  size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  int rc = git_odb_read_header(&size, &type, odb, &index_side.id);
+  if (rc != 0) {
+    Diagnose(result, internal::KindForError(rc), index_side,
+             internal::LastError("cannot read staged blob"));
+    return false;
+  }
+  if (size > options.max_blob_size) {
+    Diagnose(result, DiagnosticKind::kTooLarge, index_side,
+             std::to_string(size) + " bytes > " + std::to_string(options.max_blob_size) +
+                 " byte limit");
+    return false;
+  }
+  git_blob* blob = nullptr;
+  rc = git_blob_lookup(&blob, repo, &index_side.id);
+  if (rc != 0) {
+    Diagnose(result, internal::KindForError(rc), index_side,
+             internal::LastError("cannot read staged blob"));
+    return false;
+  }
+  BlobPtr owned_blob(blob);
+  if (!options.include_binary &&
+      internal::LooksBinary(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob)),
+                                             static_cast<size_t>(git_blob_rawsize(blob))))) {
+    Diagnose(result, DiagnosticKind::kBinary, index_side, "binary content");
+    return false;
+  }
+  git_patch* raw_patch = nullptr;
+  if (git_patch_from_diff(&raw_patch, diff, i) != 0) {
+    Diagnose(result, DiagnosticKind::kCorruptObject, index_side,
+             internal::LastError("cannot diff staged file"));
+    return false;
+  }
+  PatchPtr patch(raw_patch);
+  const size_t hunks = git_patch_num_hunks(patch.get());
+  for (size_t h = 0; h < hunks; ++h) {
+    const int lines = git_patch_num_lines_in_hunk(patch.get(), h);
+    for (int l = 0; l < lines; ++l) {
+      const git_diff_line* line = nullptr;
+      if (git_patch_get_line_in_hunk(&line, patch.get(), h, static_cast<size_t>(l)) != 0) {
+        continue;
+      }
+      if (line->origin == GIT_DIFF_LINE_ADDITION) AddLine(&file->added_lines, line->new_lineno);
+    }
+  }
+  if (file->added_lines.empty()) return false;  // a pure rename, mode change or deletions
+  file->path = index_side.path;
+  file->old_path = delta->old_file.path != nullptr ? delta->old_file.path : file->path;
+  file->blob_id = internal::OidHex(index_side.id);
+  file->content.assign(static_cast<const char*>(git_blob_rawcontent(blob)),
+                       static_cast<size_t>(git_blob_rawsize(blob)));
+  return true;
+}
+
+}  // namespace
+
+bool StagedFile::IsAdded(int line) const {
+  auto it = std::upper_bound(added_lines.begin(), added_lines.end(), line,
+                             [](int l, const LineRange& r) { return l < r.first; });
+  return it != added_lines.begin() && std::prev(it)->last >= line;
+}
+
+StagedResult ScanStaged(const std::string& repo_path, const StagedOptions& options) {
+  StagedResult result;
+  try {
+    RepoPtr repo = internal::OpenRepository(repo_path, &result.error);
+    if (!repo) return result;
+    if (git_repository_is_bare(repo.get())) {
+      result.error = "'" + repo_path + "' is a bare repository: it has no index to check";
+      return result;
+    }
+    git_index* raw_index = nullptr;
+    if (git_repository_index(&raw_index, repo.get()) != 0) {
+      result.error = internal::LastError("cannot read the index");
+      return result;
+    }
+    IndexPtr index(raw_index);
+
+    git_object* head_tree = nullptr;
+    if (git_revparse_single(&head_tree, repo.get(), "HEAD^{tree}") != 0) {
+      if (git_repository_head_unborn(repo.get()) != 1) {
+        result.error = internal::LastError("cannot read HEAD");
+        return result;
+      }
+      result.initial_commit = true;  // diff against the empty tree
+    }
+    ObjectPtr owned_tree(head_tree);
+
+    git_diff_options diff_options = GIT_DIFF_OPTIONS_INIT;
+    diff_options.context_lines = 0;
+    diff_options.interhunk_lines = 0;
+    diff_options.flags |= GIT_DIFF_INCLUDE_TYPECHANGE;
+    // Binary files are decided by our own rule (LooksBinary) before diffing, as for files
+    // and history blobs; libgit2's heuristic and diff attributes would disagree with it.
+    diff_options.flags |= GIT_DIFF_FORCE_TEXT;
+    git_diff* raw_diff = nullptr;
+    if (git_diff_tree_to_index(&raw_diff, repo.get(), reinterpret_cast<git_tree*>(head_tree),
+                               index.get(), &diff_options) != 0) {
+      result.error = internal::LastError("cannot diff the index against HEAD");
+      return result;
+    }
+    DiffPtr diff(raw_diff);
+    // Like `git diff --cached` (diff.renames): a renamed file's unchanged lines are not new.
+    git_diff_find_options find_options = GIT_DIFF_FIND_OPTIONS_INIT;
+    find_options.flags = GIT_DIFF_FIND_RENAMES;
+    if (git_diff_find_similar(diff.get(), &find_options) != 0) {
+      result.error = internal::LastError("cannot detect renames");
+      return result;
+    }
+    const size_t deltas = git_diff_num_deltas(diff.get());
+    result.nothing_staged = deltas == 0;
+    for (size_t i = 0; i < deltas; ++i) {
+      StagedFile file;
+      if (LoadStagedFile(repo.get(), diff.get(), i, options, &result, &file)) {
+        result.files.push_back(std::move(file));
+      }
+    }
+    std::sort(result.files.begin(), result.files.end(),
+              [](const StagedFile& a, const StagedFile& b) { return a.path < b.path; });
+  } catch (const std::exception& e) {
+    result.error = std::string("staged scan failed: ") + e.what();
+  }
+  return result;
+}
+
+}  // namespace magpie::git

@@ -1,0 +1,65 @@
+// What `git commit` would record now: each staged file's index content and the lines the
+// staged change adds or changes, for a pre-commit check that reports only those lines.
+//
+// The diff is HEAD's tree against the index (against the empty tree before the first commit),
+// with zero context lines and rename detection, so a file that is only renamed has no added
+// lines, and a moved block of lines counts as added at its new place. Unstaged work-tree
+// changes are ignored: the content is the index blob, not the file on disk.
+//
+// Usage:
+//   auto staged = magpie::git::ScanStaged(".");
+//   if (!staged.ok()) { print staged.error; exit 2; }
+//   if (staged.nothing_staged) { say so; exit 0; }
+//   for (const auto& file : staged.files)
+//     for (finding in scan(file.content)) if (file.IsAdded(finding.line)) report(file.path, ...)
+//
+// Thread safety: ScanStaged may run concurrently with itself; the result is plain data.
+#ifndef MAGPIE_GIT_STAGED_H_
+#define MAGPIE_GIT_STAGED_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "git/diagnostic.h"
+
+namespace magpie::git {
+
+struct LineRange {
+  int first = 0;  // 1-based, inclusive
+  int last = 0;   // inclusive
+};
+
+struct StagedFile {
+  std::string path;     // path in the index ('/'-separated, relative to the work tree root)
+  std::string old_path; // path in HEAD when renamed or copied, else equal to path
+  std::string blob_id;  // hex id of the index blob
+  std::string content;  // the index blob's bytes
+  std::vector<LineRange> added_lines;  // sorted, disjoint; lines of `content`
+  // Whether 1-based `line` of `content` is added or changed by the staged change.
+  bool IsAdded(int line) const;
+};
+
+struct StagedOptions {
+  uint64_t max_blob_size = uint64_t{50} << 20;  // larger staged files: kTooLarge diagnostic
+  bool include_binary = false;                  // else binary files: kBinary diagnostic
+};
+
+struct StagedResult {
+  std::string error;  // not a repository, bare repository, unreadable index, ...
+  bool initial_commit = false;  // HEAD is unborn: everything staged is new
+  // True when the index equals HEAD's tree: there is nothing to check (say so, exit clean).
+  bool nothing_staged = false;
+  // Staged additions and modifications with at least one added line, in path order.
+  // Deletions and pure renames are not listed (nothing to scan).
+  std::vector<StagedFile> files;
+  std::vector<GitDiagnostic> diagnostics;  // skipped files (binary, too large, submodules)
+  bool ok() const { return error.empty(); }
+};
+
+// `repo_path`: the work tree or any directory inside it (discovered upwards like git does).
+StagedResult ScanStaged(const std::string& repo_path, const StagedOptions& options = {});
+
+}  // namespace magpie::git
+
+#endif  // MAGPIE_GIT_STAGED_H_

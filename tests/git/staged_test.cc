@@ -1,0 +1,158 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "git/staged.h"
+#include "tests/git/git_fixture.h"
+
+namespace magpie::git {
+namespace {
+
+using testing::TempDir;
+using testing::TempRepo;
+
+std::vector<std::pair<int, int>> Ranges(const StagedFile& file) {
+  std::vector<std::pair<int, int>> out;
+  for (const LineRange& r : file.added_lines) out.emplace_back(r.first, r.last);
+  return out;
+}
+
+TEST_CASE("only staged content and only its added lines are reported", "[git]") {
+  TempRepo repo;
+  repo.Write("app.cfg", "one\ntwo\nthree\n");
+  repo.Write("other.txt", "untouched\n");
+  repo.Commit("base");
+  repo.Write("app.cfg", "one\nTWO\nthree\nstaged secret\n");
+  repo.Git("add app.cfg");
+  repo.Write("app.cfg", "one\nTWO\nthree\nstaged secret\nunstaged secret\n");  // not added
+  repo.Write("other.txt", "unstaged change\n");
+  repo.Write("untracked.txt", "never added\n");
+
+  StagedResult r = ScanStaged(repo.path());
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.nothing_staged);
+  CHECK_FALSE(r.initial_commit);
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.files.size() == 1);
+  const StagedFile& f = r.files[0];
+  CHECK(f.path == "app.cfg");
+  CHECK(f.old_path == "app.cfg");
+  CHECK(f.content == "one\nTWO\nthree\nstaged secret\n");
+  CHECK(f.blob_id == repo.BlobId("one\nTWO\nthree\nstaged secret\n"));
+  CHECK(Ranges(f) == std::vector<std::pair<int, int>>{{2, 2}, {4, 4}});
+  CHECK_FALSE(f.IsAdded(1));
+  CHECK(f.IsAdded(2));
+  CHECK_FALSE(f.IsAdded(3));
+  CHECK(f.IsAdded(4));
+  CHECK_FALSE(f.IsAdded(5));
+}
+
+TEST_CASE("the first commit of a new repository: everything staged is added", "[git]") {
+  TempRepo repo;
+  repo.Write("src/main.c", "int main() {\n  return 0;\n}\n");
+  repo.Write("b.txt", "b\n");
+  repo.Git("add src/main.c b.txt");
+
+  StagedResult r = ScanStaged(repo.path() + "/src");  // discovered from a subdirectory
+  REQUIRE(r.ok());
+  CHECK(r.initial_commit);
+  CHECK_FALSE(r.nothing_staged);
+  REQUIRE(r.files.size() == 2);
+  CHECK(r.files[0].path == "b.txt");  // path order
+  CHECK(r.files[1].path == "src/main.c");
+  CHECK(Ranges(r.files[1]) == std::vector<std::pair<int, int>>{{1, 3}});
+}
+
+TEST_CASE("nothing staged is said, not silently scanned", "[git]") {
+  TempRepo repo;
+  repo.Write("a.txt", "a\n");
+  repo.Commit("base");
+  repo.Write("a.txt", "modified but not staged\n");
+
+  StagedResult r = ScanStaged(repo.path());
+  REQUIRE(r.ok());
+  CHECK(r.nothing_staged);
+  CHECK(r.files.empty());
+
+  SECTION("and before the first commit too") {
+    TempRepo empty;
+    StagedResult e = ScanStaged(empty.path());
+    REQUIRE(e.ok());
+    CHECK(e.initial_commit);
+    CHECK(e.nothing_staged);
+  }
+}
+
+TEST_CASE("renames, deletions and binary files", "[git]") {
+  TempRepo repo;
+  std::string body;
+  for (int i = 1; i <= 20; ++i) body += "line " + std::to_string(i) + " of a long enough file\n";
+  repo.Write("old.txt", body);
+  repo.Write("gone.txt", "to be deleted\n");
+  repo.Write("moved.txt", body + "moved\n");
+  repo.Commit("base");
+  repo.Git("mv old.txt new.txt");  // a pure rename: no added lines
+  repo.Git("mv moved.txt renamed.txt");
+  repo.Write("renamed.txt", body + "moved\nplus one\n");  // a rename with one new line
+  repo.Git("add renamed.txt");
+  repo.Git("rm -q gone.txt");
+  repo.Write("blob.bin", std::string("\x89PNG\0\0\0", 7));
+  repo.Git("add blob.bin");
+
+  StagedResult r = ScanStaged(repo.path());
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.nothing_staged);
+  REQUIRE(r.files.size() == 1);
+  CHECK(r.files[0].path == "renamed.txt");
+  CHECK(r.files[0].old_path == "moved.txt");
+  CHECK(Ranges(r.files[0]) == std::vector<std::pair<int, int>>{{22, 22}});
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].kind == DiagnosticKind::kBinary);
+  CHECK(r.diagnostics[0].path == "blob.bin");
+
+  SECTION("include_binary gives binary files their lines") {
+    StagedOptions options;
+    options.include_binary = true;
+    StagedResult b = ScanStaged(repo.path(), options);
+    REQUIRE(b.ok());
+    CHECK(b.files.size() == 2);
+    CHECK(b.diagnostics.empty());
+  }
+}
+
+TEST_CASE("not a repository, or a bare one, is an error", "[git]") {
+  TempDir dir;
+  StagedResult r = ScanStaged(dir.path());
+  CHECK_FALSE(r.ok());
+  CHECK(r.error.find("not a git repository") != std::string::npos);
+
+  TempRepo bare(/*bare=*/true);
+  StagedResult b = ScanStaged(bare.path());
+  CHECK_FALSE(b.ok());
+  CHECK(b.error.find("bare") != std::string::npos);
+}
+
+TEST_CASE("a typical staged change is checked quickly", "[git]") {
+  TempRepo repo;
+  for (int i = 0; i < 200; ++i) {
+    repo.Write(std::string("src/file") + std::to_string(i) + ".txt", std::string(4000, 'a'));
+  }
+  repo.Commit("base");
+  for (int i = 0; i < 4; ++i) {
+    repo.Write(std::string("src/file") + std::to_string(i) + ".txt",
+               std::string(4000, 'a') + "\nnew line\n");
+  }
+  repo.Git("add -A");
+  const auto start = std::chrono::steady_clock::now();
+  StagedResult r = ScanStaged(repo.path());
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  REQUIRE(r.ok());
+  CHECK(r.files.size() == 4);
+  // The whole pre-commit hook has a 50 ms budget; this takes a few ms on an idle machine.
+  // The bound leaves room for a loaded CI box but still catches reading the whole history.
+  CHECK(ms < 150);
+}
+
+}  // namespace
+}  // namespace magpie::git
