@@ -10,7 +10,7 @@ file(WRITE "${OUTPUT}.tmp"
 "// Generated from ${INPUT} by cmake/embed_file.cmake. Do not edit.\n"
 "#include <string_view>\n"
 "namespace ${NAMESPACE} {\n"
-"namespace { const char kData[] = {\n${bytes}0x00};\n}\n"
-"std::string_view ${NAME}() { return std::string_view(kData, ${byte_len}); }\n"
+"namespace { const unsigned char kData[] = {\n${bytes}0x00};\n}\n"
+"std::string_view ${NAME}() {\n  return std::string_view(reinterpret_cast<const char*>(kData), ${byte_len});\n}\n"
 "}  // namespace ${NAMESPACE}\n")
 file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")
