@@ -25,10 +25,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 // Key names that hold the keyword but name something other than a secret value.
 bool IsNonSecretKey(std::string_view key) {
-  static constexpr std::array<std::string_view, 15> kWords = {
+  static constexpr std::array<std::string_view, 18> kWords = {
       "author", "passeng", "bypass", "compass", "passage", "passive",
       "passthrough", "pass_through", "tokeniz", "token_type", "tokentype", "secretname",
-      "checksum", "digest", "sha256"};
+      "checksum", "digest", "sha256", "passing", "passed", "passes"};
   for (std::string_view w : kWords) {
     if (Contains(key, w)) return true;
   }
@@ -46,11 +46,11 @@ bool IsNonSecretKey(std::string_view key) {
 
 // Placeholders, documentation values and indirections (env and secret-manager lookups).
 bool IsPlaceholder(std::string_view lower_value) {
-  static constexpr std::array<std::string_view, 30> kMarkers = {
+  static constexpr std::array<std::string_view, 33> kMarkers = {
       "xxxx", "****", "....", "example", "changeme", "change_me", "change-me", "your",
       "placeholder", "dummy", "sample", "redacted", "insert", "replace", "todo", "fixme",
       "here", "fake", "test", "password", "secret", "token", "${", "{{", "}}", "%(", "$(",
-      "getenv", "environ", "://"};
+      "getenv", "environ", "://", "pass", "auth", "::"};
   for (std::string_view m : kMarkers) {
     if (Contains(lower_value, m)) return true;
   }
@@ -95,6 +95,28 @@ bool IsHostName(std::string_view v) {
   return dots >= 2;
 }
 
+bool IsIdentifier(std::string_view v) {
+  if (v.empty() || !(std::isalpha(static_cast<unsigned char>(v[0])) || v[0] == '_')) return false;
+  for (char c : v) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  }
+  return true;
+}
+
+// `__NL80211_AUTHTYPE_NUM`, `MAX_RETRIES`: a constant's name.
+bool IsConstantName(std::string_view v) {
+  bool underscore = false;
+  for (char c : v) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '_') {
+      underscore = true;
+    } else if (!(std::isupper(u) || std::isdigit(u))) {
+      return false;
+    }
+  }
+  return underscore;
+}
+
 bool IsUuid(std::string_view v) {
   if (v.size() != 36) return false;
   for (size_t i = 0; i < v.size(); ++i) {
@@ -134,7 +156,7 @@ rules::RuleSpec GenericRuleSpec() {
       "auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|"
       "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})(?:\\[\\])?[\"']?"
       "(?:[ \\t]+value)?"
-      "(?:[ \\t]{0,32}(?::=|=>|==|=|:|>)[ \\t]{0,32}(?:\\[\\]byte\\()?([\"'`]?)|[ \\t]{1,32}([\"'`]))"
+      "(?:[ \\t]{0,32}(?::=|=>|==|=|:|>)[ \\t]{0,32}(?:\\[\\]byte\\()?([\"'`]?)|[ \\t]{1,32}(\"))"
       "([^\\s\"'`,;<>(){}\\[\\]\\\\]{8,})";
   spec.secret_group = 4;
   spec.keywords = {"password", "secret", "token", "key", "auth"};
@@ -161,6 +183,12 @@ rules::RuleSpec GenericRuleSpec() {
       "authDomain: \"acme-web-prod.firebaseapp.com\"",
       "checksum/secret: c2182dc70dca1a004fd45c537b212151da652a51a5b1c876049ded0f3e0a9d1e",
       "--secret=orders-api-key",
+      "typename PassMapT::const_iterator PI = Passes.find(ID);",
+      "using PassConceptT = detail::PassConcept<Function, Manager>;",
+      "#define LN_auth_gost01          \"auth-gost01\"",
+      "NL80211_AUTHTYPE_MAX = __NL80211_AUTHTYPE_NUM - 1,",
+      "random_device(const std::string& __token = \"/dev/urandom\")",
+      "auto& pass1 = *alloc.new_object<start_pass1_type>(root);",
   };
   return spec;
 }
@@ -183,8 +211,24 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
   if (IsNonSecretKey(Lower(candidate.key))) return false;
   const std::string lower_value = Lower(value);
   if (IsPlaceholder(lower_value) || IsDottedIdentifier(value) || IsUuid(value) ||
-      IsHostName(value)) {
+      IsHostName(value) || IsConstantName(value)) {
     return false;
+  }
+  // Code, not literals: `*ptr`, `&ref`, `::Scope`, `!flag`, and `a=b` expressions (an `=`
+  // anywhere but base64 padding at the end).
+  if (std::string_view("*&:=!~").find(value.front()) != std::string_view::npos) return false;
+  const size_t equals = value.find('=');
+  if (equals != std::string_view::npos && equals > 0 &&
+      value.find_first_not_of('=', equals) != std::string_view::npos &&
+      IsIdentifier(value.substr(0, equals))) {
+    return false;
+  }
+  // Shell and Perl interpolation: `$FROM_EMAIL`, `${VAR}`, `$(cmd)`.
+  for (size_t i = 0; i + 1 < value.size(); ++i) {
+    const char n = value[i + 1];
+    if (value[i] == '$' && (std::isupper(static_cast<unsigned char>(n)) || n == '{' || n == '(')) {
+      return false;
+    }
   }
   if (HasSequentialRun(lower_value, 5)) return false;
 
@@ -195,7 +239,7 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
     has_lower |= std::islower(u) != 0;
     has_upper |= std::isupper(u) != 0;
     // Separators of names (`orders-api-key`, `db_user.name`) do not make a value random.
-    has_symbol |= !std::isalnum(u) && c != '-' && c != '_' && c != '.';
+    has_symbol |= !std::isalnum(u) && c != '-' && c != '_' && c != '.' && c != ':' && c != '/';
   }
   // Words and identifiers (letters only) are names, not secrets.
   if (!has_digit && !has_symbol) return false;
