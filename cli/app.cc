@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/git_commands.h"
 #include "cli/version.h"
 
 namespace magpie::cli {
@@ -20,16 +21,29 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("-j,--jobs", f->jobs, "Worker threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   app->add_option("--max-file-size", f->max_file_size_mib, "Skip files larger than N MiB")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->each([f](const std::string&) { f->max_file_size_given = true; });
   app->add_flag("--include-binary", f->include_binary, "Scan files that look binary");
   app->add_flag("--follow-symlinks", f->follow_symlinks, "Follow symbolic links to files");
   app->add_option("--min-confidence", f->min_confidence, "Report findings at least this "
-                  "confident: low, medium, high")->capture_default_str();
+                  "confident: low, medium, high")
+      ->capture_default_str()
+      ->each([f](const std::string&) { f->min_confidence_given = true; });
   app->add_flag("--no-generic", f->no_generic, "Disable the generic entropy detector");
   app->add_flag("--no-cache", f->no_cache, "Do not use the compiled-database cache");
   app->add_flag("--no-color", f->no_color, "No ANSI colours in text output");
   app->add_flag("-q,--quiet", f->quiet, "No summary on stderr");
   app->add_flag("-v,--verbose", f->verbose, "List every skipped file on stderr");
+  // Suppression and configuration (docs/suppression.md).
+  app->add_option("--config", f->config_file,
+                  "Configuration file instead of .magpie.yaml at the scan root");
+  app->add_flag("--no-config", f->no_config, "Ignore .magpie.yaml");
+  app->add_option("--baseline", f->baseline,
+                  "Report only findings not in this earlier report (magpie -f json/jsonl/sarif)");
+  app->add_flag("--write-ignore", f->write_ignore,
+                "Add the current findings to .magpieignore (accept them) and exit 0");
+  app->add_flag("--show-suppressed", f->show_suppressed,
+                "Also report suppressed findings, marked with the reason");
 }
 
 int Dispatch(int argc, char** argv) {
@@ -58,6 +72,30 @@ int Dispatch(int argc, char** argv) {
   check->add_option("--rules", rules_file, "Rules file instead of the built-in one");
   check->add_flag("--no-cache", check_no_cache, "Compile without the database cache");
 
+  CommonFlags git_common;
+  GitFlags git_flags;
+  CLI::App* git = app.add_subcommand(
+      "git", "Scan every distinct blob of a repository's history once (submodules not recursed)");
+  AddCommonFlags(git, &git_common);
+  git->add_option("repo", git_flags.repo, "Work tree, .git directory or bare repository")
+      ->capture_default_str();
+  git->add_option("--since", git_flags.since,
+                  "Skip commits reachable from REV (e.g. the pull request's base)");
+  git->add_option("--branch", git_flags.branches,
+                  "Start from these refs instead of every ref (repeatable)");
+  git->add_flag("--all-objects", git_flags.all_objects,
+                "Also scan unreachable blobs (dangling, reflog-only)");
+
+  CommonFlags staged_common;
+  CLI::App* staged = app.add_subcommand(
+      "staged", "Pre-commit check: scan the lines the staged change adds (exit 1 blocks)");
+  AddCommonFlags(staged, &staged_common);
+
+  bool hook_force = false;
+  CLI::App* install_hook = app.add_subcommand(
+      "install-hook", "Write .git/hooks/pre-commit running `magpie staged`");
+  install_hook->add_flag("--force", hook_force, "Replace a pre-commit hook that is not magpie's");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -67,6 +105,9 @@ int Dispatch(int argc, char** argv) {
   if (list->parsed()) return RunRulesList(rules_file, list_format);
   if (check->parsed()) return RunRulesCheck(rules_file, check_no_cache);
   if (scan->parsed()) return RunScan(scan_flags, paths);
+  if (git->parsed()) return RunGit(git_common, git_flags);
+  if (staged->parsed()) return RunStaged(staged_common);
+  if (install_hook->parsed()) return RunInstallHook(hook_force);
   // No subcommand: scan the current directory with the defaults.
   return RunScan(CommonFlags{}, {});
 }

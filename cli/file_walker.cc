@@ -35,7 +35,12 @@ void WalkDirectory(const fs::path& root, const WalkOptions& options, WalkResult*
       continue;
     }
     if (fs::is_directory(st)) {
-      if (entry.path().filename() == ".git") it.disable_recursion_pending();
+      if (entry.path().filename() == ".git") {
+        it.disable_recursion_pending();
+      } else if (options.excluder && options.excluder->ExcludesEntry(Display(entry.path()), true)) {
+        it.disable_recursion_pending();
+        ++out->excluded;
+      }
       continue;
     }
     if (fs::is_symlink(st)) {
@@ -44,7 +49,12 @@ void WalkDirectory(const fs::path& root, const WalkOptions& options, WalkResult*
         continue;
       }
     }
-    out->files.push_back(Display(entry.path()));
+    std::string path = Display(entry.path());
+    if (options.excluder && options.excluder->ExcludesEntry(path, false)) {
+      ++out->excluded;
+      continue;
+    }
+    out->files.push_back(std::move(path));
   }
 }
 
@@ -61,6 +71,9 @@ WalkResult WalkPaths(const std::vector<std::string>& arguments, const WalkOption
     const fs::file_status st = fs::symlink_status(argument, ec);
     if (ec || !fs::exists(st)) {
       result.missing.push_back(argument);
+    } else if (options.excluder &&
+               options.excluder->ExcludesPath(Display(argument), fs::is_directory(st))) {
+      ++result.excluded;
     } else if (fs::is_directory(st)) {
       WalkDirectory(argument, options, &result);
     } else {

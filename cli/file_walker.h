@@ -5,18 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "cli/ignore_file.h"
 #include "report/reporter.h"
 
 namespace magpie::cli {
 
 struct WalkOptions {
   bool follow_symlinks = false;  // directory symlinks are never followed (loops)
+  // Paths to leave out (.magpieignore and config excludes); null = none. An excluded directory
+  // is not descended into. Applies to the arguments themselves too (pre-commit passes files).
+  const PathExcluder* excluder = nullptr;
 };
 
 struct WalkResult {
   std::vector<std::string> files;  // sorted, unique; "-" stands for stdin
   std::vector<report::Diagnostic> diagnostics;  // unreadable directories
   uint64_t symlinks_skipped = 0;
+  uint64_t excluded = 0;  // files and directories left out by the excluder (a directory once)
   std::vector<std::string> missing;  // arguments that do not exist (a usage error)
 };
 

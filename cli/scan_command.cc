@@ -2,7 +2,9 @@
 #include <tbb/parallel_pipeline.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include "cli/commands.h"
 #include "cli/file_walker.h"
@@ -26,16 +28,30 @@ ItemResult ScanOneFile(ScanContext& ctx, const std::string& path) {
   item.bytes = data.size();
   item.scanned = true;
   item.findings = ctx.ThreadScanner().Scan(data);
+  ApplyInlineAllows(data, &item.findings, &item.suppressed);
   return item;
+}
+
+// Where .magpie.yaml and .magpieignore are looked for: the first directory argument, else the
+// working directory.
+std::string ScanRoot(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec)) return path;
+  }
+  return ".";
 }
 
 }  // namespace
 
 int RunScan(const CommonFlags& flags, const std::vector<std::string>& arguments) {
-  std::unique_ptr<ScanContext> ctx = ScanContext::Create(flags);
-  if (!ctx) return kExitError;
   const std::vector<std::string> paths = arguments.empty() ? std::vector<std::string>{"."} : arguments;
-  WalkResult walk = WalkPaths(paths, WalkOptions{flags.follow_symlinks});
+  std::unique_ptr<ScanContext> ctx = ScanContext::Create(flags, ScanRoot(paths));
+  if (!ctx) return kExitError;
+  WalkOptions walk_options;
+  walk_options.follow_symlinks = flags.follow_symlinks;
+  walk_options.excluder = &ctx->excluder();
+  WalkResult walk = WalkPaths(paths, walk_options);
   if (!walk.missing.empty()) {
     for (const std::string& m : walk.missing) {
       std::cerr << "magpie: error: no such file or directory: " << m << "\n";
@@ -43,10 +59,11 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& arguments)
     return kExitError;
   }
 
-  ResultSink sink(ctx->reporter(), flags.verbose, flags.quiet);
+  ResultSink sink(*ctx);
   sink.Begin();
   for (const report::Diagnostic& d : walk.diagnostics) sink.AddDiagnostic(d);
   sink.CountSkipped("symlink", walk.symlinks_skipped);
+  sink.CountSkipped("excluded", walk.excluded);
 
   // Read and scan in parallel; hand results to the sink in path order, streaming.
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, ctx->threads());

@@ -9,6 +9,8 @@
 #include <ostream>
 #include <string>
 
+#include "cli/ignore_file.h"
+#include "cli/suppression.h"
 #include "report/reporter.h"
 #include "rules/rule_set.h"
 #include "scanner/compiled_rules.h"
@@ -33,6 +35,15 @@ struct CommonFlags {
   bool no_color = false;
   bool quiet = false;       // no summary on stderr
   bool verbose = false;     // every skipped file on stderr
+  // Suppression and configuration (docs/suppression.md).
+  std::string config_file;  // --config FILE; "" = <root>/.magpie.yaml when it exists
+  bool no_config = false;   // ignore .magpie.yaml
+  std::string baseline;     // --baseline REPORT: suppress the findings it lists
+  bool write_ignore = false;     // add the findings to <root>/.magpieignore, exit 0
+  bool show_suppressed = false;  // report suppressed findings too, marked with their reason
+  // Settings .magpie.yaml may also set; true when given on the command line, which then wins.
+  bool min_confidence_given = false;
+  bool max_file_size_given = false;
 };
 
 // The exit codes of every command.
@@ -42,9 +53,12 @@ inline constexpr int kExitError = 2;
 
 class ScanContext {
  public:
-  // Loads and compiles the rules and opens the output. On failure prints one clear line per
-  // problem on stderr and returns null (exit code 2).
-  static std::unique_ptr<ScanContext> Create(const CommonFlags& flags);
+  // Loads the configuration (.magpie.yaml at `scan_root`, or --config), .magpieignore at
+  // `scan_root` and --baseline, loads and compiles the rules and opens the output. On failure
+  // prints one clear line per problem on stderr and returns null (exit code 2).
+  // `scan_root`: the first directory argument for `scan`, the repository root for git modes.
+  static std::unique_ptr<ScanContext> Create(const CommonFlags& flags,
+                                             const std::string& scan_root = ".");
 
   const CommonFlags& flags() const { return flags_; }
   std::shared_ptr<const scanner::CompiledRules> compiled() const { return compiled_; }
@@ -53,6 +67,17 @@ class ScanContext {
   report::Reporter& reporter() { return *reporter_; }
   report::Format format() const { return format_; }
   int threads() const { return threads_; }
+  const std::string& scan_root() const { return scan_root_; }
+  // The configuration file in use, "" for none.
+  const std::string& config_file() const { return config_file_; }
+  // <scan_root>/.magpieignore (whether it exists or not): read at start, --write-ignore target.
+  const std::string& ignore_file_path() const { return ignore_file_path_; }
+  // Paths left out: the config's `exclude` then the ignore file's patterns. Git modes filter
+  // blob paths (relative to the repository root, the scan root there) with
+  // ExcludesRootRelative and count them with ResultSink::CountSkipped("excluded").
+  const PathExcluder& excluder() const { return excluder_; }
+  // Ignore-file and baseline fingerprints; ResultSink applies it.
+  const Suppressor& suppressor() const { return suppressor_; }
   // A scanner for the calling thread (one per thread, created on first use).
   scanner::Scanner& ThreadScanner();
 
@@ -69,6 +94,11 @@ class ScanContext {
   std::unique_ptr<std::ofstream> file_out_;
   std::unique_ptr<report::Reporter> reporter_;
   int threads_ = 1;
+  std::string scan_root_ = ".";
+  std::string config_file_;
+  std::string ignore_file_path_;
+  PathExcluder excluder_;
+  Suppressor suppressor_;
   struct ThreadScanners;
   std::unique_ptr<ThreadScanners> scanners_;
 };

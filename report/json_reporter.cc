@@ -3,15 +3,19 @@
 // JSON: one document, {"version", "findings": [...], "diagnostics": [...], "summary": {...}},
 // pretty-printed with two-space indent. Findings are written as they are added (the document
 // is complete once End() has run), so a large scan never holds its findings in memory; only
-// the diagnostics, which come after the findings in the document, are buffered.
+// the diagnostics, which come after the findings in the document, are buffered. Suppressed
+// findings (--show-suppressed) are buffered too and written, each with its "reason", as a
+// "suppressed" array after "findings", present only when there is at least one.
 //
 // JSONL: one compact JSON object per line, flushed as written, for streaming consumers:
 //   {"type":"finding", <the same fields as a JSON finding>}   one per finding, in order
+//   {"type":"suppressed","reason":..., <the same fields>}     with --show-suppressed
 //   {"type":"summary","version":...,<summary fields>,"diagnostics":N}   last line, at End()
 // Diagnostics themselves are not written (the CLI prints them on stderr); the summary counts
 // them.
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "report/report_internal.h"
@@ -36,10 +40,17 @@ class JsonReporter final : public Reporter {
     diagnostics_.push_back(DiagnosticJson(diagnostic));
   }
 
+  void AddSuppressed(const ReportedFinding& finding, std::string_view reason) override {
+    Json j = FindingJson(finding, options_);
+    j["reason"] = std::string(reason);
+    suppressed_.push_back(std::move(j));
+  }
+
   void End(const Summary& summary) override {
     Start();
     // The same bytes as Dump(whole_document, 2): "[]" when empty, else closed on its own line.
     out_ << (findings_ == 0 ? "]" : "\n  ]");
+    if (!suppressed_.empty()) out_ << ",\n  \"suppressed\": " << DumpNested(suppressed_, 2);
     out_ << ",\n  \"diagnostics\": " << DumpNested(diagnostics_, 2);
     out_ << ",\n  \"summary\": " << DumpNested(SummaryJson(summary), 2) << "\n}\n";
     out_.flush();
@@ -57,6 +68,7 @@ class JsonReporter final : public Reporter {
   bool started_ = false;
   uint64_t findings_ = 0;
   Json diagnostics_ = Json::array();
+  Json suppressed_ = Json::array();
 };
 
 class JsonlReporter final : public Reporter {
@@ -69,6 +81,14 @@ class JsonlReporter final : public Reporter {
     line["type"] = "finding";
     line.update(FindingJson(finding, options_));
     out_ << Dump(line) << '\n' << std::flush;  // a consumer tailing the stream sees it now
+  }
+
+  void AddSuppressed(const ReportedFinding& finding, std::string_view reason) override {
+    Json line;
+    line["type"] = "suppressed";
+    line["reason"] = std::string(reason);
+    line.update(FindingJson(finding, options_));
+    out_ << Dump(line) << '\n' << std::flush;
   }
 
   void AddDiagnostic(const Diagnostic& diagnostic) override {

@@ -58,6 +58,12 @@ class Reporter {
   virtual void Begin() {}
   virtual void Add(const ReportedFinding& finding) = 0;
   virtual void AddDiagnostic(const Diagnostic& diagnostic) { (void)diagnostic; }
+  // A finding that was suppressed (reason: "inline", "ignore-file", "baseline"), reported only
+  // when the user asks to see them (--show-suppressed). Formats that cannot show them ignore it.
+  virtual void AddSuppressed(const ReportedFinding& finding, std::string_view reason) {
+    (void)finding;
+    (void)reason;
+  }
   virtual void End(const Summary& summary) = 0;
 };
 

@@ -14,6 +14,8 @@
 // Every string that came from scanned data is made terminal-safe (control characters and
 // invalid UTF-8 are escaped), so a file cannot drive the terminal. Diagnostics are ignored:
 // the CLI prints them on stderr. End() prints "No secrets found." when nothing was added.
+// A suppressed finding (--show-suppressed) is the same block with "suppressed (REASON)" at
+// the end of its first line; it does not count as a finding for "No secrets found.".
 #include <algorithm>
 #include <cstdint>
 #include <ostream>
@@ -120,17 +122,12 @@ class TextReporter final : public Reporter {
       : out_(out), options_(std::move(options)) {}
 
   void Add(const ReportedFinding& reported) override {
-    const scanner::Finding& f = reported.finding;
-    if (findings_++ > 0) out_ << '\n';
-    out_ << Paint(kBold, Sanitize(OriginPath(reported.origin))) << ':' << f.start.line << ':'
-         << f.start.column << "  " << Paint(SeverityColour(f.severity), Sanitize(f.rule_id))
-         << " (" << Sanitize(f.rule_name) << ") [" << rules::ToString(f.confidence) << "]\n";
-    Field("secret", Paint(kHighlight, Sanitize(SecretForOutput(f.secret, options_))));
-    if (!f.context.empty()) Field("context", Context(f));
-    if (!f.decoded.empty()) Field("decoded", Sanitize(f.decoded));
-    if (f.validated) Field("validated", "yes (structure check passed)");
-    Field("fingerprint", reported.fingerprint);
-    if (const auto* git = std::get_if<GitOrigin>(&reported.origin)) Provenance(*git, f.secret);
+    ++findings_;
+    Block(reported, "");
+  }
+
+  void AddSuppressed(const ReportedFinding& reported, std::string_view reason) override {
+    Block(reported, reason);
   }
 
   void End(const Summary& summary) override {
@@ -140,6 +137,25 @@ class TextReporter final : public Reporter {
   }
 
  private:
+  // One finding; `suppressed_reason` is "" for a reported finding.
+  void Block(const ReportedFinding& reported, std::string_view suppressed_reason) {
+    const scanner::Finding& f = reported.finding;
+    if (blocks_++ > 0) out_ << '\n';
+    out_ << Paint(kBold, Sanitize(OriginPath(reported.origin))) << ':' << f.start.line << ':'
+         << f.start.column << "  " << Paint(SeverityColour(f.severity), Sanitize(f.rule_id))
+         << " (" << Sanitize(f.rule_name) << ") [" << rules::ToString(f.confidence) << "]";
+    if (!suppressed_reason.empty()) {
+      out_ << "  " << Paint(kDim, "suppressed (" + std::string(suppressed_reason) + ")");
+    }
+    out_ << '\n';
+    Field("secret", Paint(kHighlight, Sanitize(SecretForOutput(f.secret, options_))));
+    if (!f.context.empty()) Field("context", Context(f));
+    if (!f.decoded.empty()) Field("decoded", Sanitize(f.decoded));
+    if (f.validated) Field("validated", "yes (structure check passed)");
+    Field("fingerprint", reported.fingerprint);
+    if (const auto* git = std::get_if<GitOrigin>(&reported.origin)) Provenance(*git, f.secret);
+  }
+
   std::string Paint(std::string_view colour, std::string_view text) const {
     if (!options_.color) return std::string(text);
     std::string out(colour);
@@ -187,7 +203,8 @@ class TextReporter final : public Reporter {
 
   std::ostream& out_;
   const ReportOptions options_;
-  uint64_t findings_ = 0;
+  uint64_t findings_ = 0;  // reported, not suppressed
+  uint64_t blocks_ = 0;    // printed, suppressed included
 };
 
 }  // namespace

@@ -100,6 +100,8 @@ class Parser {
       : source_(source), problems_(problems) {}
 
   void ParseDocument(const YAML::Node& root, std::vector<RuleSpec>* out);
+  // ParseRulesSection: these top-level keys belong to the caller, and 'rules' is optional.
+  void AllowOtherKeys(const std::vector<std::string>* keys) { other_keys_ = keys; }
 
  private:
   void Problem(int line, std::string rule_id, std::string message) {
@@ -118,6 +120,7 @@ class Parser {
   std::string_view source_;
   std::vector<RuleProblem>* problems_;
   std::map<std::string, int, std::less<>> id_lines_;  // id -> line of its first definition
+  const std::vector<std::string>* other_keys_ = nullptr;
 };
 
 void Parser::ParseDocument(const YAML::Node& root, std::vector<RuleSpec>* out) {
@@ -162,11 +165,14 @@ void Parser::ParseDocument(const YAML::Node& root, std::vector<RuleSpec>* out) {
           out->push_back(std::move(*spec));
         }
       }
-    } else {
+    } else if (other_keys_ == nullptr ||
+               std::find(other_keys_->begin(), other_keys_->end(), key) == other_keys_->end()) {
       Problem(key_line, "", "unknown top-level key '" + key + "'");
     }
   }
-  if (!saw_rules) Problem(0, "", "missing required top-level key 'rules'");
+  if (!saw_rules && other_keys_ == nullptr) {
+    Problem(0, "", "missing required top-level key 'rules'");
+  }
 }
 
 std::optional<RuleSpec> Parser::ParseRule(const YAML::Node& node, int index) {
@@ -351,14 +357,18 @@ void Parser::CheckPattern(RuleSpec* spec, int line) {
   spec->secret_group = it != named.end() ? it->second : 1;
 }
 
-}  // namespace
-
-LoadResult ParseRules(std::string_view yaml, std::string_view source) {
+// `other_keys`: null for a rules file, else the caller's own top-level keys (ParseRulesSection).
+LoadResult Parse(std::string_view yaml, std::string_view source,
+                 const std::vector<std::string>* other_keys) {
   LoadResult result;
   std::vector<RuleSpec> specs;
   try {
     const YAML::Node root = YAML::Load(std::string(yaml));
-    Parser(source, &result.problems).ParseDocument(root, &specs);
+    if (other_keys == nullptr || !root.IsNull()) {  // an empty configuration file is fine
+      Parser parser(source, &result.problems);
+      parser.AllowOtherKeys(other_keys);
+      parser.ParseDocument(root, &specs);
+    }
   } catch (const YAML::Exception& e) {
     const int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     result.problems.push_back(RuleProblem{std::string(source), line, "", "invalid YAML: " + e.msg});
@@ -367,6 +377,17 @@ LoadResult ParseRules(std::string_view yaml, std::string_view source) {
   }
   if (result.ok()) result.rules = RuleSet(std::move(specs), std::string(source));
   return result;
+}
+
+}  // namespace
+
+LoadResult ParseRules(std::string_view yaml, std::string_view source) {
+  return Parse(yaml, source, nullptr);
+}
+
+LoadResult ParseRulesSection(std::string_view yaml, std::string_view source,
+                             const std::vector<std::string>& other_keys) {
+  return Parse(yaml, source, &other_keys);
 }
 
 LoadResult LoadRulesFile(const std::string& path) {

@@ -53,6 +53,12 @@ struct LoadResult {
 // examples or Hyperscan: that is scanner::CheckRules, which needs the compiled form.
 LoadResult ParseRules(std::string_view yaml, std::string_view source);
 LoadResult LoadRulesFile(const std::string& path);
+// For a file that embeds a rules list beside keys of its own (.magpie.yaml): like ParseRules,
+// but the top-level keys named in `other_keys` are accepted (and left to the caller), `rules`
+// may be absent (an empty set), and so may the whole document. Any other key is still a problem
+// naming the key and its line.
+LoadResult ParseRulesSection(std::string_view yaml, std::string_view source,
+                             const std::vector<std::string>& other_keys);
 // The rules.yaml shipped with magpie, embedded at build time.
 std::string_view BuiltinRulesYaml();
 LoadResult LoadBuiltinRules();

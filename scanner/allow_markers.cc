@@ -1,6 +1,7 @@
 #include "scanner/allow_markers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace magpie::scanner {
@@ -52,17 +53,33 @@ bool IsDetectSecretsPragma(std::string_view rest) {
   return rest.substr(0, 6) == "secret";
 }
 
+// Nothing but whitespace and comment punctuation before `at`: the marker is the line's content.
+bool OnlyPunctuationBefore(std::string_view line, size_t at) {
+  for (char c : line.substr(0, at)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
-bool LineAllowsRule(std::string_view line, std::string_view rule_id) {
-  if (line.find(kGitleaksMarker) != std::string_view::npos) return true;
+bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standalone) {
+  const auto placed = [&](size_t at) { return !standalone || OnlyPunctuationBefore(line, at); };
+  for (size_t at = line.find(kGitleaksMarker); at != std::string_view::npos;
+       at = line.find(kGitleaksMarker, at + 1)) {
+    if (placed(at)) return true;
+  }
   for (size_t at = line.find(kMagpieMarker); at != std::string_view::npos;
        at = line.find(kMagpieMarker, at + 1)) {
-    if (MagpieMarkerAllows(line.substr(at + kMagpieMarker.size()), rule_id)) return true;
+    if (placed(at) && MagpieMarkerAllows(line.substr(at + kMagpieMarker.size()), rule_id)) {
+      return true;
+    }
   }
   for (size_t at = line.find(kPragma); at != std::string_view::npos;
        at = line.find(kPragma, at + 1)) {
-    if (IsDetectSecretsPragma(line.substr(at + kPragma.size()))) return true;
+    if (placed(at) && IsDetectSecretsPragma(line.substr(at + kPragma.size()))) return true;
   }
   return false;
 }
@@ -90,7 +107,8 @@ bool IsSuppressedInline(std::string_view data, const Finding& f) {
   if (const size_t p = prev.rfind('\n'); p != std::string_view::npos) {
     prev_begin = prev_window + p + 1;
   }
-  return LineAllowsRule(data.substr(prev_begin, prev_end - prev_begin), f.rule_id);
+  return LineAllowsRule(data.substr(prev_begin, prev_end - prev_begin), f.rule_id,
+                        /*standalone=*/true);
 }
 
 }  // namespace magpie::scanner

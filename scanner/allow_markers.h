@@ -1,5 +1,5 @@
-// Inline allow markers: a comment on the finding's line, or on the line just before it, that
-// says "this is not a secret" (a test fixture, a documented example key).
+// Inline allow markers: a comment on the finding's line, or on a comment line just before it,
+// that says "this is not a secret" (a test fixture, a documented example key).
 //
 // Markers recognised (case-sensitive, anywhere in the line, typically inside a comment):
 //   magpie:allow                    every rule
@@ -12,9 +12,13 @@
 // separator: `# magpie:allow aws-access-key-id -- documented example key`. A reason written
 // without a separator would be read as rule ids and allow nothing: the safe direction.
 //
-// Cost: only the two lines are looked at, and at most kMarkerWindowBytes of each (before the
-// secret on its own line, the tail of the previous line), so a minified one-line file with
-// many findings stays linear.
+// The line before counts only when nothing but whitespace and punctuation precedes the marker
+// there (`# magpie:allow`, `// gitleaks:allow`, `<!-- magpie:allow -->`): a marker at the end of
+// `KEY1=... # magpie:allow` covers KEY1, never the KEY2 on the next line.
+//
+// Cost: only the two lines are looked at, and only kMarkerWindowBytes before the secret and
+// twice that from its start on its own line, and the last kMarkerWindowBytes of the line before,
+// so a minified one-line file with many findings stays linear.
 // Thread safety: pure function.
 #ifndef MAGPIE_SCANNER_ALLOW_MARKERS_H_
 #define MAGPIE_SCANNER_ALLOW_MARKERS_H_
@@ -28,8 +32,9 @@ namespace magpie::scanner {
 
 inline constexpr size_t kMarkerWindowBytes = 4096;
 
-// True when `line` holds a marker that allows rule `rule_id`.
-bool LineAllowsRule(std::string_view line, std::string_view rule_id);
+// True when `line` holds a marker that allows rule `rule_id`. With `standalone`, only a marker
+// preceded by nothing but whitespace and punctuation counts (the rule for the line before).
+bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standalone = false);
 
 // True when `f` (found in `data`, the whole scanned buffer) is allowed by a marker on its start
 // line or on the line before it.

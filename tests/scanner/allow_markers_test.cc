@@ -50,6 +50,17 @@ TEST_CASE("magpie:allow on the line before allows the next line only", "[scanner
   CHECK_FALSE(Allowed(after));
   const std::string crlf = "# magpie:allow\r\nkey = " + std::string(kKey) + "\r\n";
   CHECK(Allowed(crlf));
+  CHECK(Allowed("    // magpie:allow\n    key = " + std::string(kKey) + "\n"));
+  CHECK(Allowed("<!-- magpie:allow -->\n<key>" + std::string(kKey) + "</key>\n"));
+}
+
+TEST_CASE("a marker after code covers its own line, not the next one", "[scanner]") {
+  // KEY1's marker must not silently allow KEY2.
+  const std::string two = "KEY1=xyz  # magpie:allow\nKEY2=" + std::string(kKey) + "\n";
+  CHECK_FALSE(Allowed(two));
+  CHECK_FALSE(Allowed("KEY1=xyz  # gitleaks:allow\nKEY2=" + std::string(kKey) + "\n"));
+  CHECK_FALSE(
+      Allowed("KEY1=xyz  # pragma: allowlist secret\nKEY2=" + std::string(kKey) + "\n"));
 }
 
 TEST_CASE("magpie:allow with rule ids allows only those rules", "[scanner]") {
@@ -121,6 +132,8 @@ TEST_CASE("LineAllowsRule reads one line", "[scanner]") {
   CHECK_FALSE(LineAllowsRule("x # magpie:allow a-rule,b-rule", "c-rule"));
   // A second marker on the line may allow what the first does not.
   CHECK(LineAllowsRule("magpie:allow a-rule; magpie:allow c-rule", "c-rule"));
+  CHECK(LineAllowsRule("  # magpie:allow", "x", /*standalone=*/true));
+  CHECK_FALSE(LineAllowsRule("x = 1 # magpie:allow", "x", /*standalone=*/true));
 }
 
 }  // namespace

@@ -1,0 +1,410 @@
+// Google Benchmark of the scanner's hot loop: single-thread Scanner::Scan over real source
+// code, against floors measured in the same run (a memchr pass, a Hyperscan database whose
+// one literal never occurs). How to run and read it: bench/README.md.
+//
+// The corpus is read from disk once, at start-up, into memory: regular, non-binary files
+// under MAGPIE_BENCH_CORPUS (colon-separated directories; default /usr/include and
+// /usr/lib/python3*), walked in sorted path order and sampled with an even stride down to
+// MAGPIE_BENCH_CORPUS_MB megabytes (default 64), so the same machine always yields the same
+// corpus and it spans the whole tree rather than its alphabetically first corner.
+// MAGPIE_BENCH_PER_RULE=1 adds one benchmark per rule (that rule compiled alone), to find
+// rules whose pattern is expensive.
+#include <benchmark/benchmark.h>
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
+#include "scanner/entropy.h"
+#include "scanner/scanner.h"
+
+namespace magpie::scanner {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxFileBytes = size_t{8} << 20;  // skip generated giants
+constexpr size_t kBinaryProbeBytes = 8192;         // NUL in the first 8 KiB = binary
+constexpr std::string_view kNeverLiteral = "magpie_bench_never_q7x3z9";
+
+struct Corpus {
+  std::vector<std::string> files;  // contents, in sorted path order
+  std::string joined;              // the same bytes, concatenated
+  std::string description;
+};
+
+std::vector<std::string> CorpusRoots() {
+  std::vector<std::string> roots;
+  if (const char* env = std::getenv("MAGPIE_BENCH_CORPUS"); env != nullptr && *env != '\0') {
+    std::string_view rest(env);
+    while (!rest.empty()) {
+      const size_t colon = rest.find(':');
+      const std::string_view root = rest.substr(0, colon);
+      if (!root.empty()) roots.emplace_back(root);
+      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    }
+    return roots;
+  }
+  roots.push_back("/usr/include");
+  std::error_code ec;
+  std::vector<std::string> pythons;
+  for (const fs::directory_entry& entry : fs::directory_iterator("/usr/lib", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("python3", 0) == 0 && entry.is_directory(ec)) {
+      pythons.push_back(entry.path().string());
+    }
+  }
+  std::sort(pythons.begin(), pythons.end());
+  roots.insert(roots.end(), pythons.begin(), pythons.end());
+  return roots;
+}
+
+size_t CorpusBudget() {
+  if (const char* env = std::getenv("MAGPIE_BENCH_CORPUS_MB"); env != nullptr) {
+    const long mb = std::strtol(env, nullptr, 10);
+    if (mb > 0) return static_cast<size_t>(mb) << 20;
+  }
+  return size_t{64} << 20;
+}
+
+struct Candidate {
+  std::string path;
+  uintmax_t size;
+};
+
+// Reads a whole file; false for unreadable or binary files.
+bool ReadTextFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const size_t probe = std::min(out->size(), kBinaryProbeBytes);
+  return std::memchr(out->data(), '\0', probe) == nullptr;
+}
+
+Corpus LoadCorpus() {
+  const std::vector<std::string> roots = CorpusRoots();
+  std::vector<Candidate> candidates;
+  uintmax_t total = 0;
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code file_ec;
+      if (!it->is_regular_file(file_ec) || it->is_symlink(file_ec)) continue;
+      const uintmax_t size = it->file_size(file_ec);
+      if (file_ec || size == 0 || size > kMaxFileBytes) continue;
+      candidates.push_back({it->path().string(), size});
+      total += size;
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+  // Every stride-th file, so the sample spans the tree; binaries are dropped as we read, so
+  // the stride leaves headroom and the loop stops at the budget.
+  const size_t budget = CorpusBudget();
+  const size_t stride = std::max<uintmax_t>(1, total / budget);
+  Corpus corpus;
+  for (size_t offset = 0; offset < stride && corpus.joined.size() < budget; ++offset) {
+    for (size_t i = offset; i < candidates.size() && corpus.joined.size() < budget; i += stride) {
+      std::string bytes;
+      if (!ReadTextFile(candidates[i].path, &bytes)) continue;
+      if (corpus.joined.size() + bytes.size() > budget) continue;
+      corpus.joined += bytes;
+      corpus.files.push_back(std::move(bytes));
+    }
+  }
+  std::string root_list;
+  for (const std::string& root : roots) root_list += (root_list.empty() ? "" : ":") + root;
+  corpus.description = std::to_string(corpus.files.size()) + " files, " +
+                       std::to_string(corpus.joined.size() >> 20) + " MiB from " + root_list;
+  return corpus;
+}
+
+const Corpus& GetCorpus() {
+  static const Corpus* corpus = new Corpus(LoadCorpus());
+  return *corpus;
+}
+
+// The shipped rules (rules.yaml embedded at build time), loaded once.
+const rules::RuleSet* BuiltinRules() {
+  static const rules::RuleSet* rules = [] {
+    rules::LoadResult loaded = rules::LoadBuiltinRules();
+    if (!loaded.ok()) {
+      for (const rules::RuleProblem& p : loaded.problems) std::cerr << p.ToString() << "\n";
+      return static_cast<rules::RuleSet*>(nullptr);
+    }
+    return new rules::RuleSet(std::move(loaded.rules));
+  }();
+  return rules;
+}
+
+std::shared_ptr<const CompiledRules> CompileOrReport(const rules::RuleSet& rules,
+                                                     bool generic) {
+  CompileOptions options;
+  options.generic_detector = generic;
+  CompileResult result = CompiledRules::Compile(rules, options);
+  for (const rules::RuleProblem& p : result.problems) std::cerr << p.ToString() << "\n";
+  return result.compiled;
+}
+
+// The full shipped ruleset, compiled once per generic-detector setting.
+std::shared_ptr<const CompiledRules> FullRules(bool generic) {
+  static std::map<bool, std::shared_ptr<const CompiledRules>> cache;
+  auto it = cache.find(generic);
+  if (it != cache.end()) return it->second;
+  const rules::RuleSet* rules = BuiltinRules();
+  auto compiled = rules ? CompileOrReport(*rules, generic) : nullptr;
+  cache.emplace(generic, compiled);
+  return compiled;
+}
+
+// One rule whose literal never occurs: what a Scan costs apart from the rules themselves
+// (the decode-candidate prefilters the scanner always adds, per-call set-up).
+std::shared_ptr<const CompiledRules> MinimalRules() {
+  static const std::shared_ptr<const CompiledRules> compiled = [] {
+    rules::RuleSpec spec;
+    spec.id = "bench-never-matches";
+    spec.name = "Never matches";
+    spec.pattern = std::string(kNeverLiteral) + "([0-9a-f]{16})";
+    return CompileOrReport(rules::RuleSet({spec}, "<bench>"), /*generic=*/false);
+  }();
+  return compiled;
+}
+
+void SetThroughput(benchmark::State& state, size_t bytes_per_iteration, size_t findings) {
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes_per_iteration));
+  state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes_per_iteration) / 1e6,
+                                              benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
+// Options from the benchmark's args {generic, decode depth}.
+ScanOptions OptionsFor(const benchmark::State& state) {
+  ScanOptions options;
+  options.decode_depth = static_cast<int>(state.range(1));
+  return options;
+}
+
+// Scans the corpus file by file: many small buffers, as a directory scan sees them.
+void ScanFiles(benchmark::State& state, std::shared_ptr<const CompiledRules> rules,
+               ScanOptions options = {}) {
+  const Corpus& corpus = GetCorpus();
+  if (rules == nullptr) return state.SkipWithError("rules failed to compile");
+  if (corpus.files.empty()) return state.SkipWithError("empty corpus");
+  Scanner scanner(rules, options);
+  size_t findings = 0;
+  for (auto _ : state) {
+    findings = 0;
+    for (const std::string& file : corpus.files) findings += scanner.Scan(file).size();
+  }
+  state.counters["files"] = static_cast<double>(corpus.files.size());
+  SetThroughput(state, corpus.joined.size(), findings);
+}
+
+// Scans the whole corpus as one buffer: no per-call overhead.
+void ScanBuffer(benchmark::State& state, std::shared_ptr<const CompiledRules> rules,
+                ScanOptions options = {}) {
+  const Corpus& corpus = GetCorpus();
+  if (rules == nullptr) return state.SkipWithError("rules failed to compile");
+  if (corpus.joined.empty()) return state.SkipWithError("empty corpus");
+  Scanner scanner(rules, options);
+  size_t findings = 0;
+  for (auto _ : state) findings = scanner.Scan(corpus.joined).size();
+  SetThroughput(state, corpus.joined.size(), findings);
+}
+
+// Args: {generic detector on?, decode depth}. The shipped defaults are {1, 2}.
+void BM_ScanFiles(benchmark::State& state) {
+  ScanFiles(state, FullRules(state.range(0) != 0), OptionsFor(state));
+}
+void BM_ScanBuffer(benchmark::State& state) {
+  ScanBuffer(state, FullRules(state.range(0) != 0), OptionsFor(state));
+}
+void ScanArgs(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"generic", "decode"});
+  for (const auto& args : std::vector<std::vector<int64_t>>{{1, 2}, {0, 2}, {1, 0}, {0, 0}}) {
+    b->Args(args);
+  }
+  b->Unit(benchmark::kMillisecond);
+}
+BENCHMARK(BM_ScanFiles)->Apply(ScanArgs);
+BENCHMARK(BM_ScanBuffer)->Apply(ScanArgs);
+
+void BM_MinimalRulesFiles(benchmark::State& state) { ScanFiles(state, MinimalRules()); }
+void BM_MinimalRulesBuffer(benchmark::State& state) { ScanBuffer(state, MinimalRules()); }
+BENCHMARK(BM_MinimalRulesFiles)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MinimalRulesBuffer)->Unit(benchmark::kMillisecond);
+
+// Hyperscan alone, one literal that never occurs, no scanner around it: the floor of any
+// Hyperscan-based scan over these bytes.
+class HyperscanFloor {
+ public:
+  HyperscanFloor() {
+    hs_compile_error_t* error = nullptr;
+    const std::string literal(kNeverLiteral);
+    if (hs_compile(literal.c_str(), 0, HS_MODE_BLOCK, nullptr, &database_, &error) !=
+        HS_SUCCESS) {
+      hs_free_compile_error(error);
+      database_ = nullptr;
+      return;
+    }
+    if (hs_alloc_scratch(database_, &scratch_) != HS_SUCCESS) scratch_ = nullptr;
+  }
+  ~HyperscanFloor() {
+    hs_free_scratch(scratch_);
+    hs_free_database(database_);
+  }
+  bool ok() const { return scratch_ != nullptr; }
+  void Scan(std::string_view data) {
+    hs_scan(database_, data.data(), static_cast<unsigned int>(data.size()), 0, scratch_,
+            [](unsigned, unsigned long long, unsigned long long, unsigned, void*) { return 0; },
+            nullptr);
+  }
+
+ private:
+  hs_database_t* database_ = nullptr;
+  hs_scratch_t* scratch_ = nullptr;
+};
+
+void BM_FloorHyperscanFiles(benchmark::State& state) {
+  const Corpus& corpus = GetCorpus();
+  if (corpus.files.empty()) return state.SkipWithError("empty corpus");
+  HyperscanFloor floor;
+  if (!floor.ok()) return state.SkipWithError("Hyperscan refused the floor literal");
+  for (auto _ : state) {
+    for (const std::string& file : corpus.files) floor.Scan(file);
+  }
+  SetThroughput(state, corpus.joined.size(), 0);
+}
+void BM_FloorHyperscanBuffer(benchmark::State& state) {
+  const Corpus& corpus = GetCorpus();
+  if (corpus.joined.empty()) return state.SkipWithError("empty corpus");
+  HyperscanFloor floor;
+  if (!floor.ok()) return state.SkipWithError("Hyperscan refused the floor literal");
+  for (auto _ : state) floor.Scan(corpus.joined);
+  SetThroughput(state, corpus.joined.size(), 0);
+}
+BENCHMARK(BM_FloorHyperscanFiles)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FloorHyperscanBuffer)->Unit(benchmark::kMillisecond);
+
+// Touching every byte once (memchr for a byte that never occurs): the memory-bandwidth floor.
+void BM_FloorMemchr(benchmark::State& state) {
+  const Corpus& corpus = GetCorpus();
+  if (corpus.joined.empty()) return state.SkipWithError("empty corpus");
+  for (auto _ : state) {
+    const void* hit = std::memchr(corpus.joined.data(), '\x01', corpus.joined.size());
+    benchmark::DoNotOptimize(hit);
+  }
+  SetThroughput(state, corpus.joined.size(), 0);
+}
+BENCHMARK(BM_FloorMemchr)->Unit(benchmark::kMillisecond);
+
+// ShannonEntropy on 32-byte base64-alphabet tokens, the typical generic-detector candidate.
+void BM_ShannonEntropy32(benchmark::State& state) {
+  static constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  constexpr size_t kTokens = 4096;
+  constexpr size_t kTokenBytes = 32;
+  std::string tokens(kTokens * kTokenBytes, '\0');
+  uint64_t x = 0x9E3779B97F4A7C15ull;  // fixed xorshift seed: same tokens every run
+  for (char& c : tokens) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    c = kAlphabet[x % kAlphabet.size()];
+  }
+  double sum = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < kTokens; ++i) {
+      sum += ShannonEntropy(std::string_view(tokens).substr(i * kTokenBytes, kTokenBytes));
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kTokens));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * tokens.size()));
+}
+BENCHMARK(BM_ShannonEntropy32);
+
+// Parsing the embedded rules.yaml (done by every `magpie` start).
+void BM_LoadBuiltinRules(benchmark::State& state) {
+  size_t count = 0;
+  for (auto _ : state) {
+    rules::LoadResult loaded = rules::LoadBuiltinRules();
+    if (!loaded.ok()) return state.SkipWithError("rules.yaml does not load");
+    count = loaded.rules.rules().size();
+  }
+  state.counters["rules"] = static_cast<double>(count);
+}
+BENCHMARK(BM_LoadBuiltinRules)->Unit(benchmark::kMillisecond);
+
+// Compiling the full ruleset (Hyperscan database + RE2s): the cost of a database-cache miss.
+void BM_CompileRules(benchmark::State& state) {
+  const rules::RuleSet* rules = BuiltinRules();
+  if (rules == nullptr) return state.SkipWithError("rules.yaml does not load");
+  CompileOptions options;
+  options.generic_detector = state.range(0) != 0;
+  size_t prefiltered = 0;
+  for (auto _ : state) {
+    CompileResult result = CompiledRules::Compile(*rules, options);
+    if (!result.ok()) return state.SkipWithError("rules failed to compile");
+    prefiltered = result.compiled->PrefilteredRuleIds().size();
+  }
+  state.counters["rules"] = static_cast<double>(rules->rules().size() + options.generic_detector);
+  state.counters["prefiltered"] = static_cast<double>(prefiltered);
+}
+BENCHMARK(BM_CompileRules)->ArgName("generic")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+
+// With MAGPIE_BENCH_PER_RULE=1: each rule compiled alone, scanning the big buffer. A rule far
+// slower than the Hyperscan floor has a pattern without a good literal or too many RE2
+// confirmations; the rules interact in the shared database, so this is a guide, not a sum.
+void RegisterPerRuleBenchmarks() {
+  const char* env = std::getenv("MAGPIE_BENCH_PER_RULE");
+  if (env == nullptr || std::string_view(env) != "1") return;
+  const rules::RuleSet* rules = BuiltinRules();
+  if (rules == nullptr) return;
+  for (const rules::RuleSpec& spec : rules->rules()) {
+    benchmark::RegisterBenchmark(("BM_Rule/" + spec.id).c_str(),
+                                 [spec](benchmark::State& state) {
+                                   ScanBuffer(state, CompileOrReport(
+                                                         rules::RuleSet({spec}, "<bench>"),
+                                                         /*generic=*/false));
+                                 })
+        ->Unit(benchmark::kMillisecond);
+  }
+  benchmark::RegisterBenchmark("BM_Rule/generic-secret", [](benchmark::State& state) {
+    // The generic detector alone: an empty rule set is refused, so add the never-match rule.
+    const rules::RuleSpec never = MinimalRules()->rule_set().rules().front();
+    ScanBuffer(state, CompileOrReport(rules::RuleSet({never}, "<bench>"), /*generic=*/true));
+  })->Unit(benchmark::kMillisecond);
+}
+
+}  // namespace
+}  // namespace magpie::scanner
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  magpie::scanner::RegisterPerRuleBenchmarks();
+  const magpie::scanner::Corpus& corpus = magpie::scanner::GetCorpus();
+  benchmark::AddCustomContext("corpus", corpus.description);
+  if (const magpie::rules::RuleSet* rules = magpie::scanner::BuiltinRules()) {
+    benchmark::AddCustomContext("rules", std::to_string(rules->rules().size()) +
+                                             " from rules.yaml (+ generic-secret when generic=1)");
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,40 @@
+// The git subcommands: `magpie git` (history), `magpie staged` (pre-commit) and
+// `magpie install-hook`. Each returns the process exit code (kExitClean, kExitFindings,
+// kExitError) and never throws. Submodules are not recursed: a gitlink is counted as skipped.
+#ifndef MAGPIE_CLI_GIT_COMMANDS_H_
+#define MAGPIE_CLI_GIT_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/scan_context.h"
+
+namespace magpie::cli {
+
+struct GitFlags {
+  std::string repo = ".";             // work tree (or any directory in it), .git dir, bare repo
+  std::string since;                  // --since REV: skip commits reachable from REV
+  std::vector<std::string> branches;  // --branch REF…: start from these instead of every ref
+  bool all_objects = false;           // --all-objects: unreachable blobs too
+};
+
+// `magpie git [REPO]`: every distinct blob of the history once, with provenance. Findings are
+// reported sorted by (path, commit time, commit, blob, offset), so the report does not depend
+// on how the repository happens to be packed.
+int RunGit(const CommonFlags& flags, const GitFlags& git_flags);
+
+// `magpie staged`: the index content of each staged file, findings on added lines only.
+// Nothing staged: says so on stderr, exit 0. Findings: exit 1 and how to get past them.
+int RunStaged(const CommonFlags& flags);
+
+// `magpie install-hook [--force]`: writes the pre-commit hook (core.hooksPath respected).
+int RunInstallHook(bool force);
+
+// The root of the repository containing `path`: the nearest directory at or above it with a
+// `.git` entry, or `path` itself when it is a git directory (bare repository, .git).
+// Returns "" when there is none. Filesystem only (no git process, no libgit2), for start-up.
+std::string FindRepositoryRoot(const std::string& path);
+
+}  // namespace magpie::cli
+
+#endif  // MAGPIE_CLI_GIT_COMMANDS_H_
