@@ -78,6 +78,7 @@ WalkResult WalkPaths(const std::vector<std::string>& arguments, const WalkOption
       WalkDirectory(argument, options, &result);
     } else {
       result.files.push_back(Display(argument));  // named explicitly: read it, link or not
+      result.explicit_files.insert(Display(argument));
     }
   }
   std::sort(result.files.begin(), result.files.end());

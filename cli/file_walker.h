@@ -2,6 +2,7 @@
 #ifndef MAGPIE_CLI_FILE_WALKER_H_
 #define MAGPIE_CLI_FILE_WALKER_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct WalkResult {
   uint64_t symlinks_skipped = 0;
   uint64_t excluded = 0;  // files and directories left out by the excluder (a directory once)
   std::vector<std::string> missing;  // arguments that do not exist (a usage error)
+  // Files named as arguments: read even when they are symbolic links (mounted Kubernetes
+  // secrets and dotfiles usually are); only links met while walking follow the flag.
+  std::set<std::string> explicit_files;
 };
 
 // Walks each argument: a file is taken as is, a directory recursively, skipping `.git`

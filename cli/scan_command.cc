@@ -13,12 +13,14 @@
 namespace magpie::cli {
 namespace {
 
-ItemResult ScanOneFile(ScanContext& ctx, const std::string& path) {
+ItemResult ScanOneFile(ScanContext& ctx, const std::string& path, bool named) {
   ItemResult item;
   item.origin = report::FileOrigin{path};
+  scanner::FileReadOptions read_options = ctx.read_options();
+  read_options.follow_symlinks = read_options.follow_symlinks || named;
   scanner::FileReadResult read = path == "-"
-                                     ? scanner::ReadStreamForScan(STDIN_FILENO, ctx.read_options())
-                                     : scanner::ReadFileForScan(path, ctx.read_options());
+                                     ? scanner::ReadStreamForScan(STDIN_FILENO, read_options)
+                                     : scanner::ReadFileForScan(path, read_options);
   if (!read.content) {
     item.skip_reason = std::string(scanner::ToString(read.skipped));
     item.diagnostic = report::Diagnostic{path, item.skip_reason, read.message};
@@ -81,7 +83,8 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& arguments)
                                      }) &
           tbb::make_filter<size_t, ItemResult>(
               tbb::filter_mode::parallel,
-              [&](size_t index) { return ScanOneFile(*ctx, files[index]); }) &
+              [&](size_t index) { return ScanOneFile(*ctx, files[index], walk.explicit_files.count(files[index]) > 0);
+              }) &
           tbb::make_filter<ItemResult, void>(
               tbb::filter_mode::serial_in_order,
               [&](ItemResult item) { sink.Add(std::move(item)); }));

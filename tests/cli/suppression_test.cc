@@ -57,7 +57,7 @@ TEST_CASE("inline markers suppress findings and are counted as inline", "[cli]")
   CHECK_FALSE(report.contains("suppressed"));  // listed only with --show-suppressed
 }
 
-TEST_CASE("--show-suppressed lists suppressed findings with their reason", "[cli]") {
+TEST_CASE("flag --show-suppressed lists suppressed findings with their reason", "[cli]") {
   Sandbox box;
   box.Write("a.env", "# magpie:allow\n" + kAwsLine);
   int code = 0;
@@ -119,7 +119,7 @@ TEST_CASE("ignore-file path patterns exclude files, with negation", "[cli]") {
   CHECK(named["summary"]["skipped"]["excluded"] == 1);
 }
 
-TEST_CASE("--write-ignore accepts the current findings, then a rescan exits 0", "[cli]") {
+TEST_CASE("flag --write-ignore accepts the current findings, then a rescan exits 0", "[cli]") {
   Sandbox box;
   box.Write("a.env", kAwsLine + kPasswordLine);
   const CliRun write = box.Run("scan --write-ignore .");
