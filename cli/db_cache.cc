@@ -29,12 +29,16 @@ std::string CacheDirectory() {
 namespace {
 
 std::optional<std::string> ReadBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  // One presized read: the cached database is ~1 MiB and is read on every start, where a
+  // stringstream copy showed up as a quarter of `magpie staged`'s start-up.
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return bytes.str();
+  const std::streamsize size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
 }
 
 // Best effort, atomic: a read-only or full cache directory must not stop the scan.
