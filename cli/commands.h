@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/scan_context.h"
+#include "cli/exit_codes.h"
+#include "cli/settings.h"
 
 namespace magpie::cli {
 

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/scan_context.h"
+#include "cli/exit_codes.h"
+#include "cli/settings.h"
 
 namespace magpie::cli {
 
@@ -29,11 +30,6 @@ int RunStaged(const CommonFlags& flags);
 
 // `magpie install-hook [--force]`: writes the pre-commit hook (core.hooksPath respected).
 int RunInstallHook(bool force);
-
-// The root of the repository containing `path`: the nearest directory at or above it with a
-// `.git` entry, or `path` itself when it is a git directory (bare repository, .git).
-// Returns "" when there is none. Filesystem only (no git process, no libgit2), for start-up.
-std::string FindRepositoryRoot(const std::string& path);
 
 }  // namespace magpie::cli
 

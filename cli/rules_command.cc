@@ -1,16 +1,17 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/db_cache.h"
+#include "cli/exit_codes.h"
+#include "pipeline/session.h"
 #include "scanner/rule_check.h"
 
 namespace magpie::cli {
 
 int RunRulesList(const std::string& rules_file, const std::string& format) {
-  std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
-  if (!rules) return kExitError;
-  CacheOutcome compiled = CompileWithCache(*rules, {}, true);
-  const rules::RuleSet& effective = compiled.result.ok() ? compiled.result.compiled->rule_set() : *rules;
+  Result<rules::RuleSet> rules = pipeline::LoadRules(rules_file, /*use_cache=*/true);
+  if (!rules.ok()) return ReportError(rules.status());
+  auto compiled = pipeline::CompileRules(*rules, {}, /*use_cache=*/true);
+  const rules::RuleSet& effective = compiled.ok() ? (*compiled)->rule_set() : *rules;
   for (const rules::RuleSpec& spec : effective.rules()) {
     if (format == "ids") {
       std::cout << spec.id << "\n";
@@ -23,16 +24,11 @@ int RunRulesList(const std::string& rules_file, const std::string& format) {
 }
 
 int RunRulesCheck(const std::string& rules_file, bool no_cache) {
-  std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
-  if (!rules) return kExitError;
-  CacheOutcome compiled = CompileWithCache(*rules, {}, !no_cache);
-  if (!compiled.result.ok()) {
-    for (const rules::RuleProblem& p : compiled.result.problems) {
-      std::cerr << "magpie: error: " << p.ToString() << "\n";
-    }
-    return kExitError;
-  }
-  const scanner::CompiledRules& set = *compiled.result.compiled;
+  Result<rules::RuleSet> rules = pipeline::LoadRules(rules_file, /*use_cache=*/true);
+  if (!rules.ok()) return ReportError(rules.status());
+  auto compiled = pipeline::CompileRules(*rules, {}, !no_cache);
+  if (!compiled.ok()) return ReportError(compiled.status());
+  const scanner::CompiledRules& set = **compiled;
   size_t failed = 0;
   size_t examples = 0;
   size_t negatives = 0;

@@ -1,49 +1,25 @@
 // `magpie staged`: the pre-commit check. Scans each staged file's index content and keeps the
 // findings that start on a line the staged change adds. Latency matters more than throughput
 // here (it runs on every commit): a typical change is scanned on the calling thread, and the
-// TBB pipeline is used only when the staged bytes are many.
-#include <tbb/global_control.h>
-#include <tbb/parallel_pipeline.h>
-
+// parallel driver is used only when the staged bytes are many.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <system_error>
-#include <utility>
-#include <vector>
 
+#include "cli/exit_codes.h"
 #include "cli/git_commands.h"
-#include "cli/result_sink.h"
-#include "git/staged.h"
+#include "cli/scan_run.h"
+#include "git/repository_root.h"
+#include "pipeline/staged_source.h"
 
 namespace magpie::cli {
 namespace {
 
 // Below this many staged bytes, starting worker threads costs more than it saves.
 constexpr uint64_t kParallelBytes = uint64_t{4} << 20;
-
-ItemResult ScanStagedFile(ScanContext& ctx, const git::StagedFile& file) {
-  ItemResult item;
-  if (ctx.excluder().ExcludesRootRelative(file.path)) {
-    item.skip_reason = "excluded";
-    return item;
-  }
-  report::GitOrigin origin;
-  origin.path = file.path;
-  origin.blob_id = file.blob_id;
-  origin.staged = true;
-  item.origin = std::move(origin);
-  item.bytes = file.content.size();
-  item.scanned = true;
-  std::vector<scanner::Finding> all = ctx.ThreadScanner().Scan(file.content);
-  for (scanner::Finding& f : all) {
-    if (file.IsAdded(static_cast<int>(f.start.line))) item.findings.push_back(std::move(f));
-  }
-  ApplyInlineAllows(file.content, &item.findings, &item.suppressed);
-  return item;
-}
 
 // git runs the pre-commit hook with GIT_INDEX_FILE set. For `git commit -a` and
 // `git commit PATH…` it names a temporary index holding what will really be committed, while
@@ -85,7 +61,7 @@ void PrintWaysOut(uint64_t findings) {
 }  // namespace
 
 int RunStaged(const CommonFlags& flags) {
-  const std::string root = FindRepositoryRoot(".");
+  const std::string root = git::FindRepositoryRoot(".");
   if (root.empty()) {
     std::cerr << "magpie: error: not a git repository (or any parent up to /)\n";
     return kExitError;
@@ -96,63 +72,24 @@ int RunStaged(const CommonFlags& flags) {
                  "cannot check yet; `git add` the files, then run `git commit` without paths\n";
     return kExitError;
   }
-  std::unique_ptr<ScanContext> ctx = ScanContext::Create(flags, root);
-  if (!ctx) return kExitError;
+  Result<ScanSettings> settings = ResolveSettings(flags, root);
+  if (!settings.ok()) return ReportError(settings.status());
+  Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
+  if (!run.ok()) return ReportError(run.status());
 
   git::StagedOptions options;
-  options.max_blob_size = ctx->read_options().max_file_size;
-  options.include_binary = ctx->read_options().include_binary;
-  const git::StagedResult staged = git::ScanStaged(".", options);
-  if (!staged.ok()) {
-    std::cerr << "magpie: error: " << staged.error << "\n";
-    return kExitError;
-  }
-  if (staged.nothing_staged) {
+  options.max_blob_size = (*run)->settings().read.max_file_size;
+  options.include_binary = (*run)->settings().read.include_binary;
+  Result<std::unique_ptr<pipeline::StagedSource>> staged =
+      pipeline::StagedSource::Open(".", options, &(*run)->excluder());
+  if (!staged.ok()) return ReportError(staged.status());
+  if ((*staged)->nothing_staged()) {
     std::cerr << "magpie: nothing staged\n";
     return kExitClean;
   }
-
-  ResultSink sink(*ctx);
-  sink.Begin();
-  uint64_t submodules = 0;
-  for (const git::GitDiagnostic& d : staged.diagnostics) {
-    if (d.kind == git::DiagnosticKind::kSubmodule) {
-      ++submodules;  // not recursed: policy, not failure
-      continue;
-    }
-    sink.AddDiagnostic(report::Diagnostic{d.path.empty() ? d.object : d.path,
-                                          std::string(git::ToString(d.kind)), d.message});
-  }
-  sink.CountSkipped("submodule", submodules);
-
-  const std::vector<git::StagedFile>& files = staged.files;
-  uint64_t total = 0;
-  for (const git::StagedFile& file : files) total += file.content.size();
-  if (total < kParallelBytes || ctx->threads() == 1) {
-    for (const git::StagedFile& file : files) sink.Add(ScanStagedFile(*ctx, file));
-  } else {
-    tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
-                                    ctx->threads());
-    size_t next = 0;
-    tbb::parallel_pipeline(
-        static_cast<size_t>(ctx->threads()) * 4,
-        tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
-                                       [&](tbb::flow_control& fc) -> size_t {
-                                         if (next >= files.size()) {
-                                           fc.stop();
-                                           return 0;
-                                         }
-                                         return next++;
-                                       }) &
-            tbb::make_filter<size_t, ItemResult>(
-                tbb::filter_mode::parallel,
-                [&](size_t i) { return ScanStagedFile(*ctx, files[i]); }) &
-            tbb::make_filter<ItemResult, void>(
-                tbb::filter_mode::serial_in_order,
-                [&](ItemResult item) { sink.Add(std::move(item)); }));
-  }
-  const int code = sink.Finish();
-  if (code == kExitFindings) PrintWaysOut(sink.summary().findings);
+  (*run)->Scan(**staged, ScanMode{.serial_below_bytes = kParallelBytes});
+  const int code = (*run)->Finish();
+  if (code == kExitFindings) PrintWaysOut((*run)->summary().findings);
   return code;
 }
 

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "cli/config.h"
 #include "cli_harness.h"
 
 namespace magpie::clitest {
@@ -180,31 +179,6 @@ TEST_CASE("config excludes and entropy thresholds apply", "[cli]") {
   const nlohmann::json lowered = ScanJson(box, ".", &run);
   CHECK(run.exit_code == 1);
   CHECK(Rules(lowered) == std::vector<std::string>{std::string(kGenericRule)});
-}
-
-TEST_CASE("ParseConfig reads every key", "[cli]") {
-  const cli::ConfigLoad load = cli::ParseConfig(
-      kAcmeRule +
-          "disable: [jwt]\nexclude: ['*.min.js']\nentropy: {hex: 2.5, min_length: 20}\n"
-          "min_confidence: medium\nmax_file_size: 7\ngeneric: false\n",
-      "cfg");
-  INFO((load.problems.empty() ? "" : load.problems[0].ToString()));
-  REQUIRE(load.ok());
-  const cli::ConfigFile& c = load.config;
-  REQUIRE(c.extra_rules.size() == 1);
-  CHECK(c.extra_rules[0].id == "acme-token");
-  REQUIRE(c.disable.size() == 1);
-  CHECK(c.disable[0].id == "jwt");
-  CHECK(c.exclude == std::vector<std::string>{"*.min.js"});
-  CHECK(c.Entropy({}).hex == 2.5);
-  CHECK(c.Entropy({}).min_length == 20);
-  CHECK(c.Entropy({}).base64 == scanner::EntropyThresholds{}.base64);  // not set: default
-  CHECK(c.min_confidence == rules::Confidence::kMedium);
-  CHECK(c.max_file_size_mib == 7u);
-  CHECK(c.generic == false);
-  // An empty file is a valid (empty) configuration.
-  CHECK(cli::ParseConfig("", "empty").ok());
-  CHECK(cli::ParseConfig("# only a comment\n", "comment").ok());
 }
 
 }  // namespace

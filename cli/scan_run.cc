@@ -1,0 +1,76 @@
+#include "cli/scan_run.h"
+
+#include <iostream>
+#include <utility>
+
+#include "cli/exit_codes.h"
+#include "pipeline/driver.h"
+#include "pipeline/head_presence_sink.h"
+
+namespace magpie::cli {
+
+ScanRun::~ScanRun() = default;
+
+Result<std::unique_ptr<ScanRun>> ScanRun::Prepare(ScanSettings settings) {
+  std::unique_ptr<ScanRun> run(new ScanRun(std::move(settings)));
+  const ScanSettings& s = run->settings_;
+  Result<suppress::Suppression> suppression = suppress::LoadSuppression(s.suppression);
+  if (!suppression.ok()) return suppression.status();
+  run->suppression_ = *std::move(suppression);
+  Result<std::unique_ptr<pipeline::ScanSession>> session =
+      pipeline::ScanSession::Create(s.session);
+  if (!session.ok()) return session.status();
+  run->session_ = *std::move(session);
+
+  std::ostream* out = &std::cout;
+  if (!s.output.empty()) {
+    run->file_out_ = std::make_unique<std::ofstream>(s.output, std::ios::binary | std::ios::trunc);
+    if (!*run->file_out_) return IoError("cannot write --output '" + s.output + "'");
+    out = run->file_out_.get();
+  }
+  report::ReportOptions report_options = s.report;
+  report_options.rules = &run->session_->compiled().rule_set();
+  run->reporter_ = report::MakeReporter(s.format, *out, report_options);
+  std::function<void(const report::ReportedFinding&)> on_reported;
+  if (s.write_ignore) {
+    on_reported = [collector = &run->to_ignore_](const report::ReportedFinding& f) {
+      collector->Add(f);
+    };
+  }
+  run->sink_ = std::make_unique<pipeline::ReportSink>(
+      *run->reporter_, run->suppression_.suppressor, std::cerr, s.sink, std::move(on_reported));
+  return run;
+}
+
+void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
+  sink_->Begin();
+  sink_->AddPrelude(source.prelude());
+  pipeline::DriveOptions drive;
+  drive.threads = settings_.threads;
+  drive.serial_below_bytes = mode.serial_below_bytes;
+  if (!mode.history_order) {
+    pipeline::Drive(source, *session_, *sink_, drive);
+    return;
+  }
+  pipeline::HeadPresenceSink ordered(*sink_);
+  pipeline::Drive(source, *session_, ordered, drive);
+  ordered.Flush();
+}
+
+int ScanRun::Finish() {
+  sink_->Finish();
+  const pipeline::ScanOutcome& outcome = sink_->outcome();
+  // Nothing could be read at all: that is an error, never a clean result.
+  if (outcome.summary.files_scanned == 0 && outcome.errors > 0) return kExitError;
+  if (settings_.write_ignore) {
+    const Status written = to_ignore_.Write(settings_.ignore_file, settings_.scan_root, std::cerr);
+    if (!written.ok()) {
+      std::cerr << "magpie: error: --write-ignore: " << written.message() << "\n";
+      return kExitError;
+    }
+    return kExitClean;
+  }
+  return outcome.summary.findings > 0 ? kExitFindings : kExitClean;
+}
+
+}  // namespace magpie::cli

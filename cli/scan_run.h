@@ -1,0 +1,66 @@
+// The wiring every scanning command shares: from resolved settings, build the scan session,
+// load the suppression, open the report; then drive a source through the pipeline into the
+// report and turn the outcome into an exit code (and, with --write-ignore, the ignore file).
+//
+// Usage (see scan_command.cc):
+//   auto settings = ResolveSettings(flags, root);          // cli/settings.h
+//   auto run = ScanRun::Prepare(*settings);                // prints nothing; errors as values
+//   auto source = pipeline::FileSource::Create(paths, ..., &(*run)->excluder());
+//   (*run)->Scan(**source);
+//   return (*run)->Finish();
+#ifndef MAGPIE_CLI_SCAN_RUN_H_
+#define MAGPIE_CLI_SCAN_RUN_H_
+
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "cli/exit_codes.h"
+#include "cli/settings.h"
+#include "pipeline/report_sink.h"
+#include "pipeline/session.h"
+#include "pipeline/source.h"
+#include "report/reporter.h"
+#include "suppress/ignore_collector.h"
+#include "suppress/suppression.h"
+
+namespace magpie::cli {
+
+// How a command's items are driven.
+struct ScanMode {
+  bool history_order = false;       // hold findings for git order and present-at-HEAD
+  uint64_t serial_below_bytes = 0;  // see pipeline::DriveOptions
+};
+
+class ScanRun {
+ public:
+  // Errors: the suppression files, the rules or the output file cannot be loaded or opened.
+  static Result<std::unique_ptr<ScanRun>> Prepare(ScanSettings settings);
+  ~ScanRun();
+
+  const ScanSettings& settings() const { return settings_; }
+  const suppress::PathExcluder& excluder() const { return suppression_.excluder; }
+
+  // Begins the report and scans every item of `source` into it. Call once.
+  void Scan(const pipeline::Source& source, const ScanMode& mode = {});
+  // Ends the report, prints the summary, writes the ignore file with --write-ignore and returns
+  // the exit code.
+  int Finish();
+
+  const report::Summary& summary() const { return sink_->outcome().summary; }
+
+ private:
+  explicit ScanRun(ScanSettings settings) : settings_(std::move(settings)) {}
+  ScanSettings settings_;
+  std::unique_ptr<pipeline::ScanSession> session_;
+  suppress::Suppression suppression_;
+  std::unique_ptr<std::ofstream> file_out_;
+  std::unique_ptr<report::Reporter> reporter_;
+  suppress::IgnoreCollector to_ignore_;
+  std::unique_ptr<pipeline::ReportSink> sink_;
+};
+
+}  // namespace magpie::cli
+
+#endif  // MAGPIE_CLI_SCAN_RUN_H_

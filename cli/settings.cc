@@ -1,0 +1,79 @@
+#include "cli/settings.h"
+
+#include <tbb/info.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <utility>
+
+#include "cli/version.h"
+#include "suppress/ignore_file.h"
+#include "suppress/repo_config.h"
+
+namespace magpie::cli {
+
+Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root) {
+  ScanSettings s;
+  s.scan_root = scan_root.empty() ? "." : scan_root;
+  const std::optional<report::Format> format = report::ParseFormat(flags.format);
+  if (!format) {
+    return InvalidArgument("unknown --format '" + flags.format +
+                           "' (expected text, json, jsonl or sarif)");
+  }
+  s.format = *format;
+  std::optional<rules::Confidence> min_confidence = rules::ParseConfidence(flags.min_confidence);
+  if (!min_confidence) {
+    return InvalidArgument("unknown --min-confidence '" + flags.min_confidence +
+                           "' (expected low, medium or high)");
+  }
+
+  // .magpie.yaml: flags given on the command line win over it.
+  suppress::ConfigFile config;
+  s.config_file = suppress::ChooseConfigFile(s.scan_root, flags.config_file, flags.no_config);
+  if (!s.config_file.empty()) {
+    Result<suppress::ConfigFile> loaded = suppress::LoadConfigFile(s.config_file);
+    if (!loaded.ok()) return loaded.status();
+    config = *std::move(loaded);
+  }
+  if (!flags.min_confidence_given && config.min_confidence) min_confidence = config.min_confidence;
+  const uint64_t max_file_size_mib = !flags.max_file_size_given && config.max_file_size_mib
+                                         ? *config.max_file_size_mib
+                                         : flags.max_file_size_mib;
+
+  s.ignore_file = (std::filesystem::path(s.scan_root) / suppress::kIgnoreFileName)
+                      .lexically_normal()
+                      .generic_string();
+  s.suppression.scan_root = s.scan_root;
+  s.suppression.exclude = config.exclude;
+  s.suppression.ignore_file = s.ignore_file;
+  s.suppression.baseline = flags.baseline;
+
+  s.session.rules_file = flags.rules_file;
+  s.session.use_cache = !flags.no_cache;
+  s.session.generic_detector = !flags.no_generic && config.generic.value_or(true);
+  s.session.scan.min_confidence = *min_confidence;
+  s.session.config = std::move(config);
+
+  s.read.max_file_size = max_file_size_mib << 20;
+  s.read.include_binary = flags.include_binary;
+  s.read.follow_symlinks = flags.follow_symlinks;
+  s.threads = flags.jobs > 0 ? flags.jobs : std::max(1, tbb::info::default_concurrency());
+
+  s.output = flags.output;
+  s.report.show_secrets = flags.show_secrets;
+  s.report.color = flags.output.empty() && !flags.no_color && isatty(STDOUT_FILENO) &&
+                   std::getenv("NO_COLOR") == nullptr;
+  s.report.tool_version = std::string(Version());
+
+  s.sink.verbose = flags.verbose;
+  s.sink.quiet = flags.quiet;
+  s.sink.show_suppressed = flags.show_suppressed;
+  s.sink.config_file = s.config_file;
+  s.write_ignore = flags.write_ignore;
+  return s;
+}
+
+}  // namespace magpie::cli

@@ -1,0 +1,71 @@
+// Flags → settings: every default and the .magpie.yaml merge resolved in one place, into a
+// plain ScanSettings value that the commands wire into the pipeline. Testable without
+// running a scan (tests/cli/settings_test.cc).
+#ifndef MAGPIE_CLI_SETTINGS_H_
+#define MAGPIE_CLI_SETTINGS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "base/status.h"
+#include "pipeline/report_sink.h"
+#include "pipeline/session.h"
+#include "report/reporter.h"
+#include "scanner/file_reader.h"
+#include "suppress/suppression.h"
+
+namespace magpie::cli {
+
+// Flags shared by `scan`, `git` and `staged`, as parsed; defaults are the documented ones.
+struct CommonFlags {
+  std::string rules_file;  // "" = built-in rules.yaml
+  std::string format = "text";
+  std::string output;      // "" = stdout
+  bool show_secrets = false;
+  int jobs = 0;            // 0 = all cores
+  uint64_t max_file_size_mib = 50;
+  bool include_binary = false;
+  bool follow_symlinks = false;
+  std::string min_confidence = "low";
+  bool no_generic = false;  // disable the generic entropy detector
+  bool no_cache = false;    // compile the Hyperscan database, ignore the cache
+  bool no_color = false;
+  bool quiet = false;       // no summary on stderr
+  bool verbose = false;     // every skipped file on stderr
+  // Suppression and configuration (docs/suppression.md).
+  std::string config_file;  // --config FILE; "" = <root>/.magpie.yaml when it exists
+  bool no_config = false;   // ignore .magpie.yaml
+  std::string baseline;     // --baseline REPORT: suppress the findings it lists
+  bool write_ignore = false;     // add the findings to <root>/.magpieignore, exit 0
+  bool show_suppressed = false;  // report suppressed findings too, marked with their reason
+  // Settings .magpie.yaml may also set; true when given on the command line, which then wins.
+  bool min_confidence_given = false;
+  bool max_file_size_given = false;
+};
+
+// Everything a scanning command needs, resolved.
+struct ScanSettings {
+  // Where .magpie.yaml and .magpieignore are looked for and patterns are relative to: the first
+  // directory argument for `scan`, the repository root for the git commands.
+  std::string scan_root = ".";
+  std::string config_file;   // the configuration in use, "" for none
+  std::string ignore_file;   // <scan_root>/.magpieignore (read at start, --write-ignore target)
+  report::Format format = report::Format::kText;
+  std::string output;        // "" = stdout
+  report::ReportOptions report;  // show_secrets, color (tool_version and rules set later)
+  int threads = 1;
+  scanner::FileReadOptions read;      // also the git blob size and binary policy
+  pipeline::SessionOptions session;   // rules, config rules, generic detector, min confidence
+  suppress::SuppressionOptions suppression;
+  pipeline::ReportSinkOptions sink;
+  bool write_ignore = false;
+};
+
+// Resolves `flags` for a scan rooted at `scan_root`, reading the configuration file when one is
+// in use (flags given on the command line win over it). Errors: an unknown --format or
+// --min-confidence, a configuration file that does not load.
+Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root);
+
+}  // namespace magpie::cli
+
+#endif  // MAGPIE_CLI_SETTINGS_H_

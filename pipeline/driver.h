@@ -1,0 +1,35 @@
+// The one ordered parallel driver every scanning command uses (TBB parallel_pipeline):
+//   serial input stage   hands out item indices 0..size()-1 in order;
+//   parallel stage       Source::Load, the thread's Scanner, Source::KeepReported, inline
+//                        allow markers (while the bytes are alive);
+//   serial output stage  ItemSink::Add, in index order, so output does not depend on -j.
+// Errors travel as values: an item that cannot be loaded or scanned (or whose stage throws)
+// reaches the sink as a diagnostic; nothing escapes the parallel stage.
+#ifndef MAGPIE_PIPELINE_DRIVER_H_
+#define MAGPIE_PIPELINE_DRIVER_H_
+
+#include <cstdint>
+
+#include "pipeline/item_result.h"
+#include "pipeline/session.h"
+#include "pipeline/source.h"
+
+namespace magpie::pipeline {
+
+struct DriveOptions {
+  int threads = 1;  // worker threads (>= 1)
+  // A source whose total_bytes() is below this is scanned on the calling thread: for the
+  // pre-commit hook, whose latency matters more than throughput.
+  uint64_t serial_below_bytes = 0;
+};
+
+// Scans every item of `source` and hands each result to `sink`, in index order.
+void Drive(const Source& source, ScanSession& session, ItemSink& sink,
+           const DriveOptions& options);
+
+// One item, as the parallel stage does it (exposed for tests and for Drive's serial path).
+ItemResult ScanItem(const Source& source, ScanSession& session, size_t index);
+
+}  // namespace magpie::pipeline
+
+#endif  // MAGPIE_PIPELINE_DRIVER_H_

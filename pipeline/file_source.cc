@@ -1,0 +1,55 @@
+#include "pipeline/file_source.h"
+
+#include <unistd.h>
+
+#include <utility>
+
+#include "pipeline/file_walker.h"
+
+namespace magpie::pipeline {
+
+Result<std::unique_ptr<FileSource>> FileSource::Create(const std::vector<std::string>& paths,
+                                                       const scanner::FileReadOptions& read,
+                                                       const suppress::PathExcluder* excluder) {
+  WalkOptions walk_options;
+  walk_options.follow_symlinks = read.follow_symlinks;
+  walk_options.excluder = excluder;
+  WalkResult walk = WalkPaths(paths, walk_options);
+  if (!walk.missing.empty()) {
+    std::string message;
+    for (const std::string& m : walk.missing) {
+      if (!message.empty()) message += '\n';
+      message += "no such file or directory: " + m;
+    }
+    return NotFound(std::move(message));
+  }
+  std::unique_ptr<FileSource> source(new FileSource());
+  source->files_ = std::move(walk.files);
+  source->explicit_files_ = std::move(walk.explicit_files);
+  source->read_ = read;
+  source->prelude_.diagnostics = std::move(walk.diagnostics);
+  if (walk.symlinks_skipped > 0) source->prelude_.skipped["symlink"] = walk.symlinks_skipped;
+  if (walk.excluded > 0) source->prelude_.skipped["excluded"] = walk.excluded;
+  return source;
+}
+
+SourceItem FileSource::Load(size_t index) const {
+  const std::string& path = files_[index];
+  SourceItem item;
+  item.origin = report::FileOrigin{path};
+  scanner::FileReadOptions read = read_;
+  // What the user names explicitly is read even when it is a link.
+  read.follow_symlinks = read.follow_symlinks || explicit_files_.count(path) > 0;
+  scanner::FileReadResult result = path == "-" ? scanner::ReadStreamForScan(STDIN_FILENO, read)
+                                               : scanner::ReadFileForScan(path, read);
+  if (!result.content) {
+    item.skip_reason = std::string(scanner::ToString(result.skipped));
+    item.diagnostic = report::Diagnostic{path, item.skip_reason, result.message};
+    return item;
+  }
+  item.bytes = result.content->data();
+  item.owner = std::shared_ptr<const scanner::FileContent>(std::move(result.content));
+  return item;
+}
+
+}  // namespace magpie::pipeline

@@ -1,0 +1,39 @@
+// The files (and stdin, "-") named on the command line, directories walked recursively in
+// path order (file_walker.h), each read for scanning (scanner/file_reader.h: size limit,
+// binary detection, symlink policy).
+#ifndef MAGPIE_PIPELINE_FILE_SOURCE_H_
+#define MAGPIE_PIPELINE_FILE_SOURCE_H_
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "pipeline/source.h"
+#include "scanner/file_reader.h"
+#include "suppress/path_patterns.h"
+
+namespace magpie::pipeline {
+
+class FileSource : public Source {
+ public:
+  // Walks `paths` (files, directories, "-"). `excluder` (may be null) must outlive the source.
+  // Errors (kNotFound): an argument that does not exist, one line per argument.
+  static Result<std::unique_ptr<FileSource>> Create(const std::vector<std::string>& paths,
+                                                    const scanner::FileReadOptions& read,
+                                                    const suppress::PathExcluder* excluder);
+
+  size_t size() const override { return files_.size(); }
+  SourceItem Load(size_t index) const override;
+
+ private:
+  FileSource() = default;
+  std::vector<std::string> files_;
+  std::set<std::string> explicit_files_;
+  scanner::FileReadOptions read_;
+};
+
+}  // namespace magpie::pipeline
+
+#endif  // MAGPIE_PIPELINE_FILE_SOURCE_H_

@@ -1,0 +1,85 @@
+#include "pipeline/history_source.h"
+
+#include <tbb/global_control.h>
+
+#include <utility>
+#include <vector>
+
+namespace magpie::pipeline {
+namespace {
+
+report::GitOrigin ToOrigin(const git::BlobProvenance& p) {
+  report::GitOrigin origin;
+  // A blob with no introducing commit (--all-objects) is named by its id.
+  origin.path = p.path.empty() ? p.blob_id : p.path;
+  origin.blob_id = p.blob_id;
+  origin.commit = p.commit;
+  origin.author_name = p.author_name;
+  origin.author_email = p.author_email;
+  origin.commit_time = p.commit_time;
+  origin.message = p.message;
+  origin.other_occurrences = p.other_occurrences;
+  origin.present_at_head = p.present_at_head;
+  return origin;
+}
+
+}  // namespace
+
+report::Diagnostic ToReportDiagnostic(const git::GitDiagnostic& d) {
+  return report::Diagnostic{d.path.empty() ? d.object : d.path, std::string(git::ToString(d.kind)),
+                            d.message};
+}
+
+void AddGitDiagnostics(const std::vector<git::GitDiagnostic>& diagnostics, Prelude* prelude) {
+  for (const git::GitDiagnostic& d : diagnostics) {
+    if (d.kind == git::DiagnosticKind::kSubmodule) {
+      ++prelude->skipped["submodule"];
+      prelude->notes.push_back(d.path + ": submodule not scanned");
+      continue;
+    }
+    prelude->diagnostics.push_back(ToReportDiagnostic(d));
+  }
+}
+
+Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& repo,
+                                                           const git::HistoryOptions& options,
+                                                           const suppress::PathExcluder* excluder) {
+  // History::Open diffs trees on the current arena: limit it to the requested threads too.
+  const int threads = options.threads > 0 ? options.threads : 1;
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<size_t>(threads));
+  std::vector<git::GitDiagnostic> diagnostics;
+  std::string error;
+  std::unique_ptr<git::History> history = git::History::Open(
+      repo, options, [&](const git::GitDiagnostic& d) { diagnostics.push_back(d); }, &error);
+  if (!history) return InvalidArgument(error);
+  std::unique_ptr<HistorySource> source(new HistorySource());
+  source->history_ = std::move(history);
+  source->excluder_ = excluder;
+  AddGitDiagnostics(diagnostics, &source->prelude_);
+  return source;
+}
+
+SourceItem HistorySource::Load(size_t index) const {
+  SourceItem item;
+  const git::BlobProvenance provenance = history_->Provenance(index);
+  if (!provenance.path.empty() && excluder_ != nullptr &&
+      excluder_->ExcludesRootRelative(provenance.path)) {
+    item.skip_reason = "excluded";
+    return item;
+  }
+  item.origin = ToOrigin(provenance);
+  git::BlobRead read = history_->Read(index);
+  if (!read.ok()) {
+    git::GitDiagnostic d = *read.skipped;
+    if (d.path.empty()) d.path = provenance.path;
+    item.skip_reason = std::string(git::ToString(d.kind));
+    item.diagnostic = ToReportDiagnostic(d);
+    return item;
+  }
+  item.bytes = read.bytes;
+  item.owner = std::move(read.owner);
+  return item;
+}
+
+}  // namespace magpie::pipeline

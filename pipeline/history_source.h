@@ -1,0 +1,47 @@
+// Every distinct blob of a git history once (git/history.h), in pack order, with provenance
+// as a report::GitOrigin. Blob paths excluded by the suppression patterns (relative to the
+// repository root) are skipped as "excluded"; submodules are counted, not recursed.
+#ifndef MAGPIE_PIPELINE_HISTORY_SOURCE_H_
+#define MAGPIE_PIPELINE_HISTORY_SOURCE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "git/history.h"
+#include "pipeline/source.h"
+#include "suppress/path_patterns.h"
+
+namespace magpie::pipeline {
+
+class HistorySource : public Source {
+ public:
+  // Walks the history (tree diffs on `threads` threads). `excluder` must outlive the source.
+  // Errors: the repository cannot be opened, a revision does not resolve.
+  static Result<std::unique_ptr<HistorySource>> Open(const std::string& repo,
+                                                     const git::HistoryOptions& options,
+                                                     const suppress::PathExcluder* excluder);
+
+  size_t size() const override { return history_->size(); }
+  SourceItem Load(size_t index) const override;
+
+  uint64_t commits() const { return history_->commits(); }
+  double walk_seconds() const { return history_->walk_seconds(); }
+
+ private:
+  HistorySource() = default;
+  std::unique_ptr<git::History> history_;
+  const suppress::PathExcluder* excluder_ = nullptr;
+};
+
+// A git diagnostic in the report's words.
+report::Diagnostic ToReportDiagnostic(const git::GitDiagnostic& d);
+// Adds a git listing's diagnostics to `prelude`: submodules are policy (not recursed), counted
+// and noted for --verbose; everything else is a problem to report.
+void AddGitDiagnostics(const std::vector<git::GitDiagnostic>& diagnostics, Prelude* prelude);
+
+}  // namespace magpie::pipeline
+
+#endif  // MAGPIE_PIPELINE_HISTORY_SOURCE_H_

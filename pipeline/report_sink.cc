@@ -1,0 +1,82 @@
+#include "pipeline/report_sink.h"
+
+#include <utility>
+
+#include "report/summary_line.h"
+
+namespace magpie::pipeline {
+namespace {
+
+// Skips that are policy, not failure: counted in the summary, listed only with --verbose.
+bool IsPolicySkip(const std::string& kind) {
+  return kind == "binary" || kind == "symlink" || kind == "not-regular";
+}
+
+}  // namespace
+
+ReportSink::ReportSink(report::Reporter& reporter, suppress::Suppressor& suppressor,
+                       std::ostream& log, ReportSinkOptions options,
+                       std::function<void(const report::ReportedFinding&)> on_reported)
+    : reporter_(reporter),
+      suppressor_(suppressor),
+      log_(log),
+      options_(std::move(options)),
+      on_reported_(std::move(on_reported)) {
+  outcome_.summary.config_file = options_.config_file;
+}
+
+void ReportSink::Begin() {
+  start_ = std::chrono::steady_clock::now();
+  reporter_.Begin();
+}
+
+void ReportSink::AddPrelude(const Prelude& prelude) {
+  for (const report::Diagnostic& d : prelude.diagnostics) AddDiagnostic(d);
+  for (const auto& [reason, count] : prelude.skipped) {
+    if (count > 0) outcome_.summary.skipped[reason] += count;
+  }
+  if (options_.verbose) {
+    for (const std::string& note : prelude.notes) log_ << "magpie: " << note << "\n";
+  }
+}
+
+void ReportSink::Add(ItemResult item) {
+  if (item.diagnostic) AddDiagnostic(*item.diagnostic);
+  if (!item.scanned) {
+    if (!item.skip_reason.empty()) ++outcome_.summary.skipped[item.skip_reason];
+    return;
+  }
+  ++outcome_.summary.files_scanned;
+  outcome_.summary.bytes_scanned += item.bytes;
+  for (const suppress::FilteredFinding& filtered :
+       suppressor_.Filter(item.origin, std::move(item.findings), std::move(item.suppressed))) {
+    if (filtered.suppressed()) {
+      if (options_.show_suppressed) reporter_.AddSuppressed(filtered.finding, filtered.reason);
+      continue;
+    }
+    ++outcome_.summary.findings;
+    reporter_.Add(filtered.finding);
+    if (on_reported_) on_reported_(filtered.finding);
+  }
+}
+
+void ReportSink::AddDiagnostic(const report::Diagnostic& diagnostic) {
+  const bool policy = IsPolicySkip(diagnostic.kind);
+  if (!policy) ++outcome_.errors;
+  if (options_.verbose || !policy) {
+    log_ << "magpie: warning: " << (diagnostic.path.empty() ? "" : diagnostic.path + ": ")
+         << diagnostic.message << " (" << diagnostic.kind << ")\n";
+  }
+  reporter_.AddDiagnostic(diagnostic);
+}
+
+void ReportSink::Finish() {
+  report::Summary& summary = outcome_.summary;
+  summary.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  summary.suppressed = suppressor_.counts();
+  reporter_.End(summary);
+  if (!options_.quiet) log_ << report::SummaryLine(summary) << "\n";
+}
+
+}  // namespace magpie::pipeline

@@ -1,0 +1,69 @@
+#include "pipeline/session.h"
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include <utility>
+
+#include "cache/db_cache.h"
+
+namespace magpie::pipeline {
+namespace {
+
+Status ProblemsStatus(const std::vector<rules::RuleProblem>& problems) {
+  std::string message;
+  for (const rules::RuleProblem& p : problems) {
+    if (!message.empty()) message += '\n';
+    message += p.ToString();
+  }
+  return InvalidArgument(std::move(message));
+}
+
+}  // namespace
+
+struct ScanSession::ThreadScanners {
+  tbb::enumerable_thread_specific<std::unique_ptr<scanner::Scanner>> scanners;
+};
+
+ScanSession::~ScanSession() = default;
+
+Result<rules::RuleSet> LoadRules(const std::string& rules_file, bool use_cache) {
+  rules::LoadResult loaded = cache::LoadRulesCached(rules_file, use_cache);
+  if (!loaded.ok()) return ProblemsStatus(loaded.problems);
+  return std::move(loaded.rules);
+}
+
+Result<std::shared_ptr<const scanner::CompiledRules>> CompileRules(
+    const rules::RuleSet& rules, const scanner::CompileOptions& options, bool use_cache) {
+  cache::CacheOutcome outcome = cache::CompileWithCache(rules, options, use_cache);
+  if (!outcome.result.ok()) return ProblemsStatus(outcome.result.problems);
+  return std::move(outcome.result.compiled);
+}
+
+Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& options) {
+  Result<rules::RuleSet> loaded = LoadRules(options.rules_file, options.use_cache);
+  if (!loaded.ok()) return loaded.status();
+  Result<suppress::RulesWithConfig> merged =
+      suppress::ApplyConfigRules(*std::move(loaded), options.config, options.generic_detector);
+  if (!merged.ok()) return merged.status();
+
+  scanner::CompileOptions compile_options;
+  compile_options.generic_detector = merged->generic_detector;
+  compile_options.entropy = options.config.Entropy(compile_options.entropy);
+  Result<std::shared_ptr<const scanner::CompiledRules>> compiled =
+      CompileRules(merged->rules, compile_options, options.use_cache);
+  if (!compiled.ok()) return compiled.status();
+
+  std::unique_ptr<ScanSession> session(new ScanSession());
+  session->compiled_ = *std::move(compiled);
+  session->scan_options_ = options.scan;
+  session->scanners_ = std::make_unique<ThreadScanners>();
+  return session;
+}
+
+Result<scanner::Scanner*> ScanSession::ThreadScanner() {
+  std::unique_ptr<scanner::Scanner>& slot = scanners_->scanners.local();
+  if (!slot) slot = std::make_unique<scanner::Scanner>(compiled_, scan_options_);
+  return slot.get();
+}
+
+}  // namespace magpie::pipeline

@@ -1,0 +1,66 @@
+// A ScanSession is everything a scan needs that is built once from the settings: the rule set
+// (built in or --rules, plus the configuration's rules, minus its disabled ones), its compiled
+// form (through the on-disk cache), and one Scanner per worker thread.
+//
+// Usage:
+//   auto session = ScanSession::Create(options);
+//   if (!session.ok()) { print session.status(); exit 2; }
+//   Drive(source, **session, sink, drive_options);
+//
+// Thread safety: Create on one thread; then ThreadScanner() may be called from any thread and
+// returns that thread's own Scanner (scanners are never shared).
+#ifndef MAGPIE_PIPELINE_SESSION_H_
+#define MAGPIE_PIPELINE_SESSION_H_
+
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
+#include "scanner/scanner.h"
+#include "suppress/repo_config.h"
+
+namespace magpie::pipeline {
+
+struct SessionOptions {
+  std::string rules_file;           // "" = the built-in rules.yaml
+  bool use_cache = true;            // the parsed-rules and compiled-database caches
+  suppress::ConfigFile config;      // its rules, disabled ids and entropy thresholds
+  bool generic_detector = true;     // before the configuration's `disable`
+  scanner::ScanOptions scan;        // min_confidence, decoding depth, chunking
+};
+
+class ScanSession {
+ public:
+  // Loads, merges and compiles the rules. Errors: the rules or the configuration's rules do not
+  // load or compile (one line per problem).
+  static Result<std::unique_ptr<ScanSession>> Create(const SessionOptions& options);
+  ~ScanSession();
+  ScanSession(const ScanSession&) = delete;
+  ScanSession& operator=(const ScanSession&) = delete;
+
+  const scanner::CompiledRules& compiled() const { return *compiled_; }
+  // The calling thread's scanner, created on first use. Errors: the scanner's scratch space
+  // could not be allocated.
+  Result<scanner::Scanner*> ThreadScanner();
+
+ private:
+  ScanSession() = default;
+  std::shared_ptr<const scanner::CompiledRules> compiled_;
+  scanner::ScanOptions scan_options_;
+  struct ThreadScanners;
+  std::unique_ptr<ThreadScanners> scanners_;
+};
+
+// Loads --rules FILE (or the built-in rules when `rules_file` is empty), through the rules
+// cache unless `use_cache` is false. Errors: one line per problem.
+Result<rules::RuleSet> LoadRules(const std::string& rules_file, bool use_cache);
+// Compiles `rules`, through the compiled-database cache unless `use_cache` is false.
+// Errors: one line per pattern Hyperscan or RE2 refused.
+Result<std::shared_ptr<const scanner::CompiledRules>> CompileRules(
+    const rules::RuleSet& rules, const scanner::CompileOptions& options, bool use_cache);
+
+}  // namespace magpie::pipeline
+
+#endif  // MAGPIE_PIPELINE_SESSION_H_

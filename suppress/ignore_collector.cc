@@ -1,0 +1,56 @@
+#include "suppress/ignore_collector.h"
+
+#include <ctime>
+#include <variant>
+
+namespace magpie::suppress {
+namespace {
+
+// "2026-01-02", today in UTC: dates the entries --write-ignore adds.
+std::string TodayUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+std::string IgnoreComment(const report::ReportedFinding& reported, const std::string& date) {
+  std::string comment = reported.finding.rule_id + " " + report::OriginPath(reported.origin) +
+                        ":" + std::to_string(reported.finding.start.line);
+  if (const auto* git = std::get_if<report::GitOrigin>(&reported.origin);
+      git != nullptr && !git->commit.empty()) {
+    comment += " @" + git->commit.substr(0, 12);
+  }
+  return comment + " " + date;
+}
+
+}  // namespace
+
+void IgnoreCollector::Add(const report::ReportedFinding& reported) {
+  if (today_.empty()) today_ = TodayUtc();
+  entries_.push_back({reported.fingerprint, IgnoreComment(reported, today_)});
+}
+
+Status IgnoreCollector::Write(const std::string& ignore_path, const std::string& root,
+                              std::ostream& log) const {
+  Result<size_t> added = AppendToIgnoreFile(ignore_path, entries_);
+  if (!added.ok()) return added.status();
+  if (*added == 0) {
+    log << "magpie: --write-ignore: nothing to add to " << ignore_path << "\n";
+    return Status::Ok();
+  }
+  log << "magpie: --write-ignore: added " << *added << " entr" << (*added == 1 ? "y" : "ies")
+      << " to " << ignore_path << "\n";
+  Result<std::string> attributes = EnsureUnionMerge(root);
+  if (!attributes.ok()) {
+    log << "magpie: warning: " << attributes.status().message() << "\n";
+  } else if (!attributes->empty()) {
+    log << "magpie: --write-ignore: added '/" << kIgnoreFileName << " merge=union' to "
+        << *attributes << " so that branches adding entries merge without conflicts\n";
+  }
+  return Status::Ok();
+}
+
+}  // namespace magpie::suppress

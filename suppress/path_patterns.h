@@ -1,0 +1,75 @@
+// Path patterns (gitignore syntax) and their application to walked paths: what
+// `.magpieignore` and the config's `exclude` leave out of a scan.
+// Thread safety: PathPatterns and PathExcluder are immutable after construction and safe to
+// share between threads.
+#ifndef MAGPIE_SUPPRESS_PATH_PATTERNS_H_
+#define MAGPIE_SUPPRESS_PATH_PATTERNS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace magpie::suppress {
+
+// `s` without trailing spaces, tabs and '\r', as gitignore trims a line; an escaped space
+// ("\\ ") is kept.
+std::string_view TrimTrailingSpace(std::string_view s);
+
+// An ordered list of gitignore-style patterns: `*`, `?`, `[...]` within one path component,
+// `**` for any number of components, a leading or inner `/` anchors the pattern at the root
+// (otherwise it matches at any depth), a trailing `/` matches directories only, a leading `!`
+// re-includes, `\` escapes. The last pattern that matches a path decides.
+class PathPatterns {
+ public:
+  // Adds one pattern (trailing whitespace is ignored; an empty pattern is ignored).
+  void Add(std::string_view pattern);
+  // Adds `other`'s patterns after these (so they take precedence where both match).
+  void Append(const PathPatterns& other);
+  bool empty() const { return patterns_.empty(); }
+
+  // Whether `relative` (a '/'-separated path under the root, no leading "./") is excluded by
+  // the patterns themselves, not looking at its parent directories.
+  bool Excludes(std::string_view relative, bool is_directory) const;
+  // Like Excludes, but a path inside an excluded directory is excluded too (as in git, a
+  // negation cannot re-include a file whose directory is excluded).
+  bool ExcludesWithParents(std::string_view relative, bool is_directory) const;
+
+ private:
+  struct Pattern {
+    std::vector<std::string> segments;  // "**" stands for any number of components
+    bool negated = false;
+    bool directory_only = false;
+  };
+  std::vector<Pattern> patterns_;
+};
+
+// Applies PathPatterns to paths as the walker spells them (relative to the working directory,
+// or absolute), by making them relative to the scan root. Paths outside the root are never
+// excluded.
+class PathExcluder {
+ public:
+  PathExcluder() = default;  // excludes nothing
+  PathExcluder(const std::string& root, PathPatterns patterns);
+
+  bool empty() const { return patterns_.empty(); }
+  // An entry met while walking a directory whose parents were already checked.
+  bool ExcludesEntry(const std::string& path, bool is_directory) const;
+  // Any path as spelled on the command line: its parent directories are checked too.
+  bool ExcludesPath(const std::string& path, bool is_directory = false) const;
+  // A path already relative to the root (a blob path from git, when the root is the repository
+  // root), parents checked too; the working directory plays no part.
+  bool ExcludesRootRelative(std::string_view relative, bool is_directory = false) const {
+    return patterns_.ExcludesWithParents(relative, is_directory);
+  }
+
+ private:
+  // `path` relative to the root, or "" when it is not under it.
+  std::string Relative(const std::string& path) const;
+  std::string root_;  // absolute, normalised, without a trailing '/'
+  std::string cwd_;
+  PathPatterns patterns_;
+};
+
+}  // namespace magpie::suppress
+
+#endif  // MAGPIE_SUPPRESS_PATH_PATTERNS_H_

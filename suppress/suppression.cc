@@ -1,0 +1,29 @@
+#include "suppress/suppression.h"
+
+#include <utility>
+
+#include "suppress/baseline.h"
+#include "suppress/ignore_file.h"
+
+namespace magpie::suppress {
+
+Result<Suppression> LoadSuppression(const SuppressionOptions& options) {
+  Suppression out;
+  PathPatterns patterns;
+  for (const std::string& pattern : options.exclude) patterns.Add(pattern);
+  if (!options.ignore_file.empty()) {
+    Result<IgnoreFile> ignore = LoadIgnoreFile(options.ignore_file);
+    if (!ignore.ok()) return ignore.status();
+    patterns.Append(ignore->patterns);
+    for (const std::string& fp : ignore->fingerprints) out.suppressor.Add(fp, kReasonIgnoreFile);
+  }
+  if (!options.baseline.empty()) {
+    Result<std::vector<std::string>> baseline = LoadBaseline(options.baseline);
+    if (!baseline.ok()) return baseline.status();
+    for (std::string& fp : *baseline) out.suppressor.Add(std::move(fp), kReasonBaseline);
+  }
+  out.excluder = PathExcluder(options.scan_root, std::move(patterns));
+  return out;
+}
+
+}  // namespace magpie::suppress
