@@ -1,0 +1,1 @@
+"""Helpers shared by both corpus generators (tools/corpus and tools/noise): rng, png and tree."""
