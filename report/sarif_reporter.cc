@@ -31,8 +31,9 @@ constexpr std::string_view kRemediation =
     "Treat the secret as exposed: revoke or rotate it, then remove it from the code (and from "
     "git history if it was committed) and load it from a secret store or the environment.";
 constexpr std::string_view kSuppression =
-    "If this is a false positive, suppress it by adding its fingerprint (the \"magpie/v1\" "
-    "partial fingerprint) to the allowlist of your magpie configuration file.";
+    "If this is a false positive, suppress it: add a `magpie:allow RULE-ID` comment on the "
+    "line, or add its fingerprint (the \"magpie/v1\" partial fingerprint) to .magpieignore "
+    "(`magpie scan --write-ignore` does it). See docs/suppression.md.";
 constexpr size_t kShortCommit = 12;
 
 std::string_view Level(rules::Severity severity) {

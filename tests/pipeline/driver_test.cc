@@ -1,0 +1,96 @@
+// The one ordered parallel driver (issue 9): output in index order whatever the thread count,
+// errors as values (a Load that throws becomes a diagnostic for that item only), policy skips
+// passed through, and the serial path for small sources.
+#include "pipeline/driver.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "pipeline_fixture.h"
+
+namespace magpie::pipeline {
+namespace {
+
+using testing::StringSource;
+using testing::TestSession;
+using testing::kToken;
+
+class CollectingSink : public ItemSink {
+ public:
+  void Add(ItemResult item) override { items.push_back(std::move(item)); }
+  std::vector<ItemResult> items;
+};
+
+std::vector<std::string> ManyItems() {
+  std::vector<std::string> items;
+  for (int i = 0; i < 200; ++i) {
+    items.push_back(i % 7 == 0 ? "key = " + std::string(kToken) + "\n" : "nothing here\n");
+  }
+  return items;
+}
+
+TEST_CASE("Drive delivers items in index order at any thread count", "[pipeline]") {
+  TestSession session;
+  const StringSource source(ManyItems());
+  for (int threads : {1, 2, 4}) {
+    CollectingSink sink;
+    Drive(source, session.get(), sink, DriveOptions{threads, 0});
+    REQUIRE(sink.items.size() == 200);
+    for (size_t i = 0; i < sink.items.size(); ++i) {
+      INFO("threads " << threads << " item " << i);
+      CHECK(report::OriginPath(sink.items[i].origin) == "item" + std::to_string(i));
+      CHECK(sink.items[i].scanned);
+      CHECK(sink.items[i].findings.size() == (i % 7 == 0 ? 1u : 0u));
+    }
+  }
+}
+
+TEST_CASE("Drive turns a failing item into a diagnostic and goes on", "[pipeline]") {
+  TestSession session;
+  const StringSource source({"a " + std::string(kToken) + "\n", StringSource::kThrow,
+                             StringSource::kSkip, "b " + std::string(kToken) + "\n"});
+  for (int threads : {1, 2}) {
+    CollectingSink sink;
+    Drive(source, session.get(), sink, DriveOptions{threads, 0});
+    REQUIRE(sink.items.size() == 4);
+    CHECK(sink.items[0].findings.size() == 1);
+    CHECK_FALSE(sink.items[1].scanned);
+    REQUIRE(sink.items[1].diagnostic.has_value());
+    CHECK(sink.items[1].diagnostic->kind == "scan-error");
+    CHECK(sink.items[1].diagnostic->message.find("simulated read failure") != std::string::npos);
+    CHECK_FALSE(sink.items[2].scanned);
+    CHECK(sink.items[2].skip_reason == "binary");
+    CHECK(sink.items[3].findings.size() == 1);
+  }
+}
+
+// A source that keeps only findings on line 2, like the staged source keeps added lines.
+class SecondLineSource : public StringSource {
+ public:
+  using StringSource::StringSource;
+  void KeepReported(size_t, std::vector<scanner::Finding>* findings) const override {
+    std::erase_if(*findings, [](const scanner::Finding& f) { return f.start.line != 2; });
+  }
+  uint64_t total_bytes() const override { return 10; }
+};
+
+TEST_CASE("Drive applies the source's KeepReported and inline allow markers", "[pipeline]") {
+  TestSession session;
+  const std::string t(kToken);
+  const SecondLineSource source({t + "\n" + t + "\n" + t + "\n",
+                                 "x\n" + t + " # magpie:allow\n"});
+  CollectingSink sink;
+  // total_bytes() 10 < 1 MiB: the serial path.
+  Drive(source, session.get(), sink, DriveOptions{2, 1 << 20});
+  REQUIRE(sink.items.size() == 2);
+  REQUIRE(sink.items[0].findings.size() == 1);
+  CHECK(sink.items[0].findings[0].start.line == 2);
+  CHECK(sink.items[1].findings.empty());
+  REQUIRE(sink.items[1].suppressed.size() == 1);
+  CHECK(sink.items[1].suppressed[0].reason == "inline");
+}
+
+}  // namespace
+}  // namespace magpie::pipeline
