@@ -1,6 +1,6 @@
 #include "cache/db_cache.h"
 
-#include "cache/build_id.h"
+#include "base/version.h"
 #include "rules/rule_codec.h"
 #include "scanner/fingerprint.h"
 
@@ -75,7 +75,7 @@ rules::LoadResult LoadRulesCached(const std::string& rules_file, bool use_cache)
   if (dir.empty()) return rules::ParseRules(text, source);
   std::string material = "magpie-rules-v1";
   material.push_back('\0');
-  material.append(BuildId()).push_back('\0');
+  material.append(Version()).push_back('\0');
   material.append(source).push_back('\0');
   material.append(text);
   const fs::path file = fs::path(dir) / (scanner::Sha256Hex(material) + ".rules");

@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/git_commands.h"
-#include "cli/version.h"
+#include "base/version.h"
 
 namespace magpie::cli {
 namespace {

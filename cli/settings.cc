@@ -9,7 +9,7 @@
 #include <optional>
 #include <utility>
 
-#include "cli/version.h"
+#include "base/version.h"
 #include "suppress/ignore_file.h"
 #include "suppress/repo_config.h"
 

@@ -7,18 +7,6 @@
 #include "cache/db_cache.h"
 
 namespace magpie::pipeline {
-namespace {
-
-Status ProblemsStatus(const std::vector<rules::RuleProblem>& problems) {
-  std::string message;
-  for (const rules::RuleProblem& p : problems) {
-    if (!message.empty()) message += '\n';
-    message += p.ToString();
-  }
-  return InvalidArgument(std::move(message));
-}
-
-}  // namespace
 
 struct ScanSession::ThreadScanners {
   tbb::enumerable_thread_specific<std::unique_ptr<scanner::Scanner>> scanners;
@@ -28,14 +16,14 @@ ScanSession::~ScanSession() = default;
 
 Result<rules::RuleSet> LoadRules(const std::string& rules_file, bool use_cache) {
   rules::LoadResult loaded = cache::LoadRulesCached(rules_file, use_cache);
-  if (!loaded.ok()) return ProblemsStatus(loaded.problems);
+  if (!loaded.ok()) return rules::ProblemsStatus(loaded.problems);
   return std::move(loaded.rules);
 }
 
 Result<std::shared_ptr<const scanner::CompiledRules>> CompileRules(
     const rules::RuleSet& rules, const scanner::CompileOptions& options, bool use_cache) {
   cache::CacheOutcome outcome = cache::CompileWithCache(rules, options, use_cache);
-  if (!outcome.result.ok()) return ProblemsStatus(outcome.result.problems);
+  if (!outcome.result.ok()) return rules::ProblemsStatus(outcome.result.problems);
   return std::move(outcome.result.compiled);
 }
 

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "rules/rule_spec.h"
 
 namespace magpie::rules {
@@ -42,10 +43,17 @@ class RuleSet {
   std::string source_;
 };
 
+// Problems as one error Status (kInvalidArgument), one RuleProblem::ToString() per line: how
+// rooms above rules/ pass a validation report across their boundary.
+Status ProblemsStatus(const std::vector<RuleProblem>& problems);
+
+// A validation report: every problem found, not just the first (`magpie rules check` and the
+// tests list them). Rooms above rules/ turn it into a Status with ProblemsStatus.
 struct LoadResult {
   RuleSet rules;                      // meaningful only when ok()
   std::vector<RuleProblem> problems;  // empty on success
   bool ok() const { return problems.empty(); }
+  Status status() const { return ok() ? Status::Ok() : ProblemsStatus(problems); }
 };
 
 // Parses YAML text. `source` names it in problems. Checks the schema, unknown keys, duplicate

@@ -20,16 +20,6 @@ struct ConfigLoad {
   bool ok() const { return problems.empty(); }
 };
 
-// Problems as one Status, one line each, in the words `magpie rules check` uses.
-Status ProblemsStatus(const std::vector<rules::RuleProblem>& problems) {
-  std::string message;
-  for (const rules::RuleProblem& p : problems) {
-    if (!message.empty()) message += '\n';
-    message += p.ToString();
-  }
-  return InvalidArgument(std::move(message));
-}
-
 // The keys of .magpie.yaml besides `rules` (and `version`), which the rules parser reads.
 const std::vector<std::string>& OwnKeys() {
   static const std::vector<std::string> keys = {"disable", "exclude", "entropy", "min_confidence",
@@ -184,14 +174,14 @@ Result<ConfigFile> ParseConfig(std::string_view yaml, const std::string& source)
   } catch (const std::exception&) {
     // Invalid YAML: already reported by the rules parser, with its line.
   }
-  if (!load.ok()) return ProblemsStatus(load.problems);
+  if (!load.ok()) return rules::ProblemsStatus(load.problems);
   return std::move(load.config);
 }
 
 Result<ConfigFile> LoadConfigFile(const std::string& path) {
   Result<std::string> text = ReadWholeFile(path);
   if (!text.ok()) {
-    return ProblemsStatus({rules::RuleProblem{
+    return rules::ProblemsStatus({rules::RuleProblem{
         path, 0, "", "cannot read configuration file: " + text.status().message()}});
   }
   return ParseConfig(*text, path);
@@ -242,7 +232,7 @@ Result<RulesWithConfig> ApplyConfigRules(rules::RuleSet base, const ConfigFile& 
   specs.erase(std::remove_if(specs.begin(), specs.end(),
                              [&](const rules::RuleSpec& s) { return disabled.count(s.id) > 0; }),
               specs.end());
-  if (!problems.empty()) return ProblemsStatus(problems);
+  if (!problems.empty()) return rules::ProblemsStatus(problems);
   std::string source = base.source();
   if (!config.path.empty()) source += " + " + config.path;
   out.rules = rules::RuleSet(std::move(specs), std::move(source));

@@ -10,14 +10,12 @@
 namespace magpie::suppress {
 namespace {
 
-const std::string kAcmeRule = R"(rules:
-  - id: acme-token
-    name: ACME token
-    description: Tokens of the ACME test service.
-    pattern: '\b(acme_[a-z0-9]{24})\b'
-    confidence: high
-    examples: ["acme_0123456789abcdefghijklmn"]
-)";
+// One extra rule, in the schema of rules.yaml.
+const std::string kAcmeRule =
+    "rules:\n"
+    "  - {id: acme-token, name: ACME token, description: Tokens of the ACME test service.,\n"
+    "     pattern: '\\b(acme_[a-z0-9]{24})\\b', confidence: high,\n"
+    "     examples: [acme_0123456789abcdefghijklmn]}\n";
 
 TEST_CASE("ParseConfig reads every key", "[suppress]") {
   const Result<ConfigFile> load = ParseConfig(
