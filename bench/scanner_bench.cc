@@ -384,7 +384,8 @@ void RegisterPerRuleBenchmarks() {
                                  })
         ->Unit(benchmark::kMillisecond);
   }
-  benchmark::RegisterBenchmark("BM_Rule/generic-secret", [](benchmark::State& state) {
+  const std::string generic_name = "BM_Rule/" + std::string(rules::kGenericRuleId);
+  benchmark::RegisterBenchmark(generic_name.c_str(), [](benchmark::State& state) {
     // The generic detector alone: an empty rule set is refused, so add the never-match rule.
     const rules::RuleSpec never = MinimalRules()->rule_set().rules().front();
     ScanBuffer(state, CompileOrReport(rules::RuleSet({never}, "<bench>"), /*generic=*/true));
@@ -402,7 +403,9 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("corpus", corpus.description);
   if (const magpie::rules::RuleSet* rules = magpie::scanner::BuiltinRules()) {
     benchmark::AddCustomContext("rules", std::to_string(rules->rules().size()) +
-                                             " from rules.yaml (+ generic-secret when generic=1)");
+                                             " from rules.yaml (+ " +
+                                             std::string(magpie::rules::kGenericRuleId) +
+                                             " when generic=1)");
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

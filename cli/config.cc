@@ -23,9 +23,8 @@ const std::vector<std::string>& OwnKeys() {
   return keys;
 }
 
-// The id findings of the generic entropy detector carry (scanner/generic_detector.h, private to
-// the scanner): disabling it turns the detector off.
-constexpr std::string_view kGenericRuleId = "generic-secret";
+// The id findings of the generic entropy detector carry: disabling it turns the detector off.
+using rules::kGenericRuleId;
 
 int LineOf(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
 

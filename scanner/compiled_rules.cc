@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "rules/re2_options.h"
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/fingerprint.h"
 #include "scanner/generic_detector.h"
@@ -63,7 +64,7 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
                                                   std::vector<rules::RuleProblem>* problems) {
   auto impl = std::make_unique<CompiledRules::Impl>();
   std::vector<rules::RuleSpec> specs = input.rules();
-  if (options.generic_detector && input.Find(internal::kGenericRuleId) < 0) {
+  if (options.generic_detector && input.Find(rules::kGenericRuleId) < 0) {
     specs.push_back(internal::GenericRuleSpec());
   }
   impl->rule_set = rules::RuleSet(std::move(specs), input.source());
@@ -71,7 +72,7 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
   for (const rules::RuleSpec& spec : impl->rule_set.rules()) {
     CompiledRule rule;
     rule.spec = &spec;
-    rule.generic = spec.id == internal::kGenericRuleId;
+    rule.generic = spec.id == rules::kGenericRuleId;
     rule.re = std::make_unique<LazyRe2>(spec.pattern);
     if (!check_patterns) {
       impl->rules.push_back(std::move(rule));
@@ -88,20 +89,13 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
     impl->rules.push_back(std::move(rule));
   }
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
-    impl->decoders.push_back({decoder.encoding, std::make_unique<RE2>(decoder.pattern, ScannerRe2Options())});
+    impl->decoders.push_back(
+        {decoder.encoding, std::make_unique<RE2>(decoder.pattern, rules::Re2Options())});
   }
   return impl;
 }
 
 }  // namespace
-
-RE2::Options ScannerRe2Options() {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  options.set_log_errors(false);
-  options.set_max_mem(int64_t{64} << 20);
-  return options;
-}
 
 CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompiledRules::~CompiledRules() = default;

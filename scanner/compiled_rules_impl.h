@@ -10,13 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "rules/re2_options.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/decoder.h"
 
 namespace magpie::scanner {
-
-// RE2 options shared by the scanner and the rules loader's checks: bytes, leftmost-first.
-RE2::Options ScannerRe2Options();
 
 // RE2 for one rule, compiled on first use: most rules never hit in a typical scan, and
 // compiling all of them costs more than a pre-commit hook's whole time budget.
@@ -25,7 +23,7 @@ class LazyRe2 {
  public:
   explicit LazyRe2(std::string pattern) : pattern_(std::move(pattern)) {}
   const RE2& get() const {
-    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, ScannerRe2Options()); });
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, rules::Re2Options()); });
     return *re_;
   }
 

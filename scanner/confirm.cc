@@ -19,7 +19,7 @@ constexpr uint64_t kWindowGrowth = 8192;
 // Random tokens contain such runs with negligible probability. Multi-line and PEM secrets
 // are exempt: DER bodies legitimately encode runs of zero bytes as `AAAA…`.
 bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec& spec) {
-  if (spec.validator == "pem" || secret.find('\n') != std::string_view::npos) return false;
+  if (spec.validator == rules::Validator::kPem || secret.find('\n') != std::string_view::npos) return false;
   if (secret.find("EXAMPLE") != std::string_view::npos) return true;
   size_t same = 1;
   size_t ascending = 1;
@@ -64,7 +64,7 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
     return AcceptGenericCandidate(candidate, impl.options.entropy);
   }
   if (LooksLikeDocumentationValue(secret, spec)) return false;
-  if (!spec.validator.empty()) {
+  if (spec.validator != rules::Validator::kNone) {
     match->validated = RunValidator(spec.validator, secret);
     if (!match->validated && spec.require_validation) return false;
   }

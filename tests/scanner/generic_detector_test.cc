@@ -6,7 +6,7 @@
 #include "scanner_test_util.h"
 
 using magpie::scanner::Scanner;
-using magpie::scanner::internal::kGenericRuleId;
+using magpie::rules::kGenericRuleId;
 
 namespace {
 
