@@ -12,7 +12,7 @@
 #include "scanner/finding.h"
 
 namespace magpie::scanner::internal {
-struct RawMatch;
+struct ConfirmedMatch;
 }
 
 namespace magpie::scanner {
@@ -43,7 +43,7 @@ class Scanner {
   struct State;
   std::vector<Finding> ScanBuffer(std::string_view data);
   void DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin, uint64_t end,
-                    std::vector<internal::RawMatch>* out);
+                    std::vector<internal::ConfirmedMatch>* out);
 
   size_t decode_budget_ = 0;  // bytes this Scan call may still decode
   std::shared_ptr<const CompiledRules> rules_;
