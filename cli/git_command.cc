@@ -22,6 +22,7 @@
 #include "cli/git_commands.h"
 #include "cli/result_sink.h"
 #include "git/history.h"
+#include "scanner/binary.h"
 
 namespace magpie::cli {
 namespace {
@@ -138,7 +139,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
   options.max_blob_size = ctx->read_options().max_file_size;
-  options.include_binary = ctx->read_options().include_binary;
+  options.is_binary = ctx->read_options().include_binary ? nullptr : &scanner::LooksBinary;
   options.threads = ctx->threads();
 
   // History::Open diffs trees on the current arena: limit it to -j too.

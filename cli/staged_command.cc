@@ -17,6 +17,7 @@
 #include "cli/git_commands.h"
 #include "cli/result_sink.h"
 #include "git/staged.h"
+#include "scanner/binary.h"
 
 namespace magpie::cli {
 namespace {
@@ -101,7 +102,7 @@ int RunStaged(const CommonFlags& flags) {
 
   git::StagedOptions options;
   options.max_blob_size = ctx->read_options().max_file_size;
-  options.include_binary = ctx->read_options().include_binary;
+  options.is_binary = ctx->read_options().include_binary ? nullptr : &scanner::LooksBinary;
   const git::StagedResult staged = git::ScanStaged(".", options);
   if (!staged.ok()) {
     std::cerr << "magpie: error: " << staged.error << "\n";
