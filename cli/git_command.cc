@@ -65,9 +65,7 @@ ItemResult ScanBlob(ScanContext& ctx, const git::History& history, size_t index)
     item.diagnostic = ToReportDiagnostic(d);
     return item;
   }
-  item.bytes = read.bytes.size();
-  item.scanned = true;
-  item.findings = ctx.ThreadScanner().Scan(read.bytes);
+  if (!ScanInto(ctx, provenance.path, read.bytes, &item)) return item;
   ApplyInlineAllows(read.bytes, &item.findings, &item.suppressed);
   return item;
 }

@@ -51,6 +51,21 @@ std::string IgnoreComment(const report::ReportedFinding& reported, const std::st
 
 }  // namespace
 
+bool ScanInto(ScanContext& ctx, const std::string& path, std::string_view data,
+              ItemResult* item) {
+  Result<scanner::Scanner*> scanner = ctx.ThreadScanner();
+  if (!scanner.ok()) {
+    const Status& status = scanner.status();
+    item->diagnostic =
+        report::Diagnostic{path, std::string(ToString(status.code())), status.message()};
+    return false;
+  }
+  item->bytes = data.size();
+  item->scanned = true;
+  item->findings = (*scanner)->Scan(data);
+  return true;
+}
+
 ResultSink::ResultSink(ScanContext& ctx)
     : ctx_(ctx),
       reporter_(ctx.reporter()),

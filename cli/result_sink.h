@@ -10,6 +10,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/ignore_file.h"
@@ -31,6 +32,12 @@ struct ItemResult {
 };
 
 class ScanContext;
+
+// Scans `data` into `item` (findings, bytes, scanned) with the calling thread's scanner. When
+// none can be made for this thread (ScanContext::ThreadScanner), records why as the item's
+// diagnostic instead, naming `path`, and returns false: that input fails, the scan goes on.
+bool ScanInto(ScanContext& ctx, const std::string& path, std::string_view data,
+              ItemResult* item);
 
 class ResultSink {
  public:

@@ -9,8 +9,8 @@ namespace magpie::cli {
 int RunRulesList(const std::string& rules_file, const std::string& format) {
   std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
   if (!rules) return kExitError;
-  CacheOutcome compiled = CompileWithCache(*rules, {}, true);
-  const rules::RuleSet& effective = compiled.result.ok() ? compiled.result.compiled->rule_set() : *rules;
+  auto compiled = CompileWithCache(*rules, {}, true);
+  const rules::RuleSet& effective = compiled.ok() ? (*compiled)->rule_set() : *rules;
   for (const rules::RuleSpec& spec : effective.rules()) {
     if (format == "ids") {
       std::cout << spec.id << "\n";
@@ -25,18 +25,23 @@ int RunRulesList(const std::string& rules_file, const std::string& format) {
 int RunRulesCheck(const std::string& rules_file, bool no_cache) {
   std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
   if (!rules) return kExitError;
-  CacheOutcome compiled = CompileWithCache(*rules, {}, !no_cache);
-  if (!compiled.result.ok()) {
-    for (const rules::RuleProblem& p : compiled.result.problems) {
-      std::cerr << "magpie: error: " << p.ToString() << "\n";
+  auto compiled = CompileWithCache(*rules, {}, !no_cache);
+  if (!compiled.ok()) {
+    for (const std::string& line : compiled.status().Lines()) {
+      std::cerr << "magpie: error: " << line << "\n";
     }
     return kExitError;
   }
-  const scanner::CompiledRules& set = *compiled.result.compiled;
+  const scanner::CompiledRules& set = **compiled;
+  auto verdicts = scanner::CheckRules(set);
+  if (!verdicts.ok()) {
+    std::cerr << "magpie: error: " << verdicts.status().message() << "\n";
+    return kExitError;
+  }
   size_t failed = 0;
   size_t examples = 0;
   size_t negatives = 0;
-  for (const scanner::RuleVerdict& verdict : scanner::CheckRules(set)) {
+  for (const scanner::RuleVerdict& verdict : *verdicts) {
     examples += verdict.examples;
     negatives += verdict.negatives;
     std::cout << (verdict.ok() ? "ok    " : "FAIL  ") << verdict.rule_id << " (" << verdict.examples

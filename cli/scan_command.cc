@@ -27,9 +27,7 @@ ItemResult ScanOneFile(ScanContext& ctx, const std::string& path, bool named) {
     return item;
   }
   const std::string_view data = read.content->data();
-  item.bytes = data.size();
-  item.scanned = true;
-  item.findings = ctx.ThreadScanner().Scan(data);
+  if (!ScanInto(ctx, path, data, &item)) return item;
   ApplyInlineAllows(data, &item.findings, &item.suppressed);
   return item;
 }

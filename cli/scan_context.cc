@@ -124,14 +124,14 @@ std::unique_ptr<ScanContext> ScanContext::Create(const CommonFlags& flags,
   scanner::CompileOptions compile_options;
   compile_options.generic_detector = merged.generic_detector;
   compile_options.entropy = config.Entropy(compile_options.entropy);
-  CacheOutcome outcome = CompileWithCache(ctx->rules_, compile_options, !flags.no_cache);
-  if (!outcome.result.ok()) {
-    for (const rules::RuleProblem& p : outcome.result.problems) {
-      std::cerr << "magpie: error: " << p.ToString() << "\n";
+  auto compiled = CompileWithCache(ctx->rules_, compile_options, !flags.no_cache);
+  if (!compiled.ok()) {
+    for (const std::string& line : compiled.status().Lines()) {
+      std::cerr << "magpie: error: " << line << "\n";
     }
     return nullptr;
   }
-  ctx->compiled_ = std::move(outcome.result.compiled);
+  ctx->compiled_ = std::move(*compiled);
   ctx->scan_options_.min_confidence = *min_confidence;
   ctx->read_options_.max_file_size = max_file_size_mib << 20;
   ctx->read_options_.include_binary = flags.include_binary;
@@ -155,13 +155,23 @@ std::unique_ptr<ScanContext> ScanContext::Create(const CommonFlags& flags,
   report_options.rules = &ctx->compiled_->rule_set();
   ctx->reporter_ = report::MakeReporter(ctx->format_, *out, report_options);
   ctx->scanners_ = std::make_unique<ThreadScanners>();
+  // This thread's scanner now: a scanner that cannot be made at all fails at start-up.
+  if (Result<scanner::Scanner*> first = ctx->ThreadScanner(); !first.ok()) {
+    std::cerr << "magpie: error: " << first.status().message() << "\n";
+    return nullptr;
+  }
   return ctx;
 }
 
-scanner::Scanner& ScanContext::ThreadScanner() {
+Result<scanner::Scanner*> ScanContext::ThreadScanner() {
   std::unique_ptr<scanner::Scanner>& slot = scanners_->scanners.local();
-  if (!slot) slot = std::make_unique<scanner::Scanner>(compiled_, scan_options_);
-  return *slot;
+  if (!slot) {
+    Result<std::unique_ptr<scanner::Scanner>> created =
+        scanner::Scanner::Create(compiled_, scan_options_);
+    if (!created.ok()) return created.status();
+    slot = std::move(*created);
+  }
+  return slot.get();
 }
 
 }  // namespace magpie::cli

@@ -78,8 +78,9 @@ class ScanContext {
   const PathExcluder& excluder() const { return excluder_; }
   // Ignore-file and baseline fingerprints; ResultSink applies it.
   const Suppressor& suppressor() const { return suppressor_; }
-  // A scanner for the calling thread (one per thread, created on first use).
-  scanner::Scanner& ThreadScanner();
+  // A scanner for the calling thread (one per thread, created on first use); an error when
+  // it cannot be made (Scanner::Create). Create has made the creating thread's already.
+  Result<scanner::Scanner*> ThreadScanner();
 
   ~ScanContext();
 

@@ -36,12 +36,10 @@ ItemResult ScanStagedFile(ScanContext& ctx, const git::StagedFile& file) {
   origin.blob_id = file.blob_id;
   origin.staged = true;
   item.origin = std::move(origin);
-  item.bytes = file.content.size();
-  item.scanned = true;
-  std::vector<scanner::Finding> all = ctx.ThreadScanner().Scan(file.content);
-  for (scanner::Finding& f : all) {
-    if (file.IsAdded(static_cast<int>(f.start.line))) item.findings.push_back(std::move(f));
-  }
+  if (!ScanInto(ctx, file.path, file.content, &item)) return item;
+  std::erase_if(item.findings, [&](const scanner::Finding& f) {
+    return !file.IsAdded(static_cast<int>(f.start.line));
+  });
   ApplyInlineAllows(file.content, &item.findings, &item.suppressed);
   return item;
 }

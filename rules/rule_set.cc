@@ -29,6 +29,16 @@ std::string RuleProblem::ToString() const {
   return out;
 }
 
+Status ToStatus(const std::vector<RuleProblem>& problems) {
+  if (problems.empty()) return Status::Ok();
+  std::string message;
+  for (const RuleProblem& p : problems) {
+    if (!message.empty()) message += '\n';
+    message += p.ToString();
+  }
+  return InvalidArgument(std::move(message));
+}
+
 RuleSet::RuleSet(std::vector<RuleSpec> rules, std::string source)
     : rules_(std::move(rules)), source_(std::move(source)) {}
 

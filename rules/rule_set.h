@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "rules/rule_spec.h"
 
 namespace magpie::rules {
@@ -26,6 +27,11 @@ struct RuleProblem {
   // "rules.yaml:12: rule 'aws-access-key-id': unknown key 'patern'"
   std::string ToString() const;
 };
+
+// `problems` as one Status: OK when there are none, else kInvalidArgument with one line per
+// problem, each exactly its ToString(), so that printing Lines() prints what printing each
+// problem did.
+Status ToStatus(const std::vector<RuleProblem>& problems);
 
 class RuleSet {
  public:

@@ -3,8 +3,11 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 
+#include <cstdlib>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "rules/re2_options.h"
 #include "scanner/compiled_rules_impl.h"
@@ -111,13 +114,13 @@ std::vector<std::string> CompiledRules::PrefilteredRuleIds() const {
   return ids;
 }
 
-CompileResult CompiledRules::Compile(const rules::RuleSet& rules, const CompileOptions& options) {
-  CompileResult result;
-  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/true, &result.problems);
-  if (!result.problems.empty()) return result;
+Result<std::shared_ptr<const CompiledRules>> CompiledRules::Compile(
+    const rules::RuleSet& rules, const CompileOptions& options) {
+  std::vector<rules::RuleProblem> problems;
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/true, &problems);
+  if (!problems.empty()) return rules::ToStatus(problems);
   if (impl->rules.empty()) {
-    result.problems.push_back({rules.source(), 0, "", "the rule set is empty"});
-    return result;
+    return rules::ToStatus({{rules.source(), 0, "", "the rule set is empty"}});
   }
   // Patterns Hyperscan cannot compile exactly (too large, unsupported constructs) are
   // retried in prefilter mode: Hyperscan then over-approximates and RE2 confirms.
@@ -131,14 +134,12 @@ CompileResult CompiledRules::Compile(const rules::RuleSet& rules, const CompileO
           error.expression >= 0 && static_cast<size_t>(error.expression) < impl->rules.size()
               ? impl->rules[error.expression].spec
               : nullptr;
-      result.problems.push_back({rules.source(), spec ? spec->line : 0, spec ? spec->id : "",
-                                 "Hyperscan refuses the pattern: " + error.message});
-      return result;
+      return rules::ToStatus({{rules.source(), spec ? spec->line : 0, spec ? spec->id : "",
+                               "Hyperscan refuses the pattern: " + error.message}});
     }
     impl->rules[error.expression].prefiltered = true;
   }
-  result.compiled.reset(new CompiledRules(std::move(impl)));
-  return result;
+  return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }
 
 std::string CompiledRules::SerializeDatabase() const {
@@ -150,22 +151,25 @@ std::string CompiledRules::SerializeDatabase() const {
   return out;
 }
 
-std::shared_ptr<const CompiledRules> CompiledRules::FromSerialized(const rules::RuleSet& rules,
-                                                                    const CompileOptions& options,
-                                                                    const std::string& bytes) {
-  std::vector<rules::RuleProblem> problems;
-  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/false, &problems);
-  if (!problems.empty()) return nullptr;
+Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
+    const rules::RuleSet& rules, const CompileOptions& options, std::string_view database,
+    const std::vector<std::string>& prefiltered_rule_ids) {
+  std::vector<rules::RuleProblem> unused;  // nothing is checked without check_patterns
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/false, &unused);
+  for (const std::string& id : prefiltered_rule_ids) {
+    const int index = impl->rule_set.Find(id);
+    if (index < 0) return Corrupt("prefiltered rule '" + id + "' is not in the rule set");
+    impl->rules[index].prefiltered = true;
+  }
   char* info = nullptr;
-  if (hs_serialized_database_info(bytes.data(), bytes.size(), &info) != HS_SUCCESS) {
-    return nullptr;
+  if (hs_serialized_database_info(database.data(), database.size(), &info) != HS_SUCCESS) {
+    return Corrupt("not a Hyperscan database of this version");
   }
   free(info);
-  if (hs_deserialize_database(bytes.data(), bytes.size(), &impl->database) != HS_SUCCESS) {
-    return nullptr;
+  if (hs_deserialize_database(database.data(), database.size(), &impl->database) !=
+      HS_SUCCESS) {
+    return Corrupt("the Hyperscan database does not deserialize");
   }
-  // Prefilter flags are not recoverable from the database, but only the RE2 side reads
-  // them for reporting, and RE2 confirms every hit either way.
   return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }
 

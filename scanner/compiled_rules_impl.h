@@ -1,4 +1,5 @@
-// Private to the scanner library: the compiled form behind CompiledRules.
+// Private to the scanner library (its .cc files include it; no header and no other room
+// does): the compiled form behind CompiledRules, with Hyperscan and RE2 types.
 #ifndef MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_
 #define MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_
 
@@ -59,7 +60,20 @@ struct CompiledRules::Impl {
   ~Impl() { hs_free_database(database); }
 };
 
+namespace internal {
 
+// The one way to CompiledRules::Impl (CompiledRules has no public accessor): only the
+// scanner's .cc files include this header.
+class CompiledRulesAccess {
+ public:
+  static const CompiledRules::Impl& Of(const CompiledRules& compiled) { return *compiled.impl_; }
+};
+
+inline const CompiledRules::Impl& ImplOf(const CompiledRules& compiled) {
+  return CompiledRulesAccess::Of(compiled);
+}
+
+}  // namespace internal
 }  // namespace magpie::scanner
 
 #endif  // MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_

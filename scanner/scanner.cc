@@ -6,7 +6,8 @@
 #include <cstring>
 #include <functional>
 #include <optional>
-#include <stdexcept>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include "scanner/compiled_rules_impl.h"
@@ -40,6 +41,9 @@ struct CandidateCollector {
 int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
             unsigned int /*flags*/, void* context) {
   auto* collector = static_cast<CandidateCollector*>(context);
+  // Every id is below last_seed's size for a database compiled from these rules; a cached
+  // database is checked against them before use, this only keeps a mismatch in bounds.
+  if (id >= collector->last_seed->size()) return 0;
   const uint64_t end = collector->base + to;
   uint64_t& last = (*collector->last_seed)[id];
   if ((*collector->line_scoped)[id]) {
@@ -108,26 +112,73 @@ void DecodeTokens(const CompiledRules::Impl& impl, size_t decoder_index, std::st
 }  // namespace
 
 struct Scanner::State {
+  // Owned by the scanner Create made, borrowed by its nested ones: each level's hs_scan has
+  // returned before the next level starts (decoding happens while confirming), so one scratch
+  // serves every level, and a nested scanner allocates nothing that can fail.
   hs_scratch_t* scratch = nullptr;
+  bool owns_scratch = false;
   std::vector<HsCandidate> candidates;
   std::vector<uint64_t> last_seed;
   // Per Hyperscan id: true for detectors whose matches never cross a line (the generic
   // detector, the decoders), confirmed on the candidate's line instead of a wide window.
   std::vector<char> line_scoped;
   std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
-  ~State() { hs_free_scratch(scratch); }
+  ~State() {
+    if (owns_scratch) hs_free_scratch(scratch);
+  }
 };
 
-Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options)
-    : rules_(std::move(rules)), options_(options), state_(std::make_unique<State>()) {
-  if (hs_alloc_scratch(rules_->impl().database, &state_->scratch) != HS_SUCCESS) {
-    throw std::runtime_error("cannot allocate Hyperscan scratch space");
+namespace {
+
+std::string_view HsErrorText(hs_error_t error) {
+  switch (error) {
+    case HS_NOMEM:
+      return "out of memory";
+    case HS_INVALID:
+      return "invalid database";
+    case HS_DB_VERSION_ERROR:
+      return "database from another Hyperscan version";
+    case HS_DB_PLATFORM_ERROR:
+      return "database built for another platform";
+    case HS_DB_MODE_ERROR:
+      return "database of the wrong mode";
+    case HS_BAD_ALIGN:
+      return "misaligned database";
+    case HS_BAD_ALLOC:
+      return "the allocator returned misaligned memory";
+    case HS_ARCH_ERROR:
+      return "this CPU lacks instructions Hyperscan needs";
+    default:
+      return "Hyperscan error";
   }
-  const CompiledRules::Impl& impl = rules_->impl();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const CompiledRules> rules,
+                                                 ScanOptions options) {
+  if (rules == nullptr) return InvalidArgument("Scanner::Create: no compiled rules");
+  auto state = std::make_unique<State>();
+  const hs_error_t rc = hs_alloc_scratch(internal::ImplOf(*rules).database, &state->scratch);
+  if (rc != HS_SUCCESS) {
+    return Status(rc == HS_NOMEM ? StatusCode::kResourceExhausted : StatusCode::kInternal,
+                  "cannot allocate Hyperscan scratch space: " + std::string(HsErrorText(rc)) +
+                      " (error " + std::to_string(rc) + ")");
+  }
+  state->owns_scratch = true;
+  return std::unique_ptr<Scanner>(new Scanner(std::move(rules), options, std::move(state)));
+}
+
+Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options,
+                 std::unique_ptr<State> state)
+    : rules_(std::move(rules)), options_(options), state_(std::move(state)) {
+  const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
   state_->last_seed.assign(impl.rules.size() + impl.decoders.size(), kNoSeed);
   state_->line_scoped.assign(impl.rules.size() + impl.decoders.size(), 1);
   for (size_t i = 0; i < impl.rules.size(); ++i) state_->line_scoped[i] = impl.rules[i].generic;
-  if (options_.chunk_overlap >= options_.chunk_size) options_.chunk_overlap = options_.chunk_size / 2;
+  if (options_.chunk_overlap >= options_.chunk_size) {
+    options_.chunk_overlap = options_.chunk_size / 2;
+  }
 }
 
 Scanner::~Scanner() = default;
@@ -138,7 +189,7 @@ std::vector<Finding> Scanner::Scan(std::string_view data) {
 }
 
 std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
-  const CompiledRules::Impl& impl = rules_->impl();
+  const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
   std::vector<HsCandidate>& candidates = state_->candidates;
   candidates.clear();
   // Hyperscan runs over bounded chunks that overlap, so that a secret shorter than the
@@ -196,12 +247,15 @@ std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
 
 void Scanner::DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin,
                            uint64_t end, std::vector<internal::ConfirmedMatch>* out) {
-  DecodeTokens(rules_->impl(), decoder_index, data, begin, end, &decode_budget_,
+  DecodeTokens(internal::ImplOf(*rules_), decoder_index, data, begin, end, &decode_budget_,
                [&](std::string_view decoded) {
                  if (!state_->nested) {
                    ScanOptions nested_options = options_;
                    nested_options.decode_depth = options_.decode_depth - 1;
-                   state_->nested = std::make_unique<Scanner>(rules_, nested_options);
+                   auto nested_state = std::make_unique<State>();
+                   nested_state->scratch = state_->scratch;  // borrowed: see State
+                   state_->nested.reset(
+                       new Scanner(rules_, nested_options, std::move(nested_state)));
                  }
                  state_->nested->decode_budget_ = decode_budget_;
                  std::vector<Finding> inner = state_->nested->ScanBuffer(decoded);
@@ -215,7 +269,7 @@ namespace {
 
 std::vector<Finding> ReferenceScanImpl(const CompiledRules& rules, std::string_view data,
                                        const ScanOptions& options, size_t* budget) {
-  const CompiledRules::Impl& impl = rules.impl();
+  const CompiledRules::Impl& impl = internal::ImplOf(rules);
   std::vector<internal::ConfirmedMatch> confirmed;
   for (uint32_t rule = 0; rule < impl.rules.size(); ++rule) {
     internal::ConfirmWindow(impl, rule, data, 0, data.size(), &confirmed);

@@ -56,7 +56,9 @@ TEST_CASE("every validator survives the codec", "[rules]") {
   const std::optional<RuleSet> decoded = DecodeRuleSet(EncodeRuleSet(RuleSet(specs, "<t>")));
   REQUIRE(decoded.has_value());
   REQUIRE(decoded->rules().size() == specs.size());
-  for (size_t i = 0; i < specs.size(); ++i) CHECK(decoded->rules()[i].validator == specs[i].validator);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    CHECK(decoded->rules()[i].validator == specs[i].validator);
+  }
 }
 
 TEST_CASE("bytes the codec did not write decode to nothing", "[rules]") {
