@@ -154,9 +154,12 @@ std::shared_ptr<const CompiledRules> CompileOrReport(const rules::RuleSet& rules
                                                      bool generic) {
   CompileOptions options;
   options.generic_detector = generic;
-  CompileResult result = CompiledRules::Compile(rules, options);
-  for (const rules::RuleProblem& p : result.problems) std::cerr << p.ToString() << "\n";
-  return result.compiled;
+  auto result = CompiledRules::Compile(rules, options);
+  if (!result.ok()) {
+    std::cerr << result.status().message() << "\n";
+    return nullptr;
+  }
+  return *result;
 }
 
 // The full shipped ruleset, compiled once per generic-detector setting.
@@ -197,17 +200,33 @@ ScanOptions OptionsFor(const benchmark::State& state) {
   return options;
 }
 
+// A scanner over `rules`, or null after marking the benchmark as skipped.
+std::unique_ptr<Scanner> ScannerOrSkip(benchmark::State& state,
+                                       std::shared_ptr<const CompiledRules> rules,
+                                       ScanOptions options) {
+  if (rules == nullptr) {
+    state.SkipWithError("rules failed to compile");
+    return nullptr;
+  }
+  auto scanner = Scanner::Create(std::move(rules), options);
+  if (!scanner.ok()) {
+    state.SkipWithError(scanner.status().message().c_str());
+    return nullptr;
+  }
+  return std::move(*scanner);
+}
+
 // Scans the corpus file by file: many small buffers, as a directory scan sees them.
 void ScanFiles(benchmark::State& state, std::shared_ptr<const CompiledRules> rules,
                ScanOptions options = {}) {
   const Corpus& corpus = GetCorpus();
-  if (rules == nullptr) return state.SkipWithError("rules failed to compile");
   if (corpus.files.empty()) return state.SkipWithError("empty corpus");
-  Scanner scanner(rules, options);
+  std::unique_ptr<Scanner> scanner = ScannerOrSkip(state, std::move(rules), options);
+  if (scanner == nullptr) return;
   size_t findings = 0;
   for (auto _ : state) {
     findings = 0;
-    for (const std::string& file : corpus.files) findings += scanner.Scan(file).size();
+    for (const std::string& file : corpus.files) findings += scanner->Scan(file).size();
   }
   state.counters["files"] = static_cast<double>(corpus.files.size());
   SetThroughput(state, corpus.joined.size(), findings);
@@ -217,11 +236,11 @@ void ScanFiles(benchmark::State& state, std::shared_ptr<const CompiledRules> rul
 void ScanBuffer(benchmark::State& state, std::shared_ptr<const CompiledRules> rules,
                 ScanOptions options = {}) {
   const Corpus& corpus = GetCorpus();
-  if (rules == nullptr) return state.SkipWithError("rules failed to compile");
   if (corpus.joined.empty()) return state.SkipWithError("empty corpus");
-  Scanner scanner(rules, options);
+  std::unique_ptr<Scanner> scanner = ScannerOrSkip(state, std::move(rules), options);
+  if (scanner == nullptr) return;
   size_t findings = 0;
-  for (auto _ : state) findings = scanner.Scan(corpus.joined).size();
+  for (auto _ : state) findings = scanner->Scan(corpus.joined).size();
   SetThroughput(state, corpus.joined.size(), findings);
 }
 
@@ -357,9 +376,9 @@ void BM_CompileRules(benchmark::State& state) {
   options.generic_detector = state.range(0) != 0;
   size_t prefiltered = 0;
   for (auto _ : state) {
-    CompileResult result = CompiledRules::Compile(*rules, options);
+    auto result = CompiledRules::Compile(*rules, options);
     if (!result.ok()) return state.SkipWithError("rules failed to compile");
-    prefiltered = result.compiled->PrefilteredRuleIds().size();
+    prefiltered = (*result)->PrefilteredRuleIds().size();
   }
   state.counters["rules"] = static_cast<double>(rules->rules().size() + options.generic_detector);
   state.counters["prefiltered"] = static_cast<double>(prefiltered);
@@ -384,7 +403,8 @@ void RegisterPerRuleBenchmarks() {
                                  })
         ->Unit(benchmark::kMillisecond);
   }
-  benchmark::RegisterBenchmark("BM_Rule/generic-secret", [](benchmark::State& state) {
+  const std::string generic_name = "BM_Rule/" + std::string(rules::kGenericRuleId);
+  benchmark::RegisterBenchmark(generic_name.c_str(), [](benchmark::State& state) {
     // The generic detector alone: an empty rule set is refused, so add the never-match rule.
     const rules::RuleSpec never = MinimalRules()->rule_set().rules().front();
     ScanBuffer(state, CompileOrReport(rules::RuleSet({never}, "<bench>"), /*generic=*/true));
@@ -402,7 +422,9 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("corpus", corpus.description);
   if (const magpie::rules::RuleSet* rules = magpie::scanner::BuiltinRules()) {
     benchmark::AddCustomContext("rules", std::to_string(rules->rules().size()) +
-                                             " from rules.yaml (+ generic-secret when generic=1)");
+                                             " from rules.yaml (+ " +
+                                             std::string(magpie::rules::kGenericRuleId) +
+                                             " when generic=1)");
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

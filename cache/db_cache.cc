@@ -91,25 +91,18 @@ rules::LoadResult LoadRulesCached(const std::string& rules_file, bool use_cache)
   return parsed;
 }
 
-CacheOutcome CompileWithCache(const rules::RuleSet& rules, const scanner::CompileOptions& options,
-                              bool use_cache) {
-  CacheOutcome outcome;
+Result<std::shared_ptr<const scanner::CompiledRules>> CompileWithCache(
+    const rules::RuleSet& rules, const scanner::CompileOptions& options, bool use_cache) {
   const std::string dir = use_cache ? CacheDirectory() : "";
-  if (dir.empty()) {
-    outcome.result = scanner::CompiledRules::Compile(rules, options);
-    return outcome;
-  }
+  if (dir.empty()) return scanner::CompiledRules::Compile(rules, options);
   const fs::path file = fs::path(dir) / (scanner::CompiledRules::CacheKey(rules, options) + ".hsdb");
   if (std::optional<std::string> bytes = ReadBytes(file)) {
-    if (auto compiled = scanner::CompiledRules::FromSerialized(rules, options, *bytes)) {
-      outcome.result.compiled = std::move(compiled);
-      outcome.cache_hit = true;
-      return outcome;
-    }
+    auto compiled = scanner::CompiledRules::FromSerialized(rules, options, *bytes, {});
+    if (compiled.ok()) return compiled;
   }
-  outcome.result = scanner::CompiledRules::Compile(rules, options);
-  if (outcome.result.ok()) WriteAtomically(file, outcome.result.compiled->SerializeDatabase());
-  return outcome;
+  auto compiled = scanner::CompiledRules::Compile(rules, options);
+  if (compiled.ok()) WriteAtomically(file, (*compiled)->SerializeDatabase());
+  return compiled;
 }
 
 }  // namespace magpie::cache

@@ -13,13 +13,8 @@
 
 namespace magpie::cache {
 
-struct CacheOutcome {
-  scanner::CompileResult result;
-  bool cache_hit = false;
-};
-
-CacheOutcome CompileWithCache(const rules::RuleSet& rules, const scanner::CompileOptions& options,
-                              bool use_cache);
+Result<std::shared_ptr<const scanner::CompiledRules>> CompileWithCache(
+    const rules::RuleSet& rules, const scanner::CompileOptions& options, bool use_cache);
 
 // Loads --rules FILE (or the built-in rules when `rules_file` is empty), through a cache of
 // the parsed and checked rule set keyed by a hash of the file's bytes: a hit skips YAML

@@ -8,6 +8,7 @@
 #include "cli/scan_run.h"
 #include "git/repository_root.h"
 #include "pipeline/history_source.h"
+#include "scanner/binary.h"
 
 namespace magpie::cli {
 
@@ -28,7 +29,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
   options.max_blob_size = s.read.max_file_size;
-  options.include_binary = s.read.include_binary;
+  options.is_binary = s.read.include_binary ? nullptr : &scanner::LooksBinary;
   options.threads = s.threads;
   Result<std::unique_ptr<pipeline::HistorySource>> history =
       pipeline::HistorySource::Open(git_flags.repo, options, &(*run)->excluder());

@@ -32,7 +32,9 @@ int RunRulesCheck(const std::string& rules_file, bool no_cache) {
   size_t failed = 0;
   size_t examples = 0;
   size_t negatives = 0;
-  for (const scanner::RuleVerdict& verdict : scanner::CheckRules(set)) {
+  Result<std::vector<scanner::RuleVerdict>> verdicts = scanner::CheckRules(set);
+  if (!verdicts.ok()) return ReportError(verdicts.status());
+  for (const scanner::RuleVerdict& verdict : *verdicts) {
     examples += verdict.examples;
     negatives += verdict.negatives;
     std::cout << (verdict.ok() ? "ok    " : "FAIL  ") << verdict.rule_id << " (" << verdict.examples

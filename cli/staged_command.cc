@@ -14,6 +14,7 @@
 #include "cli/scan_run.h"
 #include "git/repository_root.h"
 #include "pipeline/staged_source.h"
+#include "scanner/binary.h"
 
 namespace magpie::cli {
 namespace {
@@ -79,7 +80,7 @@ int RunStaged(const CommonFlags& flags) {
 
   git::StagedOptions options;
   options.max_blob_size = (*run)->settings().read.max_file_size;
-  options.include_binary = (*run)->settings().read.include_binary;
+  options.is_binary = (*run)->settings().read.include_binary ? nullptr : &scanner::LooksBinary;
   Result<std::unique_ptr<pipeline::StagedSource>> staged =
       pipeline::StagedSource::Open(".", options, &(*run)->excluder());
   if (!staged.ok()) return ReportError(staged.status());

@@ -11,7 +11,7 @@ namespace magpie::git {
 
 enum class DiagnosticKind {
   kTooLarge,       // blob larger than max_blob_size: not read
-  kBinary,         // blob looks binary (NUL in its first 8000 bytes) and include_binary is off
+  kBinary,         // the options' is_binary says the blob is binary
   kCorruptObject,  // object present but unreadable (bad zlib stream, bad delta, bad header)
   kMissingObject,  // object referenced but absent (and not explained by a shallow clone)
   kSubmodule,      // gitlink entry: the submodule's own history is not scanned

@@ -208,7 +208,7 @@ BlobRead History::Read(size_t i) const {
   });
   out.bytes = std::string_view(static_cast<const char*>(git_odb_object_data(raw)),
                                git_odb_object_size(raw));
-  if (!options.include_binary && internal::LooksBinary(out.bytes)) {
+  if (options.is_binary != nullptr && options.is_binary(out.bytes)) {
     out.skipped = impl_->Problem(DiagnosticKind::kBinary, item, "binary content");
     out.bytes = {};
     out.owner.reset();

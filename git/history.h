@@ -71,7 +71,10 @@ struct HistoryOptions {
   // blob_id and size only: no commit, no path.
   bool include_unreachable = false;
   uint64_t max_blob_size = uint64_t{50} << 20;  // larger blobs: kTooLarge diagnostic
-  bool include_binary = false;                  // else binary blobs: kBinary diagnostic
+  // Which blobs are binary: those are not handed over but reported (kBinary diagnostic).
+  // Null: none is. The caller supplies the test (scanner::LooksBinary) because git/ may not
+  // include scanner/, and files and blobs must be judged alike.
+  bool (*is_binary)(std::string_view bytes) = nullptr;
   int threads = 0;  // for tree diffs and blob reads; 0 = one per core (capped at the cores)
 };
 

@@ -65,10 +65,6 @@ std::string OidHex(const git_oid& oid) {
   return std::string(buf, GIT_OID_HEXSZ);
 }
 
-bool LooksBinary(std::string_view data) {
-  return data.substr(0, 8000).find('\0') != std::string_view::npos;
-}
-
 std::string FirstLine(const char* message) {
   if (message == nullptr) return {};
   std::string_view m(message);

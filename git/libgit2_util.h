@@ -58,10 +58,6 @@ struct OidEqual {
   }
 };
 
-// Git's own rule, the same as scanner::LooksBinary (git/ may not include scanner/): a NUL
-// byte in the first 8000 bytes.
-bool LooksBinary(std::string_view data);
-
 // The message up to its first newline.
 std::string FirstLine(const char* message);
 

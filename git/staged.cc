@@ -71,9 +71,9 @@ bool LoadStagedFile(git_repository* repo, git_diff* diff, size_t i,
     return false;
   }
   BlobPtr owned_blob(blob);
-  if (!options.include_binary &&
-      internal::LooksBinary(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob)),
-                                             static_cast<size_t>(git_blob_rawsize(blob))))) {
+  if (options.is_binary != nullptr &&
+      options.is_binary(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob)),
+                                         static_cast<size_t>(git_blob_rawsize(blob))))) {
     Diagnose(result, DiagnosticKind::kBinary, index_side, "binary content");
     return false;
   }
@@ -142,7 +142,7 @@ StagedResult ScanStaged(const std::string& repo_path, const StagedOptions& optio
     diff_options.context_lines = 0;
     diff_options.interhunk_lines = 0;
     diff_options.flags |= GIT_DIFF_INCLUDE_TYPECHANGE;
-    // Binary files are decided by our own rule (LooksBinary) before diffing, as for files
+    // Binary files are decided by the caller's rule (is_binary) before diffing, as for files
     // and history blobs; libgit2's heuristic and diff attributes would disagree with it.
     diff_options.flags |= GIT_DIFF_FORCE_TEXT;
     git_diff* raw_diff = nullptr;

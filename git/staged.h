@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "git/diagnostic.h"
@@ -42,7 +43,9 @@ struct StagedFile {
 
 struct StagedOptions {
   uint64_t max_blob_size = uint64_t{50} << 20;  // larger staged files: kTooLarge diagnostic
-  bool include_binary = false;                  // else binary files: kBinary diagnostic
+  // Which staged files are binary: those are not listed but reported (kBinary diagnostic).
+  // Null: none is. The caller supplies the test (scanner::LooksBinary), as for HistoryOptions.
+  bool (*is_binary)(std::string_view bytes) = nullptr;
 };
 
 struct StagedResult {

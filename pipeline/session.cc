@@ -16,15 +16,13 @@ ScanSession::~ScanSession() = default;
 
 Result<rules::RuleSet> LoadRules(const std::string& rules_file, bool use_cache) {
   rules::LoadResult loaded = cache::LoadRulesCached(rules_file, use_cache);
-  if (!loaded.ok()) return rules::ProblemsStatus(loaded.problems);
+  if (!loaded.ok()) return rules::ToStatus(loaded.problems);
   return std::move(loaded.rules);
 }
 
 Result<std::shared_ptr<const scanner::CompiledRules>> CompileRules(
     const rules::RuleSet& rules, const scanner::CompileOptions& options, bool use_cache) {
-  cache::CacheOutcome outcome = cache::CompileWithCache(rules, options, use_cache);
-  if (!outcome.result.ok()) return rules::ProblemsStatus(outcome.result.problems);
-  return std::move(outcome.result.compiled);
+  return cache::CompileWithCache(rules, options, use_cache);
 }
 
 Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& options) {
@@ -50,7 +48,12 @@ Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& o
 
 Result<scanner::Scanner*> ScanSession::ThreadScanner() {
   std::unique_ptr<scanner::Scanner>& slot = scanners_->scanners.local();
-  if (!slot) slot = std::make_unique<scanner::Scanner>(compiled_, scan_options_);
+  if (!slot) {
+    Result<std::unique_ptr<scanner::Scanner>> created =
+        scanner::Scanner::Create(compiled_, scan_options_);
+    if (!created.ok()) return created.status();
+    slot = *std::move(created);
+  }
   return slot.get();
 }
 

@@ -1,5 +1,9 @@
 #include "rules/rule_codec.h"
 
+#include <optional>
+#include <stdexcept>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 namespace magpie::rules {
@@ -20,13 +24,31 @@ json Encode(const RuleSpec& r) {
             {"references", r.references},
             {"examples", r.examples},
             {"negative_examples", r.negative_examples},
-            {"validator", r.validator},
+            // By name ("" for none), so that reordering the enum cannot misread an entry.
+            {"validator", std::string(ToString(r.validator))},
             {"require_validation", r.require_validation},
             {"line", r.line}};
   if (r.min_entropy) j["min_entropy"] = *r.min_entropy;
   return j;
 }
 
+// Enum values read back from bytes on disk: out-of-range ones make the entry invalid.
+template <typename Enum>
+Enum EnumIn(const json& j, Enum last) {
+  const int value = j.get<int>();
+  if (value < 0 || value > static_cast<int>(last)) throw std::out_of_range("enum value");
+  return static_cast<Enum>(value);
+}
+
+Validator DecodeValidator(const json& j) {
+  const std::string name = j.get<std::string>();
+  if (name.empty()) return Validator::kNone;
+  std::optional<Validator> validator = ParseValidator(name);
+  if (!validator) throw std::out_of_range("unknown validator");
+  return *validator;
+}
+
+// Throws (json::exception, std::out_of_range) on an entry this version did not write.
 RuleSpec Decode(const json& j) {
   RuleSpec r;
   r.id = j.at("id").get<std::string>();
@@ -35,12 +57,12 @@ RuleSpec Decode(const json& j) {
   r.pattern = j.at("pattern").get<std::string>();
   r.secret_group = j.at("group").get<int>();
   r.keywords = j.at("keywords").get<std::vector<std::string>>();
-  r.severity = static_cast<Severity>(j.at("severity").get<int>());
-  r.confidence = static_cast<Confidence>(j.at("confidence").get<int>());
+  r.severity = EnumIn(j.at("severity"), Severity::kCritical);
+  r.confidence = EnumIn(j.at("confidence"), Confidence::kHigh);
   r.references = j.at("references").get<std::vector<std::string>>();
   r.examples = j.at("examples").get<std::vector<std::string>>();
   r.negative_examples = j.at("negative_examples").get<std::vector<std::string>>();
-  r.validator = j.at("validator").get<std::string>();
+  r.validator = DecodeValidator(j.at("validator"));
   r.require_validation = j.at("require_validation").get<bool>();
   r.line = j.at("line").get<int>();
   if (j.contains("min_entropy")) r.min_entropy = j.at("min_entropy").get<double>();
@@ -68,6 +90,8 @@ std::optional<RuleSet> DecodeRuleSet(std::string_view bytes) {
     return RuleSet(std::move(specs), doc.at("source").get<std::string>());
   } catch (const json::exception&) {
     return std::nullopt;  // a truncated or foreign entry: the caller re-parses the YAML
+  } catch (const std::out_of_range&) {
+    return std::nullopt;  // an enum value or validator name this version does not know
   }
 }
 

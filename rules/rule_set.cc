@@ -13,6 +13,8 @@
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
+#include "rules/re2_options.h"
+
 namespace magpie::rules {
 
 std::string RuleProblem::ToString() const {
@@ -27,7 +29,8 @@ std::string RuleProblem::ToString() const {
   return out;
 }
 
-Status ProblemsStatus(const std::vector<RuleProblem>& problems) {
+Status ToStatus(const std::vector<RuleProblem>& problems) {
+  if (problems.empty()) return Status::Ok();
   std::string message;
   for (const RuleProblem& p : problems) {
     if (!message.empty()) message += '\n';
@@ -92,11 +95,12 @@ std::string KeyMessage(std::string_view key, std::string_view what) {
   return out;
 }
 
-std::string JoinNames(const std::vector<std::string>& names) {
+// "github-checksum, npm-checksum, ...": the names a `validator:` may take.
+std::string KnownValidatorNames() {
   std::string out;
-  for (const std::string& n : names) {
+  for (Validator v : kKnownValidators) {
     if (!out.empty()) out += ", ";
-    out += n;
+    out += ToString(v);
   }
   return out;
 }
@@ -271,11 +275,13 @@ std::optional<RuleSpec> Parser::ParseRule(const YAML::Node& node, int index) {
         }
       }
     } else if (key == "validator") {
-      if (ReadString(value, key, line, id, &spec.validator)) {
-        const auto& known = KnownValidators();
-        if (std::find(known.begin(), known.end(), spec.validator) == known.end()) {
+      std::string name;
+      if (ReadString(value, key, line, id, &name)) {
+        if (std::optional<Validator> validator = ParseValidator(name)) {
+          spec.validator = *validator;
+        } else {
           Problem(line, id,
-                  "unknown validator '" + spec.validator + "' (known: " + JoinNames(known) + ")");
+                  "unknown validator '" + name + "' (known: " + KnownValidatorNames() + ")");
         }
       }
     } else if (key == "require_validation") {
@@ -339,13 +345,7 @@ bool Parser::ReadStringList(const YAML::Node& value, std::string_view key, int l
 // Compiles the pattern with the options the scanner uses, so that a rule that loads here
 // also compiles there (Hyperscan has its own checks, run by scanner::CompiledRules).
 void Parser::CheckPattern(RuleSpec* spec, int line) {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingLatin1);  // match bytes, not UTF-8 code points
-  options.set_log_errors(false);
-  options.set_longest_match(false);
-  options.set_case_sensitive(true);
-  options.set_dot_nl(false);
-  const RE2 re(spec->pattern, options);
+  const RE2 re(spec->pattern, Re2Options());
   const std::string& id = spec->id;
   if (!re.ok()) {
     std::string message = "pattern rejected by RE2: " + re.error();

@@ -28,6 +28,11 @@ struct RuleProblem {
   std::string ToString() const;
 };
 
+// `problems` as one Status: OK when there are none, else kInvalidArgument with one line per
+// problem, each exactly its ToString(), so that printing Lines() prints what printing each
+// problem did.
+Status ToStatus(const std::vector<RuleProblem>& problems);
+
 class RuleSet {
  public:
   RuleSet() = default;
@@ -43,17 +48,13 @@ class RuleSet {
   std::string source_;
 };
 
-// Problems as one error Status (kInvalidArgument), one RuleProblem::ToString() per line: how
-// rooms above rules/ pass a validation report across their boundary.
-Status ProblemsStatus(const std::vector<RuleProblem>& problems);
-
 // A validation report: every problem found, not just the first (`magpie rules check` and the
-// tests list them). Rooms above rules/ turn it into a Status with ProblemsStatus.
+// tests list them). Rooms above rules/ pass it on as status() (ToStatus).
 struct LoadResult {
   RuleSet rules;                      // meaningful only when ok()
   std::vector<RuleProblem> problems;  // empty on success
   bool ok() const { return problems.empty(); }
-  Status status() const { return ok() ? Status::Ok() : ProblemsStatus(problems); }
+  Status status() const { return ToStatus(problems); }
 };
 
 // Parses YAML text. `source` names it in problems. Checks the schema, unknown keys, duplicate

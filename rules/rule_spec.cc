@@ -43,11 +43,29 @@ std::optional<Severity> ParseSeverity(std::string_view s) {
   return std::nullopt;
 }
 
-const std::vector<std::string>& KnownValidators() {
-  // Must stay in step with scanner::RunValidator (scanner/validators.cc).
-  static const std::vector<std::string> kNames = {"github-checksum", "npm-checksum", "jwt", "pem",
-                                                  "pypi-macaroon"};
-  return kNames;
+std::string_view ToString(Validator v) {
+  switch (v) {
+    case Validator::kNone:
+      return "";
+    case Validator::kGithubChecksum:
+      return "github-checksum";
+    case Validator::kNpmChecksum:
+      return "npm-checksum";
+    case Validator::kJwt:
+      return "jwt";
+    case Validator::kPem:
+      return "pem";
+    case Validator::kPypiMacaroon:
+      return "pypi-macaroon";
+  }
+  return "";  // unreachable for valid enum values
+}
+
+std::optional<Validator> ParseValidator(std::string_view name) {
+  for (Validator v : kKnownValidators) {
+    if (ToString(v) == name) return v;
+  }
+  return std::nullopt;
 }
 
 }  // namespace magpie::rules

@@ -3,9 +3,13 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 
+#include <cstdlib>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
+#include "rules/re2_options.h"
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/fingerprint.h"
 #include "scanner/generic_detector.h"
@@ -63,7 +67,7 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
                                                   std::vector<rules::RuleProblem>* problems) {
   auto impl = std::make_unique<CompiledRules::Impl>();
   std::vector<rules::RuleSpec> specs = input.rules();
-  if (options.generic_detector && input.Find(internal::kGenericRuleId) < 0) {
+  if (options.generic_detector && input.Find(rules::kGenericRuleId) < 0) {
     specs.push_back(internal::GenericRuleSpec());
   }
   impl->rule_set = rules::RuleSet(std::move(specs), input.source());
@@ -71,7 +75,7 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
   for (const rules::RuleSpec& spec : impl->rule_set.rules()) {
     CompiledRule rule;
     rule.spec = &spec;
-    rule.generic = spec.id == internal::kGenericRuleId;
+    rule.generic = spec.id == rules::kGenericRuleId;
     rule.re = std::make_unique<LazyRe2>(spec.pattern);
     if (!check_patterns) {
       impl->rules.push_back(std::move(rule));
@@ -88,20 +92,13 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
     impl->rules.push_back(std::move(rule));
   }
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
-    impl->decoders.push_back({decoder.encoding, std::make_unique<RE2>(decoder.pattern, ScannerRe2Options())});
+    impl->decoders.push_back(
+        {decoder.encoding, std::make_unique<RE2>(decoder.pattern, rules::Re2Options())});
   }
   return impl;
 }
 
 }  // namespace
-
-RE2::Options ScannerRe2Options() {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  options.set_log_errors(false);
-  options.set_max_mem(int64_t{64} << 20);
-  return options;
-}
 
 CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompiledRules::~CompiledRules() = default;
@@ -117,13 +114,13 @@ std::vector<std::string> CompiledRules::PrefilteredRuleIds() const {
   return ids;
 }
 
-CompileResult CompiledRules::Compile(const rules::RuleSet& rules, const CompileOptions& options) {
-  CompileResult result;
-  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/true, &result.problems);
-  if (!result.problems.empty()) return result;
+Result<std::shared_ptr<const CompiledRules>> CompiledRules::Compile(
+    const rules::RuleSet& rules, const CompileOptions& options) {
+  std::vector<rules::RuleProblem> problems;
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/true, &problems);
+  if (!problems.empty()) return rules::ToStatus(problems);
   if (impl->rules.empty()) {
-    result.problems.push_back({rules.source(), 0, "", "the rule set is empty"});
-    return result;
+    return rules::ToStatus({{rules.source(), 0, "", "the rule set is empty"}});
   }
   // Patterns Hyperscan cannot compile exactly (too large, unsupported constructs) are
   // retried in prefilter mode: Hyperscan then over-approximates and RE2 confirms.
@@ -137,14 +134,12 @@ CompileResult CompiledRules::Compile(const rules::RuleSet& rules, const CompileO
           error.expression >= 0 && static_cast<size_t>(error.expression) < impl->rules.size()
               ? impl->rules[error.expression].spec
               : nullptr;
-      result.problems.push_back({rules.source(), spec ? spec->line : 0, spec ? spec->id : "",
-                                 "Hyperscan refuses the pattern: " + error.message});
-      return result;
+      return rules::ToStatus({{rules.source(), spec ? spec->line : 0, spec ? spec->id : "",
+                               "Hyperscan refuses the pattern: " + error.message}});
     }
     impl->rules[error.expression].prefiltered = true;
   }
-  result.compiled.reset(new CompiledRules(std::move(impl)));
-  return result;
+  return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }
 
 std::string CompiledRules::SerializeDatabase() const {
@@ -156,22 +151,25 @@ std::string CompiledRules::SerializeDatabase() const {
   return out;
 }
 
-std::shared_ptr<const CompiledRules> CompiledRules::FromSerialized(const rules::RuleSet& rules,
-                                                                    const CompileOptions& options,
-                                                                    const std::string& bytes) {
-  std::vector<rules::RuleProblem> problems;
-  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/false, &problems);
-  if (!problems.empty()) return nullptr;
+Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
+    const rules::RuleSet& rules, const CompileOptions& options, std::string_view database,
+    const std::vector<std::string>& prefiltered_rule_ids) {
+  std::vector<rules::RuleProblem> unused;  // nothing is checked without check_patterns
+  std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/false, &unused);
+  for (const std::string& id : prefiltered_rule_ids) {
+    const int index = impl->rule_set.Find(id);
+    if (index < 0) return Corrupt("prefiltered rule '" + id + "' is not in the rule set");
+    impl->rules[index].prefiltered = true;
+  }
   char* info = nullptr;
-  if (hs_serialized_database_info(bytes.data(), bytes.size(), &info) != HS_SUCCESS) {
-    return nullptr;
+  if (hs_serialized_database_info(database.data(), database.size(), &info) != HS_SUCCESS) {
+    return Corrupt("not a Hyperscan database of this version");
   }
   free(info);
-  if (hs_deserialize_database(bytes.data(), bytes.size(), &impl->database) != HS_SUCCESS) {
-    return nullptr;
+  if (hs_deserialize_database(database.data(), database.size(), &impl->database) !=
+      HS_SUCCESS) {
+    return Corrupt("the Hyperscan database does not deserialize");
   }
-  // Prefilter flags are not recoverable from the database, but only the RE2 side reads
-  // them for reporting, and RE2 confirms every hit either way.
   return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }
 

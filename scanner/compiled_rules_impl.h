@@ -1,4 +1,5 @@
-// Private to the scanner library: the compiled form behind CompiledRules.
+// Private to the scanner library (its .cc files include it; no header and no other room
+// does): the compiled form behind CompiledRules, with Hyperscan and RE2 types.
 #ifndef MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_
 #define MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_
 
@@ -10,13 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "rules/re2_options.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/decoder.h"
 
 namespace magpie::scanner {
-
-// RE2 options shared by the scanner and the rules loader's checks: bytes, leftmost-first.
-RE2::Options ScannerRe2Options();
 
 // RE2 for one rule, compiled on first use: most rules never hit in a typical scan, and
 // compiling all of them costs more than a pre-commit hook's whole time budget.
@@ -25,7 +24,7 @@ class LazyRe2 {
  public:
   explicit LazyRe2(std::string pattern) : pattern_(std::move(pattern)) {}
   const RE2& get() const {
-    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, ScannerRe2Options()); });
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, rules::Re2Options()); });
     return *re_;
   }
 
@@ -61,7 +60,20 @@ struct CompiledRules::Impl {
   ~Impl() { hs_free_database(database); }
 };
 
+namespace internal {
 
+// The one way to CompiledRules::Impl (CompiledRules has no public accessor): only the
+// scanner's .cc files include this header.
+class CompiledRulesAccess {
+ public:
+  static const CompiledRules::Impl& Of(const CompiledRules& compiled) { return *compiled.impl_; }
+};
+
+inline const CompiledRules::Impl& ImplOf(const CompiledRules& compiled) {
+  return CompiledRulesAccess::Of(compiled);
+}
+
+}  // namespace internal
 }  // namespace magpie::scanner
 
 #endif  // MAGPIE_SCANNER_COMPILED_RULES_IMPL_H_

@@ -19,7 +19,9 @@ constexpr uint64_t kWindowGrowth = 8192;
 // Random tokens contain such runs with negligible probability. Multi-line and PEM secrets
 // are exempt: DER bodies legitimately encode runs of zero bytes as `AAAA…`.
 bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec& spec) {
-  if (spec.validator == "pem" || secret.find('\n') != std::string_view::npos) return false;
+  if (spec.validator == rules::Validator::kPem || secret.find('\n') != std::string_view::npos) {
+    return false;
+  }
   if (secret.find("EXAMPLE") != std::string_view::npos) return true;
   size_t same = 1;
   size_t ascending = 1;
@@ -36,7 +38,7 @@ bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec&
 
 // Decides whether the extracted secret of `rule` is kept; sets validation state.
 bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::string_view data,
-            const re2::StringPiece* groups, RawMatch* match) {
+            const re2::StringPiece* groups, ConfirmedMatch* match) {
   const rules::RuleSpec& spec = *rule.spec;
   const std::string_view secret = data.substr(match->start, match->end - match->start);
   match->entropy = ShannonEntropy(secret);
@@ -64,7 +66,7 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
     return AcceptGenericCandidate(candidate, impl.options.entropy);
   }
   if (LooksLikeDocumentationValue(secret, spec)) return false;
-  if (!spec.validator.empty()) {
+  if (spec.validator != rules::Validator::kNone) {
     match->validated = RunValidator(spec.validator, secret);
     if (!match->validated && spec.require_validation) return false;
   }
@@ -74,7 +76,8 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
 }  // namespace
 
 void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::string_view data,
-                   uint64_t begin, uint64_t end, std::vector<RawMatch>* out, bool widen) {
+                   uint64_t begin, uint64_t end, std::vector<ConfirmedMatch>* out,
+                   bool widen) {
   const CompiledRule& rule = impl.rules[rule_index];
   const int group = rule.spec->secret_group;
   // Only the groups up to the secret's are needed (the generic detector reads 1..3).
@@ -95,7 +98,7 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
       continue;
     }
     if (group < ngroups && groups[group].data() != nullptr && !groups[group].empty()) {
-      RawMatch match;
+      ConfirmedMatch match;
       match.rule = rule_index;
       match.start = groups[group].data() - data.data();
       match.end = match.start + groups[group].size();
@@ -105,42 +108,62 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
   }
 }
 
-std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_view data,
-                                  std::vector<RawMatch> matches,
-                                  rules::Confidence min_confidence) {
-  std::sort(matches.begin(), matches.end(), [&](const RawMatch& a, const RawMatch& b) {
-    return std::tie(a.start, a.end, impl.rules[a.rule].spec->id, a.decoded_secret) <
-           std::tie(b.start, b.end, impl.rules[b.rule].spec->id, b.decoded_secret);
-  });
-  matches.erase(std::unique(matches.begin(), matches.end(),
-                            [](const RawMatch& a, const RawMatch& b) {
-                              return a.rule == b.rule && a.start == b.start && a.end == b.end &&
-                                     a.decoded_secret == b.decoded_secret;
-                            }),
-                matches.end());
-  // A secret found both as is and inside a decoded span (a token in a URL that also has
-  // %XX escapes elsewhere) is reported once, as is.
-  std::erase_if(matches, [&](const RawMatch& m) {
+namespace {
+
+// The steps of MakeFindings, in the order it runs them. Each keeps `matches` sorted.
+
+// By position, then rule id: the order of the findings (FindingLess), and what puts equal
+// matches next to each other for RemoveDuplicates.
+void SortByPosition(const CompiledRules::Impl& impl, std::vector<ConfirmedMatch>* matches) {
+  std::sort(matches->begin(), matches->end(),
+            [&](const ConfirmedMatch& a, const ConfirmedMatch& b) {
+              return std::tie(a.start, a.end, impl.rules[a.rule].spec->id, a.decoded_secret) <
+                     std::tie(b.start, b.end, impl.rules[b.rule].spec->id, b.decoded_secret);
+            });
+}
+
+// The same rule on the same span (overlapping confirmation windows, chunk overlaps) once.
+void RemoveDuplicates(std::vector<ConfirmedMatch>* matches) {
+  matches->erase(std::unique(matches->begin(), matches->end(),
+                             [](const ConfirmedMatch& a, const ConfirmedMatch& b) {
+                               return a.rule == b.rule && a.start == b.start && a.end == b.end &&
+                                      a.decoded_secret == b.decoded_secret;
+                             }),
+                 matches->end());
+}
+
+// A secret found both as is and inside a decoded span (a token in a URL that also has %XX
+// escapes elsewhere) is reported once, as is.
+void DropDecodedDuplicates(std::vector<ConfirmedMatch>* matches) {
+  // The plain spans are copied out first: erase_if moves elements while it runs, and a
+  // moved-from decoded match (empty `decoded`) would pass for a plain one.
+  std::vector<std::tuple<uint32_t, uint64_t, uint64_t>> plain;
+  for (const ConfirmedMatch& m : *matches) {
+    if (m.decoded.empty()) plain.emplace_back(m.rule, m.start, m.end);
+  }
+  std::erase_if(*matches, [&](const ConfirmedMatch& m) {
     if (m.decoded.empty()) return false;
-    for (const RawMatch& raw : matches) {
-      if (raw.decoded.empty() && raw.rule == m.rule && raw.start < m.end && m.start < raw.end) {
-        return true;
-      }
+    for (const auto& [rule, start, end] : plain) {
+      if (rule == m.rule && start < m.end && m.start < end) return true;
     }
     return false;
   });
-  // Two provider rules on the very same bytes (a GCP service-account key that is also a
-  // PKCS#8 key) are one secret: keep the most confident, validated one.
-  auto rank = [&](const RawMatch& m) {
+}
+
+// Two provider rules on the very same bytes (a GCP service-account key that is also a PKCS#8
+// key) are one secret: keep the most confident, validated one (then the earlier rule).
+void ResolveSameSpan(const CompiledRules::Impl& impl, std::vector<ConfirmedMatch>* matches) {
+  auto rank = [&](const ConfirmedMatch& m) {
     const rules::RuleSpec& spec = *impl.rules[m.rule].spec;
     return std::make_tuple(static_cast<int>(spec.confidence), m.validated ? 1 : 0,
                            -static_cast<int64_t>(m.rule));
   };
-  for (size_t i = 0; i + 1 < matches.size(); ++i) {
-    RawMatch& a = matches[i];
-    RawMatch& b = matches[i + 1];
+  for (size_t i = 0; i + 1 < matches->size(); ++i) {
+    ConfirmedMatch& a = (*matches)[i];
+    ConfirmedMatch& b = (*matches)[i + 1];
     if (a.start == b.start && a.end == b.end && a.decoded_secret == b.decoded_secret &&
         a.rule != b.rule) {
+      // Both become the winner, which RemoveDuplicates then keeps once.
       if (rank(a) >= rank(b)) {
         b = a;
       } else {
@@ -148,105 +171,137 @@ std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_v
       }
     }
   }
-  matches.erase(std::unique(matches.begin(), matches.end(),
-                            [](const RawMatch& a, const RawMatch& b) {
-                              return a.rule == b.rule && a.start == b.start && a.end == b.end &&
-                                     a.decoded_secret == b.decoded_secret;
-                            }),
-                matches.end());
+  RemoveDuplicates(matches);
+}
 
-  // A provider rule explains its secret better than the generic detector: drop generic
-  // matches that overlap a provider match.
+// A provider rule explains its secret better than the generic detector: drop generic matches
+// that overlap a provider match.
+void DropGenericOverlappingProvider(const CompiledRules::Impl& impl,
+                                    std::vector<ConfirmedMatch>* matches) {
   std::vector<std::pair<uint64_t, uint64_t>> specific;
-  for (const RawMatch& m : matches) {
+  for (const ConfirmedMatch& m : *matches) {
     if (!impl.rules[m.rule].generic) specific.emplace_back(m.start, m.end);
   }
-  if (!specific.empty()) {
-    std::erase_if(matches, [&](const RawMatch& m) {
-      if (!impl.rules[m.rule].generic) return false;
-      for (const auto& [s, e] : specific) {
-        if (m.start < e && s < m.end) return true;
-      }
-      return false;
-    });
-  }
-
-  std::vector<Finding> findings;
-  findings.reserve(matches.size());
-  // Line numbers by one forward walk over the buffer: matches are sorted by start.
-  uint64_t line_pos = 0;  // offset where counting stopped
-  uint32_t line = 1;
-  uint64_t line_start = 0;
-  auto advance_to = [&](uint64_t offset, uint32_t* out_line, uint64_t* out_line_start) {
-    if (offset < line_pos) {  // ends can precede a later start; recount from the top
-      line_pos = 0;
-      line = 1;
-      line_start = 0;
+  if (specific.empty()) return;
+  std::erase_if(*matches, [&](const ConfirmedMatch& m) {
+    if (!impl.rules[m.rule].generic) return false;
+    for (const auto& [s, e] : specific) {
+      if (m.start < e && s < m.end) return true;
     }
-    const char* p = data.data() + line_pos;
-    const char* const stop = data.data() + offset;
+    return false;
+  });
+}
+
+// Line numbers by one forward walk over the buffer: findings come sorted by start, so each
+// lookup continues from the previous one. A lookup before the last one starts again from the
+// top; a caller that needs one position out of order (a secret's end) asks a copy.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view data) : data_(data) {}
+
+  // Sets the 1-based line of `offset` and the offset at which that line begins.
+  void Locate(uint64_t offset, uint32_t* line, uint64_t* line_begin) {
+    if (offset < pos_) {
+      pos_ = 0;
+      line_ = 1;
+      line_begin_ = 0;
+    }
+    const char* p = data_.data() + pos_;
+    const char* const stop = data_.data() + offset;
     while (p < stop) {
       const void* nl = std::memchr(p, '\n', stop - p);
       if (nl == nullptr) break;
-      ++line;
+      ++line_;
       p = static_cast<const char*>(nl) + 1;
-      line_start = p - data.data();
+      line_begin_ = p - data_.data();
     }
-    line_pos = offset;
-    *out_line = line;
-    *out_line_start = line_start;
-  };
+    pos_ = offset;
+    *line = line_;
+    *line_begin = line_begin_;
+  }
 
-  for (const RawMatch& m : matches) {
-    const CompiledRule& rule = impl.rules[m.rule];
-    const rules::RuleSpec& spec = *rule.spec;
+ private:
+  std::string_view data_;
+  uint64_t pos_ = 0;  // offset where counting stopped
+  uint32_t line_ = 1;
+  uint64_t line_begin_ = 0;
+};
+
+// f->start and f->end of `m`; returns where the start's line begins (for the context).
+uint64_t SetPositions(const ConfirmedMatch& m, LineCounter* lines, Finding* f) {
+  uint64_t start_line_begin = 0;
+  f->start.offset = m.start;
+  lines->Locate(m.start, &f->start.line, &start_line_begin);
+  f->start.column = static_cast<uint32_t>(m.start - start_line_begin + 1);
+  // End: the position just after the last byte of the secret.
+  const uint64_t last = m.end > m.start ? m.end - 1 : m.start;
+  uint64_t end_line_begin = 0;
+  // On a copy: the next match may start before this one ends, and the walk must not pass it.
+  LineCounter end_lines = *lines;
+  end_lines.Locate(last, &f->end.line, &end_line_begin);
+  f->end.offset = m.end;
+  f->end.column = static_cast<uint32_t>(last - end_line_begin + 2);
+  return start_line_begin;
+}
+
+// Context: the line holding the start of the secret, cut around the secret to
+// kMaxContextBytes, without its line ending.
+void SetContext(std::string_view data, const ConfirmedMatch& m, uint64_t line_begin,
+                Finding* f) {
+  const void* nl = std::memchr(data.data() + m.start, '\n', data.size() - m.start);
+  const uint64_t line_end = nl ? static_cast<const char*>(nl) - data.data() : data.size();
+  uint64_t ctx_begin = line_begin;
+  uint64_t ctx_end = line_end;
+  if (ctx_end - ctx_begin > kMaxContextBytes) {
+    const uint64_t margin = kMaxContextBytes / 3;
+    ctx_begin = std::max<uint64_t>(ctx_begin, m.start > margin ? m.start - margin : 0);
+    ctx_end = std::min<uint64_t>(ctx_end, std::max<uint64_t>(m.end, m.start + margin) + margin);
+    if (ctx_end - ctx_begin > kMaxContextBytes) ctx_end = ctx_begin + kMaxContextBytes;
+  }
+  if (ctx_end > ctx_begin && data[ctx_end - 1] == '\r') --ctx_end;
+  f->context.assign(data.data() + ctx_begin, ctx_end - ctx_begin);
+  f->context_secret_offset = static_cast<uint32_t>(m.start - ctx_begin);
+}
+
+// The rule's metadata and the secret (the decoded one for a match in decoded content).
+Finding WithRuleAndSecret(const rules::RuleSpec& spec, std::string_view data,
+                          const ConfirmedMatch& m) {
+  Finding f;
+  f.rule_id = spec.id;
+  f.rule_name = spec.name;
+  if (m.decoded.empty()) {
+    f.secret.assign(data.data() + m.start, m.end - m.start);
+  } else {
+    f.secret = m.decoded_secret;
+    f.decoded = m.decoded;
+  }
+  f.severity = spec.severity;
+  f.confidence = spec.confidence;
+  f.entropy = m.entropy;
+  f.validated = m.validated;
+  return f;
+}
+
+}  // namespace
+
+std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_view data,
+                                  std::vector<ConfirmedMatch> matches,
+                                  rules::Confidence min_confidence) {
+  SortByPosition(impl, &matches);
+  RemoveDuplicates(&matches);
+  DropDecodedDuplicates(&matches);
+  ResolveSameSpan(impl, &matches);
+  DropGenericOverlappingProvider(impl, &matches);
+
+  std::vector<Finding> findings;
+  findings.reserve(matches.size());
+  LineCounter lines(data);
+  for (const ConfirmedMatch& m : matches) {
+    const rules::RuleSpec& spec = *impl.rules[m.rule].spec;
     if (spec.confidence < min_confidence) continue;
-    Finding f;
-    f.rule_id = spec.id;
-    f.rule_name = spec.name;
-    if (m.decoded.empty()) {
-      f.secret.assign(data.data() + m.start, m.end - m.start);
-    } else {
-      f.secret = m.decoded_secret;
-      f.decoded = m.decoded;
-    }
-    f.severity = spec.severity;
-    f.confidence = spec.confidence;
-    f.entropy = m.entropy;
-    f.validated = m.validated;
-
-    uint64_t start_line_begin = 0;
-    f.start.offset = m.start;
-    advance_to(m.start, &f.start.line, &start_line_begin);
-    f.start.column = static_cast<uint32_t>(m.start - start_line_begin + 1);
-    // End: the position just after the last byte of the secret.
-    const uint64_t last = m.end > m.start ? m.end - 1 : m.start;
-    uint64_t end_line_begin = 0;
-    const uint64_t saved_pos = line_pos;
-    const uint32_t saved_line = line;
-    const uint64_t saved_line_start = line_start;
-    advance_to(last, &f.end.line, &end_line_begin);
-    f.end.offset = m.end;
-    f.end.column = static_cast<uint32_t>(last - end_line_begin + 2);
-    line_pos = saved_pos;
-    line = saved_line;
-    line_start = saved_line_start;
-
-    // Context: the start line, cut around the secret to kMaxContextBytes.
-    uint64_t line_end = m.start;
-    const void* nl = std::memchr(data.data() + m.start, '\n', data.size() - m.start);
-    line_end = nl ? static_cast<const char*>(nl) - data.data() : data.size();
-    uint64_t ctx_begin = start_line_begin;
-    uint64_t ctx_end = line_end;
-    if (ctx_end - ctx_begin > kMaxContextBytes) {
-      const uint64_t margin = kMaxContextBytes / 3;
-      ctx_begin = std::max<uint64_t>(ctx_begin, m.start > margin ? m.start - margin : 0);
-      ctx_end = std::min<uint64_t>(ctx_end, std::max<uint64_t>(m.end, m.start + margin) + margin);
-      if (ctx_end - ctx_begin > kMaxContextBytes) ctx_end = ctx_begin + kMaxContextBytes;
-    }
-    if (ctx_end > ctx_begin && data[ctx_end - 1] == '\r') --ctx_end;
-    f.context.assign(data.data() + ctx_begin, ctx_end - ctx_begin);
-    f.context_secret_offset = static_cast<uint32_t>(m.start - ctx_begin);
+    Finding f = WithRuleAndSecret(spec, data, m);
+    const uint64_t line_begin = SetPositions(m, &lines, &f);
+    SetContext(data, m, line_begin, &f);
     findings.push_back(std::move(f));
   }
   return findings;

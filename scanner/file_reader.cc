@@ -9,6 +9,8 @@
 #include <cstring>
 #include <string>
 
+#include "scanner/binary.h"
+
 namespace magpie::scanner {
 namespace {
 
@@ -84,11 +86,6 @@ std::string_view ToString(SkipReason r) {
     case SkipReason::kSymlink: return "symlink";
   }
   return "unknown";
-}
-
-bool LooksBinary(std::string_view data) {
-  const size_t n = std::min<size_t>(data.size(), 8000);
-  return std::memchr(data.data(), '\0', n) != nullptr;
 }
 
 FileReadResult ReadFileForScan(const std::string& path, const FileReadOptions& options) {

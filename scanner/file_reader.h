@@ -11,7 +11,7 @@ namespace magpie::scanner {
 
 struct FileReadOptions {
   uint64_t max_file_size = uint64_t{50} << 20;  // larger files are skipped (kTooLarge)
-  bool include_binary = false;                  // scan files that look binary
+  bool include_binary = false;                  // scan files that look binary (binary.h)
   bool follow_symlinks = false;
 };
 
@@ -34,9 +34,6 @@ struct FileReadResult {
 FileReadResult ReadFileForScan(const std::string& path, const FileReadOptions& options);
 // Reads all of a stream-like fd (stdin) into memory, up to max_file_size.
 FileReadResult ReadStreamForScan(int fd, const FileReadOptions& options);
-
-// Git's heuristic: a NUL byte in the first 8000 bytes means binary.
-bool LooksBinary(std::string_view data);
 
 }  // namespace magpie::scanner
 

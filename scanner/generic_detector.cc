@@ -141,7 +141,7 @@ bool HasSequentialRun(std::string_view v, size_t run) {
 
 rules::RuleSpec GenericRuleSpec() {
   rules::RuleSpec spec;
-  spec.id = std::string(kGenericRuleId);
+  spec.id = std::string(rules::kGenericRuleId);
   spec.name = "Generic secret assignment";
   spec.description =
       "A high-entropy value assigned to a key that names a password, secret, token or API key. "

@@ -14,10 +14,8 @@
 
 namespace magpie::scanner::internal {
 
-inline constexpr std::string_view kGenericRuleId = "generic-secret";
-
-// The detector as a rule (pattern, examples, negative examples) so that it is compiled,
-// listed, reported and checked like every rule from rules.yaml.
+// The detector as a rule (id rules::kGenericRuleId: pattern, examples, negative examples) so
+// that it is compiled, listed, reported and checked like every rule from rules.yaml.
 rules::RuleSpec GenericRuleSpec();
 
 struct GenericCandidate {

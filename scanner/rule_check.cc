@@ -22,10 +22,12 @@ std::string Excerpt(const std::string& text) {
 
 }  // namespace
 
-std::vector<RuleVerdict> CheckRules(const CompiledRules& compiled) {
+Result<std::vector<RuleVerdict>> CheckRules(const CompiledRules& compiled) {
   // Share the caller's compiled rules without owning them: the scanner outlives no call.
   std::shared_ptr<const CompiledRules> borrowed(&compiled, [](const CompiledRules*) {});
-  Scanner scanner(borrowed);
+  Result<std::unique_ptr<Scanner>> created = Scanner::Create(borrowed);
+  if (!created.ok()) return created.status();
+  Scanner& scanner = **created;
   std::vector<RuleVerdict> verdicts;
   for (const rules::RuleSpec& spec : compiled.rule_set().rules()) {
     RuleVerdict verdict;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "scanner/compiled_rules.h"
 
 namespace magpie::scanner {
@@ -19,8 +20,9 @@ struct RuleVerdict {
 };
 
 // Scans each example with a Scanner (Hyperscan stage then RE2 stage) and expects a finding of
-// that rule; scans each negative example and expects none of that rule.
-std::vector<RuleVerdict> CheckRules(const CompiledRules& compiled);
+// that rule; scans each negative example and expects none of that rule. One verdict per rule
+// of compiled.rule_set(); fails only when the scanner cannot be made (Scanner::Create).
+Result<std::vector<RuleVerdict>> CheckRules(const CompiledRules& compiled);
 
 }  // namespace magpie::scanner
 

@@ -6,7 +6,8 @@
 #include <cstring>
 #include <functional>
 #include <optional>
-#include <stdexcept>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include "scanner/compiled_rules_impl.h"
@@ -15,41 +16,47 @@
 namespace magpie::scanner {
 namespace {
 
-// RE2 confirms each hit on a window this far either side of it: a secret match may be at most
+// RE2 confirms each candidate on a window this far either side of it: a secret match may be at most
 // this long (docs/rules.md).
 constexpr uint64_t kConfirmWindow = 8192;
-// Hits of one rule closer than this to the previous seed are covered by its window.
+// Candidates of one rule closer than this to the previous seed are covered by its window.
 constexpr uint64_t kCoalesce = kConfirmWindow / 2;
-constexpr uint64_t kNoHit = ~uint64_t{0};
+constexpr uint64_t kNoSeed = ~uint64_t{0};
 
-struct Hit {
-  uint32_t rule;
-  uint64_t end;
+// What the Hyperscan callback records: rule `rule` may match ending at `end`. Only a
+// candidate: prefiltered rules and the decoders over-approximate, and Hyperscan gives no start;
+// RE2 confirms it (ConfirmWindow) into an internal::ConfirmedMatch.
+struct HsCandidate {
+  uint32_t rule;  // Hyperscan id: a rule index, or rules.size() + a decoder index
+  uint64_t end;   // offset in the buffer just past the candidate's last byte
 };
 
-struct HitCollector {
+struct CandidateCollector {
   uint64_t base = 0;  // offset of the chunk in the buffer
-  std::vector<Hit>* hits = nullptr;
+  std::vector<HsCandidate>* candidates = nullptr;
   std::vector<uint64_t>* last_seed = nullptr;
   const std::vector<char>* line_scoped = nullptr;
 };
 
-int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
             unsigned int /*flags*/, void* context) {
-  auto* collector = static_cast<HitCollector*>(context);
+  auto* collector = static_cast<CandidateCollector*>(context);
+  // Every id is below last_seed's size for a database compiled from these rules; a cached
+  // database is checked against them before use, this only keeps a mismatch in bounds.
+  if (id >= collector->last_seed->size()) return 0;
   const uint64_t end = collector->base + to;
   uint64_t& last = (*collector->last_seed)[id];
   if ((*collector->line_scoped)[id]) {
     // One line's worth of confirmation covers a run of consecutive ends (a value growing
     // by one byte per report); a later, separate run needs its own line window.
-    const bool extends_run = last != kNoHit && end == last + 1;
+    const bool extends_run = last != kNoSeed && end == last + 1;
     last = end;
     if (extends_run) return 0;
   } else {
-    if (last != kNoHit && end >= last && end < last + kCoalesce) return 0;
+    if (last != kNoSeed && end >= last && end < last + kCoalesce) return 0;
     last = end;
   }
-  collector->hits->push_back({id, end});
+  collector->candidates->push_back({id, end});
   return 0;
 }
 
@@ -66,12 +73,12 @@ uint64_t LineEnd(std::string_view data, uint64_t pos) {
 }
 
 // Finds decoder `decoder_index`'s candidate tokens in data[begin, end), decodes them and
-// scans the decoded bytes with `scan_inner`; each inner finding becomes a match on the
-// encoded span. `budget` bounds the bytes decoded per top-level scan.
+// scans the decoded bytes with `scan_inner`; each inner finding becomes a confirmed match on
+// the encoded span. `budget` bounds the bytes decoded per top-level scan.
 void DecodeTokens(const CompiledRules::Impl& impl, size_t decoder_index, std::string_view data,
                   uint64_t begin, uint64_t end, size_t* budget,
                   const std::function<std::vector<Finding>(std::string_view)>& scan_inner,
-                  std::vector<internal::RawMatch>* out) {
+                  std::vector<internal::ConfirmedMatch>* out) {
   const CompiledDecoder& decoder = impl.decoders[decoder_index];
   re2::StringPiece groups[2];
   const re2::StringPiece text(data.data(), data.size());
@@ -88,7 +95,7 @@ void DecodeTokens(const CompiledRules::Impl& impl, size_t decoder_index, std::st
     if (!decoded) continue;
     *budget -= std::min(*budget, token.size());
     for (const Finding& f : scan_inner(*decoded)) {
-      internal::RawMatch match;
+      internal::ConfirmedMatch match;
       match.rule = static_cast<uint32_t>(impl.rule_set.Find(f.rule_id));
       match.start = token_start;
       match.end = token_end;
@@ -105,26 +112,73 @@ void DecodeTokens(const CompiledRules::Impl& impl, size_t decoder_index, std::st
 }  // namespace
 
 struct Scanner::State {
+  // Owned by the scanner Create made, borrowed by its nested ones: each level's hs_scan has
+  // returned before the next level starts (decoding happens while confirming), so one scratch
+  // serves every level, and a nested scanner allocates nothing that can fail.
   hs_scratch_t* scratch = nullptr;
-  std::vector<Hit> hits;
+  bool owns_scratch = false;
+  std::vector<HsCandidate> candidates;
   std::vector<uint64_t> last_seed;
   // Per Hyperscan id: true for detectors whose matches never cross a line (the generic
-  // detector, the decoders), confirmed on the hit's line instead of a wide window.
+  // detector, the decoders), confirmed on the candidate's line instead of a wide window.
   std::vector<char> line_scoped;
   std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
-  ~State() { hs_free_scratch(scratch); }
+  ~State() {
+    if (owns_scratch) hs_free_scratch(scratch);
+  }
 };
 
-Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options)
-    : rules_(std::move(rules)), options_(options), state_(std::make_unique<State>()) {
-  if (hs_alloc_scratch(rules_->impl().database, &state_->scratch) != HS_SUCCESS) {
-    throw std::runtime_error("cannot allocate Hyperscan scratch space");
+namespace {
+
+std::string_view HsErrorText(hs_error_t error) {
+  switch (error) {
+    case HS_NOMEM:
+      return "out of memory";
+    case HS_INVALID:
+      return "invalid database";
+    case HS_DB_VERSION_ERROR:
+      return "database from another Hyperscan version";
+    case HS_DB_PLATFORM_ERROR:
+      return "database built for another platform";
+    case HS_DB_MODE_ERROR:
+      return "database of the wrong mode";
+    case HS_BAD_ALIGN:
+      return "misaligned database";
+    case HS_BAD_ALLOC:
+      return "the allocator returned misaligned memory";
+    case HS_ARCH_ERROR:
+      return "this CPU lacks instructions Hyperscan needs";
+    default:
+      return "Hyperscan error";
   }
-  const CompiledRules::Impl& impl = rules_->impl();
-  state_->last_seed.assign(impl.rules.size() + impl.decoders.size(), kNoHit);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const CompiledRules> rules,
+                                                 ScanOptions options) {
+  if (rules == nullptr) return InvalidArgument("Scanner::Create: no compiled rules");
+  auto state = std::make_unique<State>();
+  const hs_error_t rc = hs_alloc_scratch(internal::ImplOf(*rules).database, &state->scratch);
+  if (rc != HS_SUCCESS) {
+    return Status(rc == HS_NOMEM ? StatusCode::kResourceExhausted : StatusCode::kInternal,
+                  "cannot allocate Hyperscan scratch space: " + std::string(HsErrorText(rc)) +
+                      " (error " + std::to_string(rc) + ")");
+  }
+  state->owns_scratch = true;
+  return std::unique_ptr<Scanner>(new Scanner(std::move(rules), options, std::move(state)));
+}
+
+Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options,
+                 std::unique_ptr<State> state)
+    : rules_(std::move(rules)), options_(options), state_(std::move(state)) {
+  const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
+  state_->last_seed.assign(impl.rules.size() + impl.decoders.size(), kNoSeed);
   state_->line_scoped.assign(impl.rules.size() + impl.decoders.size(), 1);
   for (size_t i = 0; i < impl.rules.size(); ++i) state_->line_scoped[i] = impl.rules[i].generic;
-  if (options_.chunk_overlap >= options_.chunk_size) options_.chunk_overlap = options_.chunk_size / 2;
+  if (options_.chunk_overlap >= options_.chunk_size) {
+    options_.chunk_overlap = options_.chunk_size / 2;
+  }
 }
 
 Scanner::~Scanner() = default;
@@ -135,65 +189,73 @@ std::vector<Finding> Scanner::Scan(std::string_view data) {
 }
 
 std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
-  const CompiledRules::Impl& impl = rules_->impl();
-  std::vector<Hit>& hits = state_->hits;
-  hits.clear();
+  const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
+  std::vector<HsCandidate>& candidates = state_->candidates;
+  candidates.clear();
   // Hyperscan runs over bounded chunks that overlap, so that a secret shorter than the
   // overlap lies whole inside some chunk; confirmation then looks at the whole buffer.
   const uint64_t step = options_.chunk_size - options_.chunk_overlap;
   uint64_t base = 0;
   while (true) {
     const uint64_t length = std::min<uint64_t>(options_.chunk_size, data.size() - base);
-    std::fill(state_->last_seed.begin(), state_->last_seed.end(), kNoHit);
-    HitCollector collector{base, &hits, &state_->last_seed, &state_->line_scoped};
+    std::fill(state_->last_seed.begin(), state_->last_seed.end(), kNoSeed);
+    CandidateCollector collector{base, &candidates, &state_->last_seed, &state_->line_scoped};
     hs_scan(impl.database, data.data() + base, static_cast<unsigned int>(length), 0,
-            state_->scratch, OnMatch, &collector);
+            state_->scratch, OnHyperscanMatch, &collector);
     if (base + length >= data.size()) break;
     base += step;
   }
-  if (hits.empty()) return {};
+  if (candidates.empty()) return {};
 
-  std::sort(hits.begin(), hits.end(),
-            [](const Hit& a, const Hit& b) { return std::tie(a.rule, a.end) < std::tie(b.rule, b.end); });
-  std::vector<internal::RawMatch> matches;
-  // Merge each rule's hit windows into disjoint intervals, then confirm each interval once.
-  for (size_t i = 0; i < hits.size();) {
-    const uint32_t rule = hits[i].rule;
+  std::sort(candidates.begin(), candidates.end(), [](const HsCandidate& a, const HsCandidate& b) {
+    return std::tie(a.rule, a.end) < std::tie(b.rule, b.end);
+  });
+  std::vector<internal::ConfirmedMatch> confirmed;
+  // Merge each rule's candidate windows into disjoint intervals, then confirm each interval
+  // once.
+  for (size_t i = 0; i < candidates.size();) {
+    const uint32_t rule = candidates[i].rule;
     const bool line_scoped = state_->line_scoped[rule];
-    auto window = [&](uint64_t hit_end) -> std::pair<uint64_t, uint64_t> {
-      if (line_scoped) return {LineBegin(data, hit_end - (hit_end > 0)), LineEnd(data, hit_end)};
-      return {hit_end > kConfirmWindow ? hit_end - kConfirmWindow : 0,
-              std::min<uint64_t>(data.size(), hit_end + kConfirmWindow)};
+    auto window = [&](uint64_t candidate_end) -> std::pair<uint64_t, uint64_t> {
+      if (line_scoped) {
+        return {LineBegin(data, candidate_end - (candidate_end > 0)),
+                LineEnd(data, candidate_end)};
+      }
+      return {candidate_end > kConfirmWindow ? candidate_end - kConfirmWindow : 0,
+              std::min<uint64_t>(data.size(), candidate_end + kConfirmWindow)};
     };
-    auto [begin, end] = window(hits[i].end);
+    auto [begin, end] = window(candidates[i].end);
     ++i;
-    while (i < hits.size() && hits[i].rule == rule) {
-      if (line_scoped && hits[i].end <= end) {  // same line
+    while (i < candidates.size() && candidates[i].rule == rule) {
+      if (line_scoped && candidates[i].end <= end) {  // same line
         ++i;
         continue;
       }
-      const auto [next_begin, next_end] = window(hits[i].end);
+      const auto [next_begin, next_end] = window(candidates[i].end);
       if (next_begin > end) break;
       end = next_end;
       ++i;
     }
     if (rule < impl.rules.size()) {
-      internal::ConfirmWindow(impl, rule, data, begin, end, &matches, /*widen=*/!line_scoped);
+      internal::ConfirmWindow(impl, rule, data, begin, end, &confirmed, /*widen=*/!line_scoped);
     } else if (options_.decode_depth > 0) {
-      DecodeWindow(rule - impl.rules.size(), data, begin, end, &matches);
+      DecodeWindow(rule - impl.rules.size(), data, begin, end, &confirmed);
     }
   }
-  return internal::MakeFindings(impl, data, std::move(matches), options_.min_confidence);
+  return internal::MakeFindings(impl, data, std::move(confirmed), options_.min_confidence);
 }
 
 void Scanner::DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin,
-                           uint64_t end, std::vector<internal::RawMatch>* out) {
-  DecodeTokens(rules_->impl(), decoder_index, data, begin, end, &decode_budget_,
+                           uint64_t end, std::vector<internal::ConfirmedMatch>* out) {
+  DecodeTokens(internal::ImplOf(*rules_), decoder_index, data, begin, end, &decode_budget_,
                [&](std::string_view decoded) {
                  if (!state_->nested) {
                    ScanOptions nested_options = options_;
                    nested_options.decode_depth = options_.decode_depth - 1;
-                   state_->nested = std::make_unique<Scanner>(rules_, nested_options);
+                   auto nested_state = std::make_unique<State>();
+                   nested_state->scratch = state_->scratch;  // borrowed: see State
+                   state_->nested.reset(
+                       new Scanner(rules_, nested_options, std::move(nested_state)));
                  }
                  state_->nested->decode_budget_ = decode_budget_;
                  std::vector<Finding> inner = state_->nested->ScanBuffer(decoded);
@@ -207,10 +269,10 @@ namespace {
 
 std::vector<Finding> ReferenceScanImpl(const CompiledRules& rules, std::string_view data,
                                        const ScanOptions& options, size_t* budget) {
-  const CompiledRules::Impl& impl = rules.impl();
-  std::vector<internal::RawMatch> matches;
+  const CompiledRules::Impl& impl = internal::ImplOf(rules);
+  std::vector<internal::ConfirmedMatch> confirmed;
   for (uint32_t rule = 0; rule < impl.rules.size(); ++rule) {
-    internal::ConfirmWindow(impl, rule, data, 0, data.size(), &matches);
+    internal::ConfirmWindow(impl, rule, data, 0, data.size(), &confirmed);
   }
   if (options.decode_depth > 0) {
     ScanOptions inner_options = options;
@@ -220,10 +282,10 @@ std::vector<Finding> ReferenceScanImpl(const CompiledRules& rules, std::string_v
                    [&](std::string_view decoded) {
                      return ReferenceScanImpl(rules, decoded, inner_options, budget);
                    },
-                   &matches);
+                   &confirmed);
     }
   }
-  return internal::MakeFindings(impl, data, std::move(matches), options.min_confidence);
+  return internal::MakeFindings(impl, data, std::move(confirmed), options.min_confidence);
 }
 
 }  // namespace

@@ -1,6 +1,13 @@
 // Scans bytes into findings with a CompiledRules.
-// Thread safety: a Scanner is used by one thread at a time; it owns its Hyperscan scratch.
-// Make one per thread (e.g. tbb::enumerable_thread_specific); they may share one CompiledRules.
+//
+// Usage:
+//   auto scanner = magpie::scanner::Scanner::Create(compiled);
+//   if (!scanner.ok()) return scanner.status();
+//   for (const Finding& f : (*scanner)->Scan(bytes)) ...
+//
+// Ownership: a Scanner shares ownership of its CompiledRules and owns its Hyperscan scratch.
+// Thread safety: a Scanner is used by one thread at a time. Make one per thread (e.g.
+// tbb::enumerable_thread_specific); they may share one CompiledRules.
 #ifndef MAGPIE_SCANNER_SCANNER_H_
 #define MAGPIE_SCANNER_SCANNER_H_
 
@@ -8,11 +15,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/finding.h"
 
 namespace magpie::scanner::internal {
-struct RawMatch;
+struct ConfirmedMatch;
 }
 
 namespace magpie::scanner {
@@ -29,7 +37,12 @@ struct ScanOptions {
 
 class Scanner {
  public:
-  explicit Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options = {});
+  // A scanner over `rules`, with its Hyperscan scratch space allocated: after this, making
+  // and using the scanner allocates nothing that reports failure, so that nothing fails (or
+  // throws) inside a parallel scan. Fails when the scratch cannot be allocated
+  // (kResourceExhausted when out of memory) or `rules` is null (kInvalidArgument).
+  static Result<std::unique_ptr<Scanner>> Create(std::shared_ptr<const CompiledRules> rules,
+                                                 ScanOptions options = {});
   ~Scanner();
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
@@ -41,9 +54,11 @@ class Scanner {
 
  private:
   struct State;
+  Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options,
+          std::unique_ptr<State> state);
   std::vector<Finding> ScanBuffer(std::string_view data);
   void DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin, uint64_t end,
-                    std::vector<internal::RawMatch>* out);
+                    std::vector<internal::ConfirmedMatch>* out);
 
   size_t decode_budget_ = 0;  // bytes this Scan call may still decode
   std::shared_ptr<const CompiledRules> rules_;

@@ -184,13 +184,22 @@ bool ValidPypiMacaroon(std::string_view token) {
 
 }  // namespace
 
-bool RunValidator(std::string_view validator, std::string_view secret) {
-  if (validator == "github-checksum") return ValidGitHubToken(secret);
-  if (validator == "npm-checksum") return HasBase62Checksum(secret, "npm_");
-  if (validator == "jwt") return ValidJwt(secret);
-  if (validator == "pem") return ValidPem(secret);
-  if (validator == "pypi-macaroon") return ValidPypiMacaroon(secret);
-  return false;
+bool RunValidator(rules::Validator validator, std::string_view secret) {
+  switch (validator) {
+    case rules::Validator::kNone:
+      return false;
+    case rules::Validator::kGithubChecksum:
+      return ValidGitHubToken(secret);
+    case rules::Validator::kNpmChecksum:
+      return HasBase62Checksum(secret, "npm_");
+    case rules::Validator::kJwt:
+      return ValidJwt(secret);
+    case rules::Validator::kPem:
+      return ValidPem(secret);
+    case rules::Validator::kPypiMacaroon:
+      return ValidPypiMacaroon(secret);
+  }
+  return false;  // unreachable for valid enum values
 }
 
 }  // namespace magpie::scanner

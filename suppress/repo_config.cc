@@ -27,9 +27,8 @@ const std::vector<std::string>& OwnKeys() {
   return keys;
 }
 
-// The id findings of the generic entropy detector carry (scanner/generic_detector.h, private to
-// the scanner): disabling it turns the detector off.
-constexpr std::string_view kGenericRuleId = "generic-secret";
+// The id findings of the generic entropy detector carry: disabling it turns the detector off.
+using rules::kGenericRuleId;
 
 int LineOf(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
 
@@ -174,14 +173,14 @@ Result<ConfigFile> ParseConfig(std::string_view yaml, const std::string& source)
   } catch (const std::exception&) {
     // Invalid YAML: already reported by the rules parser, with its line.
   }
-  if (!load.ok()) return rules::ProblemsStatus(load.problems);
+  if (!load.ok()) return rules::ToStatus(load.problems);
   return std::move(load.config);
 }
 
 Result<ConfigFile> LoadConfigFile(const std::string& path) {
   Result<std::string> text = ReadWholeFile(path);
   if (!text.ok()) {
-    return rules::ProblemsStatus({rules::RuleProblem{
+    return rules::ToStatus({rules::RuleProblem{
         path, 0, "", "cannot read configuration file: " + text.status().message()}});
   }
   return ParseConfig(*text, path);
@@ -232,7 +231,7 @@ Result<RulesWithConfig> ApplyConfigRules(rules::RuleSet base, const ConfigFile& 
   specs.erase(std::remove_if(specs.begin(), specs.end(),
                              [&](const rules::RuleSpec& s) { return disabled.count(s.id) > 0; }),
               specs.end());
-  if (!problems.empty()) return rules::ProblemsStatus(problems);
+  if (!problems.empty()) return rules::ToStatus(problems);
   std::string source = base.source();
   if (!config.path.empty()) source += " + " + config.path;
   out.rules = rules::RuleSet(std::move(specs), std::move(source));

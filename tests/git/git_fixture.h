@@ -16,11 +16,18 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "git/history.h"
 
 namespace magpie::git::testing {
+
+// The binary test a caller passes as is_binary (magpie passes scanner::LooksBinary; git tests
+// do not link the scanner): any NUL byte.
+inline bool HasNulByte(std::string_view bytes) {
+  return bytes.find('\0') != std::string_view::npos;
+}
 
 inline std::string ShellQuote(const std::string& s) {
   std::string out = "'";

@@ -339,6 +339,7 @@ TEST_CASE("binary, too large and submodule entries are diagnostics", "[git]") {
 
   HistoryOptions options;
   options.max_blob_size = 1000;
+  options.is_binary = &testing::HasNulByte;
   Collected c = Collect(repo.path(), options);
   REQUIRE(c.result.ok());
   CHECK(c.calls == 1);
@@ -352,8 +353,8 @@ TEST_CASE("binary, too large and submodule entries are diagnostics", "[git]") {
   }
   CHECK(c.result.stats.blobs_skipped == 2);
 
-  SECTION("include_binary hands binary blobs over") {
-    options.include_binary = true;
+  SECTION("without is_binary, binary blobs are handed over") {
+    options.is_binary = nullptr;
     Collected with_binary = Collect(repo.path(), options);
     CHECK(with_binary.calls == 2);
     CHECK(with_binary.ByContent(std::string("PNG\0\1\2", 6)) != nullptr);

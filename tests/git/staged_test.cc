@@ -99,7 +99,9 @@ TEST_CASE("renames, deletions and binary files", "[git]") {
   repo.Write("blob.bin", std::string("\x89PNG\0\0\0", 7));
   repo.Git("add blob.bin");
 
-  StagedResult r = ScanStaged(repo.path());
+  StagedOptions skip_binary;
+  skip_binary.is_binary = &testing::HasNulByte;
+  StagedResult r = ScanStaged(repo.path(), skip_binary);
   REQUIRE(r.ok());
   CHECK_FALSE(r.nothing_staged);
   REQUIRE(r.files.size() == 1);
@@ -110,9 +112,9 @@ TEST_CASE("renames, deletions and binary files", "[git]") {
   CHECK(r.diagnostics[0].kind == DiagnosticKind::kBinary);
   CHECK(r.diagnostics[0].path == "blob.bin");
 
-  SECTION("include_binary gives binary files their lines") {
+  SECTION("without is_binary, binary files get their lines") {
     StagedOptions options;
-    options.include_binary = true;
+    options.is_binary = nullptr;
     StagedResult b = ScanStaged(repo.path(), options);
     REQUIRE(b.ok());
     CHECK(b.files.size() == 2);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -55,7 +56,7 @@ TEST_CASE("a minimal rule loads with the documented defaults", "[rules]") {
   CHECK(rule.severity == Severity::kHigh);
   CHECK(rule.confidence == Confidence::kMedium);
   CHECK(rule.require_validation);
-  CHECK(rule.validator.empty());
+  CHECK(rule.validator == Validator::kNone);
   CHECK_FALSE(rule.min_entropy.has_value());
   CHECK(rule.examples == std::vector<std::string>{"demo_abcd1234"});
   CHECK(result.rules.source() == "t.yaml");
@@ -91,7 +92,7 @@ TEST_CASE("every optional key is read", "[rules]") {
   CHECK(rule.references == std::vector<std::string>{"https://example.com/a"});
   CHECK(rule.examples.size() == 2);
   CHECK(rule.negative_examples == std::vector<std::string>{"key="});
-  CHECK(rule.validator == "jwt");
+  CHECK(rule.validator == Validator::kJwt);
   CHECK_FALSE(rule.require_validation);
 }
 
@@ -405,7 +406,7 @@ TEST_CASE("severity and confidence words round-trip", "[rules]") {
   CHECK(ToString(Confidence::kMedium) == "medium");
   CHECK_FALSE(ParseConfidence("critical").has_value());
   CHECK_FALSE(ParseSeverity("High").has_value());
-  CHECK(KnownValidators().size() == 5);
+  CHECK(std::size(kKnownValidators) == 5);
 }
 
 }  // namespace

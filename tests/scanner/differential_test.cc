@@ -9,9 +9,11 @@
 
 #include "rules/rule_set.h"
 #include "scanner/scanner.h"
+#include "scanner_test_util.h"
 
 namespace fs = std::filesystem;
 using magpie::scanner::Finding;
+using magpie::testing::ScannerOrDie;
 
 namespace {
 
@@ -28,7 +30,7 @@ std::shared_ptr<const magpie::scanner::CompiledRules> Builtin() {
   REQUIRE(loaded.ok());
   auto compiled = magpie::scanner::CompiledRules::Compile(loaded.rules, {});
   REQUIRE(compiled.ok());
-  return compiled.compiled;
+  return *compiled;
 }
 
 // Every rule's examples and negative examples, shuffled into source-like filler.
@@ -53,10 +55,10 @@ std::string SyntheticCorpus(const magpie::scanner::CompiledRules& rules, uint32_
 
 TEST_CASE("Hyperscan+RE2 equals RE2 alone on examples in filler", "[scanner][differential]") {
   auto rules = Builtin();
-  magpie::scanner::Scanner scanner(rules);
+  auto scanner = ScannerOrDie(rules);
   for (uint32_t seed = 1; seed <= 3; ++seed) {
     const std::string corpus = SyntheticCorpus(*rules, seed);
-    const auto fast = Keys(scanner.Scan(corpus));
+    const auto fast = Keys(scanner->Scan(corpus));
     const auto slow = Keys(magpie::scanner::ReferenceScan(*rules, corpus));
     INFO("seed " << seed);
     CHECK(fast.size() > 0);
@@ -66,7 +68,7 @@ TEST_CASE("Hyperscan+RE2 equals RE2 alone on examples in filler", "[scanner][dif
 
 TEST_CASE("Hyperscan+RE2 equals RE2 alone on the corpus files", "[scanner][differential]") {
   auto rules = Builtin();
-  magpie::scanner::Scanner scanner(rules);
+  auto scanner = ScannerOrDie(rules);
   size_t files = 0;
   size_t findings = 0;
   for (const char* dir : {"tests/corpus", "tests/data"}) {
@@ -78,7 +80,7 @@ TEST_CASE("Hyperscan+RE2 equals RE2 alone on the corpus files", "[scanner][diffe
       std::stringstream buffer;
       buffer << in.rdbuf();
       const std::string data = buffer.str();
-      const auto fast = Keys(scanner.Scan(data));
+      const auto fast = Keys(scanner->Scan(data));
       INFO(entry.path().string());
       CHECK(fast == Keys(magpie::scanner::ReferenceScan(*rules, data)));
       ++files;

@@ -27,12 +27,6 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("binary detection follows git's NUL heuristic", "[scanner]") {
-  CHECK_FALSE(LooksBinary("plain text\n"));
-  CHECK(LooksBinary(std::string("a\0b", 3)));
-  CHECK_FALSE(LooksBinary(std::string(8000, 'a') + std::string(1, '\0')));
-}
-
 TEST_CASE("small and mapped files read whole", "[scanner]") {
   TempDir dir;
   const std::string big(200 * 1024, 'x');  // above the mmap threshold

@@ -5,8 +5,8 @@
 #include "scanner/scanner.h"
 #include "scanner_test_util.h"
 
-using magpie::scanner::Scanner;
-using magpie::scanner::internal::kGenericRuleId;
+using magpie::testing::ScannerOrDie;
+using magpie::rules::kGenericRuleId;
 
 namespace {
 
@@ -15,8 +15,8 @@ bool Fires(const std::string& line, magpie::scanner::EntropyThresholds threshold
   options.entropy = thresholds;
   auto compiled = magpie::scanner::CompiledRules::Compile(magpie::rules::RuleSet({}, "<t>"), options);
   REQUIRE(compiled.ok());
-  Scanner scanner(compiled.compiled);
-  for (const auto& f : scanner.Scan(line)) {
+  auto scanner = ScannerOrDie(*compiled);
+  for (const auto& f : scanner->Scan(line)) {
     if (f.rule_id == kGenericRuleId) return true;
   }
   return false;

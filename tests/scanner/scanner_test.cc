@@ -10,6 +10,7 @@
 using magpie::scanner::Finding;
 using magpie::scanner::ScanOptions;
 using magpie::scanner::Scanner;
+using magpie::testing::ScannerOrDie;
 using magpie::testing::CompileOrDie;
 using magpie::testing::Rule;
 
@@ -33,9 +34,9 @@ std::string Filler(size_t n, uint32_t seed, bool newlines) {
 }  // namespace
 
 TEST_CASE("a hit is extracted with exact offsets, line and column", "[scanner]") {
-  Scanner scanner(TokenRules());
+  auto scanner = ScannerOrDie(TokenRules());
   const std::string data = std::string("first line\n  key = ") + kToken + ";\n";
-  const std::vector<Finding> findings = scanner.Scan(data);
+  const std::vector<Finding> findings = scanner->Scan(data);
   REQUIRE(findings.size() == 1);
   const Finding& f = findings[0];
   CHECK(f.rule_id == "test-token");
@@ -51,18 +52,18 @@ TEST_CASE("a hit is extracted with exact offsets, line and column", "[scanner]")
 }
 
 TEST_CASE("look-alikes do not match", "[scanner]") {
-  Scanner scanner(TokenRules());
-  CHECK(scanner.Scan("tok_Q7xV9pL2mZ8rT4w").empty());        // too short
-  CHECK(scanner.Scan("tok_Q7xV9pL2mZ8rT4wKZ").empty());      // too long for \b
-  CHECK(scanner.Scan("xtok_Q7xV9pL2mZ8rT4wK").empty());      // no boundary before
-  CHECK(scanner.Scan("").empty());
+  auto scanner = ScannerOrDie(TokenRules());
+  CHECK(scanner->Scan("tok_Q7xV9pL2mZ8rT4w").empty());        // too short
+  CHECK(scanner->Scan("tok_Q7xV9pL2mZ8rT4wKZ").empty());      // too long for \b
+  CHECK(scanner->Scan("xtok_Q7xV9pL2mZ8rT4wK").empty());      // no boundary before
+  CHECK(scanner->Scan("").empty());
 }
 
 TEST_CASE("each occurrence is reported once, in offset order", "[scanner]") {
-  Scanner scanner(TokenRules());
+  auto scanner = ScannerOrDie(TokenRules());
   std::string data;
   for (int i = 0; i < 50; ++i) data += std::string(kToken) + " " + Filler(37, i, /*newlines=*/false) + "\n";
-  const std::vector<Finding> findings = scanner.Scan(data);
+  const std::vector<Finding> findings = scanner->Scan(data);
   REQUIRE(findings.size() == 50);
   for (size_t i = 1; i < findings.size(); ++i) {
     CHECK(findings[i - 1].start.offset < findings[i].start.offset);
@@ -75,14 +76,14 @@ TEST_CASE("secrets across chunk boundaries are found exactly once", "[scanner]")
   small.chunk_size = 256;
   small.chunk_overlap = 64;
   auto rules = TokenRules();
-  Scanner chunked(rules, small);
-  Scanner whole(rules);
+  auto chunked = ScannerOrDie(rules, small);
+  auto whole = ScannerOrDie(rules);
   const std::string token(kToken);
   // Slide the token over every position around the first two chunk boundaries.
   for (size_t pos = 150; pos < 520; ++pos) {
     std::string data = std::string(pos, ' ') + token + std::string(300, ' ');
-    const auto a = chunked.Scan(data);
-    const auto b = whole.Scan(data);
+    const auto a = chunked->Scan(data);
+    const auto b = whole->Scan(data);
     INFO("token at " << pos);
     REQUIRE(a.size() == 1);
     REQUIRE(b.size() == 1);
@@ -92,20 +93,20 @@ TEST_CASE("secrets across chunk boundaries are found exactly once", "[scanner]")
 }
 
 TEST_CASE("variable-length secrets are extracted whole, not cut at the first hit", "[scanner]") {
-  Scanner scanner(CompileOrDie({Rule("var", "(xoxb-[0-9A-Za-z-]{10,200})")}));
+  auto scanner = ScannerOrDie(CompileOrDie({Rule("var", "(xoxb-[0-9A-Za-z-]{10,200})")}));
   const std::string token = std::string("xoxb-") +
                             "Q7xV9pL2mZ8rT4wKa3Bn5Cd7Ef9Gh1Jk3Lm5Np7Qr9St1Uv3Wx5Yz7" +
                             "Q7xV9pL2mZ8rT4wKa3Bn5Cd7Ef9Gh1Jk3Lm5Np7Qr9St1Uv3Wx5Yz7" +
                             "-8f3k2m9q4w7z1x5c8v2b6n0m3k7j9h2g5f8d1s4a7p0o3i6u9y2t5r8e1";
-  const auto findings = scanner.Scan("SLACK=" + token + "\n");
+  const auto findings = scanner->Scan("SLACK=" + token + "\n");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].secret == token);
 }
 
 TEST_CASE("multi-line secrets get the end line and column of their last byte", "[scanner]") {
-  Scanner scanner(CompileOrDie({Rule("block", "(-----BEGIN KEY-----[\\s\\S]{1,400}?-----END KEY-----)")}));
+  auto scanner = ScannerOrDie(CompileOrDie({Rule("block", "(-----BEGIN KEY-----[\\s\\S]{1,400}?-----END KEY-----)")}));
   const std::string data = "x\n-----BEGIN KEY-----\nAAAA\nBBBBBB\n-----END KEY-----\n";
-  const auto findings = scanner.Scan(data);
+  const auto findings = scanner->Scan(data);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].start.line == 2);
   CHECK(findings[0].start.column == 1);
@@ -115,8 +116,8 @@ TEST_CASE("multi-line secrets get the end line and column of their last byte", "
 
 TEST_CASE("the named group `secret` is the secret", "[scanner]") {
   auto spec = Rule("named", "(key)=(?P<secret>[0-9]{6})\\b", 2);
-  Scanner scanner(CompileOrDie({spec}));
-  const auto findings = scanner.Scan("key=123456 ");
+  auto scanner = ScannerOrDie(CompileOrDie({spec}));
+  const auto findings = scanner->Scan("key=123456 ");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].secret == "123456");
 }
@@ -124,34 +125,36 @@ TEST_CASE("the named group `secret` is the secret", "[scanner]") {
 TEST_CASE("min_entropy drops low-entropy secrets", "[scanner]") {
   auto spec = Rule("ent", "\\bk_([A-Za-z0-9]{16})\\b");
   spec.min_entropy = 3.0;
-  Scanner scanner(CompileOrDie({spec}));
-  CHECK(scanner.Scan("k_aaaaaaaaaaaaaaaa").empty());
-  CHECK(scanner.Scan("k_Q7xV9pL2mZ8rT4wK").size() == 1);
+  auto scanner = ScannerOrDie(CompileOrDie({spec}));
+  CHECK(scanner->Scan("k_aaaaaaaaaaaaaaaa").empty());
+  CHECK(scanner->Scan("k_Q7xV9pL2mZ8rT4wK").size() == 1);
 }
 
 TEST_CASE("patterns Hyperscan cannot compile exactly run in prefilter mode", "[scanner]") {
   auto compiled = CompileOrDie({Rule("big", "((?:[a-z]{10}[0-9]{10}|x){40})_big")});
   REQUIRE(compiled->PrefilteredRuleIds() == std::vector<std::string>{"big"});
-  Scanner scanner(compiled);
+  auto scanner = ScannerOrDie(compiled);
   std::string body;
   for (int i = 0; i < 40; ++i) body += (i % 3) ? "x" : "kqzmwhrtyp4829105736";
-  CHECK(scanner.Scan(body + "_big").size() == 1);
-  CHECK(scanner.Scan("1" + body.substr(2) + "_big").empty());
+  CHECK(scanner->Scan(body + "_big").size() == 1);
+  CHECK(scanner->Scan("1" + body.substr(2) + "_big").empty());
 }
 
 TEST_CASE("compile problems name the rule", "[scanner]") {
   auto bad = Rule("bad-re", "(unclosed");
   auto result = magpie::scanner::CompiledRules::Compile(magpie::rules::RuleSet({bad}, "x.yaml"), {});
   REQUIRE_FALSE(result.ok());
-  REQUIRE(result.problems.size() == 1);
-  CHECK(result.problems[0].rule_id == "bad-re");
-  CHECK(result.problems[0].ToString().find("bad-re") != std::string::npos);
+  // One line per problem, each a RuleProblem::ToString(): "x.yaml: rule 'bad-re': ...".
+  const std::vector<std::string> lines = result.status().Lines();
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].rfind("x.yaml: rule 'bad-re': ", 0) == 0);
+  CHECK(lines[0].find("bad-re") != std::string::npos);
 }
 
 TEST_CASE("a provider finding hides the generic finding on the same bytes", "[scanner]") {
   auto compiled = CompileOrDie({Rule("aws", "\\b(AKIA[A-Z2-7]{16})\\b")}, /*generic=*/true);
-  Scanner scanner(compiled);
-  const auto findings = scanner.Scan("aws_secret_token = AKIAQYLPMN5HHHFPZAM2\n");
+  auto scanner = ScannerOrDie(compiled);
+  const auto findings = scanner->Scan("aws_secret_token = AKIAQYLPMN5HHHFPZAM2\n");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule_id == "aws");
 }
@@ -161,14 +164,15 @@ TEST_CASE("the serialized database gives the same scanner", "[scanner]") {
   const std::string bytes = rules->SerializeDatabase();
   REQUIRE_FALSE(bytes.empty());
   auto restored = magpie::scanner::CompiledRules::FromSerialized(
-      magpie::rules::RuleSet({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b")}), {}, bytes);
-  REQUIRE(restored);
-  Scanner scanner(restored);
-  CHECK(scanner.Scan(std::string("a ") + kToken).size() == 1);
+      magpie::rules::RuleSet({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b")}), {}, bytes, {});
+  REQUIRE(restored.ok());
+  auto scanner = ScannerOrDie(*restored);
+  CHECK(scanner->Scan(std::string("a ") + kToken).size() == 1);
   std::string corrupt = bytes;
   corrupt[corrupt.size() / 2] ^= 0x5a;
   corrupt.resize(corrupt.size() - 7);
-  CHECK(magpie::scanner::CompiledRules::FromSerialized(
-            magpie::rules::RuleSet({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b")}), {},
-            corrupt) == nullptr);
+  CHECK_FALSE(magpie::scanner::CompiledRules::FromSerialized(
+                  magpie::rules::RuleSet({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b")}), {},
+                  corrupt, {})
+                  .ok());
 }

@@ -3,11 +3,13 @@
 #define MAGPIE_TESTS_SCANNER_SCANNER_TEST_UTIL_H_
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "rules/rule_set.h"
 #include "scanner/compiled_rules.h"
+#include "scanner/scanner.h"
 
 namespace magpie::testing {
 
@@ -26,14 +28,18 @@ inline std::shared_ptr<const scanner::CompiledRules> CompileOrDie(std::vector<ru
                                                                   bool generic = false) {
   scanner::CompileOptions options;
   options.generic_detector = generic;
-  scanner::CompileResult result =
+  auto result =
       scanner::CompiledRules::Compile(rules::RuleSet(std::move(specs), "<test>"), options);
-  if (!result.ok()) {
-    std::string all;
-    for (const auto& p : result.problems) all += p.ToString() + "\n";
-    throw std::runtime_error("compile failed: " + all);
-  }
-  return result.compiled;
+  if (!result.ok()) throw std::runtime_error("compile failed: " + result.status().message());
+  return *result;
+}
+
+// A scanner over `compiled`; fails the test when Scanner::Create does.
+inline std::unique_ptr<scanner::Scanner> ScannerOrDie(
+    std::shared_ptr<const scanner::CompiledRules> compiled, scanner::ScanOptions options = {}) {
+  auto scanner = scanner::Scanner::Create(std::move(compiled), options);
+  if (!scanner.ok()) throw std::runtime_error("Scanner::Create: " + scanner.status().message());
+  return std::move(*scanner);
 }
 
 }  // namespace magpie::testing

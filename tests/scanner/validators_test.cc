@@ -1,6 +1,8 @@
 #include "scanner/validators.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <catch2/catch.hpp>
@@ -14,6 +16,13 @@
 namespace magpie::scanner {
 namespace {
 
+// The validator rules.yaml calls `name`, run on `secret`; false for a name no validator has
+// (the loader refuses those, so the scanner never meets one).
+bool RunNamed(std::string_view name, std::string_view secret) {
+  const std::optional<rules::Validator> validator = rules::ParseValidator(name);
+  return validator.has_value() && RunValidator(*validator, secret);
+}
+
 // Each position of `token` from `from` on, changed to another character of the same class,
 // must make the validator fail.
 void RequireEveryEditFails(std::string_view validator, const std::string& token, size_t from) {
@@ -22,7 +31,7 @@ void RequireEveryEditFails(std::string_view validator, const std::string& token,
     const char c = edited[i];
     edited[i] = (c == 'a') ? 'b' : (c >= '0' && c <= '9') ? (c == '0' ? '1' : '0') : 'a';
     INFO(edited);
-    CHECK_FALSE(RunValidator(validator, edited));
+    CHECK_FALSE(RunNamed(validator, edited));
   }
 }
 
@@ -30,11 +39,11 @@ TEST_CASE("github-checksum accepts tokens whose CRC32 matches", "[scanner]") {
   const std::string ghp = "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";
   // Checksum with a leading '0' digit: the encoding is left-padded to 6 characters.
   const std::string gho = "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";
-  CHECK(RunValidator("github-checksum", ghp));
-  CHECK(RunValidator("github-checksum", gho));
+  CHECK(RunNamed("github-checksum", ghp));
+  CHECK(RunNamed("github-checksum", gho));
   // The same random part and checksum under the other checksummed prefixes.
   for (const char* prefix : {"ghu_", "ghs_", "ghr_"}) {
-    CHECK(RunValidator("github-checksum", prefix + ghp.substr(4)));
+    CHECK(RunNamed("github-checksum", prefix + ghp.substr(4)));
   }
   RequireEveryEditFails("github-checksum", ghp, 4);
   RequireEveryEditFails("github-checksum", gho, 4);
@@ -42,44 +51,44 @@ TEST_CASE("github-checksum accepts tokens whose CRC32 matches", "[scanner]") {
 
 TEST_CASE("github-checksum refuses malformed tokens", "[scanner]") {
   const std::string ghp = "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";
-  CHECK_FALSE(RunValidator("github-checksum", ghp.substr(0, ghp.size() - 1)));
-  CHECK_FALSE(RunValidator("github-checksum", ghp + "0"));
-  CHECK_FALSE(RunValidator("github-checksum", "ghx_" + ghp.substr(4)));
-  CHECK_FALSE(RunValidator("github-checksum", "npm_" + ghp.substr(4)));
-  CHECK_FALSE(RunValidator("github-checksum", "ghp_" + std::string(36, '0')));
-  CHECK_FALSE(RunValidator("github-checksum", ""));
+  CHECK_FALSE(RunNamed("github-checksum", ghp.substr(0, ghp.size() - 1)));
+  CHECK_FALSE(RunNamed("github-checksum", ghp + "0"));
+  CHECK_FALSE(RunNamed("github-checksum", "ghx_" + ghp.substr(4)));
+  CHECK_FALSE(RunNamed("github-checksum", "npm_" + ghp.substr(4)));
+  CHECK_FALSE(RunNamed("github-checksum", "ghp_" + std::string(36, '0')));
+  CHECK_FALSE(RunNamed("github-checksum", ""));
   // A checksum that is right only if non-alphanumerics were skipped.
   std::string with_dash = ghp;
   with_dash[10] = '-';
-  CHECK_FALSE(RunValidator("github-checksum", with_dash));
+  CHECK_FALSE(RunNamed("github-checksum", with_dash));
 }
 
 TEST_CASE("github-checksum checks the shape of fine-grained tokens", "[scanner]") {
   const std::string pat =
       "github_pat_eGzMcNU77sVTUUJ596lLlG_"
       "UriAX1DyyXN9iYw1mXJft5isGXNwAMnEYYnWLeEdpomsCpFqPlpECXVMk11";
-  CHECK(RunValidator("github-checksum", pat));
-  CHECK_FALSE(RunValidator("github-checksum", pat.substr(0, pat.size() - 1)));
-  CHECK_FALSE(RunValidator("github-checksum", pat + "x"));
+  CHECK(RunNamed("github-checksum", pat));
+  CHECK_FALSE(RunNamed("github-checksum", pat.substr(0, pat.size() - 1)));
+  CHECK_FALSE(RunNamed("github-checksum", pat + "x"));
   std::string moved = pat;
   std::swap(moved[33], moved[34]);  // the '_' separator must follow exactly 22 characters
-  CHECK_FALSE(RunValidator("github-checksum", moved));
+  CHECK_FALSE(RunNamed("github-checksum", moved));
   std::string bad_char = pat;
   bad_char[50] = '+';
-  CHECK_FALSE(RunValidator("github-checksum", bad_char));
+  CHECK_FALSE(RunNamed("github-checksum", bad_char));
 }
 
 TEST_CASE("npm-checksum uses the same scheme with the npm_ prefix", "[scanner]") {
   const std::string npm = "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";
   const std::string npm_padded = "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";
-  CHECK(RunValidator("npm-checksum", npm));
-  CHECK(RunValidator("npm-checksum", npm_padded));
+  CHECK(RunNamed("npm-checksum", npm));
+  CHECK(RunNamed("npm-checksum", npm_padded));
   RequireEveryEditFails("npm-checksum", npm, 4);
-  CHECK_FALSE(RunValidator("npm-checksum", "ghp_" + npm.substr(4)));
-  CHECK_FALSE(RunValidator("npm-checksum", npm.substr(0, 39)));
+  CHECK_FALSE(RunNamed("npm-checksum", "ghp_" + npm.substr(4)));
+  CHECK_FALSE(RunNamed("npm-checksum", npm.substr(0, 39)));
   // The GitHub validator does not accept npm tokens and vice versa.
-  CHECK_FALSE(RunValidator("github-checksum", npm));
-  CHECK_FALSE(RunValidator("npm-checksum", "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"));
+  CHECK_FALSE(RunNamed("github-checksum", npm));
+  CHECK_FALSE(RunNamed("npm-checksum", "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"));
 }
 
 // {"alg":"HS256","typ":"JWT"} . {"sub":"1234567890","name":"magpie test","iat":1700000000}
@@ -94,21 +103,21 @@ std::string Jwt(const std::string& header, const std::string& payload,
 }
 
 TEST_CASE("jwt accepts a signed token with JSON header and payload", "[scanner]") {
-  CHECK(RunValidator("jwt", Jwt(kJwtHeader, kJwtPayload, kJwtSignature)));
+  CHECK(RunNamed("jwt", Jwt(kJwtHeader, kJwtPayload, kJwtSignature)));
 }
 
 TEST_CASE("jwt refuses tokens that are not three JSON-bearing base64url parts", "[scanner]") {
   const std::string h = kJwtHeader, p = kJwtPayload, s = kJwtSignature;
-  CHECK_FALSE(RunValidator("jwt", h + "." + p));
-  CHECK_FALSE(RunValidator("jwt", Jwt(h, p, s) + ".x"));
-  CHECK_FALSE(RunValidator("jwt", Jwt(h, p, "")));  // unsigned: nothing to steal
-  CHECK_FALSE(RunValidator("jwt", Jwt("", p, s)));
-  CHECK_FALSE(RunValidator("jwt", Jwt("eyJ0eXAiOiJKV1QifQ", p, s)));   // {"typ":"JWT"}: no alg
-  CHECK_FALSE(RunValidator("jwt", Jwt(h, "WzEsMl0", s)));              // payload [1,2]
-  CHECK_FALSE(RunValidator("jwt", Jwt("eyJhbGciOiJIUzI1NiI", p, s)));  // {"alg":"HS256" cut
-  CHECK_FALSE(RunValidator("jwt", Jwt(h, p, "j/GEY7Dk")));  // standard alphabet in a part
-  CHECK_FALSE(RunValidator("jwt", Jwt(h, p, "abcde")));     // 4n+1 characters
-  CHECK_FALSE(RunValidator("jwt", Jwt(h + "!", p, s)));
+  CHECK_FALSE(RunNamed("jwt", h + "." + p));
+  CHECK_FALSE(RunNamed("jwt", Jwt(h, p, s) + ".x"));
+  CHECK_FALSE(RunNamed("jwt", Jwt(h, p, "")));  // unsigned: nothing to steal
+  CHECK_FALSE(RunNamed("jwt", Jwt("", p, s)));
+  CHECK_FALSE(RunNamed("jwt", Jwt("eyJ0eXAiOiJKV1QifQ", p, s)));   // {"typ":"JWT"}: no alg
+  CHECK_FALSE(RunNamed("jwt", Jwt(h, "WzEsMl0", s)));              // payload [1,2]
+  CHECK_FALSE(RunNamed("jwt", Jwt("eyJhbGciOiJIUzI1NiI", p, s)));  // {"alg":"HS256" cut
+  CHECK_FALSE(RunNamed("jwt", Jwt(h, p, "j/GEY7Dk")));  // standard alphabet in a part
+  CHECK_FALSE(RunNamed("jwt", Jwt(h, p, "abcde")));     // 4n+1 characters
+  CHECK_FALSE(RunNamed("jwt", Jwt(h + "!", p, s)));
 }
 
 std::string Pem(const std::string& label, const std::string& body) {
@@ -137,10 +146,10 @@ constexpr char kEncryptedBody[] =
     "pzVsiJE/IPb3LbAi0k0KltrUPBYXwamOeBKeAyc3EGXQlYZPFa2guEbBwOvFNIrc\n";
 
 TEST_CASE("pem accepts private key blocks", "[scanner]") {
-  CHECK(RunValidator("pem", Pem("PRIVATE KEY", kEd25519Body)));
-  CHECK(RunValidator("pem", Pem("EC PRIVATE KEY", kEcBody)));
-  CHECK(RunValidator("pem", Pem("OPENSSH PRIVATE KEY", kOpensshBody)));
-  CHECK(RunValidator("pem", Pem("RSA PRIVATE KEY", kEncryptedBody)));
+  CHECK(RunNamed("pem", Pem("PRIVATE KEY", kEd25519Body)));
+  CHECK(RunNamed("pem", Pem("EC PRIVATE KEY", kEcBody)));
+  CHECK(RunNamed("pem", Pem("OPENSSH PRIVATE KEY", kOpensshBody)));
+  CHECK(RunNamed("pem", Pem("RSA PRIVATE KEY", kEncryptedBody)));
   // CRLF line ends, and a key pasted into a JSON string with "\n" escapes.
   std::string crlf;
   std::string escaped;
@@ -149,66 +158,67 @@ TEST_CASE("pem accepts private key blocks", "[scanner]") {
     escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
   }
   REQUIRE(escaped.find('\n') == std::string::npos);
-  CHECK(RunValidator("pem", crlf));
-  CHECK(RunValidator("pem", escaped));
+  CHECK(RunNamed("pem", crlf));
+  CHECK(RunNamed("pem", escaped));
 }
 
 TEST_CASE("pem refuses placeholders, public keys and broken blocks", "[scanner]") {
-  CHECK_FALSE(RunValidator("pem", Pem("RSA PRIVATE KEY", "MIIEpAIBAAKCAQEA...\n")));
-  CHECK_FALSE(RunValidator("pem", Pem("RSA PRIVATE KEY", "\n")));
+  CHECK_FALSE(RunNamed("pem", Pem("RSA PRIVATE KEY", "MIIEpAIBAAKCAQEA...\n")));
+  CHECK_FALSE(RunNamed("pem", Pem("RSA PRIVATE KEY", "\n")));
   // 31 bytes of DER-looking data: shorter than any real key.
   CHECK_FALSE(
-      RunValidator("pem", Pem("PRIVATE KEY", "MHma34SbrQXUoQrARB6q7rS0jvoLHwq9gOmYo1q6Xg==\n")));
+      RunNamed("pem", Pem("PRIVATE KEY", "MHma34SbrQXUoQrARB6q7rS0jvoLHwq9gOmYo1q6Xg==\n")));
   // Long enough, but not DER (no SEQUENCE tag) and not marked encrypted.
-  CHECK_FALSE(RunValidator(
+  CHECK_FALSE(RunNamed(
       "pem", Pem("PRIVATE KEY",
                  "BKC9h5nBNQ1DnnGJeqdf3jE0pKpy4FYorG/minM9EWGhXY6uK7BC15WK7bHVlNbREtNPZgL03nEQ6"
                  "ZOudCKSPX0XEWXcGQY=\n")));
   // A DER key under the OpenSSH label lacks the openssh-key-v1 magic.
-  CHECK_FALSE(RunValidator("pem", Pem("OPENSSH PRIVATE KEY", kEcBody)));
-  CHECK_FALSE(RunValidator("pem", Pem("PUBLIC KEY", kEcBody)));
-  CHECK_FALSE(RunValidator("pem", Pem("CERTIFICATE", kEcBody)));
+  CHECK_FALSE(RunNamed("pem", Pem("OPENSSH PRIVATE KEY", kEcBody)));
+  CHECK_FALSE(RunNamed("pem", Pem("PUBLIC KEY", kEcBody)));
+  CHECK_FALSE(RunNamed("pem", Pem("CERTIFICATE", kEcBody)));
   // Mismatched or missing end line.
-  CHECK_FALSE(RunValidator("pem", "-----BEGIN EC PRIVATE KEY-----\n" + std::string(kEcBody) +
+  CHECK_FALSE(RunNamed("pem", "-----BEGIN EC PRIVATE KEY-----\n" + std::string(kEcBody) +
                                       "-----END RSA PRIVATE KEY-----\n"));
-  CHECK_FALSE(RunValidator("pem", "-----BEGIN EC PRIVATE KEY-----\n" + std::string(kEcBody)));
+  CHECK_FALSE(RunNamed("pem", "-----BEGIN EC PRIVATE KEY-----\n" + std::string(kEcBody)));
   std::string corrupt = Pem("EC PRIVATE KEY", kEcBody);
   corrupt[40] = '*';
-  CHECK_FALSE(RunValidator("pem", corrupt));
+  CHECK_FALSE(RunNamed("pem", corrupt));
 }
 
 TEST_CASE("pypi-macaroon accepts macaroons located at pypi.org", "[scanner]") {
   // v2 macaroons: version 2, location field "pypi.org" / "test.pypi.org", identifier, signature.
-  CHECK(RunValidator("pypi-macaroon",
+  CHECK(RunNamed("pypi-macaroon",
                      "pypi-AgEIcHlwaS5vcmcCCG1hZ3BpZWlkAAAGICtRV0EOTe5K8rNPQwoHNEfeY2wOgGyVe6aE1kMf"
                      "terX"));
-  CHECK(RunValidator("pypi-macaroon",
+  CHECK(RunNamed("pypi-macaroon",
                      "pypi-AgENdGVzdC5weXBpLm9yZwIIbWFncGllaWQAAAYgQk0J4V0CTFhI8j0fpvc2HX9hjRUy5w4g"
                      "4qZmjef0foQ"));
 }
 
 TEST_CASE("pypi-macaroon refuses other locations and non-macaroons", "[scanner]") {
   // Location evil.org.
-  CHECK_FALSE(RunValidator("pypi-macaroon",
+  CHECK_FALSE(RunNamed("pypi-macaroon",
                            "pypi-AgEIZXZpbC5vcmcCCG1hZ3BpZWlkAAAGIGflRtU-yOKhJXvbJWybPk-7SYFG73Awy_"
                            "lTclLczq3X"));
   // Version byte 1 although the location is pypi.org.
   CHECK_FALSE(
-      RunValidator("pypi-macaroon",
+      RunNamed("pypi-macaroon",
                    "pypi-AQEIcHlwaS5vcmcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
   // Location field cut short: length 8 but only "pypi.or" follows.
-  CHECK_FALSE(RunValidator("pypi-macaroon", "pypi-AgEIcHlwaS5vcg"));
-  CHECK_FALSE(RunValidator("pypi-macaroon", "pypi-"));
-  CHECK_FALSE(RunValidator("pypi-macaroon", "pypi-AgEIcHlwaS5vcm*"));
-  CHECK_FALSE(RunValidator("pypi-macaroon", "AgEIcHlwaS5vcmcCCG1hZ3BpZWlk"));
+  CHECK_FALSE(RunNamed("pypi-macaroon", "pypi-AgEIcHlwaS5vcg"));
+  CHECK_FALSE(RunNamed("pypi-macaroon", "pypi-"));
+  CHECK_FALSE(RunNamed("pypi-macaroon", "pypi-AgEIcHlwaS5vcm*"));
+  CHECK_FALSE(RunNamed("pypi-macaroon", "AgEIcHlwaS5vcmcCCG1hZ3BpZWlk"));
 }
 
 TEST_CASE("unknown validator names and empty secrets are refused", "[scanner]") {
-  CHECK_FALSE(RunValidator("luhn", "4111111111111111"));
-  CHECK_FALSE(RunValidator("", "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"));
-  for (const std::string& name : rules::KnownValidators()) {
-    INFO(name);
-    CHECK_FALSE(RunValidator(name, ""));
+  CHECK_FALSE(RunNamed("luhn", "4111111111111111"));
+  CHECK_FALSE(RunNamed("", "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"));
+  CHECK_FALSE(RunValidator(rules::Validator::kNone, "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"));
+  for (const rules::Validator validator : rules::kKnownValidators) {
+    INFO(rules::ToString(validator));
+    CHECK_FALSE(RunValidator(validator, ""));
   }
 }
 
