@@ -3,8 +3,11 @@
 // passed through, and the serial path for small sources.
 #include "pipeline/driver.h"
 
+#include <hs/hs.h>
+
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -90,6 +93,32 @@ TEST_CASE("Drive applies the source's KeepReported and inline allow markers", "[
   CHECK(sink.items[1].findings.empty());
   REQUIRE(sink.items[1].suppressed.size() == 1);
   CHECK(sink.items[1].suppressed[0].reason == "inline");
+}
+
+}  // namespace
+}  // namespace magpie::pipeline
+
+namespace magpie::pipeline {
+namespace {
+
+// Fault injection through Hyperscan's allocator hook: no thread can get a scanner, and every
+// item says so as a diagnostic; nothing throws out of the driver.
+void* FailingAlloc(size_t) { return nullptr; }
+
+TEST_CASE("Drive: a scanner that cannot be created is a diagnostic per item", "[pipeline]") {
+  testing::TestSession session;  // compiled before the allocator fails
+  const StringSource source({"a " + std::string(kToken) + "\n", "b\n"});
+  REQUIRE(hs_set_scratch_allocator(FailingAlloc, std::free) == HS_SUCCESS);
+  CollectingSink sink;
+  Drive(source, session.get(), sink, DriveOptions{2, 0});
+  hs_set_scratch_allocator(nullptr, nullptr);
+  REQUIRE(sink.items.size() == 2);
+  for (const ItemResult& item : sink.items) {
+    CHECK_FALSE(item.scanned);
+    REQUIRE(item.diagnostic.has_value());
+    CHECK(item.diagnostic->kind == "scan-error");
+    CHECK(item.diagnostic->message.find("scratch") != std::string::npos);
+  }
 }
 
 }  // namespace
