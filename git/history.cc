@@ -1,14 +1,9 @@
 #include "git/history.h"
 
-#include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <exception>
 #include <numeric>
 #include <unordered_set>
 
@@ -118,18 +113,18 @@ struct History::Impl {
 History::History(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 History::~History() = default;
 
-std::unique_ptr<History> History::Open(const std::string& repo_path,
-                                       const HistoryOptions& options,
-                                       const DiagnosticCallback& on_diagnostic,
-                                       std::string* error) {
+Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
+                                               const HistoryOptions& options,
+                                               const DiagnosticCallback& on_diagnostic) {
   const auto start = std::chrono::steady_clock::now();
-  RepoPtr repo = internal::OpenRepository(repo_path, error);
-  if (!repo) return nullptr;
+  std::string error;
+  RepoPtr repo = internal::OpenRepository(repo_path, &error);
+  if (!repo) return NotFound(error);
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->git_dir = git_repository_path(repo.get());
-  if (!internal::WalkHistory(repo.get(), options, on_diagnostic, &impl->index, error)) {
-    return nullptr;
+  if (!internal::WalkHistory(repo.get(), options, on_diagnostic, &impl->index, &error)) {
+    return InvalidArgument(error);
   }
   impl->at_head = internal::BlobsAtHead(repo.get());
   impl->items.reserve(impl->index.blobs.size());
@@ -214,62 +209,6 @@ BlobRead History::Read(size_t i) const {
     out.owner.reset();
   }
   return out;
-}
-
-namespace {
-
-void Scan(const std::string& repo_path, const HistoryOptions& options,
-          const BlobCallback& on_blob, const DiagnosticCallback& on_diagnostic,
-          HistoryResult* result) {
-  std::unique_ptr<History> history =
-      History::Open(repo_path, options, on_diagnostic, &result->error);
-  if (!history) return;
-  result->stats.commits = history->commits();
-  result->stats.blobs = history->size();
-  result->stats.walk_seconds = history->walk_seconds();
-  const auto read_start = std::chrono::steady_clock::now();
-  std::atomic<uint64_t> scanned{0}, bytes{0}, skipped{0};
-  // Contiguous runs of the pack-ordered list per task keep each thread's reads local.
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, history->size(), 32),
-                    [&](const tbb::blocked_range<size_t>& range) {
-                      for (size_t i = range.begin(); i != range.end(); ++i) {
-                        BlobRead blob = history->Read(i);
-                        if (!blob.ok()) {
-                          ++skipped;
-                          if (on_diagnostic) on_diagnostic(*blob.skipped);
-                          continue;
-                        }
-                        on_blob(history->Provenance(i), blob.bytes);
-                        ++scanned;
-                        bytes += blob.bytes.size();
-                      }
-                    });
-  result->stats.blobs_scanned = scanned;
-  result->stats.bytes_scanned = bytes;
-  result->stats.blobs_skipped = skipped;
-  result->stats.read_seconds = Seconds(read_start);
-}
-
-}  // namespace
-
-HistoryResult ScanHistory(const std::string& repo_path, const HistoryOptions& options,
-                          const BlobCallback& on_blob, const DiagnosticCallback& on_diagnostic) {
-  HistoryResult result;
-  try {
-    // More threads than cores only adds contention (and TBB warns about the request).
-    const int threads = std::min(options.threads, tbb::this_task_arena::max_concurrency());
-    if (threads > 0) {
-      tbb::task_arena arena(threads);
-      arena.execute([&] { Scan(repo_path, options, on_blob, on_diagnostic, &result); });
-    } else {
-      Scan(repo_path, options, on_blob, on_diagnostic, &result);
-    }
-  } catch (const std::exception& e) {
-    result.error = std::string("git history scan failed: ") + e.what();
-  } catch (...) {
-    result.error = "git history scan failed: unknown exception";
-  }
-  return result;
 }
 
 }  // namespace magpie::git

@@ -1,23 +1,23 @@
 // Every distinct blob of a repository's history, once, with where it came from.
 //
-// ScanHistory walks the commits reachable from the chosen refs, earliest first (parents before
-// children, ties by commit time), and diffs each commit's tree against its parents' trees,
-// skipping subtrees whose object id did not change. A blob "introduced" by a commit is one
-// that sits at a path where none of the commit's parents had that same blob (a new file, a
+// History::Open walks the commits reachable from the chosen refs, earliest first (parents
+// before children, ties by commit time), and diffs each commit's tree against its parents'
+// trees, skipping subtrees whose object id did not change. A blob "introduced" by a commit is
+// one that sits at a path where none of the commit's parents had that same blob (a new file, a
 // changed file, a rename or copy target; for a merge, only content that differs from every
-// parent). The first introduction in that order is the blob's provenance. Then the distinct
-// blobs are read in pack order, in parallel, and each is handed to `on_blob` once.
+// parent). The first introduction in that order is the blob's provenance. The distinct blobs
+// are then listed in pack order, the best order to read them in; the caller reads them by
+// index, from as many threads as it likes (pipeline/history_source.h does).
 //
 // Usage:
 //   magpie::git::HistoryOptions options;
 //   options.since = "origin/main";  // only what this branch adds
-//   auto result = magpie::git::ScanHistory(".", options,
-//       [&](const magpie::git::BlobProvenance& blob, std::string_view bytes) { ... },
-//       [&](const magpie::git::GitDiagnostic& d) { ... });
-//   if (!result.ok()) { print result.error; exit 2; }
+//   auto history = magpie::git::History::Open(".", options, on_diagnostic);
+//   if (!history.ok()) { print history.status(); exit 2; }
+//   for (size_t i = 0; i < (*history)->size(); ++i) use((*history)->Provenance(i), (*history)->Read(i));
 //
-// Memory: per distinct blob, an id, a path and a few counters; blob bytes live only for the
-// duration of one callback. Nothing from libgit2 appears here.
+// Memory: per distinct blob, an id, a path and a few counters; blob bytes live only as long as
+// the BlobRead. Nothing from libgit2 appears here.
 // Process-wide effect: the first call configures libgit2's global object cache (trees and
 // commits cached, blobs not) and turns off its per-read hash verification (a corrupt object
 // still fails to inflate and becomes a diagnostic).
@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "git/diagnostic.h"
 
 namespace magpie::git {
@@ -78,22 +79,6 @@ struct HistoryOptions {
   int threads = 0;  // for tree diffs and blob reads; 0 = one per core (capped at the cores)
 };
 
-struct HistoryStats {
-  uint64_t commits = 0;          // commits walked (in range)
-  uint64_t blobs = 0;            // distinct blobs found
-  uint64_t blobs_scanned = 0;    // handed to on_blob
-  uint64_t bytes_scanned = 0;
-  uint64_t blobs_skipped = 0;    // too large, binary, unreadable
-  double walk_seconds = 0;       // opening, commit walk, tree diffs, ordering
-  double read_seconds = 0;       // reading blobs, callbacks included
-};
-
-struct HistoryResult {
-  std::string error;  // empty on success
-  HistoryStats stats;
-  bool ok() const { return error.empty(); }
-};
-
 // One blob's bytes from History::Read, or why it was skipped.
 struct BlobRead {
   std::string_view bytes;                // valid while this BlobRead lives
@@ -111,14 +96,14 @@ struct BlobRead {
 // Read uses one libgit2 repository handle per calling thread.
 class History {
  public:
-  // Walks the history (tree diffs run in parallel on the current TBB arena). Returns null
-  // and sets *error when the repository cannot be opened or a revision does not resolve.
-  // `on_diagnostic` is called during Open only (from the calling thread); Read reports its
-  // problems in BlobRead::skipped instead.
-  static std::unique_ptr<History> Open(const std::string& repo_path,
-                                       const HistoryOptions& options,
-                                       const DiagnosticCallback& on_diagnostic,
-                                       std::string* error);
+  // Walks the history (tree diffs run in parallel on the current TBB arena). `repo_path`: a
+  // work tree, any directory inside one, a .git directory or a bare repository. Errors: the
+  // repository cannot be opened or a revision in `refs`/`since` does not resolve; every other
+  // problem is a diagnostic and the walk goes on. `on_diagnostic` is called during Open only
+  // (from the calling thread); Read reports its problems in BlobRead::skipped instead.
+  static Result<std::unique_ptr<History>> Open(const std::string& repo_path,
+                                               const HistoryOptions& options,
+                                               const DiagnosticCallback& on_diagnostic);
   ~History();
   History(const History&) = delete;
   History& operator=(const History&) = delete;
@@ -134,19 +119,6 @@ class History {
   explicit History(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// Called once per distinct blob, from several threads at once; `bytes` is valid only during
-// the call. The callee synchronises any shared state it touches.
-using BlobCallback = std::function<void(const BlobProvenance& blob, std::string_view bytes)>;
-
-// History::Open then Read of every blob in parallel, calling back as blobs come (no order).
-// `repo_path`: a work tree, any directory inside one, a .git directory or a bare
-// repository. Returns an error, and calls nothing, when the repository cannot be opened or a
-// revision in `refs`/`since` does not resolve; every other problem is a diagnostic and the
-// scan goes on. `on_diagnostic` is called from the walking thread and from reader threads.
-// Never throws (an exception from a callback is caught and returned as the error).
-HistoryResult ScanHistory(const std::string& repo_path, const HistoryOptions& options,
-                          const BlobCallback& on_blob, const DiagnosticCallback& on_diagnostic);
 
 }  // namespace magpie::git
 

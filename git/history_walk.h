@@ -1,4 +1,4 @@
-// Internal to git/: the commit walk and tree diffs behind ScanHistory, producing for each
+// Internal to git/: the commit walk and tree diffs behind History::Open, producing for each
 // distinct blob its first introduction. No blob is read here (only commits and trees).
 #ifndef MAGPIE_GIT_HISTORY_WALK_H_
 #define MAGPIE_GIT_HISTORY_WALK_H_

@@ -24,7 +24,7 @@ void AddLine(std::vector<LineRange>* ranges, int line) {
   }
 }
 
-void Diagnose(StagedResult* result, DiagnosticKind kind, const git_diff_file& file,
+void Diagnose(StagedChange* result, DiagnosticKind kind, const git_diff_file& file,
               std::string message) {
   GitDiagnostic d;
   d.kind = kind;
@@ -36,7 +36,7 @@ void Diagnose(StagedResult* result, DiagnosticKind kind, const git_diff_file& fi
 
 // Fills `file` from delta `i`; false (and maybe a diagnostic) when there is nothing to scan.
 bool LoadStagedFile(git_repository* repo, git_diff* diff, size_t i,
-                    const StagedOptions& options, StagedResult* result, StagedFile* file) {
+                    const StagedOptions& options, StagedChange* result, StagedFile* file) {
   const git_diff_delta* delta = git_diff_get_delta(diff, i);
   // Deleted files have nothing to scan; an unresolved conflict cannot be committed yet.
   if (delta->status == GIT_DELTA_DELETED || delta->status == GIT_DELTA_CONFLICTED) return false;
@@ -112,27 +112,25 @@ bool StagedFile::IsAdded(int line) const {
   return it != added_lines.begin() && std::prev(it)->last >= line;
 }
 
-StagedResult ScanStaged(const std::string& repo_path, const StagedOptions& options) {
-  StagedResult result;
+Result<StagedChange> ScanStaged(const std::string& repo_path, const StagedOptions& options) {
+  StagedChange result;
   try {
-    RepoPtr repo = internal::OpenRepository(repo_path, &result.error);
-    if (!repo) return result;
+    std::string error;
+    RepoPtr repo = internal::OpenRepository(repo_path, &error);
+    if (!repo) return NotFound(error);
     if (git_repository_is_bare(repo.get())) {
-      result.error = "'" + repo_path + "' is a bare repository: it has no index to check";
-      return result;
+      return InvalidArgument("'" + repo_path + "' is a bare repository: it has no index to check");
     }
     git_index* raw_index = nullptr;
     if (git_repository_index(&raw_index, repo.get()) != 0) {
-      result.error = internal::LastError("cannot read the index");
-      return result;
+      return IoError(internal::LastError("cannot read the index"));
     }
     IndexPtr index(raw_index);
 
     git_object* head_tree = nullptr;
     if (git_revparse_single(&head_tree, repo.get(), "HEAD^{tree}") != 0) {
       if (git_repository_head_unborn(repo.get()) != 1) {
-        result.error = internal::LastError("cannot read HEAD");
-        return result;
+        return IoError(internal::LastError("cannot read HEAD"));
       }
       result.initial_commit = true;  // diff against the empty tree
     }
@@ -148,16 +146,14 @@ StagedResult ScanStaged(const std::string& repo_path, const StagedOptions& optio
     git_diff* raw_diff = nullptr;
     if (git_diff_tree_to_index(&raw_diff, repo.get(), reinterpret_cast<git_tree*>(head_tree),
                                index.get(), &diff_options) != 0) {
-      result.error = internal::LastError("cannot diff the index against HEAD");
-      return result;
+      return IoError(internal::LastError("cannot diff the index against HEAD"));
     }
     DiffPtr diff(raw_diff);
     // Like `git diff --cached` (diff.renames): a renamed file's unchanged lines are not new.
     git_diff_find_options find_options = GIT_DIFF_FIND_OPTIONS_INIT;
     find_options.flags = GIT_DIFF_FIND_RENAMES;
     if (git_diff_find_similar(diff.get(), &find_options) != 0) {
-      result.error = internal::LastError("cannot detect renames");
-      return result;
+      return IoError(internal::LastError("cannot detect renames"));
     }
     const size_t deltas = git_diff_num_deltas(diff.get());
     result.nothing_staged = deltas == 0;
@@ -170,7 +166,7 @@ StagedResult ScanStaged(const std::string& repo_path, const StagedOptions& optio
     std::sort(result.files.begin(), result.files.end(),
               [](const StagedFile& a, const StagedFile& b) { return a.path < b.path; });
   } catch (const std::exception& e) {
-    result.error = std::string("staged scan failed: ") + e.what();
+    return Internal(std::string("staged scan failed: ") + e.what());
   }
   return result;
 }

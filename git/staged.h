@@ -8,9 +8,9 @@
 //
 // Usage:
 //   auto staged = magpie::git::ScanStaged(".");
-//   if (!staged.ok()) { print staged.error; exit 2; }
-//   if (staged.nothing_staged) { say so; exit 0; }
-//   for (const auto& file : staged.files)
+//   if (!staged.ok()) { print staged.status(); exit 2; }
+//   if (staged->nothing_staged) { say so; exit 0; }
+//   for (const auto& file : staged->files)
 //     for (finding in scan(file.content)) if (file.IsAdded(finding.line)) report(file.path, ...)
 //
 // Thread safety: ScanStaged may run concurrently with itself; the result is plain data.
@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "git/diagnostic.h"
 
 namespace magpie::git {
@@ -48,8 +49,7 @@ struct StagedOptions {
   bool (*is_binary)(std::string_view bytes) = nullptr;
 };
 
-struct StagedResult {
-  std::string error;  // not a repository, bare repository, unreadable index, ...
+struct StagedChange {
   bool initial_commit = false;  // HEAD is unborn: everything staged is new
   // True when the index equals HEAD's tree: there is nothing to check (say so, exit clean).
   bool nothing_staged = false;
@@ -57,11 +57,11 @@ struct StagedResult {
   // Deletions and pure renames are not listed (nothing to scan).
   std::vector<StagedFile> files;
   std::vector<GitDiagnostic> diagnostics;  // skipped files (binary, too large, submodules)
-  bool ok() const { return error.empty(); }
 };
 
 // `repo_path`: the work tree or any directory inside it (discovered upwards like git does).
-StagedResult ScanStaged(const std::string& repo_path, const StagedOptions& options = {});
+// Errors: not a repository, a bare repository, an unreadable index or HEAD.
+Result<StagedChange> ScanStaged(const std::string& repo_path, const StagedOptions& options = {});
 
 }  // namespace magpie::git
 

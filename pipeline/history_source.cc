@@ -49,12 +49,11 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
   std::vector<git::GitDiagnostic> diagnostics;
-  std::string error;
-  std::unique_ptr<git::History> history = git::History::Open(
-      repo, options, [&](const git::GitDiagnostic& d) { diagnostics.push_back(d); }, &error);
-  if (!history) return InvalidArgument(error);
+  Result<std::unique_ptr<git::History>> history = git::History::Open(
+      repo, options, [&](const git::GitDiagnostic& d) { diagnostics.push_back(d); });
+  if (!history.ok()) return history.status();
   std::unique_ptr<HistorySource> source(new HistorySource());
-  source->history_ = std::move(history);
+  source->history_ = *std::move(history);
   source->excluder_ = excluder;
   AddGitDiagnostics(diagnostics, &source->prelude_);
   return source;

@@ -9,10 +9,10 @@ namespace magpie::pipeline {
 Result<std::unique_ptr<StagedSource>> StagedSource::Open(const std::string& repo,
                                                          const git::StagedOptions& options,
                                                          const suppress::PathExcluder* excluder) {
-  git::StagedResult staged = git::ScanStaged(repo, options);
-  if (!staged.ok()) return InvalidArgument(staged.error);
+  Result<git::StagedChange> staged = git::ScanStaged(repo, options);
+  if (!staged.ok()) return staged.status();
   std::unique_ptr<StagedSource> source(new StagedSource());
-  source->staged_ = std::move(staged);
+  source->staged_ = *std::move(staged);
   source->excluder_ = excluder;
   for (const git::StagedFile& file : source->staged_.files) {
     source->total_bytes_ += file.content.size();

@@ -32,7 +32,7 @@ class StagedSource : public Source {
 
  private:
   StagedSource() = default;
-  git::StagedResult staged_;
+  git::StagedChange staged_;
   uint64_t total_bytes_ = 0;
   const suppress::PathExcluder* excluder_ = nullptr;
 };

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include <tbb/parallel_for.h>
+
 #include "git/history.h"
 
 namespace magpie::git::testing {
@@ -143,9 +145,17 @@ class TempRepo {
   int clock_ = 0;
 };
 
-// ScanHistory's results gathered by blob id, plus diagnostics, for assertions.
+// What History::Open found and what reading every blob gave, by blob id, plus diagnostics,
+// for assertions. Blobs are read from several threads at once, as the pipeline reads them.
 struct Collected {
-  HistoryResult result;
+  struct {
+    std::string error;  // Open's error message, "" when it opened
+    struct {
+      uint64_t commits = 0;        // commits walked
+      uint64_t blobs_skipped = 0;  // blobs Read reported as skipped
+    } stats;
+    bool ok() const { return error.empty(); }
+  } result;
   std::map<std::string, BlobProvenance> blobs;  // by blob id
   std::map<std::string, std::string> contents;  // by blob id
   std::vector<GitDiagnostic> diagnostics;
@@ -166,19 +176,28 @@ struct Collected {
 
 inline Collected Collect(const std::string& repo, const HistoryOptions& options = {}) {
   Collected c;
+  auto history =
+      History::Open(repo, options, [&](const GitDiagnostic& d) { c.diagnostics.push_back(d); });
+  if (!history.ok()) {
+    c.result.error = history.status().message();
+    return c;
+  }
+  const History& h = **history;
+  c.result.stats.commits = h.commits();
   std::mutex mu;
-  c.result = ScanHistory(
-      repo, options,
-      [&](const BlobProvenance& p, std::string_view bytes) {
-        std::lock_guard lock(mu);
-        ++c.calls;
-        c.blobs[p.blob_id] = p;
-        c.contents[p.blob_id] = std::string(bytes);
-      },
-      [&](const GitDiagnostic& d) {
-        std::lock_guard lock(mu);
-        c.diagnostics.push_back(d);
-      });
+  tbb::parallel_for(size_t{0}, h.size(), [&](size_t i) {
+    BlobRead blob = h.Read(i);
+    std::lock_guard lock(mu);
+    if (!blob.ok()) {
+      ++c.result.stats.blobs_skipped;
+      c.diagnostics.push_back(*blob.skipped);
+      return;
+    }
+    const BlobProvenance p = h.Provenance(i);
+    ++c.calls;
+    c.blobs[p.blob_id] = p;
+    c.contents[p.blob_id] = std::string(blob.bytes);
+  });
   return c;
 }
 

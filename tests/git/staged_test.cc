@@ -28,13 +28,13 @@ TEST_CASE("only staged content and only its added lines are reported", "[git]") 
   repo.Write("other.txt", "unstaged change\n");
   repo.Write("untracked.txt", "never added\n");
 
-  StagedResult r = ScanStaged(repo.path());
+  Result<StagedChange> r = ScanStaged(repo.path());
   REQUIRE(r.ok());
-  CHECK_FALSE(r.nothing_staged);
-  CHECK_FALSE(r.initial_commit);
-  CHECK(r.diagnostics.empty());
-  REQUIRE(r.files.size() == 1);
-  const StagedFile& f = r.files[0];
+  CHECK_FALSE(r->nothing_staged);
+  CHECK_FALSE(r->initial_commit);
+  CHECK(r->diagnostics.empty());
+  REQUIRE(r->files.size() == 1);
+  const StagedFile& f = r->files[0];
   CHECK(f.path == "app.cfg");
   CHECK(f.old_path == "app.cfg");
   CHECK(f.content == "one\nTWO\nthree\nstaged secret\n");
@@ -53,14 +53,14 @@ TEST_CASE("the first commit of a new repository: everything staged is added", "[
   repo.Write("b.txt", "b\n");
   repo.Git("add src/main.c b.txt");
 
-  StagedResult r = ScanStaged(repo.path() + "/src");  // discovered from a subdirectory
+  Result<StagedChange> r = ScanStaged(repo.path() + "/src");  // discovered from a subdirectory
   REQUIRE(r.ok());
-  CHECK(r.initial_commit);
-  CHECK_FALSE(r.nothing_staged);
-  REQUIRE(r.files.size() == 2);
-  CHECK(r.files[0].path == "b.txt");  // path order
-  CHECK(r.files[1].path == "src/main.c");
-  CHECK(Ranges(r.files[1]) == std::vector<std::pair<int, int>>{{1, 3}});
+  CHECK(r->initial_commit);
+  CHECK_FALSE(r->nothing_staged);
+  REQUIRE(r->files.size() == 2);
+  CHECK(r->files[0].path == "b.txt");  // path order
+  CHECK(r->files[1].path == "src/main.c");
+  CHECK(Ranges(r->files[1]) == std::vector<std::pair<int, int>>{{1, 3}});
 }
 
 TEST_CASE("nothing staged is said, not silently scanned", "[git]") {
@@ -69,17 +69,17 @@ TEST_CASE("nothing staged is said, not silently scanned", "[git]") {
   repo.Commit("base");
   repo.Write("a.txt", "modified but not staged\n");
 
-  StagedResult r = ScanStaged(repo.path());
+  Result<StagedChange> r = ScanStaged(repo.path());
   REQUIRE(r.ok());
-  CHECK(r.nothing_staged);
-  CHECK(r.files.empty());
+  CHECK(r->nothing_staged);
+  CHECK(r->files.empty());
 
   SECTION("and before the first commit too") {
     TempRepo empty;
-    StagedResult e = ScanStaged(empty.path());
+    Result<StagedChange> e = ScanStaged(empty.path());
     REQUIRE(e.ok());
-    CHECK(e.initial_commit);
-    CHECK(e.nothing_staged);
+    CHECK(e->initial_commit);
+    CHECK(e->nothing_staged);
   }
 }
 
@@ -101,37 +101,37 @@ TEST_CASE("renames, deletions and binary files", "[git]") {
 
   StagedOptions skip_binary;
   skip_binary.is_binary = &testing::HasNulByte;
-  StagedResult r = ScanStaged(repo.path(), skip_binary);
+  Result<StagedChange> r = ScanStaged(repo.path(), skip_binary);
   REQUIRE(r.ok());
-  CHECK_FALSE(r.nothing_staged);
-  REQUIRE(r.files.size() == 1);
-  CHECK(r.files[0].path == "renamed.txt");
-  CHECK(r.files[0].old_path == "moved.txt");
-  CHECK(Ranges(r.files[0]) == std::vector<std::pair<int, int>>{{22, 22}});
-  REQUIRE(r.diagnostics.size() == 1);
-  CHECK(r.diagnostics[0].kind == DiagnosticKind::kBinary);
-  CHECK(r.diagnostics[0].path == "blob.bin");
+  CHECK_FALSE(r->nothing_staged);
+  REQUIRE(r->files.size() == 1);
+  CHECK(r->files[0].path == "renamed.txt");
+  CHECK(r->files[0].old_path == "moved.txt");
+  CHECK(Ranges(r->files[0]) == std::vector<std::pair<int, int>>{{22, 22}});
+  REQUIRE(r->diagnostics.size() == 1);
+  CHECK(r->diagnostics[0].kind == DiagnosticKind::kBinary);
+  CHECK(r->diagnostics[0].path == "blob.bin");
 
   SECTION("without is_binary, binary files get their lines") {
     StagedOptions options;
     options.is_binary = nullptr;
-    StagedResult b = ScanStaged(repo.path(), options);
+    Result<StagedChange> b = ScanStaged(repo.path(), options);
     REQUIRE(b.ok());
-    CHECK(b.files.size() == 2);
-    CHECK(b.diagnostics.empty());
+    CHECK(b->files.size() == 2);
+    CHECK(b->diagnostics.empty());
   }
 }
 
 TEST_CASE("not a repository, or a bare one, is an error", "[git]") {
   TempDir dir;
-  StagedResult r = ScanStaged(dir.path());
+  Result<StagedChange> r = ScanStaged(dir.path());
   CHECK_FALSE(r.ok());
-  CHECK(r.error.find("not a git repository") != std::string::npos);
+  CHECK(r.status().message().find("not a git repository") != std::string::npos);
 
   TempRepo bare(/*bare=*/true);
-  StagedResult b = ScanStaged(bare.path());
+  Result<StagedChange> b = ScanStaged(bare.path());
   CHECK_FALSE(b.ok());
-  CHECK(b.error.find("bare") != std::string::npos);
+  CHECK(b.status().message().find("bare") != std::string::npos);
 }
 
 TEST_CASE("a typical staged change is checked quickly", "[git]") {
@@ -146,11 +146,11 @@ TEST_CASE("a typical staged change is checked quickly", "[git]") {
   }
   repo.Git("add -A");
   const auto start = std::chrono::steady_clock::now();
-  StagedResult r = ScanStaged(repo.path());
+  Result<StagedChange> r = ScanStaged(repo.path());
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(r.ok());
-  CHECK(r.files.size() == 4);
+  CHECK(r->files.size() == 4);
   // The whole pre-commit hook has a 50 ms budget; this takes a few ms on an idle machine.
   // The bound leaves room for a loaded CI box but still catches reading the whole history.
   CHECK(ms < 150);
