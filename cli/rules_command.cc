@@ -1,7 +1,7 @@
 #include <iostream>
 
+#include "cache/rules_cache.h"
 #include "cli/commands.h"
-#include "cli/db_cache.h"
 #include "scanner/rule_check.h"
 
 namespace magpie::cli {
@@ -9,7 +9,7 @@ namespace magpie::cli {
 int RunRulesList(const std::string& rules_file, const std::string& format) {
   std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
   if (!rules) return kExitError;
-  auto compiled = CompileWithCache(*rules, {}, true);
+  auto compiled = cache::RulesCache::Default(true).Compile(*rules, {});
   const rules::RuleSet& effective = compiled.ok() ? (*compiled)->rule_set() : *rules;
   for (const rules::RuleSpec& spec : effective.rules()) {
     if (format == "ids") {
@@ -25,7 +25,7 @@ int RunRulesList(const std::string& rules_file, const std::string& format) {
 int RunRulesCheck(const std::string& rules_file, bool no_cache) {
   std::optional<rules::RuleSet> rules = LoadRulesOrReport(rules_file);
   if (!rules) return kExitError;
-  auto compiled = CompileWithCache(*rules, {}, !no_cache);
+  auto compiled = cache::RulesCache::Default(!no_cache).Compile(*rules, {});
   if (!compiled.ok()) {
     for (const std::string& line : compiled.status().Lines()) {
       std::cerr << "magpie: error: " << line << "\n";

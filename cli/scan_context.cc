@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cache/rules_cache.h"
 #include "cli/baseline.h"
 #include "cli/config.h"
-#include "cli/db_cache.h"
 #include "cli/version.h"
 
 namespace magpie::cli {
@@ -22,14 +22,14 @@ struct ScanContext::ThreadScanners {
 ScanContext::~ScanContext() = default;
 
 std::optional<rules::RuleSet> LoadRulesOrReport(const std::string& rules_file, bool use_cache) {
-  rules::LoadResult loaded = LoadRulesCached(rules_file, use_cache);
+  Result<rules::RuleSet> loaded = cache::RulesCache::Default(use_cache).LoadRules(rules_file);
   if (!loaded.ok()) {
-    for (const rules::RuleProblem& p : loaded.problems) {
-      std::cerr << "magpie: error: " << p.ToString() << "\n";
+    for (const std::string& line : loaded.status().Lines()) {
+      std::cerr << "magpie: error: " << line << "\n";
     }
     return std::nullopt;
   }
-  return std::move(loaded.rules);
+  return std::move(*loaded);
 }
 
 namespace {
@@ -124,7 +124,8 @@ std::unique_ptr<ScanContext> ScanContext::Create(const CommonFlags& flags,
   scanner::CompileOptions compile_options;
   compile_options.generic_detector = merged.generic_detector;
   compile_options.entropy = config.Entropy(compile_options.entropy);
-  auto compiled = CompileWithCache(ctx->rules_, compile_options, !flags.no_cache);
+  auto compiled =
+      cache::RulesCache::Default(!flags.no_cache).Compile(ctx->rules_, compile_options);
   if (!compiled.ok()) {
     for (const std::string& line : compiled.status().Lines()) {
       std::cerr << "magpie: error: " << line << "\n";

@@ -105,7 +105,7 @@ class ScanContext {
 };
 
 // Loads --rules FILE or the built-in set; prints problems on stderr and returns nullopt.
-// Goes through the rules cache (db_cache.h) unless `use_cache` is false.
+// Goes through the rules cache (cache/rules_cache.h) unless `use_cache` is false.
 std::optional<rules::RuleSet> LoadRulesOrReport(const std::string& rules_file,
                                                 bool use_cache = true);
 
