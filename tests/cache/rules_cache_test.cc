@@ -140,7 +140,8 @@ std::vector<Damage> Damages() {
          out[8] = static_cast<char>(kEntryFormatVersion + 1);
          return out + scanner::Sha256Hex(out);
        }},
-      {"not an entry", [](const std::string&, const std::string&) { return std::string(500, 'z'); }},
+      {"not an entry",
+       [](const std::string&, const std::string&) { return std::string(500, 'z'); }},
   };
 }
 
