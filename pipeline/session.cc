@@ -4,7 +4,7 @@
 
 #include <utility>
 
-#include "cache/db_cache.h"
+#include "cache/rules_cache.h"
 
 namespace magpie::pipeline {
 
@@ -15,14 +15,12 @@ struct ScanSession::ThreadScanners {
 ScanSession::~ScanSession() = default;
 
 Result<rules::RuleSet> LoadRules(const std::string& rules_file, bool use_cache) {
-  rules::LoadResult loaded = cache::LoadRulesCached(rules_file, use_cache);
-  if (!loaded.ok()) return rules::ToStatus(loaded.problems);
-  return std::move(loaded.rules);
+  return cache::RulesCache::Default(use_cache).LoadRules(rules_file);
 }
 
 Result<std::shared_ptr<const scanner::CompiledRules>> CompileRules(
     const rules::RuleSet& rules, const scanner::CompileOptions& options, bool use_cache) {
-  return cache::CompileWithCache(rules, options, use_cache);
+  return cache::RulesCache::Default(use_cache).Compile(rules, options);
 }
 
 Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& options) {

@@ -16,8 +16,8 @@
 namespace magpie::scanner {
 namespace {
 
-// RE2 confirms each candidate on a window this far either side of it: a secret match may be at most
-// this long (docs/rules.md).
+// RE2 confirms each candidate on a window this far either side of it: a secret match may be at
+// most this long (docs/rules.md).
 constexpr uint64_t kConfirmWindow = 8192;
 // Candidates of one rule closer than this to the previous seed are covered by its window.
 constexpr uint64_t kCoalesce = kConfirmWindow / 2;
@@ -39,7 +39,7 @@ struct CandidateCollector {
 };
 
 int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
-            unsigned int /*flags*/, void* context) {
+                     unsigned int /*flags*/, void* context) {
   auto* collector = static_cast<CandidateCollector*>(context);
   // Every id is below last_seed's size for a database compiled from these rules; a cached
   // database is checked against them before use, this only keeps a mismatch in bounds.

@@ -92,7 +92,7 @@ TEST_CASE("a command-line flag wins over the configuration file", "[cli]") {
   CHECK_FALSE(large["summary"]["skipped"].contains("too-large"));
 }
 
-TEST_CASE("the summary names the configuration file; --no-config ignores it", "[cli]") {
+TEST_CASE("the summary names the configuration file, and --no-config ignores it", "[cli]") {
   Sandbox box;
   box.Write("a.env", kAwsLine + kPasswordLine);
   box.Write(".magpie.yaml", "generic: false\n");
@@ -146,7 +146,7 @@ TEST_CASE("an extra rule reusing a built-in id is an error", "[cli]") {
   CHECK(run.err.find("duplicate id") != std::string::npos);
 }
 
-TEST_CASE("disable drops rules; an unknown id is an error", "[cli]") {
+TEST_CASE("disable drops rules, and an unknown id is an error", "[cli]") {
   Sandbox box;
   box.Write("a.env", kAwsLine + kPasswordLine);
   box.Write(".magpie.yaml", "disable:\n  - generic-secret\n");

@@ -142,7 +142,7 @@ TEST_CASE("magpie git: a secret still at HEAD in an edited file is present at HE
   CHECK(found[1]["git"]["present_at_head"] == true);
 }
 
-TEST_CASE("magpie git finds a secret only on a side branch; --branch limits the refs",
+TEST_CASE("magpie git finds a secret only on a side branch, and --branch limits the refs",
           "[cli][git]") {
   Sandbox box;
   InitRepo(box);

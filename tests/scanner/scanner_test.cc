@@ -104,7 +104,8 @@ TEST_CASE("variable-length secrets are extracted whole, not cut at the first hit
 }
 
 TEST_CASE("multi-line secrets get the end line and column of their last byte", "[scanner]") {
-  auto scanner = ScannerOrDie(CompileOrDie({Rule("block", "(-----BEGIN KEY-----[\\s\\S]{1,400}?-----END KEY-----)")}));
+  auto scanner = ScannerOrDie(
+      CompileOrDie({Rule("block", "(-----BEGIN KEY-----[\\s\\S]{1,400}?-----END KEY-----)")}));
   const std::string data = "x\n-----BEGIN KEY-----\nAAAA\nBBBBBB\n-----END KEY-----\n";
   const auto findings = scanner->Scan(data);
   REQUIRE(findings.size() == 1);

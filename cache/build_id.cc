@@ -1,0 +1,27 @@
+#include "cache/build_id.h"
+
+#include <hs/hs.h>
+
+#include <string>
+
+#include "base/version.h"
+#include "cache/entry.h"
+#include "rules/rule_set.h"
+#include "scanner/fingerprint.h"
+
+namespace magpie::cache {
+
+std::string_view BuildId() {
+  static const std::string id = [] {
+    std::string out = "magpie " + std::string(Version()) + "; hyperscan ";
+    out += hs_version();
+    out += "; format " + std::to_string(kEntryFormatVersion);
+    out += "; rules " + scanner::Sha256Hex(rules::BuiltinRulesYaml());
+    out += "; sources ";
+    out += internal::SourceHash();
+    return out;
+  }();
+  return id;
+}
+
+}  // namespace magpie::cache
