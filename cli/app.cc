@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/entry.h"
 #include "cli/git_commands.h"
 #include "base/version.h"
 

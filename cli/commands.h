@@ -18,9 +18,6 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& paths);
 int RunRulesList(const std::string& rules_file, const std::string& format);
 int RunRulesCheck(const std::string& rules_file, bool no_cache);
 
-// Entry point behind main(): parses argv and dispatches.
-int Main(int argc, char** argv);
-
 }  // namespace magpie::cli
 
 #endif  // MAGPIE_CLI_COMMANDS_H_

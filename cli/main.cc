@@ -1,3 +1,3 @@
-#include "cli/commands.h"
+#include "cli/entry.h"
 
 int main(int argc, char** argv) { return magpie::cli::Main(argc, argv); }
