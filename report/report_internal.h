@@ -21,8 +21,9 @@ namespace magpie::report::internal {
 using Json = nlohmann::ordered_json;  // keeps keys in the order written: stable, readable output
 
 // The context line as it may be printed. When redacting, the secret's span (at
-// context_secret_offset, clamped to the line) is replaced by Redact(secret) and any other
-// occurrence of the secret in the line is replaced too, so the full secret never survives.
+// context_secret_offset, clamped to the line) is replaced by Redact(secret), every other
+// secret's span on the line (Finding::context_secrets) by the redaction of its bytes, and any
+// other occurrence of the secret in the line too, so no full secret survives.
 struct OutputContext {
   std::string text;
   // Where the (possibly redacted) secret sits in `text`, for highlighting; npos when the

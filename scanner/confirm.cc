@@ -246,8 +246,9 @@ uint64_t SetPositions(const ConfirmedMatch& m, LineCounter* lines, Finding* f) {
 
 // Context: the line holding the start of the secret, cut around the secret to
 // kMaxContextBytes, without its line ending.
-void SetContext(std::string_view data, const ConfirmedMatch& m, uint64_t line_begin,
-                Finding* f) {
+// Returns where the context begins in `data`.
+uint64_t SetContext(std::string_view data, const ConfirmedMatch& m, uint64_t line_begin,
+                    Finding* f) {
   const void* nl = std::memchr(data.data() + m.start, '\n', data.size() - m.start);
   const uint64_t line_end = nl ? static_cast<const char*>(nl) - data.data() : data.size();
   uint64_t ctx_begin = line_begin;
@@ -261,6 +262,50 @@ void SetContext(std::string_view data, const ConfirmedMatch& m, uint64_t line_be
   if (ctx_end > ctx_begin && data[ctx_end - 1] == '\r') --ctx_end;
   f->context.assign(data.data() + ctx_begin, ctx_end - ctx_begin);
   f->context_secret_offset = static_cast<uint32_t>(m.start - ctx_begin);
+  return ctx_begin;
+}
+
+// The byte spans of every confirmed secret in the buffer, sorted by start, with the running
+// maximum of their ends: what AddContextSecrets looks up for each finding's context.
+struct SecretSpans {
+  std::vector<std::pair<uint64_t, uint64_t>> spans;  // [start, end), sorted by start
+  std::vector<uint64_t> max_end;                     // max end of spans[0..i]
+
+  explicit SecretSpans(const std::vector<ConfirmedMatch>& matches) {
+    spans.reserve(matches.size());
+    for (const ConfirmedMatch& m : matches) spans.emplace_back(m.start, std::max(m.end, m.start));
+    std::sort(spans.begin(), spans.end());
+    max_end.reserve(spans.size());
+    uint64_t running = 0;
+    for (const auto& [start, end] : spans) max_end.push_back(running = std::max(running, end));
+  }
+};
+
+// f->context_secrets: every secret span that overlaps the context [ctx_begin, ctx_begin +
+// context size), clipped and merged. Linear in the spans that overlap it.
+void AddContextSecrets(const SecretSpans& all, uint64_t ctx_begin, Finding* f) {
+  const uint64_t ctx_end = ctx_begin + f->context.size();
+  // Spans starting before ctx_end, walked backwards until none earlier can reach ctx_begin.
+  size_t i = std::lower_bound(all.spans.begin(), all.spans.end(),
+                              std::make_pair(ctx_end, uint64_t{0})) -
+             all.spans.begin();
+  std::vector<Finding::Span> found;
+  while (i > 0 && all.max_end[i - 1] > ctx_begin) {
+    --i;
+    const auto [start, end] = all.spans[i];
+    if (end <= ctx_begin) continue;
+    found.push_back({static_cast<uint32_t>(std::max(start, ctx_begin) - ctx_begin),
+                     static_cast<uint32_t>(std::min(end, ctx_end) - ctx_begin)});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Finding::Span& a, const Finding::Span& b) { return a.begin < b.begin; });
+  for (const Finding::Span& s : found) {
+    if (!f->context_secrets.empty() && s.begin <= f->context_secrets.back().end) {
+      f->context_secrets.back().end = std::max(f->context_secrets.back().end, s.end);
+    } else if (s.end > s.begin) {
+      f->context_secrets.push_back(s);
+    }
+  }
 }
 
 // The rule's metadata and the secret (the decoded one for a match in decoded content).
@@ -288,6 +333,9 @@ std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_v
                                   std::vector<ConfirmedMatch> matches,
                                   rules::Confidence min_confidence) {
   SortByPosition(impl, &matches);
+  // Before anything is dropped: a duplicate, an encoded copy or a match below the confidence
+  // threshold is still a secret that no context may print.
+  const SecretSpans secrets(matches);
   RemoveDuplicates(&matches);
   DropDecodedDuplicates(&matches);
   ResolveSameSpan(impl, &matches);
@@ -301,7 +349,8 @@ std::vector<Finding> MakeFindings(const CompiledRules::Impl& impl, std::string_v
     if (spec.confidence < min_confidence) continue;
     Finding f = WithRuleAndSecret(spec, data, m);
     const uint64_t line_begin = SetPositions(m, &lines, &f);
-    SetContext(data, m, line_begin, &f);
+    const uint64_t context_begin = SetContext(data, m, line_begin, &f);
+    AddContextSecrets(secrets, context_begin, &f);
     findings.push_back(std::move(f));
   }
   return findings;

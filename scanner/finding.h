@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "rules/rule_spec.h"
 
@@ -27,6 +28,16 @@ struct Finding {
   // kMaxContextBytes around the secret. context_secret_offset is where the secret begins in it.
   std::string context;
   uint32_t context_secret_offset = 0;
+  // Every secret's bytes within `context`: this finding's and those of every other secret found
+  // on the line, at any confidence (below --min-confidence, duplicates, suppressed later: a
+  // secret is a secret), encoded spans included; clipped to the context, sorted, merged.
+  // Reporters hide each one unless asked to show secrets (report/redaction.cc).
+  struct Span {
+    uint32_t begin = 0;  // [begin, end) in `context`
+    uint32_t end = 0;
+    bool operator==(const Span&) const = default;
+  };
+  std::vector<Span> context_secrets;
   rules::Severity severity = rules::Severity::kHigh;
   rules::Confidence confidence = rules::Confidence::kMedium;
   double entropy = 0.0;    // Shannon bits per byte of the secret

@@ -58,11 +58,13 @@ TEST_CASE("Context line is redacted at the secret and wherever else it appears",
 }
 
 TEST_CASE("Context redaction handles secrets that run past the line", "[report]") {
-  // A PEM key: the line holds only its first part. Everything from the offset is hidden.
+  // A PEM key: the line holds only its first part. Everything from the offset is hidden, and
+  // the key is named by its armor header, never a run of dashes (issue 10).
   auto pem = MakeFinding("private-key", "Private key",
                          "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA",
                          "  -----BEGIN RSA PRIVATE KEY-----", 2, 4, 3, 50);
-  CHECK(internal::ContextForOutput(pem, ReportOptions{}).text == "  ----…");
+  CHECK(internal::ContextForOutput(pem, ReportOptions{}).text ==
+        "  -----BEGIN RSA PRIVATE KEY----- …");
 
   // Offsets that do not point into the line: no crash, and the secret is still scrubbed.
   auto bad = MakeFinding("r", "R", "supersecretvalue", "x supersecretvalue", 400, 1, 1, 0);
@@ -73,6 +75,41 @@ TEST_CASE("Context redaction handles secrets that run past the line", "[report]"
   // Empty secret and empty context.
   auto empty = MakeFinding("r", "R", "", "", 0, 1, 1, 0);
   CHECK(internal::ContextForOutput(empty, ReportOptions{}).text.empty());
+}
+
+TEST_CASE("issue 10: every other secret on the line is hidden in a finding's context",
+          "[report]") {
+  // "a=AKIAQYLPMN5HHHFPZAM2 b=q8Vn2rLx7TfK9mWz": the first finding's context holds the second
+  // secret too; the scanner lists both spans in context_secrets.
+  const std::string line = "a=AKIAQYLPMN5HHHFPZAM2 b=q8Vn2rLx7TfK9mWz";
+  auto aws = MakeFinding("aws-access-key-id", "AWS", "AKIAQYLPMN5HHHFPZAM2", line, 2, 1, 3, 2);
+  aws.context_secrets = {{2, 22}, {25, 41}};
+  const internal::OutputContext out = internal::ContextForOutput(aws, ReportOptions{});
+  CHECK(out.text == std::string("a=AKIA") + kEllipsis + " b=q8Vn" + kEllipsis);
+  CHECK(out.text.substr(out.secret_begin, out.secret_end - out.secret_begin) ==
+        std::string("AKIA") + kEllipsis);
+  // Overlapping and adjacent spans merge; nothing of either secret survives.
+  auto nested = MakeFinding("aws-access-key-id", "AWS", "AKIAQYLPMN5HHHFPZAM2",
+                            "p=\"AKIAQYLPMN5HHHFPZAM2x9Kq\"", 3, 1, 4, 3);
+  nested.context_secrets = {{3, 23}, {3, 27}};
+  const std::string text = internal::ContextForOutput(nested, ReportOptions{}).text;
+  CHECK(text == std::string("p=\"AKIA") + kEllipsis + "\"");
+  // With --show-secrets the line is printed as it is.
+  ReportOptions show;
+  show.show_secrets = true;
+  CHECK(internal::ContextForOutput(aws, show).text == line);
+}
+
+TEST_CASE("issue 10: a multi-line key is named by its armor header, no body", "[report]") {
+  CHECK(Redact("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END") ==
+        std::string("-----BEGIN OPENSSH PRIVATE KEY----- ") + kEllipsis);
+  CHECK(Redact("-----BEGIN PGP PRIVATE KEY BLOCK-----\r\n\r\nlQOYBF") ==
+        std::string("-----BEGIN PGP PRIVATE KEY BLOCK----- ") + kEllipsis);
+  CHECK(Redact("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n") ==
+        std::string("PuTTY-User-Key-File-3: ssh-ed25519 ") + kEllipsis);
+  // A first line that is not an armor header says nothing more than four bytes.
+  CHECK(Redact("-----BEGIN secretsecret\nmore") == std::string("----") + kEllipsis);
+  CHECK(Redact("hunter2hunter2\nsecond") == std::string("hunt") + kEllipsis);
 }
 
 TEST_CASE("Decoded findings hide the encoded span", "[report]") {

@@ -177,3 +177,32 @@ TEST_CASE("the serialized database gives the same scanner", "[scanner]") {
                   corrupt, {})
                   .ok());
 }
+
+namespace magpie::scanner {
+namespace {
+
+TEST_CASE("issue 10: context_secrets covers every secret on the line, any confidence",
+          "[scanner]") {
+  rules::RuleSpec high = magpie::testing::Rule("high-token", R"(\b(hi_[a-z0-9]{16})\b)");
+  high.confidence = rules::Confidence::kHigh;
+  rules::RuleSpec low = magpie::testing::Rule("low-token", R"(\b(lo_[a-z0-9]{16})\b)");
+  low.confidence = rules::Confidence::kLow;
+  ScanOptions options;
+  options.min_confidence = rules::Confidence::kHigh;  // low-token is below the threshold
+  auto scanner = magpie::testing::ScannerOrDie(magpie::testing::CompileOrDie({high, low}), options);
+  const std::string line = "a=lo_q8vn2rlx7tfk9mwz b=hi_3hpdk2j7x9qv5mtr c=lo_q8vn2rlx7tfk9mwz";
+  const std::vector<Finding> findings = scanner->Scan("x\n" + line + "\n");
+  REQUIRE(findings.size() == 1);  // only the high-confidence one is reported
+  const Finding& f = findings[0];
+  CHECK(f.rule_id == "high-token");
+  REQUIRE(f.context == line);
+  const std::vector<Finding::Span> expected = {{2, 21}, {24, 43}, {46, 65}};
+  CHECK(f.context_secrets == expected);
+  for (const Finding::Span& s : f.context_secrets) {
+    const std::string text = f.context.substr(s.begin, s.end - s.begin);
+    CHECK((text.rfind("lo_", 0) == 0 || text.rfind("hi_", 0) == 0));
+  }
+}
+
+}  // namespace
+}  // namespace magpie::scanner
