@@ -9,13 +9,15 @@
 #include "git/repository_root.h"
 #include "pipeline/history_source.h"
 #include "scanner/binary.h"
+#include "report/terminal_text.h"
 
 namespace magpie::cli {
 
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   const std::string root = git::FindRepositoryRoot(git_flags.repo);
   if (root.empty()) {
-    std::cerr << "magpie: error: not a git repository: '" << git_flags.repo << "'\n";
+    std::cerr << "magpie: error: not a git repository: '" << report::EscapeControls(git_flags.repo)
+              << "'\n";
     return kExitError;
   }
   Result<ScanSettings> settings = ResolveSettings(flags, root);

@@ -6,6 +6,7 @@
 #include "cli/exit_codes.h"
 #include "pipeline/driver.h"
 #include "pipeline/head_presence_sink.h"
+#include "report/terminal_text.h"
 
 namespace magpie::cli {
 
@@ -65,7 +66,8 @@ int ScanRun::Finish() {
   if (settings_.write_ignore) {
     const Status written = to_ignore_.Write(settings_.ignore_file, settings_.scan_root, std::cerr);
     if (!written.ok()) {
-      std::cerr << "magpie: error: --write-ignore: " << written.message() << "\n";
+      std::cerr << "magpie: error: --write-ignore: " << report::EscapeControls(written.message())
+                << "\n";
       return kExitError;
     }
     return kExitClean;

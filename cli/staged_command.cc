@@ -15,6 +15,7 @@
 #include "git/repository_root.h"
 #include "pipeline/staged_source.h"
 #include "scanner/binary.h"
+#include "report/terminal_text.h"
 
 namespace magpie::cli {
 namespace {
@@ -69,7 +70,7 @@ int RunStaged(const CommonFlags& flags) {
   }
   if (const std::string index = ForeignIndexFile(root); !index.empty()) {
     std::cerr << "magpie: error: this commit stages its files in a separate index ("
-              << index << ": `git commit -a` or `git commit PATH...`), which magpie staged "
+              << report::EscapeControls(index) << ": `git commit -a` or `git commit PATH...`), which magpie staged "
                  "cannot check yet; `git add` the files, then run `git commit` without paths\n";
     return kExitError;
   }

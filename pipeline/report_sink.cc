@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "report/summary_line.h"
+#include "report/terminal_text.h"
 
 namespace magpie::pipeline {
 namespace {
@@ -36,7 +37,9 @@ void ReportSink::AddPrelude(const Prelude& prelude) {
     if (count > 0) outcome_.summary.skipped[reason] += count;
   }
   if (options_.verbose) {
-    for (const std::string& note : prelude.notes) log_ << "magpie: " << note << "\n";
+    for (const std::string& note : prelude.notes) {
+      log_ << "magpie: " << report::EscapeControls(note) << "\n";
+    }
   }
 }
 
@@ -64,8 +67,11 @@ void ReportSink::AddDiagnostic(const report::Diagnostic& diagnostic) {
   const bool policy = IsPolicySkip(diagnostic.kind);
   if (!policy) ++outcome_.errors;
   if (options_.verbose || !policy) {
-    log_ << "magpie: warning: " << (diagnostic.path.empty() ? "" : diagnostic.path + ": ")
-         << diagnostic.message << " (" << diagnostic.kind << ")\n";
+    // Paths and messages come from the scanned tree (file names, git objects): escaped.
+    log_ << "magpie: warning: "
+         << report::EscapeControls(diagnostic.path.empty() ? "" : diagnostic.path + ": ")
+         << report::EscapeControls(diagnostic.message) << " ("
+         << report::EscapeControls(diagnostic.kind) << ")\n";
   }
   reporter_.AddDiagnostic(diagnostic);
 }

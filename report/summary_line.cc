@@ -1,4 +1,5 @@
 #include "report/summary_line.h"
+#include "report/terminal_text.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -34,14 +35,14 @@ std::string SummaryLine(const Summary& summary) {
     line += "; skipped:";
     const char* sep = " ";
     for (const auto& [reason, count] : summary.skipped) {
-      line += sep + std::to_string(count) + " " + reason;
+      line += sep + std::to_string(count) + " " + EscapeControls(reason);
       sep = ", ";
     }
   }
   for (const auto& [reason, count] : summary.suppressed) {
-    line += "; suppressed " + std::to_string(count) + " (" + reason + ")";
+    line += "; suppressed " + std::to_string(count) + " (" + EscapeControls(reason) + ")";
   }
-  if (!summary.config_file.empty()) line += "; config: " + summary.config_file;
+  if (!summary.config_file.empty()) line += "; config: " + EscapeControls(summary.config_file);
   return line;
 }
 

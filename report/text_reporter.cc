@@ -25,6 +25,7 @@
 #include <variant>
 
 #include "report/report_internal.h"
+#include "report/terminal_text.h"
 #include "rules/rule_spec.h"
 
 namespace magpie::report::internal {
@@ -39,69 +40,6 @@ constexpr std::string_view kCyan = "\x1b[36m";
 constexpr std::string_view kHighlight = "\x1b[1;33m";
 constexpr size_t kShortCommit = 12;
 
-void AppendHexEscape(std::string& out, unsigned char byte) {
-  constexpr char kHex[] = "0123456789abcdef";
-  out += "\\x";
-  out += kHex[byte >> 4];
-  out += kHex[byte & 0xF];
-}
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one (overlong forms,
-// surrogates and truncated sequences included).
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  size_t length = 0;
-  uint32_t cp = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, cp = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, cp = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, cp = lead & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > s.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (length == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-    return 0;
-  }
-  if (cp >= 0x80 && cp <= 0x9F) return 0;  // C1 controls (U+009B is a CSI in some terminals)
-  return length;
-}
-
-// Scanned bytes made safe to print: tabs kept, other controls, DEL, C1 controls and invalid
-// UTF-8 written as \xNN.
-std::string Sanitize(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t') || c == 0x7F) {
-        AppendHexEscape(out, c);
-      } else {
-        out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    const size_t length = Utf8SequenceLength(s, i);
-    if (length == 0) {
-      AppendHexEscape(out, c);
-      ++i;
-    } else {
-      out.append(s.substr(i, length));
-      i += length;
-    }
-  }
-  return out;
-}
 
 std::string_view SeverityColour(rules::Severity severity) {
   switch (severity) {
@@ -141,16 +79,16 @@ class TextReporter final : public Reporter {
   void Block(const ReportedFinding& reported, std::string_view suppressed_reason) {
     const scanner::Finding& f = reported.finding;
     if (blocks_++ > 0) out_ << '\n';
-    out_ << Paint(kBold, Sanitize(OriginPath(reported.origin))) << ':' << f.start.line << ':'
-         << f.start.column << "  " << Paint(SeverityColour(f.severity), Sanitize(f.rule_id))
-         << " (" << Sanitize(f.rule_name) << ") [" << rules::ToString(f.confidence) << "]";
+    out_ << Paint(kBold, EscapeLine(OriginPath(reported.origin))) << ':' << f.start.line << ':'
+         << f.start.column << "  " << Paint(SeverityColour(f.severity), EscapeControls(f.rule_id))
+         << " (" << EscapeControls(f.rule_name) << ") [" << rules::ToString(f.confidence) << "]";
     if (!suppressed_reason.empty()) {
       out_ << "  " << Paint(kDim, "suppressed (" + std::string(suppressed_reason) + ")");
     }
     out_ << '\n';
-    Field("secret", Paint(kHighlight, Sanitize(SecretForOutput(f.secret, options_))));
+    Field("secret", Paint(kHighlight, EscapeControls(SecretForOutput(f.secret, options_))));
     if (!f.context.empty()) Field("context", Context(f));
-    if (!f.decoded.empty()) Field("decoded", Sanitize(f.decoded));
+    if (!f.decoded.empty()) Field("decoded", EscapeControls(f.decoded));
     if (f.validated) Field("validated", "yes (structure check passed)");
     Field("fingerprint", reported.fingerprint);
     if (const auto* git = std::get_if<GitOrigin>(&reported.origin)) Provenance(*git, f.secret);
@@ -177,23 +115,23 @@ class TextReporter final : public Reporter {
     std::string_view text = context.text;
     size_t indent = text.find_first_not_of(" \t");
     if (indent == std::string_view::npos) indent = text.size();
-    if (context.secret_begin == std::string::npos) return Sanitize(text.substr(indent));
+    if (context.secret_begin == std::string::npos) return EscapeControls(text.substr(indent));
     indent = std::min(indent, context.secret_begin);
     const size_t begin = context.secret_begin;
     const size_t end = context.secret_end;
-    return Sanitize(text.substr(indent, begin - indent)) +
-           Paint(kHighlight, Sanitize(text.substr(begin, end - begin))) +
-           Sanitize(text.substr(end));
+    return EscapeControls(text.substr(indent, begin - indent)) +
+           Paint(kHighlight, EscapeControls(text.substr(begin, end - begin))) +
+           EscapeControls(text.substr(end));
   }
 
   void Provenance(const GitOrigin& git, std::string_view secret) {
     if (git.staged) Field("staged", "yes (index version, not committed)");
     if (git.commit.empty()) return;
-    Field("commit", Sanitize(git.commit.substr(0, kShortCommit)) +
+    Field("commit", EscapeControls(git.commit.substr(0, kShortCommit)) +
                         (git.present_at_head ? " (still present at HEAD)" : " (deleted since)"));
-    Field("author", Sanitize(git.author_name) + " <" + Sanitize(git.author_email) + ">");
+    Field("author", EscapeControls(git.author_name) + " <" + EscapeControls(git.author_email) + ">");
     Field("date", FormatUtc(git.commit_time));
-    Field("message", Sanitize(ScrubSecret(git.message, secret, options_)));
+    Field("message", EscapeControls(ScrubSecret(git.message, secret, options_)));
     if (git.other_occurrences > 0) {
       Field("also in", std::to_string(git.other_occurrences) +
                            (git.other_occurrences == 1 ? " other commit/path pair"

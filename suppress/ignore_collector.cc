@@ -1,4 +1,5 @@
 #include "suppress/ignore_collector.h"
+#include "report/terminal_text.h"
 
 #include <ctime>
 #include <variant>
@@ -38,17 +39,18 @@ Status IgnoreCollector::Write(const std::string& ignore_path, const std::string&
   Result<size_t> added = AppendToIgnoreFile(ignore_path, entries_);
   if (!added.ok()) return added.status();
   if (*added == 0) {
-    log << "magpie: --write-ignore: nothing to add to " << ignore_path << "\n";
+    log << "magpie: --write-ignore: nothing to add to " << report::EscapeControls(ignore_path)
+        << "\n";
     return Status::Ok();
   }
   log << "magpie: --write-ignore: added " << *added << " entr" << (*added == 1 ? "y" : "ies")
-      << " to " << ignore_path << "\n";
+      << " to " << report::EscapeControls(ignore_path) << "\n";
   Result<std::string> attributes = EnsureUnionMerge(root);
   if (!attributes.ok()) {
-    log << "magpie: warning: " << attributes.status().message() << "\n";
+    log << "magpie: warning: " << report::EscapeControls(attributes.status().message()) << "\n";
   } else if (!attributes->empty()) {
     log << "magpie: --write-ignore: added '/" << kIgnoreFileName << " merge=union' to "
-        << *attributes << " so that branches adding entries merge without conflicts\n";
+        << report::EscapeControls(*attributes) << " so that branches adding entries merge without conflicts\n";
   }
   return Status::Ok();
 }

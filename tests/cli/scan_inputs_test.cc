@@ -230,3 +230,35 @@ TEST_CASE("magpie without a subcommand scans the current directory", "[cli]") {
 
 }  // namespace
 }  // namespace magpie::clitest
+
+namespace magpie::clitest {
+namespace {
+
+// Issue 10 §4: a hostile file name cannot rewrite the terminal or forge CI log lines.
+TEST_CASE("issue 10: file names with control characters are escaped on stdout and stderr",
+          "[cli]") {
+  Sandbox box;
+  const std::string evil = "::error::forged\x1b]0;pwned\x07\n##[warning]x.env";
+  box.Write(evil, "AWS_ACCESS_KEY_ID=" + std::string(kAwsKey) + "\n");
+  box.Write("big\x1b[2J.txt", std::string(2 << 20, 'a'));
+  const CliRun run = box.Run("scan . --max-file-size 1");
+  CHECK(run.exit_code == 1);
+  for (const std::string* text : {&run.out, &run.err}) {
+    CHECK(text->find('\x1b') == std::string::npos);
+    CHECK(text->find('\x07') == std::string::npos);
+    size_t start = 0;
+    while (start < text->size()) {
+      const std::string line = text->substr(start, text->find('\n', start) - start);
+      INFO(line);
+      CHECK(line.rfind("::", 0) != 0);
+      CHECK(line.rfind("##[", 0) != 0);
+      start += line.size() + 1;
+    }
+  }
+  CHECK(run.out.find("\\::error::forged\\x1b]0;pwned\\x07\\x0a##[warning]x.env") !=
+        std::string::npos);
+  CHECK(run.err.find("big\\x1b[2J.txt") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace magpie::clitest
