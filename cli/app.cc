@@ -39,6 +39,12 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--config", f->config_file,
                   "Configuration file instead of .magpie.yaml at the scan root");
   app->add_flag("--no-config", f->no_config, "Ignore .magpie.yaml");
+  app->add_flag("--no-repo-config", f->no_repo_config,
+                "Ignore .magpie.yaml and .magpieignore found in the scanned tree (CI hardening; "
+                "--config FILE still applies)");
+  app->add_flag("--no-inline-allow", f->no_inline_allow,
+                "Inline markers (magpie:allow, gitleaks:allow, pragma: allowlist secret) "
+                "suppress nothing");
   app->add_option("--baseline", f->baseline,
                   "Report only findings not in this earlier report (magpie -f json/jsonl/sarif)");
   app->add_flag("--write-ignore", f->write_ignore,

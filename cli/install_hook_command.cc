@@ -61,11 +61,25 @@ std::string HookScript(const std::string& self) {
   s << "#!/bin/sh\n"
     << "# magpie pre-commit hook, " << kMarker << " (running it again updates it).\n"
     << "# Stops a commit whose staged change adds a secret; see `magpie staged --help`.\n"
-    << "# The binary that installed it, else `magpie` on PATH (a missing magpie fails the\n"
-    << "# commit rather than letting it through unchecked).\n"
-    << "magpie=" << ShellQuote(self) << "\n"
-    << "[ -x \"$magpie\" ] || magpie=magpie\n"
-    << "exec \"$magpie\" staged\n";
+    << "# Fails closed: when magpie cannot be found or cannot check the change, the commit is\n"
+    << "# stopped with a message, never let through unchecked.\n"
+    << "installed=" << ShellQuote(self) << "\n"
+    << "magpie=\"$installed\"\n"
+    << "if [ ! -x \"$magpie\" ]; then\n"
+    << "  magpie=$(command -v magpie 2>/dev/null) || {\n"
+    << "    echo \"magpie pre-commit hook: magpie is not installed (not at $installed, nor on\" \\\n"
+    << "         \"PATH); the commit is stopped. Install magpie and run 'magpie install-hook'\" \\\n"
+    << "         \"again, or skip this check once with 'git commit --no-verify'.\" >&2\n"
+    << "    exit 1\n"
+    << "  }\n"
+    << "fi\n"
+    << "\"$magpie\" staged\n"
+    << "status=$?\n"
+    << "if [ \"$status\" -ge 2 ]; then\n"
+    << "  echo \"magpie pre-commit hook: magpie could not check this commit (exit $status); \" \\\n"
+    << "       \"the commit is stopped. See the messages above.\" >&2\n"
+    << "fi\n"
+    << "exit \"$status\"\n";
   return s.str();
 }
 

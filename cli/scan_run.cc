@@ -49,6 +49,7 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
   pipeline::DriveOptions drive;
   drive.threads = settings_.threads;
   drive.serial_below_bytes = mode.serial_below_bytes;
+  drive.inline_allows = settings_.inline_allows;
   if (!mode.history_order) {
     pipeline::Drive(source, *session_, *sink_, drive);
     return;

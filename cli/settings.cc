@@ -32,7 +32,10 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
 
   // .magpie.yaml: flags given on the command line win over it.
   suppress::ConfigFile config;
-  s.config_file = suppress::ChooseConfigFile(s.scan_root, flags.config_file, flags.no_config);
+  s.config_file = flags.no_repo_config && !flags.no_config
+                      ? flags.config_file  // only what the user names, nothing from the tree
+                      : suppress::ChooseConfigFile(s.scan_root, flags.config_file,
+                                                   flags.no_config);
   if (!s.config_file.empty()) {
     Result<suppress::ConfigFile> loaded = suppress::LoadConfigFile(s.config_file);
     if (!loaded.ok()) return loaded.status();
@@ -48,7 +51,7 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
                       .generic_string();
   s.suppression.scan_root = s.scan_root;
   s.suppression.exclude = config.exclude;
-  s.suppression.ignore_file = s.ignore_file;
+  s.suppression.ignore_file = flags.no_repo_config ? "" : s.ignore_file;
   s.suppression.baseline = flags.baseline;
 
   s.session.rules_file = flags.rules_file;
@@ -71,8 +74,10 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
   s.sink.verbose = flags.verbose;
   s.sink.quiet = flags.quiet;
   s.sink.show_suppressed = flags.show_suppressed;
+  s.sink.list_inline_suppressed = s.format != report::Format::kText;
   s.sink.config_file = s.config_file;
   s.write_ignore = flags.write_ignore;
+  s.inline_allows = !flags.no_inline_allow;
   return s;
 }
 

@@ -35,6 +35,10 @@ struct CommonFlags {
   // Suppression and configuration (docs/suppression.md).
   std::string config_file;  // --config FILE; "" = <root>/.magpie.yaml when it exists
   bool no_config = false;   // ignore .magpie.yaml
+  // Ignore every configuration file found in the scanned tree (.magpie.yaml, .magpieignore);
+  // --config FILE still applies. For CI, where the tree is the code under review.
+  bool no_repo_config = false;
+  bool no_inline_allow = false;  // inline allow markers suppress nothing
   std::string baseline;     // --baseline REPORT: suppress the findings it lists
   bool write_ignore = false;     // add the findings to <root>/.magpieignore, exit 0
   bool show_suppressed = false;  // report suppressed findings too, marked with their reason
@@ -59,6 +63,7 @@ struct ScanSettings {
   suppress::SuppressionOptions suppression;
   pipeline::ReportSinkOptions sink;
   bool write_ignore = false;
+  bool inline_allows = true;  // honour magpie:allow and the other inline markers
 };
 
 // Resolves `flags` for a scan rooted at `scan_root`, reading the configuration file when one is

@@ -22,7 +22,7 @@ ItemResult ErrorItem(report::Origin origin, std::string message) {
 }
 
 ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
-                      SourceItem loaded) {
+                      SourceItem loaded, bool inline_allows) {
   ItemResult item;
   item.origin = std::move(loaded.origin);
   if (loaded.skipped()) {
@@ -36,18 +36,19 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   item.scanned = true;
   item.findings = (*scanner)->Scan(loaded.bytes);
   source.KeepReported(index, &item.findings);
-  suppress::ApplyInlineAllows(loaded.bytes, &item.findings, &item.suppressed);
+  if (inline_allows) suppress::ApplyInlineAllows(loaded.bytes, &item.findings, &item.suppressed);
   return item;
 }
 
 }  // namespace
 
-ItemResult ScanItem(const Source& source, ScanSession& session, size_t index) {
+ItemResult ScanItem(const Source& source, ScanSession& session, size_t index,
+                    bool inline_allows) {
   report::Origin origin;
   try {
     SourceItem loaded = source.Load(index);
     origin = loaded.origin;
-    return ScanLoaded(source, session, index, std::move(loaded));
+    return ScanLoaded(source, session, index, std::move(loaded), inline_allows);
   } catch (const std::exception& e) {
     return ErrorItem(std::move(origin), std::string("scan failed: ") + e.what());
   } catch (...) {
@@ -60,7 +61,9 @@ void Drive(const Source& source, ScanSession& session, ItemSink& sink,
   const size_t count = source.size();
   const int threads = options.threads > 0 ? options.threads : 1;
   if (threads == 1 || source.total_bytes() < options.serial_below_bytes) {
-    for (size_t i = 0; i < count; ++i) sink.Add(ScanItem(source, session, i));
+    for (size_t i = 0; i < count; ++i) {
+      sink.Add(ScanItem(source, session, i, options.inline_allows));
+    }
     return;
   }
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
@@ -78,7 +81,9 @@ void Drive(const Source& source, ScanSession& session, ItemSink& sink,
                                      }) &
           tbb::make_filter<size_t, ItemResult>(
               tbb::filter_mode::parallel,
-              [&](size_t index) { return ScanItem(source, session, index); }) &
+              [&](size_t index) {
+                return ScanItem(source, session, index, options.inline_allows);
+              }) &
           tbb::make_filter<ItemResult, void>(
               tbb::filter_mode::serial_in_order,
               [&](ItemResult item) { sink.Add(std::move(item)); }));

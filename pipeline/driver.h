@@ -21,6 +21,7 @@ struct DriveOptions {
   // A source whose total_bytes() is below this is scanned on the calling thread: for the
   // pre-commit hook, whose latency matters more than throughput.
   uint64_t serial_below_bytes = 0;
+  bool inline_allows = true;  // apply inline allow markers (suppress::ApplyInlineAllows)
 };
 
 // Scans every item of `source` and hands each result to `sink`, in index order.
@@ -28,7 +29,8 @@ void Drive(const Source& source, ScanSession& session, ItemSink& sink,
            const DriveOptions& options);
 
 // One item, as the parallel stage does it (exposed for tests and for Drive's serial path).
-ItemResult ScanItem(const Source& source, ScanSession& session, size_t index);
+ItemResult ScanItem(const Source& source, ScanSession& session, size_t index,
+                    bool inline_allows = true);
 
 }  // namespace magpie::pipeline
 

@@ -54,7 +54,10 @@ void ReportSink::Add(ItemResult item) {
   for (const suppress::FilteredFinding& filtered :
        suppressor_.Filter(item.origin, std::move(item.findings), std::move(item.suppressed))) {
     if (filtered.suppressed()) {
-      if (options_.show_suppressed) reporter_.AddSuppressed(filtered.finding, filtered.reason);
+      if (options_.show_suppressed ||
+          (options_.list_inline_suppressed && filtered.reason == suppress::kReasonInline)) {
+        reporter_.AddSuppressed(filtered.finding, filtered.reason);
+      }
       continue;
     }
     ++outcome_.summary.findings;

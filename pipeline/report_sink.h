@@ -23,6 +23,10 @@ struct ReportSinkOptions {
   bool verbose = false;          // list policy skips and notes on the log
   bool quiet = false;            // no summary line on the log
   bool show_suppressed = false;  // report suppressed findings too, with their reason
+  // Report the findings inline markers suppressed even without show_suppressed: a marker in
+  // the scanned code is the code speaking for itself, so machine-read reports (JSON, SARIF)
+  // always show what it hid (issue 10).
+  bool list_inline_suppressed = false;
   std::string config_file;       // named in the summary ("" for none)
 };
 

@@ -145,10 +145,17 @@ class SarifReporter final : public Reporter {
 
   void Begin() override { Start(); }
 
-  void Add(const ReportedFinding& finding) override {
-    Start();
-    out_ << (results_ == 0 ? "\n        " : ",\n        ") << DumpNested(Result(finding), 8);
-    ++results_;
+  void Add(const ReportedFinding& finding) override { Write(Result(finding)); }
+
+  // A suppressed finding is still a result, marked so that code scanning shows it as
+  // suppressed: "inSource" for an inline marker, "external" for .magpieignore or a baseline.
+  void AddSuppressed(const ReportedFinding& finding, std::string_view reason) override {
+    Json result = Result(finding);
+    Json suppression;
+    suppression["kind"] = reason == "inline" ? "inSource" : "external";
+    suppression["justification"] = "magpie: suppressed (" + std::string(reason) + ")";
+    result["suppressions"] = Json::array({std::move(suppression)});
+    Write(std::move(result));
   }
 
   void AddDiagnostic(const Diagnostic& diagnostic) override {
@@ -189,6 +196,12 @@ class SarifReporter final : public Reporter {
   }
 
  private:
+  void Write(const Json& result) {
+    Start();
+    out_ << (results_ == 0 ? "\n        " : ",\n        ") << DumpNested(result, 8);
+    ++results_;
+  }
+
   void Start() {
     if (started_) return;
     started_ = true;

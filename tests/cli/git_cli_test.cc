@@ -345,3 +345,37 @@ TEST_CASE("install-hook keeps a foreign hook unless --force, and honours core.ho
 }
 
 }  // namespace magpie::clitest
+
+namespace magpie::clitest {
+namespace {
+
+// Issue 10 §2: a hook that cannot run stops the commit and says how to fix it.
+TEST_CASE("issue 10: the installed hook fails closed", "[cli][git]") {
+  Sandbox box;
+  InitRepo(box);
+  REQUIRE(box.Run("install-hook").exit_code == 0);
+  const fs::path hook = box.work() / ".git" / "hooks" / "pre-commit";
+  box.Write("clean.py", "print('hello')\n");
+  std::string out;
+
+  // magpie cannot check the change (a broken configuration): exit 2 stops the commit.
+  box.Write(".magpie.yaml", "colour: red\n");
+  CHECK(Sh(box, "git add clean.py && " + Git("commit -q -m one"), &out) != 0);
+  CHECK(out.find("could not check this commit") != std::string::npos);
+  CHECK(Sh(box, "git rev-parse -q --verify HEAD") != 0);
+  fs::remove(box.work() / ".magpie.yaml");
+
+  // The binary the hook names is gone and none is on PATH.
+  std::string script = ReadFile(hook);
+  const size_t at = script.find("installed=");
+  REQUIRE(at != std::string::npos);
+  script.replace(at, script.find('\n', at) - at, "installed=/nonexistent/magpie");
+  WriteFile(hook, script);
+  CHECK(Sh(box, "PATH=/usr/bin:/bin " + Git("commit -q -m two"), &out) != 0);
+  CHECK(out.find("magpie is not installed") != std::string::npos);
+  CHECK(out.find("--no-verify") != std::string::npos);
+  CHECK(Sh(box, "git rev-parse -q --verify HEAD") != 0);
+}
+
+}  // namespace
+}  // namespace magpie::clitest

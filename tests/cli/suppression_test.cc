@@ -48,7 +48,10 @@ TEST_CASE("inline markers suppress findings and are counted as inline", "[cli]")
   REQUIRE(report["findings"].size() == 1);
   CHECK(report["findings"][0]["path"] == "b.env");
   CHECK(report["summary"]["suppressed"]["inline"] == 2);
-  CHECK_FALSE(report.contains("suppressed"));  // listed only with --show-suppressed
+  // Issue 10: what the scanned code's own markers hid is always listed in machine-read
+  // reports (other suppressions only with --show-suppressed).
+  REQUIRE(report["suppressed"].size() == 2);
+  for (const auto& s : report["suppressed"]) CHECK(s["reason"] == "inline");
 }
 
 TEST_CASE("flag --show-suppressed lists suppressed findings with their reason", "[cli]") {
@@ -206,6 +209,47 @@ TEST_CASE("an unreadable or invalid baseline is an error", "[cli]") {
   const CliRun bad = box.Run("scan --baseline bad.json .");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("invalid --baseline") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace magpie::clitest
+
+namespace magpie::clitest {
+namespace {
+
+// Issue 10 §2: the scanned tree cannot switch the scan off when CI asks it not to.
+TEST_CASE("issue 10: --no-repo-config ignores .magpieignore and .magpie.yaml of the tree",
+          "[cli]") {
+  Sandbox box;
+  box.Write("a.env", kAwsLine + kPasswordLine);
+  box.Write(".magpieignore", "*\n");
+  box.Write(".magpie.yaml", "disable: [aws-access-key-id, generic-secret]\nexclude: ['*']\n");
+  CHECK(box.Run("scan .").exit_code == 0);  // the tree switched the scan off
+  int code = 0;
+  const nlohmann::json report = ScanJson(box, "--no-repo-config .", &code);
+  CHECK(code == 1);
+  CHECK(report["findings"].size() == 2);
+  CHECK(report["summary"]["config_file"] == "");
+  // A configuration the user names still applies.
+  box.Write("../io/ci.yaml", "disable: [generic-secret]\n");
+  const nlohmann::json named =
+      ScanJson(box, "--no-repo-config --config " + ShellQuote((box.io() / "ci.yaml").string()) +
+                        " .",
+               &code);
+  CHECK(code == 1);
+  REQUIRE(named["findings"].size() == 1);
+  CHECK(named["findings"][0]["rule"] == std::string(kAwsRule));
+}
+
+TEST_CASE("issue 10: --no-inline-allow makes inline markers suppress nothing", "[cli]") {
+  Sandbox box;
+  box.Write("a.env", "AWS_ACCESS_KEY_ID=" + std::string(kAwsKey) + "  # magpie:allow\n");
+  CHECK(box.Run("scan .").exit_code == 0);
+  int code = 0;
+  const nlohmann::json report = ScanJson(box, "--no-inline-allow .", &code);
+  CHECK(code == 1);
+  CHECK(report["findings"].size() == 1);
+  CHECK_FALSE(report["summary"]["suppressed"].contains("inline"));
 }
 
 }  // namespace

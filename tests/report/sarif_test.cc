@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "tests/report/report_fixtures.h"
@@ -123,6 +124,32 @@ TEST_CASE("SARIF content: rules once, locations, fingerprints, no secrets", "[re
         "dumps/big%20dump.sql");
   CHECK_FALSE(notes[2].contains("locations"));
   CHECK(run["invocations"][0]["executionSuccessful"] == true);
+}
+
+}  // namespace
+}  // namespace magpie::report
+
+namespace magpie::report {
+namespace {
+
+TEST_CASE("issue 10: suppressed findings are SARIF results with suppressions", "[report][sarif]") {
+  const auto findings = testing::Findings();
+  std::ostringstream out;
+  auto reporter = MakeReporter(Format::kSarif, out, testing::Options());
+  reporter->Begin();
+  reporter->Add(findings[0]);
+  reporter->AddSuppressed(findings[1], "inline");
+  reporter->AddSuppressed(findings[2], "baseline");
+  reporter->End(testing::FixedSummary());
+  const std::string text = out.str();
+  CHECK(ValidateWithSchema(text, "suppressed.sarif") == 0);
+  const ordered_json doc = ordered_json::parse(text);
+  const ordered_json& results = doc["runs"][0]["results"];
+  REQUIRE(results.size() == 3);
+  CHECK_FALSE(results[0].contains("suppressions"));
+  CHECK(results[1]["suppressions"][0]["kind"] == "inSource");
+  CHECK(results[2]["suppressions"][0]["kind"] == "external");
+  CHECK(results[2]["suppressions"][0]["justification"] == "magpie: suppressed (baseline)");
 }
 
 }  // namespace
