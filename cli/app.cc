@@ -90,6 +90,9 @@ int Dispatch(int argc, char** argv) {
                   "Skip commits reachable from REV (e.g. the pull request's base)");
   git->add_option("--branch", git_flags.branches,
                   "Start from these refs instead of every ref (repeatable)");
+  git->add_flag("--trust-range-config", git_flags.trust_range_config,
+                "With --since: use the work tree's .magpie.yaml/.magpieignore and accept changes "
+                "to them in the range (default: BASE's; a change is a finding)");
   git->add_flag("--all-objects", git_flags.all_objects,
                 "Also scan unreachable blobs (dangling, reflog-only)");
 

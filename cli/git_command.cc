@@ -1,10 +1,13 @@
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance, reported in
 // history order with "still present at HEAD" (pipeline/head_presence_sink.h).
 #include <iostream>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/exit_codes.h"
 #include "cli/git_commands.h"
+#include "cli/range_config.h"
 #include "cli/scan_run.h"
 #include "git/repository_root.h"
 #include "pipeline/history_source.h"
@@ -20,7 +23,21 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
               << "'\n";
     return kExitError;
   }
-  Result<ScanSettings> settings = ResolveSettings(flags, root);
+  // In CI (--since BASE) the range is the code under review: its own configuration comes from
+  // BASE, and a change to it in the range is a finding (cli/range_config.h).
+  std::optional<ReviewedRepoFiles> reviewed;
+  std::vector<pipeline::ItemResult> changes;
+  if (!git_flags.since.empty() && !git_flags.trust_range_config && !flags.no_repo_config) {
+    Result<ReviewedRepoFiles> base = ReadReviewedRepoFiles(root, git_flags.since);
+    if (!base.ok()) return ReportError(base.status());
+    const std::vector<std::string> heads =
+        git_flags.branches.empty() ? std::vector<std::string>{"HEAD"} : git_flags.branches;
+    Result<std::vector<pipeline::ItemResult>> changed = SuppressionChanges(root, *base, heads);
+    if (!changed.ok()) return ReportError(changed.status());
+    reviewed = *std::move(base);
+    changes = *std::move(changed);
+  }
+  Result<ScanSettings> settings = ResolveSettings(flags, root, reviewed ? &*reviewed : nullptr);
   if (!settings.ok()) return ReportError(settings.status());
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
@@ -38,6 +55,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   if (!history.ok()) return ReportError(history.status());
 
   (*run)->Scan(**history, ScanMode{.history_order = true});
+  for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
               << " distinct blobs; history walk " << (*history)->walk_seconds() << " s\n";

@@ -17,6 +17,9 @@ struct GitFlags {
   std::string since;                  // --since REV: skip commits reachable from REV
   std::vector<std::string> branches;  // --branch REF…: start from these instead of every ref
   bool all_objects = false;           // --all-objects: unreachable blobs too
+  // --trust-range-config: with --since, take .magpie.yaml and .magpieignore from the work tree
+  // and accept changes to them inside the range (default: from BASE, changes are findings).
+  bool trust_range_config = false;
 };
 
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance. Findings are

@@ -59,6 +59,8 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
   ordered.Flush();
 }
 
+void ScanRun::AddItem(pipeline::ItemResult item) { sink_->Add(std::move(item)); }
+
 int ScanRun::Finish() {
   sink_->Finish();
   const pipeline::ScanOutcome& outcome = sink_->outcome();

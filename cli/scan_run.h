@@ -18,6 +18,7 @@
 #include "base/status.h"
 #include "cli/exit_codes.h"
 #include "cli/settings.h"
+#include "pipeline/item_result.h"
 #include "pipeline/report_sink.h"
 #include "pipeline/session.h"
 #include "pipeline/source.h"
@@ -44,6 +45,8 @@ class ScanRun {
 
   // Begins the report and scans every item of `source` into it. Call once.
   void Scan(const pipeline::Source& source, const ScanMode& mode = {});
+  // Reports an item that no source produced (a finding about the run itself). After Scan.
+  void AddItem(pipeline::ItemResult item);
   // Ends the report, prints the summary, writes the ignore file with --write-ignore and returns
   // the exit code.
   int Finish();

@@ -15,7 +15,8 @@
 
 namespace magpie::cli {
 
-Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root) {
+Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root,
+                                     const ReviewedRepoFiles* reviewed) {
   ScanSettings s;
   s.scan_root = scan_root.empty() ? "." : scan_root;
   const std::optional<report::Format> format = report::ParseFormat(flags.format);
@@ -32,11 +33,22 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
 
   // .magpie.yaml: flags given on the command line win over it.
   suppress::ConfigFile config;
+  const bool use_reviewed = reviewed != nullptr && !flags.no_repo_config && !flags.no_config &&
+                            flags.config_file.empty();
   s.config_file = flags.no_repo_config && !flags.no_config
                       ? flags.config_file  // only what the user names, nothing from the tree
                       : suppress::ChooseConfigFile(s.scan_root, flags.config_file,
                                                    flags.no_config);
-  if (!s.config_file.empty()) {
+  if (use_reviewed) {
+    s.config_file.clear();
+    if (reviewed->config_text) {
+      s.config_file = reviewed->revision + ":" + std::string(suppress::kConfigFileName);
+      Result<suppress::ConfigFile> parsed =
+          suppress::ParseConfig(*reviewed->config_text, s.config_file);
+      if (!parsed.ok()) return parsed.status();
+      config = *std::move(parsed);
+    }
+  } else if (!s.config_file.empty()) {
     Result<suppress::ConfigFile> loaded = suppress::LoadConfigFile(s.config_file);
     if (!loaded.ok()) return loaded.status();
     config = *std::move(loaded);
@@ -52,6 +64,9 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
   s.suppression.scan_root = s.scan_root;
   s.suppression.exclude = config.exclude;
   s.suppression.ignore_file = flags.no_repo_config ? "" : s.ignore_file;
+  if (reviewed != nullptr && !flags.no_repo_config) {
+    s.suppression.ignore_text = reviewed->ignore_text.value_or("");
+  }
   s.suppression.baseline = flags.baseline;
 
   s.session.rules_file = flags.rules_file;

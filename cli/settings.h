@@ -5,6 +5,7 @@
 #define MAGPIE_CLI_SETTINGS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "base/status.h"
@@ -66,10 +67,21 @@ struct ScanSettings {
   bool inline_allows = true;  // honour magpie:allow and the other inline markers
 };
 
+// The repository's own configuration as a reviewed revision has it (`magpie git --since BASE`
+// reads BASE's), used instead of the files in the work tree. nullopt: the file is absent there.
+struct ReviewedRepoFiles {
+  std::string revision;                     // named in messages and the summary ("BASE")
+  std::optional<std::string> config_text;   // .magpie.yaml
+  std::optional<std::string> ignore_text;   // .magpieignore
+};
+
 // Resolves `flags` for a scan rooted at `scan_root`, reading the configuration file when one is
-// in use (flags given on the command line win over it). Errors: an unknown --format or
+// in use (flags given on the command line win over it). With `reviewed`, the repository's
+// .magpie.yaml and .magpieignore come from it instead of the tree (unless --config,
+// --no-config or --no-repo-config say otherwise). Errors: an unknown --format or
 // --min-confidence, a configuration file that does not load.
-Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root);
+Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root,
+                                     const ReviewedRepoFiles* reviewed = nullptr);
 
 }  // namespace magpie::cli
 

@@ -11,7 +11,11 @@ Result<Suppression> LoadSuppression(const SuppressionOptions& options) {
   Suppression out;
   PathPatterns patterns;
   for (const std::string& pattern : options.exclude) patterns.Add(pattern);
-  if (!options.ignore_file.empty()) {
+  if (options.ignore_text) {
+    const IgnoreFile ignore = ParseIgnoreFile(*options.ignore_text);
+    patterns.Append(ignore.patterns);
+    for (const std::string& fp : ignore.fingerprints) out.suppressor.Add(fp, kReasonIgnoreFile);
+  } else if (!options.ignore_file.empty()) {
     Result<IgnoreFile> ignore = LoadIgnoreFile(options.ignore_file);
     if (!ignore.ok()) return ignore.status();
     patterns.Append(ignore->patterns);

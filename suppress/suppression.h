@@ -5,6 +5,7 @@
 #ifndef MAGPIE_SUPPRESS_SUPPRESSION_H_
 #define MAGPIE_SUPPRESS_SUPPRESSION_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct SuppressionOptions {
   std::string scan_root = ".";        // patterns are relative to it
   std::vector<std::string> exclude;   // the configuration's `exclude` patterns
   std::string ignore_file;            // .magpieignore to read ("" = none); may be missing
+  // When set, the ignore file's text as the reviewed state has it (`git --since BASE` reads
+  // BASE's), used instead of reading `ignore_file`; "" text = no ignore file.
+  std::optional<std::string> ignore_text;
   std::string baseline;               // --baseline REPORT ("" = none); must be readable
 };
 

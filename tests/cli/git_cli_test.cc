@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "cli_harness.h"
@@ -375,6 +376,53 @@ TEST_CASE("issue 10: the installed hook fails closed", "[cli][git]") {
   CHECK(out.find("magpie is not installed") != std::string::npos);
   CHECK(out.find("--no-verify") != std::string::npos);
   CHECK(Sh(box, "git rev-parse -q --verify HEAD") != 0);
+}
+
+}  // namespace
+}  // namespace magpie::clitest
+
+namespace magpie::clitest {
+namespace {
+
+// Issue 10 §2: a pull request cannot switch its own check off with the files that configure it.
+TEST_CASE("issue 10: git --since BASE takes the configuration from BASE; changes are findings",
+          "[cli][git]") {
+  Sandbox box;
+  InitRepo(box);
+  box.Write("README.md", "hello\n");
+  Commit(box, "base");
+  MustSh(box, "git branch base");
+  box.Write(".magpieignore", "*\n");
+  box.Write(".magpie.yaml", "disable: [aws-access-key-id]\n");
+  box.Write("leak.env", kAwsLine);
+  Commit(box, "pr");
+
+  const fs::path report = box.io() / "r.json";
+  const CliRun run = box.Run("git --since base -f json -o " + ShellQuote(report.string()));
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  const nlohmann::json json = ParseJson(ReadFile(report));
+  REQUIRE(json.is_object());
+  CHECK(FindingsOf(json, kAwsRule).size() == 1);  // BASE's (empty) configuration applies
+  const auto changes = FindingsOf(json, "suppression-changed");
+  REQUIRE(changes.size() == 2);
+  std::set<std::string> paths;
+  for (const auto& c : changes) paths.insert(c["path"].get<std::string>());
+  CHECK(paths == std::set<std::string>{".magpie.yaml", ".magpieignore"});
+  for (const auto& c : changes) CHECK(c["context"].get<std::string>().rfind("added: ", 0) == 0);
+
+  // SARIF carries the change as a result a reviewer sees.
+  const CliRun sarif = box.Run("git --since base -f sarif");
+  CHECK(sarif.out.find("\"ruleId\": \"suppression-changed\"") != std::string::npos);
+
+  // Trusting the range's configuration is an explicit choice: then it applies.
+  const CliRun trusted = box.Run("git --since base --trust-range-config");
+  CHECK(trusted.exit_code == 0);
+  // Without --since (a full history scan) the work tree's configuration applies as before.
+  CHECK(box.Run("git").exit_code == 0);
+  // An unchanged configuration is no finding.
+  MustSh(box, "git branch pr");
+  CHECK(box.Run("git --since pr").exit_code == 0);
 }
 
 }  // namespace
