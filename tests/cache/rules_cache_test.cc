@@ -97,7 +97,9 @@ std::vector<std::string> Scan(std::shared_ptr<const scanner::CompiledRules> comp
   auto scanner = scanner::Scanner::Create(std::move(compiled));
   REQUIRE(scanner.ok());
   std::vector<std::string> out;
-  for (const scanner::Finding& f : (*scanner)->Scan(Data())) {
+  auto findings = (*scanner)->Scan(Data());
+  REQUIRE(findings.ok());
+  for (const scanner::Finding& f : *findings) {
     out.push_back(f.rule_id + "@" + std::to_string(f.start.offset) + "-" +
                   std::to_string(f.end.offset));
   }
