@@ -9,6 +9,7 @@ std::string_view ToString(StatusCode code) {
     case StatusCode::kNotFound: return "not-found";
     case StatusCode::kIoError: return "io-error";
     case StatusCode::kCorrupt: return "corrupt";
+    case StatusCode::kUntrusted: return "untrusted";
     case StatusCode::kResourceExhausted: return "resource-exhausted";
     case StatusCode::kInternal: return "internal";
   }
@@ -38,6 +39,9 @@ Status InvalidArgument(std::string message) {
 Status NotFound(std::string message) { return Status(StatusCode::kNotFound, std::move(message)); }
 Status IoError(std::string message) { return Status(StatusCode::kIoError, std::move(message)); }
 Status Corrupt(std::string message) { return Status(StatusCode::kCorrupt, std::move(message)); }
+Status Untrusted(std::string message) {
+  return Status(StatusCode::kUntrusted, std::move(message));
+}
 Status Internal(std::string message) { return Status(StatusCode::kInternal, std::move(message)); }
 
 }  // namespace magpie

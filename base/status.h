@@ -31,6 +31,8 @@ enum class StatusCode {
   kNotFound,         // a file, repository or revision that does not exist
   kIoError,          // the input exists but cannot be read or written
   kCorrupt,          // bytes that should have a known shape do not (cache, pack, report)
+  kUntrusted,        // a file or directory magpie will not use: a link, another user's, or
+                     // writable by others (the rules cache, docs/security.md)
   kResourceExhausted,  // a budget or an allocation ran out
   kInternal,         // a bug or an unexpected exception, caught and turned into a value
 };
@@ -66,6 +68,7 @@ Status InvalidArgument(std::string message);
 Status NotFound(std::string message);
 Status IoError(std::string message);
 Status Corrupt(std::string message);
+Status Untrusted(std::string message);
 Status Internal(std::string message);
 
 // A T, or the Status saying why there is none.

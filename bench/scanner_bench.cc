@@ -226,7 +226,11 @@ void ScanFiles(benchmark::State& state, std::shared_ptr<const CompiledRules> rul
   size_t findings = 0;
   for (auto _ : state) {
     findings = 0;
-    for (const std::string& file : corpus.files) findings += scanner->Scan(file).size();
+    for (const std::string& file : corpus.files) {
+      Result<std::vector<Finding>> found = scanner->Scan(file);
+      if (!found.ok()) return state.SkipWithError(found.status().message().c_str());
+      findings += found->size();
+    }
   }
   state.counters["files"] = static_cast<double>(corpus.files.size());
   SetThroughput(state, corpus.joined.size(), findings);
@@ -240,7 +244,11 @@ void ScanBuffer(benchmark::State& state, std::shared_ptr<const CompiledRules> ru
   std::unique_ptr<Scanner> scanner = ScannerOrSkip(state, std::move(rules), options);
   if (scanner == nullptr) return;
   size_t findings = 0;
-  for (auto _ : state) findings = scanner->Scan(corpus.joined).size();
+  for (auto _ : state) {
+    Result<std::vector<Finding>> found = scanner->Scan(corpus.joined);
+    if (!found.ok()) return state.SkipWithError(found.status().message().c_str());
+    findings = found->size();
+  }
   SetThroughput(state, corpus.joined.size(), findings);
 }
 

@@ -11,16 +11,33 @@ namespace magpie::cache {
 using internal::ByteReader;
 using internal::PutLittleEndian;
 
-Result<std::string> EncodeDatabasePayload(const scanner::CompiledRules& compiled) {
+namespace {
+
+void PutField(std::string_view field, std::string* out) {
+  PutLittleEndian(field.size(), 4, out);
+  out->append(field);
+}
+
+// A 4-byte length, then that many bytes. Each field costs at least its length: a huge count
+// of fields runs out of bytes before it can make us allocate anything.
+bool ReadField(ByteReader* reader, std::string_view* field) {
+  uint64_t length = 0;
+  return reader->LittleEndian(4, &length) && reader->Bytes(length, field);
+}
+
+}  // namespace
+
+Result<std::string> EncodeDatabasePayload(const scanner::CompiledRules& compiled,
+                                          std::string_view compiled_from) {
   const std::string database = compiled.SerializeDatabase();
   if (database.empty()) return Internal("Hyperscan cannot serialize the database");
   const std::vector<std::string> ids = compiled.PrefilteredRuleIds();
   std::string out;
+  PutField(compiled_from, &out);
+  PutLittleEndian(compiled.ExpressionCount(), 4, &out);
+  PutLittleEndian(compiled.DatabaseSize(), 8, &out);
   PutLittleEndian(ids.size(), 4, &out);
-  for (const std::string& id : ids) {
-    PutLittleEndian(id.size(), 4, &out);
-    out += id;
-  }
+  for (const std::string& id : ids) PutField(id, &out);
   PutLittleEndian(database.size(), 8, &out);
   out += database;
   return out;
@@ -29,16 +46,17 @@ Result<std::string> EncodeDatabasePayload(const scanner::CompiledRules& compiled
 Result<DatabasePayload> DecodeDatabasePayload(std::string_view bytes) {
   ByteReader reader(bytes);
   DatabasePayload payload;
+  std::string_view from;
+  if (!ReadField(&reader, &from) || !reader.LittleEndian(4, &payload.expressions) ||
+      !reader.LittleEndian(8, &payload.database_size)) {
+    return Corrupt("database entry: header cut short");
+  }
+  payload.compiled_from = from;
   uint64_t count = 0;
   if (!reader.LittleEndian(4, &count)) return Corrupt("database entry: no rule count");
   for (uint64_t i = 0; i < count; ++i) {
-    uint64_t length = 0;
     std::string_view id;
-    // Each id costs at least its 4-byte length: a huge count runs out of bytes here, before
-    // it can make us allocate anything.
-    if (!reader.LittleEndian(4, &length) || !reader.Bytes(length, &id)) {
-      return Corrupt("database entry: prefiltered rule ids cut short");
-    }
+    if (!ReadField(&reader, &id)) return Corrupt("database entry: prefiltered rule ids cut short");
     payload.prefiltered_rule_ids.emplace_back(id);
   }
   uint64_t length = 0;
@@ -47,6 +65,24 @@ Result<DatabasePayload> DecodeDatabasePayload(std::string_view bytes) {
   }
   if (reader.remaining() != 0) return Corrupt("database entry: bytes after the database");
   return payload;
+}
+
+Status CheckDatabase(const DatabasePayload& payload, std::string_view wanted_from,
+                     const scanner::CompiledRules& restored) {
+  if (payload.compiled_from != wanted_from) {
+    return Corrupt("database entry: compiled from other rules than its key names");
+  }
+  if (payload.expressions != restored.ExpressionCount()) {
+    return Corrupt("database entry: " + std::to_string(payload.expressions) +
+                   " expressions compiled, the rule table has " +
+                   std::to_string(restored.ExpressionCount()));
+  }
+  if (payload.database_size != restored.DatabaseSize()) {
+    return Corrupt("database entry: the database is " + std::to_string(restored.DatabaseSize()) +
+                   " bytes in memory, " + std::to_string(payload.database_size) +
+                   " when compiled");
+  }
+  return Status::Ok();
 }
 
 }  // namespace magpie::cache

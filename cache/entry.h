@@ -28,7 +28,7 @@
 namespace magpie::cache {
 
 // Bumped whenever the layout above changes; part of BuildId() too.
-inline constexpr uint32_t kEntryFormatVersion = 1;
+inline constexpr uint32_t kEntryFormatVersion = 2;  // 2: database payloads say what they hold
 
 // The entry file holding `payload` for `key`.
 std::string EncodeEntry(std::string_view key, std::string_view payload);

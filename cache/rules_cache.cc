@@ -1,8 +1,7 @@
 #include "cache/rules_cache.h"
 
-#include <unistd.h>
-
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <utility>
 
 #include "cache/build_id.h"
+#include "cache/cache_dir.h"
 #include "cache/database_payload.h"
 #include "cache/entry.h"
 #include "rules/rule_codec.h"
@@ -21,8 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::optional<std::string> ReadBytes(const fs::path& path) {
-  // One presized read: the cached database is ~1 MiB and is read on every start, where a
-  // stringstream copy showed up as a quarter of `magpie staged`'s start-up.
+  // One presized read: the rules file is read on every start.
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
   const std::streamsize size = in.tellg();
@@ -33,36 +32,19 @@ std::optional<std::string> ReadBytes(const fs::path& path) {
   return bytes;
 }
 
-// Best effort, atomic: a read-only or full cache directory must not stop the scan. The
-// temporary name is unique per process and per write, so that neither two processes nor two
-// caches in one process write the same temporary file.
-bool WriteAtomically(const fs::path& file, const std::string& bytes) {
-  static std::atomic<uint64_t> writes{0};
-  std::error_code ec;
-  fs::create_directories(file.parent_path(), ec);
-  const fs::path temp = file.string() + ".tmp." + std::to_string(getpid()) + "." +
-                        std::to_string(writes.fetch_add(1));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      out.close();
-      fs::remove(temp, ec);
-      return false;
-    }
-  }
-  fs::rename(temp, file, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return false;
-  }
-  return true;
+// The name of the entry for `key` in the cache directory: the key's hash names the file; the
+// file holds the key.
+std::string EntryName(std::string_view key, std::string_view extension) {
+  return scanner::Sha256Hex(key) + std::string(extension);
 }
 
-// Where the entry for `key` lives: the key's hash names the file; the file holds the key.
-std::string EntryPath(const std::string& directory, std::string_view key,
-                      std::string_view extension) {
-  return (fs::path(directory) / (scanner::Sha256Hex(key) + std::string(extension))).string();
+// Says once per process, on stderr, why the cache is not used (rules_cache.h).
+void NoticeOnce(const Status& refusal) {
+  static std::atomic<bool> said{false};
+  if (!said.exchange(true)) {
+    std::fprintf(stderr, "magpie: notice: not using the rules cache: %s\n",
+                 refusal.message().c_str());
+  }
 }
 
 std::string Key(std::string_view kind, std::string_view what) {
@@ -76,16 +58,22 @@ Result<rules::RuleSet> ToResult(rules::LoadResult loaded) {
   return std::move(loaded.rules);
 }
 
-// The compiled rules an intact database entry holds for `rules` and `options`.
+// The compiled rules an intact database entry holds for `rules` and `options`, checked against
+// the rule table they are to serve (CheckDatabase).
 Result<std::shared_ptr<const scanner::CompiledRules>> DecodeDatabaseEntry(
-    std::string_view bytes, std::string_view key, const rules::RuleSet& rules,
-    const scanner::CompileOptions& options) {
+    std::string_view bytes, std::string_view key, std::string_view compiled_from,
+    const rules::RuleSet& rules, const scanner::CompileOptions& options) {
   Result<std::string_view> entry = DecodeEntry(bytes, key);
   if (!entry.ok()) return entry.status();
   Result<DatabasePayload> payload = DecodeDatabasePayload(*entry);
   if (!payload.ok()) return payload.status();
-  return scanner::CompiledRules::FromSerialized(rules, options, payload->database,
-                                                payload->prefiltered_rule_ids);
+  auto restored = scanner::CompiledRules::FromSerialized(rules, options, payload->database,
+                                                         payload->prefiltered_rule_ids);
+  if (!restored.ok()) return restored.status();
+  if (Status checked = CheckDatabase(*payload, compiled_from, **restored); !checked.ok()) {
+    return checked;
+  }
+  return restored;
 }
 
 }  // namespace
@@ -107,14 +95,43 @@ RulesCache RulesCache::Default(bool enabled) {
   return RulesCache(enabled ? DefaultDirectory() : "");
 }
 
-std::optional<std::string> RulesCache::ReadEntry(const std::string& path) {
-  std::optional<std::string> bytes = ReadBytes(path);
-  if (!bytes) ++stats_.misses;
-  return bytes;
+void RulesCache::Refuse(const Status& refusal) {
+  ++stats_.refused;
+  refusal_ = refusal;
+  NoticeOnce(refusal);
 }
 
-void RulesCache::WriteEntry(const std::string& path, const std::string& bytes) {
-  if (WriteAtomically(path, bytes)) ++stats_.writes;
+std::optional<internal::CacheDirectory> RulesCache::OpenDirectory() {
+  Result<internal::CacheDirectory> directory = internal::CacheDirectory::Open(directory_);
+  if (directory.ok()) return std::move(*directory);
+  if (directory.status().code() == StatusCode::kUntrusted) {
+    Refuse(directory.status());
+  } else {
+    ++stats_.misses;  // cannot be made or opened: as if empty, and nothing is written
+  }
+  return std::nullopt;
+}
+
+RulesCache::Lookup RulesCache::ReadEntry(const internal::CacheDirectory& directory,
+                                         const std::string& name) {
+  Lookup lookup;
+  Result<std::string> bytes = directory.Read(name);
+  if (bytes.ok()) {
+    lookup.bytes = std::move(*bytes);
+  } else if (bytes.status().code() == StatusCode::kUntrusted) {
+    Refuse(bytes.status());
+    lookup.writable = false;
+  } else if (bytes.status().code() == StatusCode::kCorrupt) {
+    ++stats_.rejected;
+  } else {
+    ++stats_.misses;
+  }
+  return lookup;
+}
+
+void RulesCache::WriteEntry(const internal::CacheDirectory& directory, const std::string& name,
+                            const std::string& bytes) {
+  if (directory.Write(name, bytes).ok()) ++stats_.writes;
 }
 
 Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
@@ -134,9 +151,12 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
   material.push_back('\0');
   material.append(text);
   const std::string key = Key("rules", scanner::Sha256Hex(material));
-  const std::string path = EntryPath(directory_, key, ".rules");
-  if (std::optional<std::string> bytes = ReadEntry(path)) {
-    Result<std::string_view> payload = DecodeEntry(*bytes, key);
+  std::optional<internal::CacheDirectory> directory = OpenDirectory();
+  if (!directory) return ToResult(rules::ParseRules(text, source));
+  const std::string name = EntryName(key, ".rules");
+  Lookup lookup = ReadEntry(*directory, name);
+  if (lookup.bytes) {
+    Result<std::string_view> payload = DecodeEntry(*lookup.bytes, key);
     if (payload.ok()) {
       if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*payload)) {
         ++stats_.hits;
@@ -146,17 +166,23 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
     ++stats_.rejected;
   }
   rules::LoadResult parsed = rules::ParseRules(text, source);
-  if (parsed.ok()) WriteEntry(path, EncodeEntry(key, rules::EncodeRuleSet(parsed.rules)));
+  if (parsed.ok() && lookup.writable) {
+    WriteEntry(*directory, name, EncodeEntry(key, rules::EncodeRuleSet(parsed.rules)));
+  }
   return ToResult(std::move(parsed));
 }
 
 Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
     const rules::RuleSet& rules, const scanner::CompileOptions& options) {
   if (directory_.empty()) return scanner::CompiledRules::Compile(rules, options);
-  const std::string key = Key("database", scanner::CompiledRules::CacheKey(rules, options));
-  const std::string path = EntryPath(directory_, key, ".hsdb");
-  if (std::optional<std::string> bytes = ReadEntry(path)) {
-    auto cached = DecodeDatabaseEntry(*bytes, key, rules, options);
+  std::optional<internal::CacheDirectory> directory = OpenDirectory();
+  if (!directory) return scanner::CompiledRules::Compile(rules, options);
+  const std::string compiled_from = scanner::CompiledRules::CacheKey(rules, options);
+  const std::string key = Key("database", compiled_from);
+  const std::string name = EntryName(key, ".hsdb");
+  Lookup lookup = ReadEntry(*directory, name);
+  if (lookup.bytes) {
+    auto cached = DecodeDatabaseEntry(*lookup.bytes, key, compiled_from, rules, options);
     if (cached.ok()) {
       ++stats_.hits;
       return cached;
@@ -164,9 +190,10 @@ Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
     ++stats_.rejected;
   }
   auto compiled = scanner::CompiledRules::Compile(rules, options);
-  if (compiled.ok()) {
-    if (Result<std::string> payload = EncodeDatabasePayload(**compiled); payload.ok()) {
-      WriteEntry(path, EncodeEntry(key, *payload));
+  if (compiled.ok() && lookup.writable) {
+    if (Result<std::string> payload = EncodeDatabasePayload(**compiled, compiled_from);
+        payload.ok()) {
+      WriteEntry(*directory, name, EncodeEntry(key, *payload));
     }
   }
   return compiled;

@@ -9,11 +9,20 @@
 //                        scanner::CompiledRules::CacheKey (the patterns, the options and the
 //                        Hyperscan version).
 // The file names the key by its hash; each file also holds the key itself, and is verified
-// (entry.h: header, format version, key, lengths, SHA-256) before any of it is used. A missing,
-// stale or damaged entry is a miss: the rules are parsed or compiled as without a cache and the
-// entry is (re)written. Writes are atomic (a temporary file renamed over the entry), so
-// concurrent magpie processes never read a half-written entry, and best effort: a read-only or
-// full cache directory slows start-up down, nothing else.
+// (entry.h: header, format version, key, lengths, SHA-256) before any of it is used; a database
+// is then checked against the rule table it is to serve (database_payload.h: what it was
+// compiled from, its number of expressions, its size). A missing, stale or damaged entry is a
+// miss: the rules are parsed or compiled as without a cache and the entry is (re)written.
+// Writes are atomic (an exclusively created temporary file, fsync'ed and renamed over the
+// entry), so concurrent magpie processes never read a half-written entry, and best effort: a
+// read-only or full cache directory slows start-up down, nothing else.
+//
+// Trust (cache_dir.h, docs/security.md): the directory is created 0700 and entries 0600. A
+// directory or entry that is a symbolic link, is another user's or is writable by group or
+// others is refused: nothing is read from it or written to it (for an entry: that entry),
+// stats().refused counts it, refusal() says why, and magpie prints one line on stderr, once
+// per process: "magpie: notice: not using the rules cache: <why>". (The notice comes from here
+// because the callers, pipeline/session.cc and cli/rules_command.cc, keep no RulesCache.)
 //
 // Usage:
 //   cache::RulesCache cache = cache::RulesCache::Default(!no_cache_flag);
@@ -36,12 +45,17 @@
 
 namespace magpie::cache {
 
+namespace internal {
+class CacheDirectory;  // cache_dir.h
+}
+
 // What a RulesCache has done so far.
 struct CacheStats {
   int hits = 0;      // entries read back and used
   int misses = 0;    // no entry yet
   int rejected = 0;  // an entry was there but stale or damaged, and was ignored
   int writes = 0;    // entries written (a failed best-effort write is not counted)
+  int refused = 0;   // the directory or an entry was not trusted, and was left alone
 };
 
 class RulesCache {
@@ -68,14 +82,27 @@ class RulesCache {
 
   const std::string& directory() const { return directory_; }
   const CacheStats& stats() const { return stats_; }
+  // Why the directory or an entry was last refused; OK when nothing was.
+  const Status& refusal() const { return refusal_; }
 
  private:
-  // The bytes of the entry at `path`, counting a miss when there is none.
-  std::optional<std::string> ReadEntry(const std::string& path);
-  void WriteEntry(const std::string& path, const std::string& bytes);
+  // What reading one entry found: its bytes, or none (a miss, damaged, or refused); an entry
+  // that was refused is not rewritten either.
+  struct Lookup {
+    std::optional<std::string> bytes;
+    bool writable = true;
+  };
+  // The cache directory, opened (and created) for one operation: none when it cannot be, as
+  // if empty (a miss), or when it is not trusted (refused).
+  std::optional<internal::CacheDirectory> OpenDirectory();
+  Lookup ReadEntry(const internal::CacheDirectory& directory, const std::string& name);
+  void WriteEntry(const internal::CacheDirectory& directory, const std::string& name,
+                  const std::string& bytes);
+  void Refuse(const Status& refusal);
 
   std::string directory_;
   CacheStats stats_;
+  Status refusal_;
 };
 
 }  // namespace magpie::cache

@@ -32,9 +32,13 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   }
   Result<scanner::Scanner*> scanner = session.ThreadScanner();
   if (!scanner.ok()) return ErrorItem(std::move(item.origin), scanner.status().message());
+  Result<std::vector<scanner::Finding>> findings = (*scanner)->Scan(loaded.bytes);
+  if (!findings.ok()) {
+    return ErrorItem(std::move(item.origin), "scan failed: " + findings.status().message());
+  }
   item.bytes = loaded.bytes.size();
   item.scanned = true;
-  item.findings = (*scanner)->Scan(loaded.bytes);
+  item.findings = *std::move(findings);
   source.KeepReported(index, &item.findings);
   if (inline_allows) suppress::ApplyInlineAllows(loaded.bytes, &item.findings, &item.suppressed);
   return item;

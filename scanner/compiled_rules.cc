@@ -165,12 +165,24 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
   if (hs_serialized_database_info(database.data(), database.size(), &info) != HS_SUCCESS) {
     return Corrupt("not a Hyperscan database of this version");
   }
+  // "Version: 5.4.9 Features: AVX2 Mode: BLOCK": hs_scan refuses any other mode.
+  const bool block_mode = std::string_view(info).find("Mode: BLOCK") != std::string_view::npos;
   free(info);
+  if (!block_mode) return Corrupt("not a block-mode Hyperscan database");
   if (hs_deserialize_database(database.data(), database.size(), &impl->database) !=
       HS_SUCCESS) {
     return Corrupt("the Hyperscan database does not deserialize");
   }
   return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
+}
+
+size_t CompiledRules::ExpressionCount() const {
+  return impl_->rules.size() + impl_->decoders.size();
+}
+
+size_t CompiledRules::DatabaseSize() const {
+  size_t size = 0;
+  return hs_database_size(impl_->database, &size) == HS_SUCCESS ? size : 0;
 }
 
 std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOptions& options) {

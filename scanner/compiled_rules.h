@@ -44,14 +44,20 @@ class CompiledRules {
   std::string SerializeDatabase() const;
   // Rebuilds the RE2 side from `rules` (cheap: each RE2 compiles on first use), takes the
   // database from `database` and marks `prefiltered_rule_ids` as prefiltered. Fails (kCorrupt)
-  // when `database` is not a database for this Hyperscan version, or an id is not a rule of
-  // the effective rule set. `rules` and `options` must be those the database was compiled
+  // when `database` is not a block-mode database for this Hyperscan version, or an id is not a
+  // rule of the effective rule set. `rules` and `options` must be those the database was compiled
   // from: CacheKey is how the cache makes sure of it.
   static Result<std::shared_ptr<const CompiledRules>> FromSerialized(
       const rules::RuleSet& rules, const CompileOptions& options, std::string_view database,
       const std::vector<std::string>& prefiltered_rule_ids);
   // A key that changes whenever the rules, the options or the Hyperscan version change.
   static std::string CacheKey(const rules::RuleSet& rules, const CompileOptions& options);
+  // What the cache records beside a serialized database, and checks when it reads one back:
+  // the number of Hyperscan expressions in the rule table (the effective rules, then the
+  // decoders; every id a database compiled from this table reports is below it), and the
+  // database's size in memory (hs_database_size).
+  size_t ExpressionCount() const;
+  size_t DatabaseSize() const;
 
   // The effective rules: the input plus the generic detector when enabled.
   const rules::RuleSet& rule_set() const;

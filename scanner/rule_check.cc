@@ -35,14 +35,18 @@ Result<std::vector<RuleVerdict>> CheckRules(const CompiledRules& compiled) {
     verdict.line = spec.line;
     for (size_t i = 0; i < spec.examples.size(); ++i) {
       ++verdict.examples;
-      if (!HasFindingOf(scanner.Scan(spec.examples[i]), spec.id)) {
+      Result<std::vector<Finding>> findings = scanner.Scan(spec.examples[i]);
+      if (!findings.ok()) return findings.status();
+      if (!HasFindingOf(*findings, spec.id)) {
         verdict.failures.push_back("example " + std::to_string(i + 1) +
                                    " does not produce a finding: " + Excerpt(spec.examples[i]));
       }
     }
     for (size_t i = 0; i < spec.negative_examples.size(); ++i) {
       ++verdict.negatives;
-      if (HasFindingOf(scanner.Scan(spec.negative_examples[i]), spec.id)) {
+      Result<std::vector<Finding>> findings = scanner.Scan(spec.negative_examples[i]);
+      if (!findings.ok()) return findings.status();
+      if (HasFindingOf(*findings, spec.id)) {
         verdict.failures.push_back("negative example " + std::to_string(i + 1) +
                                    " produces a finding: " + Excerpt(spec.negative_examples[i]));
       }

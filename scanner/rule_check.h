@@ -21,7 +21,8 @@ struct RuleVerdict {
 
 // Scans each example with a Scanner (Hyperscan stage then RE2 stage) and expects a finding of
 // that rule; scans each negative example and expects none of that rule. One verdict per rule
-// of compiled.rule_set(); fails only when the scanner cannot be made (Scanner::Create).
+// of compiled.rule_set(); fails only when the scanner cannot be made (Scanner::Create) or a
+// scan fails (Scanner::Scan).
 Result<std::vector<RuleVerdict>> CheckRules(const CompiledRules& compiled);
 
 }  // namespace magpie::scanner

@@ -3,12 +3,14 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/confirm.h"
@@ -36,14 +38,20 @@ struct CandidateCollector {
   std::vector<HsCandidate>* candidates = nullptr;
   std::vector<uint64_t>* last_seed = nullptr;
   const std::vector<char>* line_scoped = nullptr;
+  std::optional<unsigned int> foreign_id;  // an id beyond the rule table: the scan stopped
 };
 
 int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
                      unsigned int /*flags*/, void* context) {
   auto* collector = static_cast<CandidateCollector*>(context);
   // Every id is below last_seed's size for a database compiled from these rules; a cached
-  // database is checked against them before use, this only keeps a mismatch in bounds.
-  if (id >= collector->last_seed->size()) return 0;
+  // database is checked against them before use (cache/database_payload.h). An id beyond them
+  // means the database was compiled from other rules: stop, and the scan is an error (its
+  // findings could not be trusted), never an out-of-bounds access.
+  if (id >= collector->last_seed->size()) {
+    collector->foreign_id = id;
+    return 1;  // hs_scan returns HS_SCAN_TERMINATED
+  }
   const uint64_t end = collector->base + to;
   uint64_t& last = (*collector->last_seed)[id];
   if ((*collector->line_scoped)[id]) {
@@ -123,6 +131,7 @@ struct Scanner::State {
   // detector, the decoders), confirmed on the candidate's line instead of a wide window.
   std::vector<char> line_scoped;
   std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
+  Status nested_failure;            // a nested scan failed: so does the scan that called it
   ~State() {
     if (owns_scratch) hs_free_scratch(scratch);
   }
@@ -148,9 +157,27 @@ std::string_view HsErrorText(hs_error_t error) {
       return "the allocator returned misaligned memory";
     case HS_ARCH_ERROR:
       return "this CPU lacks instructions Hyperscan needs";
+    case HS_SCRATCH_IN_USE:
+      return "scratch space in use by another scan";
+    case HS_SCAN_TERMINATED:
+      return "scan terminated";
     default:
       return "Hyperscan error";
   }
+}
+
+// Why a scan failed, when hs_scan returned `rc` (anything but HS_SUCCESS).
+Status ScanFailure(hs_error_t rc, const CandidateCollector& collector, size_t ids) {
+  if (rc == HS_SCAN_TERMINATED && collector.foreign_id) {
+    return Corrupt("the Hyperscan database reported pattern id " +
+                   std::to_string(*collector.foreign_id) + ", beyond the " +
+                   std::to_string(ids) + " of its rule table: compiled from other rules");
+  }
+  // Nothing else stops a scan (OnHyperscanMatch returns 0 otherwise): any other code is
+  // Hyperscan refusing the database, the scratch or the call.
+  return Status(rc == HS_NOMEM ? StatusCode::kResourceExhausted : StatusCode::kInternal,
+                "Hyperscan scan failed: " + std::string(HsErrorText(rc)) + " (error " +
+                    std::to_string(rc) + ")");
 }
 
 }  // namespace
@@ -176,6 +203,8 @@ Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options
   state_->last_seed.assign(impl.rules.size() + impl.decoders.size(), kNoSeed);
   state_->line_scoped.assign(impl.rules.size() + impl.decoders.size(), 1);
   for (size_t i = 0; i < impl.rules.size(); ++i) state_->line_scoped[i] = impl.rules[i].generic;
+  // hs_scan takes an unsigned int length: a larger chunk would be cut short silently.
+  options_.chunk_size = std::min<size_t>(options_.chunk_size, UINT_MAX);
   if (options_.chunk_overlap >= options_.chunk_size) {
     options_.chunk_overlap = options_.chunk_size / 2;
   }
@@ -183,12 +212,15 @@ Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options
 
 Scanner::~Scanner() = default;
 
-std::vector<Finding> Scanner::Scan(std::string_view data) {
+Result<std::vector<Finding>> Scanner::Scan(std::string_view data) {
   decode_budget_ = internal::kDecodeBudgetBytes;
   return ScanBuffer(data);
 }
 
-std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
+Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
+  // Nothing matches nothing (Hyperscan refuses patterns that match empty), and hs_scan refuses
+  // the null pointer an empty string_view may hold.
+  if (data.empty()) return std::vector<Finding>();
   const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
   std::vector<HsCandidate>& candidates = state_->candidates;
   candidates.clear();
@@ -200,12 +232,14 @@ std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
     const uint64_t length = std::min<uint64_t>(options_.chunk_size, data.size() - base);
     std::fill(state_->last_seed.begin(), state_->last_seed.end(), kNoSeed);
     CandidateCollector collector{base, &candidates, &state_->last_seed, &state_->line_scoped};
-    hs_scan(impl.database, data.data() + base, static_cast<unsigned int>(length), 0,
-            state_->scratch, OnHyperscanMatch, &collector);
+    const hs_error_t rc = hs_scan(impl.database, data.data() + base,
+                                  static_cast<unsigned int>(length), 0, state_->scratch,
+                                  OnHyperscanMatch, &collector);
+    if (rc != HS_SUCCESS) return ScanFailure(rc, collector, state_->last_seed.size());
     if (base + length >= data.size()) break;
     base += step;
   }
-  if (candidates.empty()) return {};
+  if (candidates.empty()) return std::vector<Finding>();
 
   std::sort(candidates.begin(), candidates.end(), [](const HsCandidate& a, const HsCandidate& b) {
     return std::tie(a.rule, a.end) < std::tie(b.rule, b.end);
@@ -242,6 +276,7 @@ std::vector<Finding> Scanner::ScanBuffer(std::string_view data) {
       DecodeWindow(rule - impl.rules.size(), data, begin, end, &confirmed);
     }
   }
+  if (!state_->nested_failure.ok()) return std::exchange(state_->nested_failure, Status());
   return internal::MakeFindings(impl, data, std::move(confirmed), options_.min_confidence);
 }
 
@@ -258,9 +293,14 @@ void Scanner::DecodeWindow(size_t decoder_index, std::string_view data, uint64_t
                        new Scanner(rules_, nested_options, std::move(nested_state)));
                  }
                  state_->nested->decode_budget_ = decode_budget_;
-                 std::vector<Finding> inner = state_->nested->ScanBuffer(decoded);
+                 Result<std::vector<Finding>> inner = state_->nested->ScanBuffer(decoded);
                  decode_budget_ = state_->nested->decode_budget_;
-                 return inner;
+                 if (!inner.ok()) {
+                   state_->nested_failure = inner.status();
+                   decode_budget_ = 0;  // decode nothing more: this scan has failed
+                   return std::vector<Finding>();
+                 }
+                 return *std::move(inner);
                },
                out);
 }

@@ -3,7 +3,9 @@
 // Usage:
 //   auto scanner = magpie::scanner::Scanner::Create(compiled);
 //   if (!scanner.ok()) return scanner.status();
-//   for (const Finding& f : (*scanner)->Scan(bytes)) ...
+//   Result<std::vector<Finding>> findings = (*scanner)->Scan(bytes);
+//   if (!findings.ok()) return findings.status();  // never read as "no findings"
+//   for (const Finding& f : *findings) ...
 //
 // Ownership: a Scanner shares ownership of its CompiledRules and owns its Hyperscan scratch.
 // Thread safety: a Scanner is used by one thread at a time. Make one per thread (e.g.
@@ -47,8 +49,11 @@ class Scanner {
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
 
-  // Findings in `data`, sorted by FindingLess, each secret reported once.
-  std::vector<Finding> Scan(std::string_view data);
+  // Findings in `data`, sorted by FindingLess, each secret reported once. Fails when Hyperscan
+  // does (hs_scan's error: kInternal, kResourceExhausted when out of memory) or when the
+  // database reports a pattern id beyond the rule table (kCorrupt: compiled from other rules);
+  // a failed scan reports no findings at all, and the scanner can be used again.
+  Result<std::vector<Finding>> Scan(std::string_view data);
 
   const CompiledRules& rules() const { return *rules_; }
 
@@ -56,7 +61,7 @@ class Scanner {
   struct State;
   Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options,
           std::unique_ptr<State> state);
-  std::vector<Finding> ScanBuffer(std::string_view data);
+  Result<std::vector<Finding>> ScanBuffer(std::string_view data);
   void DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin, uint64_t end,
                     std::vector<internal::ConfirmedMatch>* out);
 

@@ -17,6 +17,7 @@ TEST_CASE("Status: default is OK, errors keep code and message", "[base]") {
   CHECK(bad.code() == StatusCode::kInvalidArgument);
   CHECK(bad.Lines() == std::vector<std::string>{"first", "second"});
   CHECK(ToString(bad.code()) == "invalid-argument");
+  CHECK(ToString(Untrusted("x").code()) == "untrusted");
 }
 
 TEST_CASE("Status: WithContext prefixes the message and keeps the code", "[base]") {

@@ -85,7 +85,8 @@ std::string Payload(const std::vector<std::string>& ids, const std::string& data
     for (int i = 0; i < size; ++i) out.push_back(static_cast<char>(value >> (8 * i)));
     return out;
   };
-  std::string out = number(ids.size(), 4);
+  std::string out = number(4, 4) + "FROM" + number(7, 4) + number(1234, 8);
+  out += number(ids.size(), 4);
   for (const std::string& id : ids) out += number(id.size(), 4) + id;
   return out + number(database.size(), 8) + database;
 }
@@ -94,6 +95,9 @@ TEST_CASE("a database payload is read back only when every length fits", "[cache
   const std::string good = Payload({"big", "other"}, "DATABASE");
   Result<DatabasePayload> decoded = DecodeDatabasePayload(good);
   REQUIRE(decoded.ok());
+  CHECK(decoded->compiled_from == "FROM");
+  CHECK(decoded->expressions == 7);
+  CHECK(decoded->database_size == 1234);
   CHECK(decoded->prefiltered_rule_ids == std::vector<std::string>{"big", "other"});
   CHECK(decoded->database == "DATABASE");
 
@@ -103,7 +107,10 @@ TEST_CASE("a database payload is read back only when every length fits", "[cache
   }
   CHECK_FALSE(DecodeDatabasePayload(good + "x").ok());
   // A count of four billion ids with no bytes behind it.
-  CHECK_FALSE(DecodeDatabasePayload(std::string(4, '\xff') + std::string(8, '\0')).ok());
+  const std::string header = Payload({}, "").substr(0, 20);
+  CHECK_FALSE(DecodeDatabasePayload(header + std::string(4, '\xff') + std::string(8, '\0')).ok());
+  // A "compiled from" field of four billion bytes.
+  CHECK_FALSE(DecodeDatabasePayload(std::string(4, '\xff') + good).ok());
 }
 
 }  // namespace

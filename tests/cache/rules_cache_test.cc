@@ -1,11 +1,15 @@
 // The rules cache end to end: hits, misses, damaged and stale entries (each a miss that is
-// rewritten, after which the scan still works), and the prefiltered rules a hit must restore.
+// rewritten, after which the scan still works), the prefiltered rules a hit must restore, and
+// (issue 10) what the cache refuses to trust and how each failing step degrades to a compile.
 #include "cache/rules_cache.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -13,7 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "base/fault_injection.h"
 #include "cache/build_id.h"
+#include "cache/database_payload.h"
 #include "cache/entry.h"
 #include "scanner/fingerprint.h"
 #include "scanner/scanner.h"
@@ -30,6 +36,7 @@ struct TempDir {
            ("magpie-cache-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(path);
     fs::create_directories(path);
+    fs::permissions(path, fs::perms::owner_all);  // 0700 whatever the umask: a trusted cache
   }
   ~TempDir() { fs::remove_all(path); }
 };
@@ -90,7 +97,9 @@ std::vector<std::string> Scan(std::shared_ptr<const scanner::CompiledRules> comp
   auto scanner = scanner::Scanner::Create(std::move(compiled));
   REQUIRE(scanner.ok());
   std::vector<std::string> out;
-  for (const scanner::Finding& f : (*scanner)->Scan(Data())) {
+  auto findings = (*scanner)->Scan(Data());
+  REQUIRE(findings.ok());
+  for (const scanner::Finding& f : *findings) {
     out.push_back(f.rule_id + "@" + std::to_string(f.start.offset) + "-" +
                   std::to_string(f.end.offset));
   }
@@ -289,6 +298,326 @@ TEST_CASE("the build id names the version, Hyperscan, the format and the sources
   CHECK(id.find("; sources ") != std::string::npos);
   CHECK(internal::SourceHash().size() == 64);
   CHECK(BuildId() == id);
+}
+
+// --- issue 10: files magpie writes and reads back are verified -----------------------------
+
+mode_t ModeOf(const fs::path& path) {
+  struct stat st;
+  REQUIRE(::lstat(path.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+std::vector<std::string> Names(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A uid that is not ours, and makes `path` its (links themselves, not their targets).
+void GiveAway(const fs::path& path) {
+  const uid_t other = ::geteuid() == 0 ? 65534 : 0;
+  if (::lchown(path.c_str(), other, static_cast<gid_t>(-1)) != 0) {
+    WARN("cannot change the owner of " << path << " (not root): nothing to check");
+  }
+}
+
+// The scan of Data() with the rules compiled without any cache: what every cached path must
+// give.
+std::vector<std::string> Uncached() {
+  auto compiled = scanner::CompiledRules::Compile(PrefilterRules(), NoGeneric());
+  REQUIRE(compiled.ok());
+  return Scan(*compiled);
+}
+
+TEST_CASE("issue 10: the cache directory is created 0700 and its entries 0600", "[cache]") {
+  TempDir parent;
+  const fs::path dir = parent.path / "nested" / "magpie";
+  RulesCache cache(dir.string());
+  REQUIRE(cache.LoadRules("").ok());
+  REQUIRE(cache.Compile(PrefilterRules(), NoGeneric()).ok());
+  CHECK(cache.stats().writes == 2);
+  CHECK(ModeOf(dir) == 0700);
+  const std::vector<std::string> names = Names(dir);
+  REQUIRE(names.size() == 2);  // the two entries, no temporary file left behind
+  for (const std::string& name : names) {
+    INFO(name);
+    CHECK(ModeOf(dir / name) == 0600);
+    CHECK(name.front() != '.');
+  }
+}
+
+TEST_CASE("issue 10: an untrusted cache directory is neither read nor written", "[cache]") {
+  const std::vector<std::string> expected = Uncached();
+  struct Case {
+    const char* name;
+    std::function<fs::path(const fs::path& real)> make;  // the directory to hand the cache
+    const char* says;
+  };
+  const std::vector<Case> cases = {
+      {"a symbolic link",
+       [](const fs::path& real) {
+         const fs::path link = real.parent_path() / (real.filename().string() + "-link");
+         fs::create_symlink(real, link);
+         return link;
+       },
+       "is a symbolic link"},
+      {"writable by its group",
+       [](const fs::path& real) {
+         fs::permissions(real, fs::perms::owner_all | fs::perms::group_all);
+         return real;
+       },
+       "writable by its group or others (mode 0770)"},
+      {"writable by everyone",
+       [](const fs::path& real) {
+         fs::permissions(real, fs::perms::all);
+         return real;
+       },
+       "writable by its group or others (mode 0777)"},
+      {"another user's",
+       [](const fs::path& real) {
+         GiveAway(real);
+         return real;
+       },
+       "not by this user"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      TempDir parent;
+      const fs::path real = parent.path / "cache";
+      // An intact entry for exactly these rules sits there: a trusted cache would hit.
+      REQUIRE(RulesCache(real.string()).Compile(PrefilterRules(), NoGeneric()).ok());
+      const std::vector<std::string> before = Names(real);
+      const fs::path given = c.make(real);
+
+      RulesCache cache(given.string());
+      auto compiled = cache.Compile(PrefilterRules(), NoGeneric());
+      REQUIRE(compiled.ok());
+      CHECK(Scan(*compiled) == expected);
+      Result<rules::RuleSet> loaded = cache.LoadRules("");
+      REQUIRE(loaded.ok());
+      CHECK(cache.stats().refused == 2);
+      CHECK(cache.stats().hits == 0);
+      CHECK(cache.stats().misses == 0);
+      CHECK(cache.stats().writes == 0);
+      CHECK(Names(real) == before);
+      CHECK(cache.refusal().code() == StatusCode::kUntrusted);
+      CHECK(cache.refusal().message().find(given.string()) != std::string::npos);
+      CHECK(cache.refusal().message().find(c.says) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("issue 10: an untrusted entry is neither read nor rewritten", "[cache]") {
+  const std::vector<std::string> expected = Uncached();
+  struct Case {
+    const char* name;
+    std::function<void(const fs::path& entry, const std::string& intact)> plant;
+    const char* says;
+  };
+  const std::vector<Case> cases = {
+      {"a symbolic link to an intact entry",
+       [](const fs::path& entry, const std::string& intact) {
+         const fs::path elsewhere = entry.parent_path().parent_path() / "elsewhere";
+         WriteFile(elsewhere, intact);
+         fs::remove(entry);
+         fs::create_symlink(elsewhere, entry);
+       },
+       "is a symbolic link"},
+      {"a FIFO (never waited on)",
+       [](const fs::path& entry, const std::string&) {
+         fs::remove(entry);
+         REQUIRE(::mkfifo(entry.c_str(), 0600) == 0);
+       },
+       "is not a regular file"},
+      {"writable by others",
+       [](const fs::path& entry, const std::string&) {
+         fs::permissions(entry, fs::perms::owner_read | fs::perms::owner_write |
+                                    fs::perms::others_write);
+       },
+       "writable by its group or others (mode 0602)"},
+      {"another user's",
+       [](const fs::path& entry, const std::string&) { GiveAway(entry); },
+       "not by this user"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      TempDir parent;
+      const fs::path dir = parent.path / "cache";
+      REQUIRE(RulesCache(dir.string()).Compile(PrefilterRules(), NoGeneric()).ok());
+      const fs::path entry = OnlyEntry(dir, ".hsdb");
+      c.plant(entry, ReadFile(entry));
+      struct stat planted;
+      REQUIRE(::lstat(entry.c_str(), &planted) == 0);
+
+      RulesCache cache(dir.string());
+      auto compiled = cache.Compile(PrefilterRules(), NoGeneric());
+      REQUIRE(compiled.ok());
+      CHECK(Scan(*compiled) == expected);
+      CHECK(cache.stats().refused == 1);
+      CHECK(cache.stats().hits == 0);
+      CHECK(cache.stats().writes == 0);
+      CHECK(cache.refusal().code() == StatusCode::kUntrusted);
+      CHECK(cache.refusal().message().find(c.says) != std::string::npos);
+      struct stat after;
+      REQUIRE(::lstat(entry.c_str(), &after) == 0);
+      CHECK(after.st_ino == planted.st_ino);  // left as it was, not replaced
+      CHECK(Names(dir).size() == 1);
+    }
+  }
+}
+
+// The key an entry file was written for (entry.h: the key follows the 24-byte header).
+std::string KeyOf(const std::string& entry) {
+  uint64_t key_size = 0;
+  for (int i = 3; i >= 0; --i) key_size = (key_size << 8) | static_cast<unsigned char>(entry[12 + i]);
+  return entry.substr(24, key_size);
+}
+
+TEST_CASE("issue 10: a database compiled from other rules, under a valid checksum, is recompiled",
+          "[cache]") {
+  const std::vector<std::string> expected = Uncached();
+  REQUIRE(expected.size() == 2);
+  const std::string wanted_from = scanner::CompiledRules::CacheKey(PrefilterRules(), NoGeneric());
+  // One rule fewer: every decoder id moves down by one.
+  const rules::RuleSet fewer({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b")}, "<test>");
+  // As many rules, other ids: Hyperscan would report the token as rule 0, "big".
+  const rules::RuleSet swapped({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b"),
+                                Rule("big", "((?:[a-z]{10}[0-9]{10}|x){40})_big")},
+                               "<test>");
+  struct Case {
+    const char* name;
+    const rules::RuleSet* compiled;
+    bool claims_wanted;  // the payload says it was compiled from the wanted rules
+    const char* says;
+  };
+  const std::vector<Case> cases = {
+      {"fewer rules", &fewer, false, "compiled from other rules"},
+      {"fewer rules, claiming these", &fewer, true, "expressions compiled, the rule table has"},
+      {"other ids", &swapped, false, "compiled from other rules"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      TempDir dir;
+      REQUIRE(RulesCache(dir.path.string()).Compile(PrefilterRules(), NoGeneric()).ok());
+      const fs::path file = OnlyEntry(dir.path, ".hsdb");
+      const std::string key = KeyOf(ReadFile(file));
+      auto other = scanner::CompiledRules::Compile(*c.compiled, NoGeneric());
+      REQUIRE(other.ok());
+      Result<std::string> payload = EncodeDatabasePayload(
+          **other,
+          c.claims_wanted ? wanted_from : scanner::CompiledRules::CacheKey(*c.compiled, NoGeneric()));
+      REQUIRE(payload.ok());
+      const std::string planted = EncodeEntry(key, *payload);
+      REQUIRE(DecodeEntry(planted, key).ok());  // passes the entry's own checks
+      WriteFile(file, planted);
+
+      RulesCache cache(dir.path.string());
+      auto compiled = cache.Compile(PrefilterRules(), NoGeneric());
+      REQUIRE(compiled.ok());
+      CHECK(cache.stats().rejected == 1);
+      CHECK(cache.stats().hits == 0);
+      CHECK(cache.stats().writes == 1);  // recompiled and rewritten
+      CHECK((*compiled)->rule_set().rules().size() == 2);
+      CHECK(Scan(*compiled) == expected);
+
+      // What made it a mismatch, through the same check the cache runs.
+      Result<DatabasePayload> decoded = DecodeDatabasePayload(*payload);
+      REQUIRE(decoded.ok());
+      auto restored = scanner::CompiledRules::FromSerialized(PrefilterRules(), NoGeneric(),
+                                                             decoded->database, {});
+      REQUIRE(restored.ok());
+      const Status mismatch = CheckDatabase(*decoded, wanted_from, **restored);
+      CHECK(mismatch.code() == StatusCode::kCorrupt);
+      CHECK(mismatch.message().find(c.says) != std::string::npos);
+
+      RulesCache again(dir.path.string());
+      auto hit = again.Compile(PrefilterRules(), NoGeneric());
+      REQUIRE(hit.ok());
+      CHECK(again.stats().hits == 1);
+      CHECK(Scan(*hit) == expected);
+    }
+  }
+}
+
+TEST_CASE("issue 10: a database whose size in memory differs from when compiled is refused",
+          "[cache]") {
+  auto compiled = scanner::CompiledRules::Compile(PrefilterRules(), NoGeneric());
+  REQUIRE(compiled.ok());
+  const std::string from = scanner::CompiledRules::CacheKey(PrefilterRules(), NoGeneric());
+  Result<std::string> payload = EncodeDatabasePayload(**compiled, from);
+  REQUIRE(payload.ok());
+  Result<DatabasePayload> decoded = DecodeDatabasePayload(*payload);
+  REQUIRE(decoded.ok());
+  CHECK(decoded->compiled_from == from);
+  CHECK(decoded->expressions == (*compiled)->ExpressionCount());
+  CHECK(decoded->database_size == (*compiled)->DatabaseSize());
+  CHECK(decoded->database_size > 0);
+  CHECK(CheckDatabase(*decoded, from, **compiled).ok());
+  decoded->database_size += 8;
+  const Status mismatch = CheckDatabase(*decoded, from, **compiled);
+  CHECK(mismatch.code() == StatusCode::kCorrupt);
+  CHECK(mismatch.message().find("bytes in memory") != std::string::npos);
+}
+
+TEST_CASE("issue 10: an entry larger than any entry is refused unread", "[cache]") {
+  TempDir dir;
+  REQUIRE(RulesCache(dir.path.string()).Compile(PrefilterRules(), NoGeneric()).ok());
+  const fs::path file = OnlyEntry(dir.path, ".hsdb");
+  fs::resize_file(file, (uint64_t{256} << 20) + 1);  // sparse: costs no disk
+  RulesCache cache(dir.path.string());
+  auto compiled = cache.Compile(PrefilterRules(), NoGeneric());
+  REQUIRE(compiled.ok());
+  CHECK(cache.stats().rejected == 1);
+  CHECK(cache.stats().writes == 1);
+  CHECK(fs::file_size(file) < (uint64_t{1} << 20));
+}
+
+TEST_CASE("issue 10: each failing step of the cache costs a compile, nothing else", "[cache]") {
+  const std::vector<std::string> expected = Uncached();
+  struct Case {
+    const char* name;
+    fault::Point point;
+    bool fresh;  // the fault strikes when the directory does not exist yet
+    int writes;  // whether the entry is still (re)written
+  };
+  const std::vector<Case> cases = {
+      {"creating the directory", fault::Point::kCacheMkdir, true, 0},
+      {"opening the directory", fault::Point::kCacheOpenDirectory, false, 0},
+      {"opening the entry", fault::Point::kCacheOpenEntry, false, 1},
+      {"reading the entry", fault::Point::kCacheReadEntry, false, 1},
+      {"creating the temporary file", fault::Point::kTempCreate, true, 0},
+      {"writing the temporary file", fault::Point::kTempWrite, true, 0},
+      {"syncing the temporary file", fault::Point::kTempSync, true, 0},
+      {"renaming the temporary file", fault::Point::kRename, true, 0},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.name) {
+      TempDir parent;
+      const fs::path dir = parent.path / "cache";
+      if (!c.fresh) REQUIRE(RulesCache(dir.string()).Compile(PrefilterRules(), NoGeneric()).ok());
+      const std::vector<std::string> before = fs::exists(dir) ? Names(dir) : std::vector<std::string>{};
+      {
+        fault::ScopedFault fault(c.point, EIO);
+        RulesCache cache(dir.string());
+        auto compiled = cache.Compile(PrefilterRules(), NoGeneric());
+        REQUIRE(compiled.ok());
+        CHECK(Scan(*compiled) == expected);
+        CHECK(cache.stats().hits == 0);
+        CHECK(cache.stats().misses == 1);
+        CHECK(cache.stats().rejected == 0);
+        CHECK(cache.stats().refused == 0);
+        CHECK(cache.stats().writes == c.writes);
+        CHECK(cache.refusal().ok());
+      }
+      // Nothing half-written was left behind, and the cache works again once the fault is gone.
+      CHECK((fs::exists(dir) ? Names(dir) : std::vector<std::string>{}) == before);
+      RulesCache healed(dir.string());
+      REQUIRE(healed.Compile(PrefilterRules(), NoGeneric()).ok());
+      CHECK(healed.stats().hits + healed.stats().writes == 1);
+    }
+  }
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline_fixture.h"
+#include "tests/scanner/hyperscan_fault.h"
 
 namespace magpie::pipeline {
 namespace {
@@ -119,6 +120,38 @@ TEST_CASE("Drive: a scanner that cannot be created is a diagnostic per item", "[
     CHECK(item.diagnostic->kind == "scan-error");
     CHECK(item.diagnostic->message.find("scratch") != std::string::npos);
   }
+}
+
+}  // namespace
+}  // namespace magpie::pipeline
+
+namespace magpie::pipeline {
+namespace {
+
+TEST_CASE("issue 10: a failing scan is the item's scan-error diagnostic, not a clean item",
+          "[pipeline]") {
+  testing::TestSession session;
+  const StringSource source({"a " + std::string(kToken) + "\n", "b\n"});
+  REQUIRE(session.get().ThreadScanner().ok());  // this thread's scanner, made while it can be
+  CollectingSink sink;
+  {
+    magpie::testing::DamagedDatabaseHeader damaged(session.get().compiled());
+    Drive(source, session.get(), sink, DriveOptions{1, 0});
+  }
+  REQUIRE(sink.items.size() == 2);
+  for (const ItemResult& item : sink.items) {
+    INFO(report::OriginPath(item.origin));
+    CHECK_FALSE(item.scanned);
+    CHECK(item.findings.empty());
+    CHECK(item.skip_reason == "scan-error");
+    REQUIRE(item.diagnostic.has_value());
+    CHECK(item.diagnostic->kind == "scan-error");
+    CHECK(item.diagnostic->message.find("scan failed: Hyperscan scan failed: invalid database") !=
+          std::string::npos);
+  }
+  CollectingSink healed;  // the same session scans again once the database is whole
+  Drive(source, session.get(), healed, DriveOptions{1, 0});
+  CHECK(healed.items[0].findings.size() == 1);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 using magpie::scanner::Finding;
 using magpie::scanner::ScanOptions;
 using magpie::testing::ScannerOrDie;
+using magpie::testing::ScanOrDie;
 using magpie::testing::CompileOrDie;
 using magpie::testing::Rule;
 
@@ -41,7 +42,7 @@ TEST_CASE("a secret inside a base64 value is found and points at the encoded spa
   const std::string encoded = Base64("aws_access_key_id=" + kKey + "\n");
   const std::string data = "apiVersion: v1\nkind: Secret\ndata:\n  credentials: " + encoded + "\n";
   auto scanner = ScannerOrDie(AwsRules());
-  const std::vector<Finding> findings = scanner->Scan(data);
+  const std::vector<Finding> findings = ScanOrDie(*scanner, data);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].secret == kKey);
   CHECK(findings[0].decoded == "base64");
@@ -60,22 +61,22 @@ TEST_CASE("nested encodings are decoded to the depth limit only", "[scanner][dec
   ScanOptions off;
   off.decode_depth = 0;
   auto rules = AwsRules();
-  const auto found = ScannerOrDie(rules, deep)->Scan(data);
+  const auto found = ScanOrDie(*ScannerOrDie(rules, deep), data);
   REQUIRE(found.size() == 1);
   CHECK(found[0].decoded == "base64>base64");
-  CHECK(ScannerOrDie(rules, shallow)->Scan(data).empty());
-  CHECK(ScannerOrDie(rules, off)->Scan("x: " + Base64("key=" + kKey)).empty());
+  CHECK(ScanOrDie(*ScannerOrDie(rules, shallow), data).empty());
+  CHECK(ScanOrDie(*ScannerOrDie(rules, off), "x: " + Base64("key=" + kKey)).empty());
 }
 
 TEST_CASE("percent-encoded secrets are decoded", "[scanner][decode]") {
   auto scanner = ScannerOrDie(AwsRules());
   const std::string data = "https://api.example.com/v1?key=%41KIAQYLPMN5HHHFPZAM2&x=1\n";
-  const auto findings = scanner->Scan(data);
+  const auto findings = ScanOrDie(*scanner, data);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].decoded == "percent");
   CHECK(findings[0].secret == kKey);
   // A secret already visible as is is reported once, not again from the decoded span.
-  const auto plain = scanner->Scan("https://api.example.com/v1?key=" + kKey + "&q=a%20b\n");
+  const auto plain = ScanOrDie(*scanner, "https://api.example.com/v1?key=" + kKey + "&q=a%20b\n");
   REQUIRE(plain.size() == 1);
   CHECK(plain[0].decoded.empty());
 }
@@ -84,7 +85,7 @@ TEST_CASE("binary-looking decodings and plain identifiers are not scanned", "[sc
   auto scanner = ScannerOrDie(AwsRules());
   std::string binary(48, '\0');
   for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 37 + 1);
-  CHECK(scanner->Scan("icon: " + Base64(binary + kKey) + "\n").empty());
+  CHECK(ScanOrDie(*scanner, "icon: " + Base64(binary + kKey) + "\n").empty());
 }
 
 TEST_CASE("decoding is bounded by a byte budget", "[scanner][decode]") {
@@ -93,7 +94,7 @@ TEST_CASE("decoding is bounded by a byte budget", "[scanner][decode]") {
   const std::string line = "v: " + Base64(std::string(3000, 'a') + "\n" + kKey) + "\n";
   while (data.size() < (5u << 20)) data += line;
   auto scanner = ScannerOrDie(AwsRules());
-  const auto findings = scanner->Scan(data);
+  const auto findings = ScanOrDie(*scanner, data);
   CHECK(findings.size() > 0);
   CHECK(findings.size() < data.size() / line.size());
 }

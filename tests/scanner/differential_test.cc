@@ -14,6 +14,7 @@
 namespace fs = std::filesystem;
 using magpie::scanner::Finding;
 using magpie::testing::ScannerOrDie;
+using magpie::testing::ScanOrDie;
 
 namespace {
 
@@ -58,7 +59,7 @@ TEST_CASE("Hyperscan+RE2 equals RE2 alone on examples in filler", "[scanner][dif
   auto scanner = ScannerOrDie(rules);
   for (uint32_t seed = 1; seed <= 3; ++seed) {
     const std::string corpus = SyntheticCorpus(*rules, seed);
-    const auto fast = Keys(scanner->Scan(corpus));
+    const auto fast = Keys(ScanOrDie(*scanner, corpus));
     const auto slow = Keys(magpie::scanner::ReferenceScan(*rules, corpus));
     INFO("seed " << seed);
     CHECK(fast.size() > 0);
@@ -80,7 +81,7 @@ TEST_CASE("Hyperscan+RE2 equals RE2 alone on the corpus files", "[scanner][diffe
       std::stringstream buffer;
       buffer << in.rdbuf();
       const std::string data = buffer.str();
-      const auto fast = Keys(scanner->Scan(data));
+      const auto fast = Keys(ScanOrDie(*scanner, data));
       INFO(entry.path().string());
       CHECK(fast == Keys(magpie::scanner::ReferenceScan(*rules, data)));
       ++files;

@@ -6,6 +6,7 @@
 #include "scanner_test_util.h"
 
 using magpie::testing::ScannerOrDie;
+using magpie::testing::ScanOrDie;
 using magpie::rules::kGenericRuleId;
 
 namespace {
@@ -16,7 +17,7 @@ bool Fires(const std::string& line, magpie::scanner::EntropyThresholds threshold
   auto compiled = magpie::scanner::CompiledRules::Compile(magpie::rules::RuleSet({}, "<t>"), options);
   REQUIRE(compiled.ok());
   auto scanner = ScannerOrDie(*compiled);
-  for (const auto& f : scanner->Scan(line)) {
+  for (const auto& f : ScanOrDie(*scanner, line)) {
     if (f.rule_id == kGenericRuleId) return true;
   }
   return false;

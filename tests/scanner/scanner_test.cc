@@ -11,6 +11,7 @@ using magpie::scanner::Finding;
 using magpie::scanner::ScanOptions;
 using magpie::scanner::Scanner;
 using magpie::testing::ScannerOrDie;
+using magpie::testing::ScanOrDie;
 using magpie::testing::CompileOrDie;
 using magpie::testing::Rule;
 
@@ -36,7 +37,7 @@ std::string Filler(size_t n, uint32_t seed, bool newlines) {
 TEST_CASE("a hit is extracted with exact offsets, line and column", "[scanner]") {
   auto scanner = ScannerOrDie(TokenRules());
   const std::string data = std::string("first line\n  key = ") + kToken + ";\n";
-  const std::vector<Finding> findings = scanner->Scan(data);
+  const std::vector<Finding> findings = ScanOrDie(*scanner, data);
   REQUIRE(findings.size() == 1);
   const Finding& f = findings[0];
   CHECK(f.rule_id == "test-token");
@@ -53,17 +54,17 @@ TEST_CASE("a hit is extracted with exact offsets, line and column", "[scanner]")
 
 TEST_CASE("look-alikes do not match", "[scanner]") {
   auto scanner = ScannerOrDie(TokenRules());
-  CHECK(scanner->Scan("tok_Q7xV9pL2mZ8rT4w").empty());        // too short
-  CHECK(scanner->Scan("tok_Q7xV9pL2mZ8rT4wKZ").empty());      // too long for \b
-  CHECK(scanner->Scan("xtok_Q7xV9pL2mZ8rT4wK").empty());      // no boundary before
-  CHECK(scanner->Scan("").empty());
+  CHECK(ScanOrDie(*scanner, "tok_Q7xV9pL2mZ8rT4w").empty());        // too short
+  CHECK(ScanOrDie(*scanner, "tok_Q7xV9pL2mZ8rT4wKZ").empty());      // too long for \b
+  CHECK(ScanOrDie(*scanner, "xtok_Q7xV9pL2mZ8rT4wK").empty());      // no boundary before
+  CHECK(ScanOrDie(*scanner, "").empty());
 }
 
 TEST_CASE("each occurrence is reported once, in offset order", "[scanner]") {
   auto scanner = ScannerOrDie(TokenRules());
   std::string data;
   for (int i = 0; i < 50; ++i) data += std::string(kToken) + " " + Filler(37, i, /*newlines=*/false) + "\n";
-  const std::vector<Finding> findings = scanner->Scan(data);
+  const std::vector<Finding> findings = ScanOrDie(*scanner, data);
   REQUIRE(findings.size() == 50);
   for (size_t i = 1; i < findings.size(); ++i) {
     CHECK(findings[i - 1].start.offset < findings[i].start.offset);
@@ -82,8 +83,8 @@ TEST_CASE("secrets across chunk boundaries are found exactly once", "[scanner]")
   // Slide the token over every position around the first two chunk boundaries.
   for (size_t pos = 150; pos < 520; ++pos) {
     std::string data = std::string(pos, ' ') + token + std::string(300, ' ');
-    const auto a = chunked->Scan(data);
-    const auto b = whole->Scan(data);
+    const auto a = ScanOrDie(*chunked, data);
+    const auto b = ScanOrDie(*whole, data);
     INFO("token at " << pos);
     REQUIRE(a.size() == 1);
     REQUIRE(b.size() == 1);
@@ -98,7 +99,7 @@ TEST_CASE("variable-length secrets are extracted whole, not cut at the first hit
                             "Q7xV9pL2mZ8rT4wKa3Bn5Cd7Ef9Gh1Jk3Lm5Np7Qr9St1Uv3Wx5Yz7" +
                             "Q7xV9pL2mZ8rT4wKa3Bn5Cd7Ef9Gh1Jk3Lm5Np7Qr9St1Uv3Wx5Yz7" +
                             "-8f3k2m9q4w7z1x5c8v2b6n0m3k7j9h2g5f8d1s4a7p0o3i6u9y2t5r8e1";
-  const auto findings = scanner->Scan("SLACK=" + token + "\n");
+  const auto findings = ScanOrDie(*scanner, "SLACK=" + token + "\n");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].secret == token);
 }
@@ -107,7 +108,7 @@ TEST_CASE("multi-line secrets get the end line and column of their last byte", "
   auto scanner = ScannerOrDie(
       CompileOrDie({Rule("block", "(-----BEGIN KEY-----[\\s\\S]{1,400}?-----END KEY-----)")}));
   const std::string data = "x\n-----BEGIN KEY-----\nAAAA\nBBBBBB\n-----END KEY-----\n";
-  const auto findings = scanner->Scan(data);
+  const auto findings = ScanOrDie(*scanner, data);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].start.line == 2);
   CHECK(findings[0].start.column == 1);
@@ -118,7 +119,7 @@ TEST_CASE("multi-line secrets get the end line and column of their last byte", "
 TEST_CASE("the named group `secret` is the secret", "[scanner]") {
   auto spec = Rule("named", "(key)=(?P<secret>[0-9]{6})\\b", 2);
   auto scanner = ScannerOrDie(CompileOrDie({spec}));
-  const auto findings = scanner->Scan("key=123456 ");
+  const auto findings = ScanOrDie(*scanner, "key=123456 ");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].secret == "123456");
 }
@@ -127,8 +128,8 @@ TEST_CASE("min_entropy drops low-entropy secrets", "[scanner]") {
   auto spec = Rule("ent", "\\bk_([A-Za-z0-9]{16})\\b");
   spec.min_entropy = 3.0;
   auto scanner = ScannerOrDie(CompileOrDie({spec}));
-  CHECK(scanner->Scan("k_aaaaaaaaaaaaaaaa").empty());
-  CHECK(scanner->Scan("k_Q7xV9pL2mZ8rT4wK").size() == 1);
+  CHECK(ScanOrDie(*scanner, "k_aaaaaaaaaaaaaaaa").empty());
+  CHECK(ScanOrDie(*scanner, "k_Q7xV9pL2mZ8rT4wK").size() == 1);
 }
 
 TEST_CASE("patterns Hyperscan cannot compile exactly run in prefilter mode", "[scanner]") {
@@ -137,8 +138,8 @@ TEST_CASE("patterns Hyperscan cannot compile exactly run in prefilter mode", "[s
   auto scanner = ScannerOrDie(compiled);
   std::string body;
   for (int i = 0; i < 40; ++i) body += (i % 3) ? "x" : "kqzmwhrtyp4829105736";
-  CHECK(scanner->Scan(body + "_big").size() == 1);
-  CHECK(scanner->Scan("1" + body.substr(2) + "_big").empty());
+  CHECK(ScanOrDie(*scanner, body + "_big").size() == 1);
+  CHECK(ScanOrDie(*scanner, "1" + body.substr(2) + "_big").empty());
 }
 
 TEST_CASE("compile problems name the rule", "[scanner]") {
@@ -155,7 +156,7 @@ TEST_CASE("compile problems name the rule", "[scanner]") {
 TEST_CASE("a provider finding hides the generic finding on the same bytes", "[scanner]") {
   auto compiled = CompileOrDie({Rule("aws", "\\b(AKIA[A-Z2-7]{16})\\b")}, /*generic=*/true);
   auto scanner = ScannerOrDie(compiled);
-  const auto findings = scanner->Scan("aws_secret_token = AKIAQYLPMN5HHHFPZAM2\n");
+  const auto findings = ScanOrDie(*scanner, "aws_secret_token = AKIAQYLPMN5HHHFPZAM2\n");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule_id == "aws");
 }
@@ -168,7 +169,7 @@ TEST_CASE("the serialized database gives the same scanner", "[scanner]") {
       magpie::rules::RuleSet({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b")}), {}, bytes, {});
   REQUIRE(restored.ok());
   auto scanner = ScannerOrDie(*restored);
-  CHECK(scanner->Scan(std::string("a ") + kToken).size() == 1);
+  CHECK(ScanOrDie(*scanner, std::string("a ") + kToken).size() == 1);
   std::string corrupt = bytes;
   corrupt[corrupt.size() / 2] ^= 0x5a;
   corrupt.resize(corrupt.size() - 7);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/rule_set.h"
@@ -40,6 +41,13 @@ inline std::unique_ptr<scanner::Scanner> ScannerOrDie(
   auto scanner = scanner::Scanner::Create(std::move(compiled), options);
   if (!scanner.ok()) throw std::runtime_error("Scanner::Create: " + scanner.status().message());
   return std::move(*scanner);
+}
+
+// The findings of `data`; fails the test when the scan does (Scanner::Scan).
+inline std::vector<scanner::Finding> ScanOrDie(scanner::Scanner& scanner, std::string_view data) {
+  auto findings = scanner.Scan(data);
+  if (!findings.ok()) throw std::runtime_error("Scanner::Scan: " + findings.status().message());
+  return *std::move(findings);
 }
 
 }  // namespace magpie::testing
