@@ -192,7 +192,7 @@ TEST_CASE("issue 10: context_secrets covers every secret on the line, any confid
   options.min_confidence = rules::Confidence::kHigh;  // low-token is below the threshold
   auto scanner = magpie::testing::ScannerOrDie(magpie::testing::CompileOrDie({high, low}), options);
   const std::string line = "a=lo_q8vn2rlx7tfk9mwz b=hi_3hpdk2j7x9qv5mtr c=lo_q8vn2rlx7tfk9mwz";
-  const std::vector<Finding> findings = scanner->Scan("x\n" + line + "\n");
+  const std::vector<Finding> findings = ScanOrDie(*scanner, "x\n" + line + "\n");
   REQUIRE(findings.size() == 1);  // only the high-confidence one is reported
   const Finding& f = findings[0];
   CHECK(f.rule_id == "high-token");
