@@ -31,6 +31,11 @@ struct FileReadResult {
   std::string message;  // why, for diagnostics ("Permission denied", "60 MiB > 50 MiB limit")
 };
 
+// Reads `path` if it is a regular file within the limit: a symbolic link is skipped (kSymlink)
+// unless options.follow_symlinks; a FIFO, socket, device or directory is skipped (kNotRegular)
+// without being read or waited on. The decision is taken on lstat/stat of the path, then again
+// on fstat of what open(O_NONBLOCK, O_NOFOLLOW unless following) returned, so that a path
+// swapped between the walk and the open (for a FIFO, a link, a device) is skipped too.
 FileReadResult ReadFileForScan(const std::string& path, const FileReadOptions& options);
 // Reads all of a stream-like fd (stdin) into memory, up to max_file_size.
 FileReadResult ReadStreamForScan(int fd, const FileReadOptions& options);
