@@ -1,6 +1,7 @@
 #include "base/file_io.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -63,9 +64,22 @@ bool WriteAndSync(int fd, std::string_view bytes) {
 
 }  // namespace
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+Result<std::string> ReadWholeFile(const std::string& path, ReadPolicy policy) {
+  const bool in_tree = policy == ReadPolicy::kRegularFileInTree;
+  // Non-blocking, so that opening a FIFO planted under the name returns at once.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (in_tree ? O_NONBLOCK | O_NOCTTY : 0));
   if (fd < 0) return FromErrno(errno);
+  if (in_tree) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return IoError("not a regular file");
+    }
+    if (static_cast<uint64_t>(st.st_size) > kMaxTreeFileBytes) {
+      ::close(fd);
+      return IoError("larger than " + std::to_string(kMaxTreeFileBytes >> 20) + " MiB");
+    }
+  }
   std::string text;
   char buffer[1 << 16];
   for (;;) {
@@ -78,6 +92,10 @@ Result<std::string> ReadWholeFile(const std::string& path) {
       return FromErrno(error);
     }
     text.append(buffer, static_cast<size_t>(n));
+    if (in_tree && text.size() > kMaxTreeFileBytes) {  // grew while being read
+      ::close(fd);
+      return IoError("larger than " + std::to_string(kMaxTreeFileBytes >> 20) + " MiB");
+    }
   }
   ::close(fd);
   return text;

@@ -15,9 +15,20 @@
 
 namespace magpie {
 
-// The bytes of `path`. Errors: kNotFound when it does not exist, kIoError otherwise; the
-// message is the system's reason ("Permission denied"), for the caller to put in context.
-Result<std::string> ReadWholeFile(const std::string& path);
+// What may be read. A file found in the scanned tree (.magpieignore, .magpie.yaml,
+// .gitattributes) is hostile: it could be a FIFO that never ends, a device, or huge.
+enum class ReadPolicy {
+  kAnyFile,            // a path the user named: a pipe (`--baseline <(...)`) is fine
+  kRegularFileInTree,  // only a regular file (checked with fstat on the open descriptor, opened
+                       // without blocking), at most kMaxTreeFileBytes
+};
+inline constexpr size_t kMaxTreeFileBytes = size_t{16} << 20;
+
+// The bytes of `path`. Errors: kNotFound when it does not exist, kIoError otherwise (with
+// kRegularFileInTree also: not a regular file, larger than kMaxTreeFileBytes); the message is
+// the reason ("Permission denied"), for the caller to put in context.
+Result<std::string> ReadWholeFile(const std::string& path,
+                                  ReadPolicy policy = ReadPolicy::kAnyFile);
 
 // Replaces `path` with `bytes`, so that readers see the old file or the new one, never a part:
 //   1. a temporary file beside it, under an unpredictable name ("." + name + ".tmp-" + 16

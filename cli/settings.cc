@@ -49,7 +49,8 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
       config = *std::move(parsed);
     }
   } else if (!s.config_file.empty()) {
-    Result<suppress::ConfigFile> loaded = suppress::LoadConfigFile(s.config_file);
+    Result<suppress::ConfigFile> loaded =
+        suppress::LoadConfigFile(s.config_file, /*found_in_tree=*/flags.config_file.empty());
     if (!loaded.ok()) return loaded.status();
     config = *std::move(loaded);
   }

@@ -88,7 +88,7 @@ IgnoreFile ParseIgnoreFile(std::string_view text) {
 Result<IgnoreFile> LoadIgnoreFile(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return IgnoreFile{};
-  Result<std::string> text = ReadWholeFile(path);
+  Result<std::string> text = ReadWholeFile(path, ReadPolicy::kRegularFileInTree);
   if (!text.ok()) return text.status().WithContext("cannot read ignore file " + path);
   IgnoreFile file = ParseIgnoreFile(*text);
   file.path = path;
@@ -165,7 +165,7 @@ Result<size_t> AppendToIgnoreFile(const std::string& path,
   std::string existing;
   std::error_code ec;
   if (fs::exists(path, ec)) {
-    Result<std::string> read = ReadWholeFile(path);
+    Result<std::string> read = ReadWholeFile(path, ReadPolicy::kRegularFileInTree);
     if (!read.ok()) return read.status().WithContext("cannot read " + path);
     existing = *std::move(read);
   }
@@ -190,7 +190,7 @@ Result<std::string> EnsureUnionMerge(const std::string& root) {
   const std::string path = (fs::path(root) / ".gitattributes").lexically_normal().generic_string();
   std::string text;
   if (fs::exists(path, ec)) {
-    Result<std::string> read = ReadWholeFile(path);
+    Result<std::string> read = ReadWholeFile(path, ReadPolicy::kRegularFileInTree);
     if (!read.ok()) return read.status().WithContext("cannot read " + path);
     text = *std::move(read);
     for (std::string_view line : SplitLines(text)) {

@@ -177,8 +177,9 @@ Result<ConfigFile> ParseConfig(std::string_view yaml, const std::string& source)
   return std::move(load.config);
 }
 
-Result<ConfigFile> LoadConfigFile(const std::string& path) {
-  Result<std::string> text = ReadWholeFile(path);
+Result<ConfigFile> LoadConfigFile(const std::string& path, bool found_in_tree) {
+  Result<std::string> text = ReadWholeFile(
+      path, found_in_tree ? ReadPolicy::kRegularFileInTree : ReadPolicy::kAnyFile);
   if (!text.ok()) {
     return rules::ToStatus({rules::RuleProblem{
         path, 0, "", "cannot read configuration file: " + text.status().message()}});

@@ -57,7 +57,9 @@ struct ConfigFile {
 // and line ("a.yaml:3: unknown key 'x'").
 Result<ConfigFile> ParseConfig(std::string_view yaml, const std::string& source);
 // Reads and parses `path`; a missing or unreadable file is an error.
-Result<ConfigFile> LoadConfigFile(const std::string& path);
+// `found_in_tree`: the file is the scanned tree's own (not --config): only a regular file is
+// read (base::ReadPolicy::kRegularFileInTree), never a FIFO or a device.
+Result<ConfigFile> LoadConfigFile(const std::string& path, bool found_in_tree = false);
 
 // The configuration file to use: `explicit_path` when given, else <root>/.magpie.yaml when it
 // exists, else "" (none). With `no_config`, always "".

@@ -1,6 +1,8 @@
 // .magpie.yaml (issue 5): every key, unknown and invalid keys (exit 2 naming key and line),
 // command-line flags winning over the file, extra and disabled rules, and the summary naming
 // the file in use.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -179,6 +181,27 @@ TEST_CASE("config excludes and entropy thresholds apply", "[cli]") {
   const nlohmann::json lowered = ScanJson(box, ".", &run);
   CHECK(run.exit_code == 1);
   CHECK(Rules(lowered) == std::vector<std::string>{std::string(kGenericRule)});
+}
+
+}  // namespace
+}  // namespace magpie::clitest
+
+namespace magpie::clitest {
+namespace {
+
+// Issue 10: configuration files found in the scanned tree are hostile; a FIFO under their
+// names must not hang the scan (it is an error: the scan cannot know the tree's policy).
+TEST_CASE("issue 10: a FIFO named .magpieignore or .magpie.yaml does not hang the scan",
+          "[cli]") {
+  for (const char* name : {".magpieignore", ".magpie.yaml"}) {
+    Sandbox box;
+    box.Write("a.env", kAwsLine);
+    REQUIRE(mkfifo((box.work() / name).c_str(), 0600) == 0);
+    const CliRun run = box.Run("scan .");
+    INFO(name << ": " << run.err);
+    CHECK(run.exit_code == 2);  // 124 would be the harness's timeout
+    CHECK(run.err.find("not a regular file") != std::string::npos);
+  }
 }
 
 }  // namespace
