@@ -1,5 +1,7 @@
 #include "rules/rule_codec.h"
 
+#include <climits>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -32,10 +34,21 @@ json Encode(const RuleSpec& r) {
   return j;
 }
 
+// An int read back from bytes on disk: a float or a value beyond int makes the entry invalid
+// (get<int>() would convert a float such as 1e300 with undefined behaviour, issue 10).
+int IntIn(const json& j) {
+  if (!j.is_number_integer()) throw std::out_of_range("not an integer");
+  const bool fits = j.is_number_unsigned()
+                        ? j.get<uint64_t>() <= uint64_t{INT_MAX}
+                        : j.get<int64_t>() >= INT_MIN && j.get<int64_t>() <= INT_MAX;
+  if (!fits) throw std::out_of_range("integer out of range");
+  return static_cast<int>(j.get<int64_t>());
+}
+
 // Enum values read back from bytes on disk: out-of-range ones make the entry invalid.
 template <typename Enum>
 Enum EnumIn(const json& j, Enum last) {
-  const int value = j.get<int>();
+  const int value = IntIn(j);
   if (value < 0 || value > static_cast<int>(last)) throw std::out_of_range("enum value");
   return static_cast<Enum>(value);
 }
@@ -55,7 +68,7 @@ RuleSpec Decode(const json& j) {
   r.name = j.at("name").get<std::string>();
   r.description = j.at("description").get<std::string>();
   r.pattern = j.at("pattern").get<std::string>();
-  r.secret_group = j.at("group").get<int>();
+  r.secret_group = IntIn(j.at("group"));
   r.keywords = j.at("keywords").get<std::vector<std::string>>();
   r.severity = EnumIn(j.at("severity"), Severity::kCritical);
   r.confidence = EnumIn(j.at("confidence"), Confidence::kHigh);
@@ -64,7 +77,7 @@ RuleSpec Decode(const json& j) {
   r.negative_examples = j.at("negative_examples").get<std::vector<std::string>>();
   r.validator = DecodeValidator(j.at("validator"));
   r.require_validation = j.at("require_validation").get<bool>();
-  r.line = j.at("line").get<int>();
+  r.line = IntIn(j.at("line"));
   if (j.contains("min_entropy")) r.min_entropy = j.at("min_entropy").get<double>();
   return r;
 }
@@ -79,12 +92,15 @@ std::string EncodeRuleSet(const RuleSet& rules) {
 }
 
 std::optional<RuleSet> DecodeRuleSet(std::string_view bytes) {
-  const json doc = json::from_cbor(bytes.begin(), bytes.end(), /*strict=*/true,
-                                   /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.is_object() || doc.value("version", 0) != kCodecVersion) {
-    return std::nullopt;
-  }
   try {
+    // Inside the try: even with allow_exceptions false, from_cbor throws on an array or map
+    // header that claims more elements than a vector can hold (issue 10).
+    const json doc = json::from_cbor(bytes.begin(), bytes.end(), /*strict=*/true,
+                                     /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("version") ||
+        IntIn(doc["version"]) != kCodecVersion) {
+      return std::nullopt;
+    }
     std::vector<RuleSpec> specs;
     for (const json& r : doc.at("rules")) specs.push_back(Decode(r));
     return RuleSet(std::move(specs), doc.at("source").get<std::string>());

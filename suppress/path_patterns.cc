@@ -2,6 +2,7 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -21,20 +22,36 @@ std::vector<std::string> SplitPath(std::string_view path) {
   return parts;
 }
 
+// Whether pattern[pi...] matches path[qi...]. `failed` (one flag per (pi, qi) pair, null when
+// the pattern has at most one "**") remembers the pairs already known not to match, so that a
+// pattern with several "**" costs at most pattern × path steps instead of trying every way to
+// spread the path over them (issue 10: "**/a/**/a/**/a/**/a/**/a/**/a/b" against a deep path
+// took minutes).
 bool MatchSegments(const std::vector<std::string>& pattern, size_t pi,
-                   const std::vector<std::string>& path, size_t qi) {
+                   const std::vector<std::string>& path, size_t qi, std::vector<bool>* failed) {
   if (pi == pattern.size()) return qi == path.size();
   if (pattern[pi] == "**") {
     if (pi + 1 == pattern.size()) return qi < path.size();  // "dir/**": something inside
     for (size_t k = qi; k <= path.size(); ++k) {
-      if (MatchSegments(pattern, pi + 1, path, k)) return true;
+      const size_t state = (pi + 1) * (path.size() + 1) + k;
+      if (failed != nullptr && (*failed)[state]) continue;
+      if (MatchSegments(pattern, pi + 1, path, k, failed)) return true;
+      if (failed != nullptr) (*failed)[state] = true;
     }
     return false;
   }
   if (qi == path.size()) return false;
   // One component against one component: FNM_PATHNAME keeps '*' from ever crossing a '/'.
   if (fnmatch(pattern[pi].c_str(), path[qi].c_str(), FNM_PATHNAME) != 0) return false;
-  return MatchSegments(pattern, pi + 1, path, qi + 1);
+  return MatchSegments(pattern, pi + 1, path, qi + 1, failed);
+}
+
+bool MatchSegments(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
+  if (std::count(pattern.begin(), pattern.end(), "**") <= 1) {
+    return MatchSegments(pattern, 0, path, 0, nullptr);  // one "**": linear without memo
+  }
+  std::vector<bool> failed((pattern.size() + 1) * (path.size() + 1));
+  return MatchSegments(pattern, 0, path, 0, &failed);
 }
 
 }  // namespace
@@ -62,6 +79,13 @@ void PathPatterns::Add(std::string_view text) {
   }
   const bool anchored = text.find('/') != std::string_view::npos;
   p.segments = SplitPath(text);
+  // "**/**" matches what "**" does; one of them keeps MatchSegments' recursion as deep as the
+  // path, not as the pattern.
+  p.segments.erase(std::unique(p.segments.begin(), p.segments.end(),
+                               [](const std::string& a, const std::string& b) {
+                                 return a == "**" && b == "**";
+                               }),
+                   p.segments.end());
   if (p.segments.empty()) return;
   if (!anchored) p.segments.insert(p.segments.begin(), "**");
   patterns_.push_back(std::move(p));
@@ -78,7 +102,7 @@ bool PathPatterns::Excludes(std::string_view relative, bool is_directory) const 
   for (const Pattern& p : patterns_) {
     if (p.directory_only && !is_directory) continue;
     if (excluded == !p.negated) continue;  // cannot change the outcome
-    if (MatchSegments(p.segments, 0, path, 0)) excluded = !p.negated;
+    if (MatchSegments(p.segments, path)) excluded = !p.negated;
   }
   return excluded;
 }

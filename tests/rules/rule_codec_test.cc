@@ -1,5 +1,6 @@
 #include "rules/rule_codec.h"
 
+#include <cstdint>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -25,6 +26,15 @@ void CheckSameSpec(const RuleSpec& a, const RuleSpec& b) {
   CHECK(a.validator == b.validator);
   CHECK(a.require_validation == b.require_validation);
   CHECK(a.line == b.line);
+}
+
+// `bytes` (an encoding of a rule set) with the first rule's `key` set to `value`.
+std::string WithRuleField(const std::string& bytes, const char* key, const nlohmann::json& value) {
+  const std::vector<std::uint8_t> raw(bytes.begin(), bytes.end());
+  nlohmann::json doc = nlohmann::json::from_cbor(raw);
+  doc["rules"][0][key] = value;
+  const std::vector<std::uint8_t> out = nlohmann::json::to_cbor(doc);
+  return std::string(out.begin(), out.end());
 }
 
 TEST_CASE("the built-in rules round-trip through the codec, validators included", "[rules]") {
@@ -71,17 +81,43 @@ TEST_CASE("bytes the codec did not write decode to nothing", "[rules]") {
 
   // Well-formed CBOR with values this version does not know.
   auto edited = [&](const char* key, const nlohmann::json& value) {
-    const std::vector<std::uint8_t> raw(bytes.begin(), bytes.end());
-    nlohmann::json doc = nlohmann::json::from_cbor(raw);
-    doc["rules"][0][key] = value;
-    const std::vector<std::uint8_t> out = nlohmann::json::to_cbor(doc);
-    return std::string(out.begin(), out.end());
+    return WithRuleField(bytes, key, value);
   };
   CHECK(DecodeRuleSet(edited("validator", "jwt")).has_value());
   CHECK_FALSE(DecodeRuleSet(edited("validator", "luhn")).has_value());
   CHECK_FALSE(DecodeRuleSet(edited("severity", 7)).has_value());
   CHECK_FALSE(DecodeRuleSet(edited("confidence", -1)).has_value());
   CHECK_FALSE(DecodeRuleSet(edited("id", 3)).has_value());
+}
+
+// Found by fuzz_cache_entry (fuzz/corpus/cache_entry/issue10-huge-cbor-array): from_cbor
+// threw through DecodeRuleSet although exceptions were off, and terminated magpie.
+TEST_CASE("issue 10: a CBOR array claiming 2^61 elements decodes to nothing", "[rules]") {
+  CHECK_FALSE(DecodeRuleSet(std::string("\x9b\x24\x24\x24\x24\x41\x24\x24\x41", 9)).has_value());
+  // The same inside the rule set's own map.
+  const std::string map_then_array("\xa1\x65rules\x9b\x7f\xff\xff\xff\xff\xff\xff\xff", 16);
+  CHECK_FALSE(DecodeRuleSet(map_then_array).has_value());
+}
+
+// get<int>() converted a float such as 1e300 to int: undefined behaviour (UBSan).
+TEST_CASE("issue 10: a float or a huge number where the codec wrote an int decodes to nothing",
+          "[rules]") {
+  RuleSpec spec;
+  spec.id = "x";
+  const std::string bytes = EncodeRuleSet(RuleSet({spec}, "<t>"));
+  REQUIRE(DecodeRuleSet(WithRuleField(bytes, "group", 1)).has_value());
+  for (const char* key : {"group", "line", "severity", "confidence"}) {
+    INFO(key);
+    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, 1e300)).has_value());
+    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, 1.0)).has_value());
+    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, UINT64_MAX)).has_value());
+    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, int64_t{INT32_MIN} - 1)).has_value());
+  }
+}
+
+TEST_CASE("issue 10: a version that is not a number decodes to nothing", "[rules]") {
+  const std::vector<std::uint8_t> raw = nlohmann::json::to_cbor({{"version", "1"}});
+  CHECK_FALSE(DecodeRuleSet(std::string(raw.begin(), raw.end())).has_value());
 }
 
 }  // namespace

@@ -171,5 +171,30 @@ TEST_CASE("ApplyInlineAllows moves allowed findings and keeps the order", "[supp
   CHECK(suppressed[0].reason == "inline");
 }
 
+// A .magpieignore comes with the scanned repository: patterns with several "**" tried every
+// way to spread a deep path over them, and a scan hung for minutes on one file (found with
+// fuzz_ignore_file; fuzz/corpus/ignore_file/issue10-*). Each check below took over a minute.
+TEST_CASE("issue 10: patterns with many ** match deep paths in bounded time", "[suppress]") {
+  std::string deep = "a";
+  for (int i = 0; i < 39; ++i) deep += "/a";
+  std::string stars;
+  for (int i = 0; i < 12; ++i) stars += "**/";
+  std::string spread;
+  for (int i = 0; i < 8; ++i) spread += "**/a/";
+  PathPatterns p;
+  p.Add(stars + "x");
+  p.Add(spread + "b");
+  CHECK_FALSE(p.Excludes(deep, false));
+  CHECK(p.Excludes(deep + "/b", false));
+  CHECK(p.Excludes(deep + "/x", false));
+  CHECK(p.Excludes("x", false));
+  CHECK_FALSE(p.ExcludesWithParents(deep + "/y", false));
+  // "**/**" means what "**" means, at the end too (something inside).
+  PathPatterns inside;
+  inside.Add("dir/**/**");
+  CHECK(inside.Excludes("dir/a", false));
+  CHECK_FALSE(inside.Excludes("dir", true));
+}
+
 }  // namespace
 }  // namespace magpie::suppress
