@@ -7,10 +7,10 @@
 
 #include "cli/exit_codes.h"
 #include "cli/git_commands.h"
-#include "cli/range_config.h"
 #include "cli/scan_run.h"
 #include "git/repository_root.h"
 #include "pipeline/history_source.h"
+#include "pipeline/range_config.h"
 #include "scanner/binary.h"
 #include "report/terminal_text.h"
 
@@ -25,14 +25,16 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   }
   // In CI (--since BASE) the range is the code under review: its own configuration comes from
   // BASE, and a change to it in the range is a finding (cli/range_config.h).
-  std::optional<ReviewedRepoFiles> reviewed;
+  std::optional<suppress::ReviewedRepoFiles> reviewed;
   std::vector<pipeline::ItemResult> changes;
   if (!git_flags.since.empty() && !git_flags.trust_range_config && !flags.no_repo_config) {
-    Result<ReviewedRepoFiles> base = ReadReviewedRepoFiles(root, git_flags.since);
+    Result<suppress::ReviewedRepoFiles> base =
+        pipeline::ReadReviewedRepoFiles(root, git_flags.since);
     if (!base.ok()) return ReportError(base.status());
     const std::vector<std::string> heads =
         git_flags.branches.empty() ? std::vector<std::string>{"HEAD"} : git_flags.branches;
-    Result<std::vector<pipeline::ItemResult>> changed = SuppressionChanges(root, *base, heads);
+    Result<std::vector<pipeline::ItemResult>> changed =
+        pipeline::SuppressionChanges(root, *base, heads);
     if (!changed.ok()) return ReportError(changed.status());
     reviewed = *std::move(base);
     changes = *std::move(changed);

@@ -16,7 +16,7 @@
 namespace magpie::cli {
 
 Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root,
-                                     const ReviewedRepoFiles* reviewed) {
+                                     const suppress::ReviewedRepoFiles* reviewed) {
   ScanSettings s;
   s.scan_root = scan_root.empty() ? "." : scan_root;
   const std::optional<report::Format> format = report::ParseFormat(flags.format);

@@ -13,6 +13,7 @@
 #include "pipeline/session.h"
 #include "report/reporter.h"
 #include "scanner/file_reader.h"
+#include "suppress/repo_config.h"
 #include "suppress/suppression.h"
 
 namespace magpie::cli {
@@ -67,13 +68,6 @@ struct ScanSettings {
   bool inline_allows = true;  // honour magpie:allow and the other inline markers
 };
 
-// The repository's own configuration as a reviewed revision has it (`magpie git --since BASE`
-// reads BASE's), used instead of the files in the work tree. nullopt: the file is absent there.
-struct ReviewedRepoFiles {
-  std::string revision;                     // named in messages and the summary ("BASE")
-  std::optional<std::string> config_text;   // .magpie.yaml
-  std::optional<std::string> ignore_text;   // .magpieignore
-};
 
 // Resolves `flags` for a scan rooted at `scan_root`, reading the configuration file when one is
 // in use (flags given on the command line win over it). With `reviewed`, the repository's
@@ -81,7 +75,7 @@ struct ReviewedRepoFiles {
 // --no-config or --no-repo-config say otherwise). Errors: an unknown --format or
 // --min-confidence, a configuration file that does not load.
 Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root,
-                                     const ReviewedRepoFiles* reviewed = nullptr);
+                                     const suppress::ReviewedRepoFiles* reviewed = nullptr);
 
 }  // namespace magpie::cli
 

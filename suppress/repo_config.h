@@ -71,6 +71,14 @@ struct RulesWithConfig {
   bool generic_detector = true;  // false when the file disables "generic-secret"
 };
 
+// The repository's own configuration as a reviewed revision has it (`magpie git --since BASE`
+// reads BASE's), used instead of the files in the work tree. nullopt: the file is absent there.
+struct ReviewedRepoFiles {
+  std::string revision;                     // named in messages and the summary ("BASE")
+  std::optional<std::string> config_text;   // .magpie.yaml
+  std::optional<std::string> ignore_text;   // .magpieignore
+};
+
 // `base` plus the file's extra rules (an id already in `base` is a problem) minus its disabled
 // ids (an id in neither `base` nor the extra rules, nor the generic detector's, is a problem).
 // Errors: one line per problem, as ParseConfig.

@@ -1,4 +1,4 @@
-#include "cli/range_config.h"
+#include "pipeline/range_config.h"
 
 #include <optional>
 #include <set>
@@ -10,7 +10,7 @@
 #include "suppress/ignore_file.h"
 #include "suppress/repo_config.h"
 
-namespace magpie::cli {
+namespace magpie::pipeline {
 namespace {
 
 std::set<std::string> LinesOf(const std::string& text) {
@@ -38,7 +38,7 @@ std::string AddedLines(const std::optional<std::string>& before, const std::stri
   return added.empty() ? "lines removed" : "added: " + added;
 }
 
-pipeline::ItemResult Change(const std::string& path, const std::string& head,
+ItemResult Change(const std::string& path, const std::string& head,
                             const std::optional<std::string>& before,
                             const std::optional<std::string>& after) {
   scanner::Finding f;
@@ -54,7 +54,7 @@ pipeline::ItemResult Change(const std::string& path, const std::string& head,
   origin.path = path;
   origin.message = "changed between the reviewed base and " + head;
   origin.present_at_head = after.has_value();
-  pipeline::ItemResult item;
+  ItemResult item;
   item.origin = origin;
   item.scanned = true;
   item.findings.push_back(std::move(f));
@@ -63,8 +63,8 @@ pipeline::ItemResult Change(const std::string& path, const std::string& head,
 
 }  // namespace
 
-Result<ReviewedRepoFiles> ReadReviewedRepoFiles(const std::string& repo, const std::string& base) {
-  ReviewedRepoFiles files;
+Result<suppress::ReviewedRepoFiles> ReadReviewedRepoFiles(const std::string& repo, const std::string& base) {
+  suppress::ReviewedRepoFiles files;
   files.revision = base;
   auto config = git::ReadFileAtRevision(repo, base, std::string(suppress::kConfigFileName));
   if (!config.ok()) return config.status();
@@ -75,12 +75,12 @@ Result<ReviewedRepoFiles> ReadReviewedRepoFiles(const std::string& repo, const s
   return files;
 }
 
-Result<std::vector<pipeline::ItemResult>> SuppressionChanges(const std::string& repo,
-                                                            const ReviewedRepoFiles& reviewed,
+Result<std::vector<ItemResult>> SuppressionChanges(const std::string& repo,
+                                                            const suppress::ReviewedRepoFiles& reviewed,
                                                             const std::vector<std::string>& heads) {
-  std::vector<pipeline::ItemResult> changes;
+  std::vector<ItemResult> changes;
   for (const std::string& head : heads) {
-    Result<ReviewedRepoFiles> at_head = ReadReviewedRepoFiles(repo, head);
+    Result<suppress::ReviewedRepoFiles> at_head = ReadReviewedRepoFiles(repo, head);
     if (!at_head.ok()) return at_head.status();
     if (at_head->config_text != reviewed.config_text) {
       changes.push_back(Change(std::string(suppress::kConfigFileName), head,
@@ -94,4 +94,4 @@ Result<std::vector<pipeline::ItemResult>> SuppressionChanges(const std::string& 
   return changes;
 }
 
-}  // namespace magpie::cli
+}  // namespace magpie::pipeline
