@@ -25,12 +25,22 @@ std::string ScanRoot(const std::vector<std::string>& paths) {
 int RunScan(const CommonFlags& flags, const std::vector<std::string>& arguments) {
   const std::vector<std::string> paths =
       arguments.empty() ? std::vector<std::string>{"."} : arguments;
+  // `-o` naming an input would empty it before it is read: a silent clean result.
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!flags.output.empty() && path != "-" &&
+        std::filesystem::equivalent(path, flags.output, ec)) {
+      return ReportError(InvalidArgument("--output '" + flags.output + "' is also an input (" +
+                                         path + "); not overwriting it"));
+    }
+  }
   Result<ScanSettings> settings = ResolveSettings(flags, ScanRoot(paths));
   if (!settings.ok()) return ReportError(settings.status());
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
   Result<std::unique_ptr<pipeline::FileSource>> source =
-      pipeline::FileSource::Create(paths, (*run)->settings().read, &(*run)->excluder());
+      pipeline::FileSource::Create(paths, (*run)->settings().read, &(*run)->excluder(),
+                                   (*run)->settings().output);
   if (!source.ok()) return ReportError(source.status());
   (*run)->Scan(**source);
   return (*run)->Finish();

@@ -2,15 +2,40 @@
 
 #include <unistd.h>
 
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 #include "pipeline/file_walker.h"
 
 namespace magpie::pipeline {
 
+namespace {
+
+// Removes `report_file` from `files` (comparing file identity, and only for the few files
+// with its name, so that a large walk pays nothing); returns how many were removed.
+uint64_t DropReportFile(const std::string& report_file, std::vector<std::string>* files) {
+  namespace fs = std::filesystem;
+  if (report_file.empty()) return 0;
+  std::error_code ec;
+  const fs::path report(report_file);
+  if (!fs::exists(report, ec)) return 0;
+  const std::string name = report.filename().string();
+  const size_t before = files->size();
+  std::erase_if(*files, [&](const std::string& file) {
+    std::error_code same_ec;
+    return file != "-" && fs::path(file).filename() == name &&
+           fs::equivalent(file, report, same_ec);
+  });
+  return before - files->size();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<FileSource>> FileSource::Create(const std::vector<std::string>& paths,
                                                        const scanner::FileReadOptions& read,
-                                                       const suppress::PathExcluder* excluder) {
+                                                       const suppress::PathExcluder* excluder,
+                                                       const std::string& report_file) {
   WalkOptions walk_options;
   walk_options.follow_symlinks = read.follow_symlinks;
   walk_options.excluder = excluder;
@@ -30,6 +55,10 @@ Result<std::unique_ptr<FileSource>> FileSource::Create(const std::vector<std::st
   source->prelude_.diagnostics = std::move(walk.diagnostics);
   if (walk.symlinks_skipped > 0) source->prelude_.skipped["symlink"] = walk.symlinks_skipped;
   if (walk.excluded > 0) source->prelude_.skipped["excluded"] = walk.excluded;
+  if (const uint64_t dropped = DropReportFile(report_file, &source->files_); dropped > 0) {
+    source->prelude_.skipped["report-file"] = dropped;
+    source->prelude_.notes.push_back(report_file + ": the report being written, not scanned");
+  }
   return source;
 }
 

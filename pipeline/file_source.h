@@ -19,10 +19,14 @@ namespace magpie::pipeline {
 class FileSource : public Source {
  public:
   // Walks `paths` (files, directories, "-"). `excluder` (may be null) must outlive the source.
-  // Errors (kNotFound): an argument that does not exist, one line per argument.
+  // `report_file` (may be ""): the file this run writes its report to, which is never scanned
+  // (it is being written, and a report redacts secrets: scanning it would hide its input);
+  // skipped as "report-file". Errors (kNotFound): an argument that does not exist, one line
+  // per argument.
   static Result<std::unique_ptr<FileSource>> Create(const std::vector<std::string>& paths,
                                                     const scanner::FileReadOptions& read,
-                                                    const suppress::PathExcluder* excluder);
+                                                    const suppress::PathExcluder* excluder,
+                                                    const std::string& report_file = "");
 
   size_t size() const override { return files_.size(); }
   SourceItem Load(size_t index) const override;

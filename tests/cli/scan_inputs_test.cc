@@ -262,3 +262,28 @@ TEST_CASE("issue 10: file names with control characters are escaped on stdout an
 
 }  // namespace
 }  // namespace magpie::clitest
+
+namespace magpie::clitest {
+namespace {
+
+// Issue 10 (found in review): `-o` naming a file that is also scanned emptied it first and
+// then reported it clean. The report file is never scanned; a named input is not the report.
+TEST_CASE("issue 10: the report file is not scanned, and -o over an input is not a silent pass",
+          "[cli]") {
+  Sandbox box;
+  const std::string line = "AWS_ACCESS_KEY_ID=" + std::string(kAwsKey) + "\n";
+  box.Write("a.env", line);
+  const CliRun over = box.Run("scan -o a.env a.env");
+  CHECK(over.exit_code == 2);
+  CHECK(over.err.find("is also an input") != std::string::npos);
+  CHECK(ReadFile(box.work() / "a.env") == line);  // untouched
+  const CliRun inside = box.Run("scan -f json -o report.json .");
+  CHECK(inside.exit_code == 1);
+  const nlohmann::json report = ParseJson(ReadFile(box.work() / "report.json"));
+  REQUIRE(report.is_object());
+  CHECK(report["summary"]["skipped"]["report-file"] == 1);
+  CHECK(report["summary"]["files_scanned"] == 1);
+}
+
+}  // namespace
+}  // namespace magpie::clitest
