@@ -82,6 +82,29 @@ RuleSpec Decode(const json& j) {
   return r;
 }
 
+// json::from_cbor, but refusing to nest deeper than an encoding ever does (the rule set, its
+// list of rules, a rule, one of its lists: 4). nlohmann's CBOR reader recurses once per level,
+// so an entry of nested arrays overflowed the stack (issue 10).
+class ShallowCborDom : public nlohmann::detail::json_sax_dom_parser<json> {
+ public:
+  explicit ShallowCborDom(json* doc) : json_sax_dom_parser(*doc, /*allow_exceptions=*/false) {}
+  bool start_object(std::size_t n) { return Deeper() && json_sax_dom_parser::start_object(n); }
+  bool start_array(std::size_t n) { return Deeper() && json_sax_dom_parser::start_array(n); }
+  bool end_object() {
+    --depth_;
+    return json_sax_dom_parser::end_object();
+  }
+  bool end_array() {
+    --depth_;
+    return json_sax_dom_parser::end_array();
+  }
+
+ private:
+  static constexpr int kMaxDepth = 8;
+  bool Deeper() { return ++depth_ <= kMaxDepth; }
+  int depth_ = 0;
+};
+
 }  // namespace
 
 std::string EncodeRuleSet(const RuleSet& rules) {
@@ -93,12 +116,13 @@ std::string EncodeRuleSet(const RuleSet& rules) {
 
 std::optional<RuleSet> DecodeRuleSet(std::string_view bytes) {
   try {
-    // Inside the try: even with allow_exceptions false, from_cbor throws on an array or map
-    // header that claims more elements than a vector can hold (issue 10).
-    const json doc = json::from_cbor(bytes.begin(), bytes.end(), /*strict=*/true,
-                                     /*allow_exceptions=*/false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("version") ||
-        IntIn(doc["version"]) != kCodecVersion) {
+    // Inside the try: even with allow_exceptions false, the CBOR reader throws on an array or
+    // map header that claims more elements than a vector can hold (issue 10).
+    json doc;
+    ShallowCborDom dom(&doc);
+    if (!json::sax_parse(bytes.begin(), bytes.end(), &dom, json::input_format_t::cbor,
+                         /*strict=*/true) ||
+        !doc.is_object() || !doc.contains("version") || IntIn(doc["version"]) != kCodecVersion) {
       return std::nullopt;
     }
     std::vector<RuleSpec> specs;

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs magpie's build dependencies from Debian 12 packages, only those missing.
 # Idempotent and quiet when everything is present, so the README commands can call it each time.
+# Usage: scripts/install-deps.sh [--fuzz]   (--fuzz: also clang and libFuzzer, for fuzz/)
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config git ca-certificates
       libvectorscan-dev libre2-dev libgit2-dev libtbb-dev nlohmann-json3-dev
       libyaml-cpp-dev libcli11-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema)
+if [ "${1:-}" = "--fuzz" ]; then
+  pkgs+=(clang libclang-rt-dev)  # libclang-rt-dev: libFuzzer and the sanitizer runtimes
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

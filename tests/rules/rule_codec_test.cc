@@ -115,6 +115,18 @@ TEST_CASE("issue 10: a float or a huge number where the codec wrote an int decod
   }
 }
 
+// nlohmann's CBOR reader recurses once per level: 4 KiB of nested arrays overflowed the stack
+// under ASan (fuzz/corpus/cache_entry/issue10-nested-arrays), a million levels without it.
+TEST_CASE("issue 10: deeply nested CBOR decodes to nothing, without recursing", "[rules]") {
+  CHECK_FALSE(DecodeRuleSet(std::string(1'000'000, '\x81') + '\x00').has_value());
+  CHECK_FALSE(DecodeRuleSet("\xa1\x65rules" + std::string(1'000'000, '\x9f')).has_value());
+  // The encoding's own depth is accepted.
+  RuleSpec spec;
+  spec.id = "x";
+  spec.keywords = {"k"};
+  CHECK(DecodeRuleSet(EncodeRuleSet(RuleSet({spec}, "<t>"))).has_value());
+}
+
 TEST_CASE("issue 10: a version that is not a number decodes to nothing", "[rules]") {
   const std::vector<std::uint8_t> raw = nlohmann::json::to_cbor({{"version", "1"}});
   CHECK_FALSE(DecodeRuleSet(std::string(raw.begin(), raw.end())).has_value());

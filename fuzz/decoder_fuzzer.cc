@@ -1,0 +1,28 @@
+// The decoders the scanner runs on candidate spans of scanned bytes: base64 in each alphabet
+// (scanner/base64.h, also used by the validators) and DecodeCandidate's base64 and percent.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "fuzz/fuzz_check.h"
+#include "scanner/base64.h"
+#include "scanner/decoder.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace magpie::scanner;
+  const std::string_view text = magpie::fuzz::AsView(data, size);
+  for (const Base64Alphabet alphabet :
+       {Base64Alphabet::kStandard, Base64Alphabet::kUrl, Base64Alphabet::kEither}) {
+    const std::optional<std::string> decoded = DecodeBase64(text, alphabet);
+    // Four characters carry three bytes.
+    if (decoded) MAGPIE_FUZZ_CHECK(decoded->size() <= text.size() / 4 * 3 + 2);
+  }
+  for (const internal::Encoding encoding :
+       {internal::Encoding::kBase64, internal::Encoding::kPercent}) {
+    const std::optional<std::string> decoded = internal::DecodeCandidate(encoding, text);
+    // Decoding never grows the text.
+    if (decoded) MAGPIE_FUZZ_CHECK(decoded->size() <= text.size());
+  }
+  return 0;
+}
