@@ -75,7 +75,10 @@ int ScanRun::Finish() {
     }
     return kExitClean;
   }
-  return outcome.summary.findings > 0 ? kExitFindings : kExitClean;
+  // The exit-code contract (docs/exit-codes.md): findings win; otherwise anything that could
+  // not be scanned (not a policy skip) makes the scan incomplete, and incomplete is never clean.
+  if (outcome.summary.findings > 0) return kExitFindings;
+  return outcome.errors > 0 ? kExitError : kExitClean;
 }
 
 }  // namespace magpie::cli

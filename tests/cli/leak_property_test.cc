@@ -87,8 +87,10 @@ bool TokenLike(const std::string& piece) {
 // The rules' names and descriptions: SARIF prints them, and they quote token prefixes
 // ("sk-ant-admin01-").
 std::string RuleTexts() {
+  // Keep the loaded set alive: a range-for over a member of a temporary dangles (ASan caught it).
+  const auto loaded = rules::LoadBuiltinRules();
   std::string text;
-  for (const rules::RuleSpec& spec : rules::LoadBuiltinRules().rules.rules()) {
+  for (const rules::RuleSpec& spec : loaded.rules.rules()) {
     text += spec.name + "\n" + spec.description + "\n";
   }
   return text;
