@@ -76,9 +76,19 @@ Result<std::shared_ptr<const scanner::CompiledRules>> DecodeDatabaseEntry(
   return restored;
 }
 
+EmbeddedEntries& Embedded() {
+  static EmbeddedEntries entries;
+  return entries;
+}
+
 }  // namespace
 
+void SetEmbeddedEntries(EmbeddedEntries entries) { Embedded() = entries; }
+
 RulesCache::RulesCache(std::string directory) : directory_(std::move(directory)) {}
+
+RulesCache::RulesCache(std::string directory, bool use_embedded)
+    : directory_(std::move(directory)), use_embedded_(use_embedded) {}
 
 std::string RulesCache::DefaultDirectory() {
   if (const char* dir = std::getenv("MAGPIE_CACHE_DIR"); dir && *dir) return dir;
@@ -92,7 +102,7 @@ std::string RulesCache::DefaultDirectory() {
 }
 
 RulesCache RulesCache::Default(bool enabled) {
-  return RulesCache(enabled ? DefaultDirectory() : "");
+  return RulesCache(enabled ? DefaultDirectory() : "", enabled);
 }
 
 void RulesCache::Refuse(const Status& refusal) {
@@ -145,12 +155,24 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
     text = file_text;
     source = rules_file;
   }
-  if (directory_.empty()) return ToResult(rules::ParseRules(text, source));
+  if (directory_.empty() && !use_embedded_) return ToResult(rules::ParseRules(text, source));
 
   std::string material = source;
   material.push_back('\0');
   material.append(text);
   const std::string key = Key("rules", scanner::Sha256Hex(material));
+  if (use_embedded_ && rules_file.empty() && !Embedded().rules.empty()) {
+    Result<std::string_view> payload = DecodeEntry(Embedded().rules, key);
+    if (payload.ok()) {
+      if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*payload)) {
+        ++stats_.hits;
+        ++stats_.embedded;
+        return std::move(*decoded);
+      }
+    }
+    if (payload.status().code() != StatusCode::kNotFound) ++stats_.rejected;
+  }
+  if (directory_.empty()) return ToResult(rules::ParseRules(text, source));
   std::optional<internal::CacheDirectory> directory = OpenDirectory();
   if (!directory) return ToResult(rules::ParseRules(text, source));
   const std::string name = EntryName(key, ".rules");
@@ -174,11 +196,24 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
 
 Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
     const rules::RuleSet& rules, const scanner::CompileOptions& options) {
+  if (directory_.empty() && !use_embedded_) return scanner::CompiledRules::Compile(rules, options);
+  const std::string compiled_from = scanner::CompiledRules::CacheKey(rules, options);
+  const std::string key = Key("database", compiled_from);
+  // Only the built-in rules with the default options have this key: other rules miss here.
+  if (use_embedded_ && !Embedded().database.empty()) {
+    auto embedded = DecodeDatabaseEntry(Embedded().database, key, compiled_from, rules, options);
+    if (embedded.ok()) {
+      ++stats_.hits;
+      ++stats_.embedded;
+      return embedded;
+    }
+    // kNotFound: other rules or options, the usual case. Anything else (a database for another
+    // CPU than the build machine's, which Hyperscan refuses) is rejected: compile instead.
+    if (embedded.status().code() != StatusCode::kNotFound) ++stats_.rejected;
+  }
   if (directory_.empty()) return scanner::CompiledRules::Compile(rules, options);
   std::optional<internal::CacheDirectory> directory = OpenDirectory();
   if (!directory) return scanner::CompiledRules::Compile(rules, options);
-  const std::string compiled_from = scanner::CompiledRules::CacheKey(rules, options);
-  const std::string key = Key("database", compiled_from);
   const std::string name = EntryName(key, ".hsdb");
   Lookup lookup = ReadEntry(*directory, name);
   if (lookup.bytes) {

@@ -30,6 +30,16 @@
 //   if (!rules.ok()) return rules.status();                        // one line per problem
 //   auto compiled = cache.Compile(*rules, compile_options);
 //
+// Built-in entries (issue 11): the build runs the same code on the built-in rules
+// (tools/make_builtin_entries.cc) and embeds the two entries it writes in the binary, which
+// hands them to SetEmbeddedEntries before anything else. A RulesCache made by Default(true)
+// reads them before the directory: they are decoded and verified exactly like a file entry
+// (header, key, SHA-256; then hs_deserialize and CheckDatabase), so they serve only the
+// built-in rules with the default options of this very build, and anything else (--rules,
+// configuration rules, --no-generic, another CPU than the build machine's, a damaged entry)
+// misses them and takes the ordinary path: the directory, else a compile. A fresh CI container
+// thus starts without compiling anything.
+//
 // Thread safety: a RulesCache is used by one thread at a time (its stats() are plain
 // counters). Separate RulesCache objects, threads and processes may share one directory.
 #ifndef MAGPIE_CACHE_RULES_CACHE_H_
@@ -38,6 +48,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/status.h"
 #include "rules/rule_set.h"
@@ -56,18 +67,31 @@ struct CacheStats {
   int rejected = 0;  // an entry was there but stale or damaged, and was ignored
   int writes = 0;    // entries written (a failed best-effort write is not counted)
   int refused = 0;   // the directory or an entry was not trusted, and was left alone
+  int embedded = 0;  // built-in entries used (hits too); an unusable one counts as rejected
 };
+
+// Cache entries for the built-in rules, as files in a cache directory would hold them.
+struct EmbeddedEntries {
+  std::string_view rules;     // a .rules entry
+  std::string_view database;  // a .hsdb entry
+};
+// Sets the process's built-in entries (views into static data: never freed). Call once, from
+// main(), before any RulesCache is used; tests may call it again between cases.
+void SetEmbeddedEntries(EmbeddedEntries entries);
 
 class RulesCache {
  public:
   // Entries in `directory`, created on the first write. An empty `directory` caches nothing:
   // every call parses or compiles (--no-cache).
   explicit RulesCache(std::string directory);
+  // Same, and reads the built-in entries (SetEmbeddedEntries) first when `use_embedded`.
+  RulesCache(std::string directory, bool use_embedded);
 
   // $MAGPIE_CACHE_DIR, else $XDG_CACHE_HOME/magpie, else $HOME/.cache/magpie; "" when none of
   // them is set.
   static std::string DefaultDirectory();
-  // A cache in DefaultDirectory(), or one that caches nothing when `enabled` is false.
+  // A cache in DefaultDirectory() that reads the built-in entries first, or one that caches
+  // nothing and compiles everything when `enabled` is false (--no-cache).
   static RulesCache Default(bool enabled);
 
   // The rules of `rules_file` (the built-in rules.yaml when empty), parsed and checked. On
@@ -101,6 +125,7 @@ class RulesCache {
   void Refuse(const Status& refusal);
 
   std::string directory_;
+  bool use_embedded_ = false;
   CacheStats stats_;
   Status refusal_;
 };
