@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/entry.h"
+#include "cli/flag_errors.h"
 #include "cli/git_commands.h"
 #include "base/version.h"
 
@@ -20,7 +21,14 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("-o,--output", f->output, "Write the report to FILE instead of stdout");
   app->add_flag("--show-secrets", f->show_secrets, "Print secrets in full (redacted by default)");
   app->add_option("-j,--jobs", f->jobs, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            return value.find_first_not_of("0123456789") == std::string::npos && !value.empty() &&
+                           value.size() <= 6
+                       ? ""
+                       : "expected a number of threads (0 = all cores)";
+          },
+          "N"));
   app->add_option("--max-file-size", f->max_file_size_mib, "Skip files larger than N MiB")
       ->capture_default_str()
       ->each([f](const std::string&) { f->max_file_size_given = true; });
@@ -32,9 +40,16 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
       ->each([f](const std::string&) { f->min_confidence_given = true; });
   app->add_flag("--no-generic", f->no_generic, "Disable the generic entropy detector");
   app->add_flag("--no-cache", f->no_cache, "Do not use the compiled-database cache");
-  app->add_flag("--no-color", f->no_color, "No ANSI colours in text output");
-  app->add_flag("-q,--quiet", f->quiet, "No summary on stderr");
+  app->add_flag("--no-color", f->no_color, "Same as --color=never");
+  app->add_option("--color", f->color, "Colours in text output: auto (a terminal, unless "
+                  "NO_COLOR is set or TERM=dumb), always, never")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app->add_flag("-q,--quiet", f->quiet, "Print only findings and problems: no summary, "
+                "nothing at all when nothing is found");
   app->add_flag("-v,--verbose", f->verbose, "List every skipped file on stderr");
+  app->add_flag("--no-progress", f->no_progress,
+                "No progress line on stderr (shown on a terminal for scans over a second)");
   // Suppression and configuration (docs/suppression.md).
   app->add_option("--config", f->config_file,
                   "Configuration file instead of .magpie.yaml at the scan root");
@@ -108,9 +123,11 @@ int Dispatch(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e) == 0 ? kExitClean : kExitError;
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitClean : kExitError;
+    std::cerr << FlagErrorLine(app, e) << "\n";  // flag_errors.h
+    return kExitError;
   }
   if (list->parsed()) return RunRulesList(rules_file, list_format);
   if (check->parsed()) return RunRulesCheck(rules_file, check_no_cache);

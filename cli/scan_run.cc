@@ -1,14 +1,40 @@
 #include "cli/scan_run.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <utility>
 
 #include "cli/exit_codes.h"
 #include "pipeline/driver.h"
 #include "pipeline/head_presence_sink.h"
+#include "pipeline/progress_sink.h"
+#include "report/progress.h"
 #include "report/terminal_text.h"
 
 namespace magpie::cli {
+namespace {
+
+// A progress line on stderr (a terminal: ScanSettings::progress), sized to it.
+// MAGPIE_PROGRESS_DELAY_MS replaces the one-second delay: a test seam, for the pty test.
+report::ProgressOptions TerminalProgress(const char* unit, size_t total) {
+  report::ProgressOptions options;
+  options.unit = unit;
+  options.total = total;
+  if (const char* delay = std::getenv("MAGPIE_PROGRESS_DELAY_MS"); delay && *delay) {
+    options.delay_seconds = std::strtod(delay, nullptr) / 1000;
+  }
+  options.width = [] {
+    winsize size{};
+    return ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0 ? size.ws_col : 80;
+  };
+  return options;
+}
+
+}  // namespace
 
 ScanRun::~ScanRun() = default;
 
@@ -50,13 +76,18 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
   drive.threads = settings_.threads;
   drive.serial_below_bytes = mode.serial_below_bytes;
   drive.inline_allows = settings_.inline_allows;
-  if (!mode.history_order) {
-    pipeline::Drive(source, *session_, *sink_, drive);
-    return;
-  }
-  pipeline::HeadPresenceSink ordered(*sink_);
-  pipeline::Drive(source, *session_, ordered, drive);
-  ordered.Flush();
+  std::optional<pipeline::HeadPresenceSink> ordered;
+  if (mode.history_order) ordered.emplace(*sink_);
+  pipeline::ItemSink& next = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;
+  if (!settings_.progress) {
+    pipeline::Drive(source, *session_, next, drive);
+  } else {
+    report::ProgressMeter meter(std::cerr, TerminalProgress(mode.history_order ? "blobs" : "files",
+                                                            source.size()));
+    pipeline::ProgressSink with_progress(next, meter);
+    pipeline::Drive(source, *session_, with_progress, drive);
+  }  // the meter erases its line here, before anything else is printed
+  if (ordered) ordered->Flush();
 }
 
 void ScanRun::AddItem(pipeline::ItemResult item) { sink_->Add(std::move(item)); }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 #include "base/version.h"
@@ -14,6 +15,16 @@
 #include "suppress/repo_config.h"
 
 namespace magpie::cli {
+
+std::optional<bool> ResolveColor(const std::string& color, bool no_color, bool stdout_is_tty) {
+  if (color != "auto" && color != "always" && color != "never") return std::nullopt;
+  if (no_color || color == "never") return false;
+  if (color == "always") return true;
+  const char* no_color_env = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return stdout_is_tty && (no_color_env == nullptr || *no_color_env == '\0') &&
+         (term == nullptr || std::string_view(term) != "dumb");
+}
 
 Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root,
                                      const suppress::ReviewedRepoFiles* reviewed) {
@@ -83,8 +94,17 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
 
   s.output = flags.output;
   s.report.show_secrets = flags.show_secrets;
-  s.report.color = flags.output.empty() && !flags.no_color && isatty(STDOUT_FILENO) &&
-                   std::getenv("NO_COLOR") == nullptr;
+  const std::optional<bool> color =
+      ResolveColor(flags.color, flags.no_color, flags.output.empty() && isatty(STDOUT_FILENO));
+  if (!color) {
+    return InvalidArgument("unknown --color '" + flags.color +
+                           "' (expected auto, always or never)");
+  }
+  s.report.color = *color;
+  s.report.quiet = flags.quiet;
+  const char* term = std::getenv("TERM");
+  s.progress = !flags.no_progress && !flags.quiet && isatty(STDERR_FILENO) &&
+               (term == nullptr || std::string_view(term) != "dumb");
   s.report.tool_version = std::string(Version());
 
   s.sink.verbose = flags.verbose;

@@ -31,9 +31,12 @@ struct CommonFlags {
   std::string min_confidence = "low";
   bool no_generic = false;  // disable the generic entropy detector
   bool no_cache = false;    // compile the Hyperscan database, ignore the cache
-  bool no_color = false;
-  bool quiet = false;       // no summary on stderr
+  bool no_color = false;          // same as --color=never
+  std::string color = "auto";     // --color: auto (stdout a terminal, TERM not dumb, no
+                                  // NO_COLOR), always, never
+  bool quiet = false;       // only findings and problems: no summary, no "No secrets found."
   bool verbose = false;     // every skipped file on stderr
+  bool no_progress = false;  // no progress line on stderr, even on a terminal
   // Suppression and configuration (docs/suppression.md).
   std::string config_file;  // --config FILE; "" = <root>/.magpie.yaml when it exists
   bool no_config = false;   // ignore .magpie.yaml
@@ -66,6 +69,7 @@ struct ScanSettings {
   pipeline::ReportSinkOptions sink;
   bool write_ignore = false;
   bool inline_allows = true;  // honour magpie:allow and the other inline markers
+  bool progress = false;      // a progress line on stderr: a terminal, not -q/--no-progress
 };
 
 
@@ -74,6 +78,11 @@ struct ScanSettings {
 // .magpie.yaml and .magpieignore come from it instead of the tree (unless --config,
 // --no-config or --no-repo-config say otherwise). Errors: an unknown --format or
 // --min-confidence, a configuration file that does not load.
+// --color as resolved: "always" and "never" win over the environment; "auto" colours only a
+// terminal (`stdout_is_tty`, TERM not "dumb") when NO_COLOR is unset or empty (no-color.org).
+// nullopt for another value.
+std::optional<bool> ResolveColor(const std::string& color, bool no_color, bool stdout_is_tty);
+
 Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root,
                                      const suppress::ReviewedRepoFiles* reviewed = nullptr);
 

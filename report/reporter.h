@@ -48,6 +48,7 @@ std::optional<Format> ParseFormat(std::string_view name);
 struct ReportOptions {
   bool show_secrets = false;
   bool color = false;           // ANSI colours in text
+  bool quiet = false;           // text: no "No secrets found." line (-q)
   std::string tool_version = "0.0.0";
   const rules::RuleSet* rules = nullptr;  // for SARIF tool.driver.rules (names, help)
 };

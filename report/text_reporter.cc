@@ -1,7 +1,7 @@
 // Human-readable text: one block per finding, written as it is added, blocks separated by a
 // blank line:
 //
-//   config/app.env:3:19  aws-access-key-id (AWS access key ID) [high]
+//   config/app.env:3:19  aws-access-key-id (AWS access key ID) [severity high, confidence high]
 //     secret:      AKIA…
 //     context:     AWS_ACCESS_KEY_ID=AKIA…
 //     fingerprint: 5c1c0c0fb1b5a2a5b1e4f1e9a77f4c0e
@@ -13,7 +13,8 @@
 //
 // Every string that came from scanned data is made terminal-safe (control characters and
 // invalid UTF-8 are escaped), so a file cannot drive the terminal. Diagnostics are ignored:
-// the CLI prints them on stderr. End() prints "No secrets found." when nothing was added.
+// the CLI prints them on stderr. End() prints "No secrets found." when nothing was added,
+// unless ReportOptions::quiet (-q: silence when there is nothing to say).
 // A suppressed finding (--show-suppressed) is the same block with "suppressed (REASON)" at
 // the end of its first line; it does not count as a finding for "No secrets found.".
 #include <algorithm>
@@ -70,7 +71,7 @@ class TextReporter final : public Reporter {
 
   void End(const Summary& summary) override {
     (void)summary;  // the CLI prints the summary on stderr
-    if (findings_ == 0) out_ << "No secrets found.\n";
+    if (findings_ == 0 && !options_.quiet) out_ << "No secrets found.\n";
     out_.flush();
   }
 
@@ -81,7 +82,8 @@ class TextReporter final : public Reporter {
     if (blocks_++ > 0) out_ << '\n';
     out_ << Paint(kBold, EscapeLine(OriginPath(reported.origin))) << ':' << f.start.line << ':'
          << f.start.column << "  " << Paint(SeverityColour(f.severity), EscapeControls(f.rule_id))
-         << " (" << EscapeControls(f.rule_name) << ") [" << rules::ToString(f.confidence) << "]";
+         << " (" << EscapeControls(f.rule_name) << ") [severity " << rules::ToString(f.severity)
+         << ", confidence " << rules::ToString(f.confidence) << "]";
     if (!suppressed_reason.empty()) {
       out_ << "  " << Paint(kDim, "suppressed (" + std::string(suppressed_reason) + ")");
     }

@@ -123,7 +123,8 @@ TEST_CASE("JSONL streams one finding per line and ends with a summary", "[report
 TEST_CASE("Text report: blocks, provenance, no colour unless asked", "[report]") {
   const std::string plain = testing::Render(Format::kText, testing::Options());
   CHECK_FALSE(Contains(plain, "\x1b["));
-  CHECK(Contains(plain, "config/app settings.env:3:26  aws-access-key-id (AWS access key ID) [high]\n"));
+  CHECK(Contains(plain, "config/app settings.env:3:26  aws-access-key-id (AWS access key ID) "
+                        "[severity critical, confidence high]\n"));
   CHECK(Contains(plain, "  context:     aws_access_key_id = \"AKIA…\"  # was AKIA…\n"));
   CHECK(Contains(plain, "  commit:      4f2a9c1b7d3e (deleted since)\n"));
   CHECK(Contains(plain, "  author:      Jane Doe <jane@example.com>\n"));
