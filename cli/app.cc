@@ -17,7 +17,8 @@ namespace {
 void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--rules", f->rules_file, "Rules file replacing the built-in rules.yaml");
   app->add_option("-f,--format", f->format, "Report format: text, json, jsonl, sarif")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif"}));
   app->add_option("-o,--output", f->output, "Write the report to FILE instead of stdout");
   app->add_flag("--show-secrets", f->show_secrets, "Print secrets in full (redacted by default)");
   app->add_option("-j,--jobs", f->jobs, "Worker threads (default: all cores)")
@@ -37,6 +38,7 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--min-confidence", f->min_confidence, "Report findings at least this "
                   "confident: low, medium, high")
       ->capture_default_str()
+      ->check(CLI::IsMember({"low", "medium", "high"}))
       ->each([f](const std::string&) { f->min_confidence_given = true; });
   app->add_flag("--no-generic", f->no_generic, "Disable the generic entropy detector");
   app->add_flag("--no-cache", f->no_cache, "Do not use the compiled-database cache");

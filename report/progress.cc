@@ -34,12 +34,19 @@ std::string Duration(double seconds) {
 
 std::string FormatProgress(const std::string& unit, uint64_t done, uint64_t total,
                            uint64_t bytes, double elapsed, int width) {
-  std::string line = "magpie: " + std::to_string(done);
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on a chain of operator+.
+  std::string line = "magpie: ";
+  line += std::to_string(done);
   if (total > 0) {
-    line += "/" + std::to_string(total) + " " + unit + " (" +
-            std::to_string(std::min<uint64_t>(done, total) * 100 / total) + "%)";
-  } else {
-    line += " " + unit;
+    line += '/';
+    line += std::to_string(total);
+  }
+  line += ' ';
+  line += unit;
+  if (total > 0) {
+    line += " (";
+    line += std::to_string(std::min<uint64_t>(done, total) * 100 / total);
+    line += "%)";
   }
   char rate[32];
   std::snprintf(rate, sizeof rate, "  %.1f MB/s", elapsed > 0 ? bytes / 1e6 / elapsed : 0.0);
