@@ -26,6 +26,7 @@ enum class Point {
   kCacheOpenDirectory,  // opening the cache directory
   kCacheOpenEntry,      // opening a cache entry
   kCacheReadEntry,      // reading an opened cache entry
+  kForeignDatabase,     // a deserialized Hyperscan database refused on this CPU (issue 11)
   kCount,
 };
 

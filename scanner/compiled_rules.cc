@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/fault_injection.h"
 #include "rules/re2_options.h"
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/fingerprint.h"
@@ -172,6 +173,17 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
   if (hs_deserialize_database(database.data(), database.size(), &impl->database) !=
       HS_SUCCESS) {
     return Corrupt("the Hyperscan database does not deserialize");
+  }
+  // A database compiled on a CPU with features this one lacks (a cache shared between
+  // machines, the database embedded by the build machine) deserializes, and is refused only
+  // when a scanner allocates its scratch: find out here, so that the caller compiles instead.
+  hs_scratch_t* scratch = nullptr;
+  hs_error_t usable = hs_alloc_scratch(impl->database, &scratch);
+  hs_free_scratch(scratch);
+  if (fault::Triggered(fault::Point::kForeignDatabase)) usable = HS_DB_PLATFORM_ERROR;
+  if (usable != HS_SUCCESS) {
+    return Corrupt("the Hyperscan database is not usable on this CPU (error " +
+                   std::to_string(usable) + ")");
   }
   return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }

@@ -44,8 +44,8 @@ class CompiledRules {
   std::string SerializeDatabase() const;
   // Rebuilds the RE2 side from `rules` (cheap: each RE2 compiles on first use), takes the
   // database from `database` and marks `prefiltered_rule_ids` as prefiltered. Fails (kCorrupt)
-  // when `database` is not a block-mode database for this Hyperscan version, or an id is not a
-  // rule of the effective rule set. `rules` and `options` must be those the database was compiled
+  // when `database` is not a block-mode database for this Hyperscan version and this CPU, or an
+  // id is not a rule of the effective rule set. `rules` and `options` must be those the database was compiled
   // from: CacheKey is how the cache makes sure of it.
   static Result<std::shared_ptr<const CompiledRules>> FromSerialized(
       const rules::RuleSet& rules, const CompileOptions& options, std::string_view database,

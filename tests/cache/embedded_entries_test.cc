@@ -3,9 +3,11 @@
 // entry Hyperscan refuses (a database for another CPU) falls back to a compile, never a crash.
 #include <catch2/catch.hpp>
 
+#include <cerrno>
 #include <string>
 #include <string_view>
 
+#include "base/fault_injection.h"
 #include "cache/byte_io.h"
 #include "cache/database_payload.h"
 #include "cache/entry.h"
@@ -102,6 +104,27 @@ TEST_CASE("issue 11: an embedded database Hyperscan refuses falls back to a comp
     CHECK(cache.stats().writes == 1);  // compiled, and cached as usual
     CHECK((*compiled)->PrefilteredRuleIds() == std::vector<std::string>{"big"});
   }
+}
+
+TEST_CASE("issue 11: an embedded database built for another CPU falls back to a compile",
+          "[cache]") {
+  EmbeddedReset reset;
+  const std::string entry = DatabaseEntryFor(PrefilterRules());
+  SetEmbeddedEntries({"", entry});
+  TempDir dir;
+  RulesCache cache(dir.path.string(), /*use_embedded=*/true);
+  {
+    // Deserializes, then refused by hs_alloc_scratch (HS_DB_PLATFORM_ERROR).
+    fault::ScopedFault foreign(fault::Point::kForeignDatabase, EINVAL);
+    auto compiled = cache.Compile(PrefilterRules(), NoGeneric());
+    REQUIRE(compiled.ok());
+    auto fresh = scanner::CompiledRules::Compile(PrefilterRules(), NoGeneric());
+    REQUIRE(fresh.ok());
+    CHECK(Scan(*compiled) == Scan(*fresh));
+  }
+  CHECK(cache.stats().embedded == 0);
+  CHECK(cache.stats().rejected == 1);
+  CHECK(cache.stats().writes == 1);
 }
 
 TEST_CASE("issue 11: an embedded rules entry serves only the built-in rules", "[cache]") {
