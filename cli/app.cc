@@ -103,8 +103,11 @@ int Dispatch(int argc, char** argv) {
 
   bool hook_force = false;
   CLI::App* install_hook = app.add_subcommand(
-      "install-hook", "Write .git/hooks/pre-commit running `magpie staged`");
-  install_hook->add_flag("--force", hook_force, "Replace a pre-commit hook that is not magpie's");
+      "install-hook",
+      "Write the pre-commit and pre-merge-commit hooks running `magpie staged` (an existing "
+      "hook is chained: it runs first)");
+  install_hook->add_flag("--force", hook_force,
+                         "Replace a hook that is not magpie's instead of chaining it");
 
   try {
     app.parse(argc, argv);

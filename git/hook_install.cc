@@ -1,7 +1,8 @@
-// Installing the pre-commit hook. The hooks directory comes from `git rev-parse --git-path
-// hooks`, which honours core.hooksPath and linked work trees. A hook is magpie's when it
-// carries kMarker; any other hook is kept unless `force`, and then it is moved aside to
-// pre-commit.magpie-backup, never lost.
+// Installing the hooks. The hooks directory comes from `git rev-parse --git-path hooks`, which
+// honours core.hooksPath, linked work trees (their hooks are the main repository's), submodules
+// (their own git directory) and GIT_DIR. A hook is magpie's when it carries kMarker; any other
+// hook is chained (moved to <hook>.magpie-chained, run first by ours) unless `force`, and then
+// it is moved aside to <hook>.magpie-backup: never lost.
 #include "git/hook_install.h"
 
 #include <sys/stat.h>
@@ -17,8 +18,6 @@
 
 namespace magpie::git {
 namespace {
-
-namespace fs = std::filesystem;
 
 namespace fs = std::filesystem;
 
@@ -51,18 +50,24 @@ bool Capture(const std::string& command, std::string* out) {
 
 }  // namespace
 
-std::string PreCommitHookScript(const std::string& self) {
+std::string HookScript(const std::string& hook_name, const std::string& self) {
   std::ostringstream s;
   s << "#!/bin/sh\n"
-    << "# magpie pre-commit hook, " << kMarker << " (running it again updates it).\n"
+    << "# magpie " << hook_name << " hook, " << kMarker << " (running it again updates it).\n"
     << "# Stops a commit whose staged change adds a secret; see `magpie staged --help`.\n"
     << "# Fails closed: when magpie cannot be found or cannot check the change, the commit is\n"
     << "# stopped with a message, never let through unchecked.\n"
+    << "# The hook that was here before magpie's runs first; its failure stops the commit.\n"
+    << "chained=\"$0.magpie-chained\"\n"
+    << "if [ -x \"$chained\" ]; then\n"
+    << "  \"$chained\" \"$@\" || exit $?\n"
+    << "fi\n"
     << "installed=" << ShellQuote(self) << "\n"
     << "magpie=\"$installed\"\n"
     << "if [ ! -x \"$magpie\" ]; then\n"
     << "  magpie=$(command -v magpie 2>/dev/null) || {\n"
-    << "    echo \"magpie pre-commit hook: magpie is not installed (not at $installed, nor on\" \\\n"
+    << "    echo \"magpie " << hook_name
+    << " hook: magpie is not installed (not at $installed, nor on\" \\\n"
     << "         \"PATH); the commit is stopped. Install magpie and run 'magpie install-hook'\" \\\n"
     << "         \"again, or skip this check once with 'git commit --no-verify'.\" >&2\n"
     << "    exit 1\n"
@@ -71,12 +76,15 @@ std::string PreCommitHookScript(const std::string& self) {
     << "\"$magpie\" staged\n"
     << "status=$?\n"
     << "if [ \"$status\" -ge 2 ]; then\n"
-    << "  echo \"magpie pre-commit hook: magpie could not check this commit (exit $status); \" \\\n"
+    << "  echo \"magpie " << hook_name
+    << " hook: magpie could not check this commit (exit $status); \" \\\n"
     << "       \"the commit is stopped. See the messages above.\" >&2\n"
     << "fi\n"
     << "exit \"$status\"\n";
   return s.str();
 }
+
+namespace {
 
 bool IsMagpieHook(const fs::path& hook) {
   std::ifstream in(hook, std::ios::binary);
@@ -85,37 +93,32 @@ bool IsMagpieHook(const fs::path& hook) {
   return content.str().find(kMarker) != std::string::npos;
 }
 
-
-Result<HookInstalled> InstallPreCommitHook(const HookInstallOptions& options) {
-  std::string hooks_dir;
-  if (!Capture("git rev-parse --git-path hooks 2>/dev/null", &hooks_dir) || hooks_dir.empty()) {
-    return NotFound(
-        "not a git repository (or git is not installed): cannot find the hooks directory");
-  }
-  const fs::path dir(hooks_dir);
-  const fs::path hook = dir / "pre-commit";
+Result<HookInstalled> InstallHook(const fs::path& dir, const std::string& name,
+                                  const HookInstallOptions& options) {
+  const fs::path hook = dir / name;
   HookInstalled installed;
   installed.hook = hook.string();
   std::error_code ec;
   const bool exists = fs::exists(fs::symlink_status(hook, ec));
   if (exists && !IsMagpieHook(hook)) {
-    if (!options.force) {
-      return InvalidArgument(hook.string() +
-                             " exists and is not magpie's hook; not overwriting it. Run `magpie "
-                             "install-hook --force` to replace it (it is kept as "
-                             "pre-commit.magpie-backup), or call `magpie staged` from it "
-                             "yourself.");
+    const fs::path aside = dir / (name + (options.force ? ".magpie-backup" : ".magpie-chained"));
+    if (!options.force && fs::exists(fs::symlink_status(aside, ec))) {
+      return InvalidArgument(hook.string() + " is not magpie's hook and " + aside.string() +
+                             " (the hook magpie's runs first) exists too; merge them into one, "
+                             "or run `magpie install-hook --force` to replace " + name +
+                             " (kept as " + name + ".magpie-backup)");
     }
-    const fs::path backup = dir / "pre-commit.magpie-backup";
-    fs::rename(hook, backup, ec);
+    fs::rename(hook, aside, ec);
     if (ec) return IoError("cannot move " + hook.string() + " aside: " + ec.message());
-    installed.backup = backup.string();
+    (options.force ? installed.backup : installed.chained) = aside.string();
+  } else if (fs::exists(fs::symlink_status(dir / (name + ".magpie-chained"), ec))) {
+    installed.chained = (dir / (name + ".magpie-chained")).string();  // chained earlier
   }
   fs::create_directories(dir, ec);
-  const fs::path temp = dir / ("pre-commit.magpie-tmp." + std::to_string(getpid()));
+  const fs::path temp = dir / (name + ".magpie-tmp." + std::to_string(getpid()));
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << PreCommitHookScript(options.magpie);
+    out << HookScript(name, options.magpie);
     if (!out.flush()) return IoError("cannot write " + temp.string());
   }
   if (chmod(temp.c_str(), 0755) != 0) {
@@ -129,6 +132,23 @@ Result<HookInstalled> InstallPreCommitHook(const HookInstallOptions& options) {
     return IoError(message);
   }
   return installed;
+}
+
+}  // namespace
+
+Result<std::vector<HookInstalled>> InstallHooks(const HookInstallOptions& options) {
+  std::string hooks_dir;
+  if (!Capture("git rev-parse --git-path hooks 2>/dev/null", &hooks_dir) || hooks_dir.empty()) {
+    return NotFound(
+        "not a git repository (or git is not installed): cannot find the hooks directory");
+  }
+  std::vector<HookInstalled> all;
+  for (const char* name : kHookNames) {
+    Result<HookInstalled> one = InstallHook(fs::path(hooks_dir), name, options);
+    if (!one.ok()) return one.status();
+    all.push_back(*std::move(one));
+  }
+  return all;
 }
 
 }  // namespace magpie::git

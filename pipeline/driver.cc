@@ -40,7 +40,17 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   item.scanned = true;
   item.findings = *std::move(findings);
   source.KeepReported(index, &item.findings);
-  if (inline_allows) suppress::ApplyInlineAllows(loaded.bytes, &item.findings, &item.suppressed);
+  if (inline_allows) {
+    std::vector<std::string> warnings;
+    suppress::MarkerContext context;
+    context.rules = &session.compiled().rule_set();
+    context.warnings = &warnings;
+    suppress::ApplyInlineAllows(loaded.bytes, &item.findings, &item.suppressed, context);
+    for (std::string& w : warnings) {
+      item.warnings.push_back(
+          {report::OriginPath(item.origin), kMarkerWarning, std::move(w)});
+    }
+  }
   return item;
 }
 
