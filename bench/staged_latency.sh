@@ -6,7 +6,7 @@
 #
 # Usage: bench/staged_latency.sh [--runs N] [--files N] [--repo DIR] BIN [BIN...]
 #   e.g. bench/staged_latency.sh /work/main/build/cli/magpie build/cli/magpie
-# Prints one line per binary: "<median ms>  <min ms>  <BIN>".
+# Prints one line per binary: median wall time, median CPU time (user + system), BIN.
 set -euo pipefail
 
 runs=31 files=4800 repo=""
@@ -21,6 +21,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ $# -gt 0 ]] || { echo "staged_latency.sh: name at least one magpie binary" >&2; exit 2; }
+bins=()
+for bin in "$@"; do bins+=("$(realpath "$bin")"); done  # runs happen in the repository
+set -- "${bins[@]}"
 repo="${repo:-/tmp/magpie-bench-staged-$files}"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export MAGPIE_CACHE_DIR="${MAGPIE_CACHE_DIR:-/tmp/magpie-bench-staged-cache}"
@@ -47,21 +50,26 @@ git -C "$repo" checkout -q -- "$target"
 echo "int added_by_bench = 1;" >>"$target"
 git -C "$repo" add "$target"
 
-ms() {  # milliseconds of one `BIN staged` in the repository
-  local start end
-  start=$(date +%s%N)
-  (cd "$repo" && "$1" staged >/dev/null 2>&1) || true
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000)) | awk '{printf "%.1f\n", $1 / 1000}'
+# "<wall ms> <cpu ms>" of one `BIN staged` in the repository. CPU time (user + system) is
+# printed too: on a shared, loaded machine the wall time mostly measures waiting for a core.
+ms() {
+  local rc=0 out
+  out=$(mktemp)
+  (cd "$repo" && /usr/bin/time -f "%e %U %S" -o "$out" "$1" staged >/dev/null 2>&1) || rc=$?
+  [[ $rc -le 1 ]] || { echo "staged_latency.sh: $1 staged failed (exit $rc)" >&2; exit 2; }
+  awk '{printf "%.1f:%.1f\n", $1 * 1000, ($2 + $3) * 1000}' "$out"
+  rm -f "$out"
 }
 
 declare -A times
-for bin in "$@"; do "$bin" --version >/dev/null; ms "$bin" >/dev/null; done  # warm the cache
+for bin in "$@"; do ms "$bin" >/dev/null; done  # warm the cache and the page cache
 for ((r = 0; r < runs; r++)); do
   for bin in "$@"; do times[$bin]+="$(ms "$bin") "; done
 done
+median() { sort -n | awk '{v[NR]=$1} END {printf "%7.1f", v[int((NR+1)/2)]}'; }
 for bin in "$@"; do
-  tr ' ' '\n' <<<"${times[$bin]}" | grep . | sort -n |
-    awk -v bin="$bin" '{v[NR]=$1} END {printf "%7.1f ms median  %7.1f ms min  %s\n", v[int((NR+1)/2)], v[1], bin}'
+  wall=$(tr ' ' '\n' <<<"${times[$bin]}" | grep . | cut -d: -f1 | median)
+  cpu=$(tr ' ' '\n' <<<"${times[$bin]}" | grep . | cut -d: -f2 | median)
+  echo "$wall ms wall (median)  $cpu ms cpu (median)  $bin"
 done
 git -C "$repo" reset -q && git -C "$repo" checkout -q -- "$target"

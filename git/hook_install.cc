@@ -5,16 +5,20 @@
 // it is moved aside to <hook>.magpie-backup: never lost.
 #include "git/hook_install.h"
 
-#include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <system_error>
+
+#include "base/fault_injection.h"
+#include "base/file_io.h"
 
 namespace magpie::git {
 namespace {
@@ -100,6 +104,7 @@ Result<HookInstalled> InstallHook(const fs::path& dir, const std::string& name,
   installed.hook = hook.string();
   std::error_code ec;
   const bool exists = fs::exists(fs::symlink_status(hook, ec));
+  fs::path moved_to;  // where this call moved a foreign hook
   if (exists && !IsMagpieHook(hook)) {
     const fs::path aside = dir / (name + (options.force ? ".magpie-backup" : ".magpie-chained"));
     if (!options.force && fs::exists(fs::symlink_status(aside, ec))) {
@@ -108,28 +113,25 @@ Result<HookInstalled> InstallHook(const fs::path& dir, const std::string& name,
                              "or run `magpie install-hook --force` to replace " + name +
                              " (kept as " + name + ".magpie-backup)");
     }
-    fs::rename(hook, aside, ec);
+    if (fault::Triggered(fault::Point::kRename)) {
+      ec = std::error_code(errno, std::generic_category());
+    } else {
+      fs::rename(hook, aside, ec);
+    }
     if (ec) return IoError("cannot move " + hook.string() + " aside: " + ec.message());
     (options.force ? installed.backup : installed.chained) = aside.string();
+    moved_to = aside;
   } else if (fs::exists(fs::symlink_status(dir / (name + ".magpie-chained"), ec))) {
     installed.chained = (dir / (name + ".magpie-chained")).string();  // chained earlier
   }
   fs::create_directories(dir, ec);
-  const fs::path temp = dir / (name + ".magpie-tmp." + std::to_string(getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << HookScript(name, options.magpie);
-    if (!out.flush()) return IoError("cannot write " + temp.string());
-  }
-  if (chmod(temp.c_str(), 0755) != 0) {
-    fs::remove(temp, ec);
-    return IoError("cannot make " + temp.string() + " executable");
-  }
-  fs::rename(temp, hook, ec);
-  if (ec) {
-    const std::string message = "cannot write " + hook.string() + ": " + ec.message();
-    fs::remove(temp, ec);
-    return IoError(message);
+  // Atomic, and created exclusively: a link planted in the hooks directory redirects nothing.
+  if (Status written = WriteFileAtomicallyAt(AT_FDCWD, hook.string(),
+                                             HookScript(name, options.magpie), 0755);
+      !written.ok()) {
+    // Put the user's hook back where git runs it: a failed install must not switch it off.
+    if (!moved_to.empty()) fs::rename(moved_to, hook, ec);
+    return written;
   }
   return installed;
 }
