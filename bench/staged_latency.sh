@@ -53,9 +53,9 @@ git -C "$repo" add "$target"
 # "<wall ms> <cpu ms>" of one `BIN staged` in the repository. CPU time (user + system) is
 # printed too: on a shared, loaded machine the wall time mostly measures waiting for a core.
 ms() {
-  local rc=0 out
+  local rc=0 out TIMEFORMAT='%3R %3U %3S'
   out=$(mktemp)
-  (cd "$repo" && /usr/bin/time -f "%e %U %S" -o "$out" "$1" staged >/dev/null 2>&1) || rc=$?
+  { time (cd "$repo" && "$1" staged >/dev/null 2>&1) ; } 2>"$out" || rc=$?
   [[ $rc -le 1 ]] || { echo "staged_latency.sh: $1 staged failed (exit $rc)" >&2; exit 2; }
   awk '{printf "%.1f:%.1f\n", $1 * 1000, ($2 + $3) * 1000}' "$out"
   rm -f "$out"
