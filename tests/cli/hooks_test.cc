@@ -152,7 +152,7 @@ TEST_CASE("issue 11: an existing hook is chained - it runs first and its failure
   const fs::path hooks = box.work() / ".git" / "hooks";
   // The foreign hook records that it ran, and fails when told to.
   WriteFile(hooks / "pre-commit", "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/lint.log\"\n"
-                                  "[ ! -e stop-lint ]\n");
+                                  "[ ! -e stop-lint ] || exit 3\n");
   fs::permissions(hooks / "pre-commit", fs::perms::owner_all, fs::perm_options::add);
   const CliRun install = box.Run("install-hook");
   INFO(install.err);
@@ -176,6 +176,7 @@ TEST_CASE("issue 11: an existing hook is chained - it runs first and its failure
   std::string out;
   CHECK(Sh(box, "git add more.py && " + Git("commit -q -m more"), &out) != 0);
   CHECK(Subjects(box) == "clean");
+  CHECK(Sh(box, ".git/hooks/pre-commit") == 3);  // the chained hook's own exit status
 
   // --force replaces it instead (kept as a backup, no longer run).
   const CliRun forced = box.Run("install-hook --force");
