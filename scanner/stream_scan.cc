@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "scanner/binary.h"
+#include "scanner/text_encoding.h"
 
 namespace magpie::scanner {
 namespace {
@@ -34,6 +35,23 @@ Result<size_t> Fill(ByteStream& stream, char* buffer, size_t have, size_t want) 
   return have;
 }
 
+// Counts the bytes read through it.
+class CountingStream : public ByteStream {
+ public:
+  explicit CountingStream(ByteStream& inner) : inner_(inner) {}
+  Result<size_t> Read(char* buffer, size_t n) override {
+    Result<size_t> got = inner_.Read(buffer, n);
+    if (got.ok()) count_ += *got;
+    return got;
+  }
+  uint64_t expected_size() const override { return inner_.expected_size(); }
+  uint64_t count() const { return count_; }
+
+ private:
+  ByteStream& inner_;
+  uint64_t count_ = 0;
+};
+
 }  // namespace
 
 void WindowPlace::Shift(Finding* f) const {
@@ -41,28 +59,34 @@ void WindowPlace::Shift(Finding* f) const {
   ShiftPosition(*this, &f->end);
 }
 
-Result<StreamScan> ScanStream(Scanner& scanner, ByteStream& stream,
+Result<StreamScan> ScanStream(Scanner& scanner, ByteStream& raw,
                               const StreamScanOptions& options, const WindowHook& hook) {
+  CountingStream stream(raw);
   const size_t overlap = std::max<size_t>(options.overlap, 2);
   const size_t window = std::max(options.window, 4 * overlap);
   const size_t margin = overlap / 2;
-  std::unique_ptr<char[]> buffer(new char[window]);
   StreamScan out;
+  // The first bytes decide binary or text, and the encoding (text_encoding.h).
+  std::string head(kBinarySniffBytes, '\0');
+  Result<size_t> head_size = Fill(stream, head.data(), 0, head.size());
+  if (!head_size.ok()) return head_size.status().WithContext("reading at byte 0");
+  head.resize(*head_size);
+  if (options.skip_binary && LooksBinary(head)) {
+    out.binary = true;
+    return out;
+  }
+  std::unique_ptr<ByteStream> text = ScannableStream(stream, std::move(head));
+  std::unique_ptr<char[]> buffer(new char[window]);
   WindowPlace place;
   size_t have = 0;
   bool first = true;
   while (true) {
-    Result<size_t> filled = Fill(stream, buffer.get(), have, window);
+    Result<size_t> filled = Fill(*text, buffer.get(), have, window);
     if (!filled.ok()) return filled.status().WithContext("reading at byte " +
                                                          std::to_string(place.base + have));
-    out.bytes += *filled - have;
     have = *filled;
     const bool last = have < window;
     const std::string_view bytes(buffer.get(), have);
-    if (first && options.skip_binary && LooksBinary(bytes)) {
-      out.binary = true;
-      return out;
-    }
     Result<std::vector<Finding>> found = scanner.Scan(bytes);
     if (!found.ok()) return found.status();
     // This window reports the findings that start between the previous window's cut and its
@@ -78,7 +102,10 @@ Result<StreamScan> ScanStream(Scanner& scanner, ByteStream& stream,
       place.Shift(&f);
       out.findings.push_back(std::move(f));
     }
-    if (last) break;
+    if (last) {
+      out.bytes = stream.count();
+      break;
+    }
     // The next window starts `overlap` bytes before this one's end: count the lines it skips.
     const size_t advance = have - overlap;
     const char* const p = buffer.get();

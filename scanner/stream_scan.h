@@ -6,6 +6,10 @@
 // of a whole-buffer Scanner::Scan for every secret shorter than overlap/2 minus the confirm
 // window (docs/rules.md: a secret is at most 8 KiB), and none is reported twice.
 //
+// UTF-16 and a UTF-8 BOM are handled as for a whole buffer (text_encoding.h): the encoding is
+// decided on the first bytes and the stream decoded as it is read; positions are in the
+// decoded text.
+//
 // Memory: one window buffer (window bytes) plus what Scanner::Scan needs for one window.
 //
 // Usage:
@@ -32,7 +36,7 @@ namespace magpie::scanner {
 struct StreamScanOptions {
   size_t window = size_t{64} << 20;   // bytes held at once (raised to 4 x overlap at least)
   size_t overlap = size_t{64} << 10;  // bytes a window shares with the previous one
-  bool skip_binary = true;            // stop at a first window that LooksBinary (binary.h)
+  bool skip_binary = true;            // stop when the first bytes LooksBinary (binary.h)
 };
 
 // Where a window sits in the stream.
@@ -52,7 +56,7 @@ using WindowHook = std::function<void(std::string_view window, const WindowPlace
 
 struct StreamScan {
   std::vector<Finding> findings;  // in stream positions, sorted by FindingLess
-  uint64_t bytes = 0;             // bytes read
+  uint64_t bytes = 0;             // bytes read from the stream (before any decoding)
   bool binary = false;            // skipped: the first window looked binary
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 #include "scanner/binary.h"
 
@@ -119,6 +120,84 @@ std::string_view ScannableText(std::string_view data, std::string* storage) {
       return *storage;
   }
   return data;
+}
+
+namespace {
+
+// Replays `pending` (the head, its BOM dropped), then reads `raw`; UTF-16 is decoded in
+// whole code units, a high surrogate at the end of a read held back for its low half, so that
+// the text is the same however the reads are split.
+class TextStream : public ByteStream {
+ public:
+  TextStream(ByteStream& raw, std::string head)
+      : raw_(raw), encoding_(DetectEncoding(head)), pending_(std::move(head)) {
+    switch (encoding_) {
+      case TextEncoding::kUtf8: break;
+      case TextEncoding::kUtf8Bom: pending_.erase(0, 3); break;
+      case TextEncoding::kUtf16LeBom:
+      case TextEncoding::kUtf16BeBom: pending_.erase(0, 2); break;
+      case TextEncoding::kUtf16Le: break;
+    }
+  }
+
+  Result<size_t> Read(char* buffer, size_t n) override {
+    const bool utf16 = encoding_ != TextEncoding::kUtf8 && encoding_ != TextEncoding::kUtf8Bom;
+    if (!utf16) {  // the rest of the head, then straight from the stream
+      if (pending_.empty()) return raw_.Read(buffer, n);
+      n = std::min(n, pending_.size());
+      std::copy_n(pending_.data(), n, buffer);
+      pending_.erase(0, n);
+      return n;
+    }
+    while (decoded_.size() == delivered_ && !(ended_ && pending_.empty())) {
+      Status refill = Decode();
+      if (!refill.ok()) return refill;
+    }
+    n = std::min(n, decoded_.size() - delivered_);
+    std::copy_n(decoded_.data() + delivered_, n, buffer);
+    delivered_ += n;
+    return n;
+  }
+
+  uint64_t expected_size() const override { return raw_.expected_size(); }
+
+ private:
+  // Reads more raw bytes (unless the stream has ended) and decodes what whole units it can.
+  Status Decode() {
+    if (!ended_) {
+      const size_t have = pending_.size();
+      pending_.resize(have + kChunk);
+      Result<size_t> got = raw_.Read(pending_.data() + have, kChunk);
+      if (!got.ok()) return got.status();
+      pending_.resize(have + *got);
+      ended_ = *got == 0;
+    }
+    const bool big_endian = encoding_ == TextEncoding::kUtf16BeBom;
+    size_t usable = ended_ ? pending_.size() : pending_.size() & ~size_t{1};
+    if (!ended_ && usable >= 2) {
+      const uint16_t last = Unit(pending_, usable - 2, big_endian);
+      if (last >= 0xD800 && last <= 0xDBFF) usable -= 2;  // wait for its low surrogate
+    }
+    decoded_.clear();
+    delivered_ = 0;
+    Utf16ToUtf8(std::string_view(pending_).substr(0, usable), big_endian, &decoded_);
+    pending_.erase(0, usable);
+    return Status();
+  }
+
+  static constexpr size_t kChunk = size_t{1} << 20;
+  ByteStream& raw_;
+  TextEncoding encoding_;
+  std::string pending_;  // raw bytes not yet decoded (or, for UTF-8, not yet delivered)
+  std::string decoded_;
+  size_t delivered_ = 0;
+  bool ended_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteStream> ScannableStream(ByteStream& raw, std::string head) {
+  return std::make_unique<TextStream>(raw, std::move(head));
 }
 
 }  // namespace magpie::scanner

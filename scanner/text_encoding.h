@@ -9,8 +9,11 @@
 #ifndef MAGPIE_SCANNER_TEXT_ENCODING_H_
 #define MAGPIE_SCANNER_TEXT_ENCODING_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
+
+#include "base/byte_stream.h"
 
 namespace magpie::scanner {
 
@@ -33,6 +36,12 @@ std::string_view ScannableText(std::string_view data, std::string* storage);
 
 // UTF-16 (little- or big-endian, no BOM expected) to UTF-8, appended to `*out`.
 void Utf16ToUtf8(std::string_view utf16, bool big_endian, std::string* out);
+
+// ScannableText for a stream too large to hold: `head` holds the first bytes already read from
+// `raw` (at least kBinarySniffBytes unless the stream is shorter: the encoding is decided on
+// them); the result yields the scannable text of head + the rest of `raw`, decoding as it
+// goes. `raw` must outlive the result.
+std::unique_ptr<ByteStream> ScannableStream(ByteStream& raw, std::string head);
 
 }  // namespace magpie::scanner
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scanner/finding.h"
+#include "scanner/text_encoding.h"
 #include "tests/scanner/scanner_test_util.h"
 
 using namespace magpie;
@@ -150,4 +151,47 @@ TEST_CASE("issue 14: a stream that fails is an error and binary input is skipped
   REQUIRE(skipped.ok());
   CHECK(skipped->binary);
   CHECK(skipped->findings.empty());
+}
+
+TEST_CASE("issue 14: a streamed UTF-16 input is decoded as a whole one is", "[scanner]") {
+  auto scanner = testing::ScannerOrDie(TestRules());
+  StreamScanOptions options;
+  options.window = kWindow;
+  options.overlap = kOverlap;
+  // Text with characters outside ASCII and outside the BMP (surrogate pairs), as UTF-8.
+  const std::string utf8 = Planted("caf\xC3\xA9 \xF0\x9F\x98\x80 text\n", 5 * kWindow / 4, 5);
+  std::u16string units;
+  // ASCII, 2-byte and 4-byte sequences (a sequence Planted cut short becomes some other unit).
+  for (size_t i = 0; i + 3 < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      units += static_cast<char16_t>(c);
+      i += 1;
+    } else if (c < 0xE0) {
+      units += static_cast<char16_t>((c & 0x1F) << 6 | (utf8[i + 1] & 0x3F));
+      i += 2;
+    } else {
+      const char32_t cp = (c & 0x07) << 18 | (utf8[i + 1] & 0x3F) << 12 |
+                          (utf8[i + 2] & 0x3F) << 6 | (utf8[i + 3] & 0x3F);
+      units += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      units += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+      i += 4;
+    }
+  }
+  for (bool big_endian : {false, true}) {
+    std::string raw = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+    for (char16_t u : units) {
+      const char hi = static_cast<char>(u >> 8);
+      const char lo = static_cast<char>(u & 0xFF);
+      raw += big_endian ? std::string{hi, lo} : std::string{lo, hi};
+    }
+    std::string decoded;
+    const std::vector<Finding> whole = testing::ScanOrDie(*scanner, ScannableText(raw, &decoded));
+    REQUIRE(whole.size() >= 6);
+    StringStream stream(raw);  // reads of odd sizes split code units and surrogate pairs
+    Result<StreamScan> streamed = ScanStream(*scanner, stream, options, nullptr);
+    REQUIRE(streamed.ok());
+    CHECK(streamed->bytes == raw.size());
+    CheckSame(streamed->findings, whole);
+  }
 }
