@@ -25,6 +25,9 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
       ->capture_default_str()
       ->each([f](const std::string&) { f->max_file_size_given = true; });
   app->add_flag("--include-binary", f->include_binary, "Scan files that look binary");
+  app->add_option("--scan-window-kib", f->scan_window_kib,
+                  "Scan inputs larger than N KiB window by window (test hook)")
+      ->group("");  // hidden
   app->add_flag("--follow-symlinks", f->follow_symlinks, "Follow symbolic links to files");
   app->add_option("--min-confidence", f->min_confidence, "Report findings at least this "
                   "confident: low, medium, high")

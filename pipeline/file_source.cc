@@ -92,6 +92,10 @@ SourceItem FileSource::Load(size_t index) const {
   read.follow_symlinks = read.follow_symlinks || explicit_files_.count(path) > 0;
   scanner::FileReadResult result = path == "-" ? scanner::ReadStreamForScan(STDIN_FILENO, read)
                                                : scanner::ReadFileForScan(path, read);
+  if (result.stream) {
+    item.stream = std::move(result.stream);
+    return item;
+  }
   if (!result.content) {
     item.skip_reason = std::string(scanner::ToString(result.skipped));
     item.diagnostic = report::Diagnostic{shown, item.skip_reason, result.message};
