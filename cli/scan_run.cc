@@ -1,6 +1,8 @@
 #include "cli/scan_run.h"
 
+#include <exception>
 #include <iostream>
+#include <string>
 #include <utility>
 
 #include "cli/exit_codes.h"
@@ -45,18 +47,26 @@ Result<std::unique_ptr<ScanRun>> ScanRun::Prepare(ScanSettings settings) {
 
 void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
   sink_->Begin();
-  sink_->AddPrelude(source.prelude());
-  pipeline::DriveOptions drive;
-  drive.threads = settings_.threads;
-  drive.serial_below_bytes = mode.serial_below_bytes;
-  drive.inline_allows = settings_.inline_allows;
-  if (!mode.history_order) {
-    pipeline::Drive(source, *session_, *sink_, drive);
-    return;
+  // The report has begun: from here on a failure is a diagnostic in it, so that Finish ends
+  // it as a whole document and the run exits 2 (docs/exit-codes.md), never a truncated file.
+  try {
+    sink_->AddPrelude(source.prelude());
+    pipeline::DriveOptions drive;
+    drive.threads = settings_.threads;
+    drive.serial_below_bytes = mode.serial_below_bytes;
+    drive.inline_allows = settings_.inline_allows;
+    if (!mode.history_order) {
+      pipeline::Drive(source, *session_, *sink_, drive);
+      return;
+    }
+    pipeline::HeadPresenceSink ordered(*sink_);
+    pipeline::Drive(source, *session_, ordered, drive);
+    ordered.Flush();
+  } catch (const std::exception& e) {
+    sink_->AddDiagnostic({"", "scan-error", std::string("scan aborted: ") + e.what()});
+  } catch (...) {
+    sink_->AddDiagnostic({"", "scan-error", "scan aborted"});
   }
-  pipeline::HeadPresenceSink ordered(*sink_);
-  pipeline::Drive(source, *session_, ordered, drive);
-  ordered.Flush();
 }
 
 void ScanRun::AddItem(pipeline::ItemResult item) { sink_->Add(std::move(item)); }
@@ -73,7 +83,7 @@ int ScanRun::Finish() {
                 << "\n";
       return kExitError;
     }
-    return kExitClean;
+    return outcome.errors > 0 ? kExitError : kExitClean;  // the list may lack what was unread
   }
   // The exit-code contract (docs/exit-codes.md): findings win; otherwise anything that could
   // not be scanned (not a policy skip) makes the scan incomplete, and incomplete is never clean.

@@ -6,14 +6,6 @@
 #include "report/terminal_text.h"
 
 namespace magpie::pipeline {
-namespace {
-
-// Skips that are policy, not failure: counted in the summary, listed only with --verbose.
-bool IsPolicySkip(const std::string& kind) {
-  return kind == "binary" || kind == "symlink" || kind == "not-regular";
-}
-
-}  // namespace
 
 ReportSink::ReportSink(report::Reporter& reporter, suppress::Suppressor& suppressor,
                        std::ostream& log, ReportSinkOptions options,
@@ -67,7 +59,9 @@ void ReportSink::Add(ItemResult item) {
 }
 
 void ReportSink::AddDiagnostic(const report::Diagnostic& diagnostic) {
-  const bool policy = IsPolicySkip(diagnostic.kind);
+  // Skips by policy are counted and listed only with --verbose; everything else makes the
+  // scan incomplete (report::IsPolicySkip, docs/exit-codes.md).
+  const bool policy = report::IsPolicySkip(diagnostic.kind);
   if (!policy) ++outcome_.errors;
   if (options_.verbose || !policy) {
     // Paths and messages come from the scanned tree (file names, git objects): escaped.
@@ -84,6 +78,7 @@ void ReportSink::Finish() {
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   summary.suppressed = suppressor_.counts();
+  summary.errors = outcome_.errors;
   reporter_.End(summary);
   if (!options_.quiet) log_ << report::SummaryLine(summary) << "\n";
 }
