@@ -244,7 +244,8 @@ TEST_CASE("issue 10: file names with control characters are escaped on stdout an
   const std::string evil = "::error::forged\x1b]0;pwned\x07\n##[warning]x.env";
   box.Write(evil, "AWS_ACCESS_KEY_ID=" + std::string(kAwsKey) + "\n");
   box.Write("big\x1b[2J.txt", std::string(2 << 20, 'a'));
-  const CliRun run = box.Run("scan . --max-file-size 1");
+  // -v: a skip by policy (too-large) is listed on stderr only then (issue 14).
+  const CliRun run = box.Run("scan -v . --max-file-size 1");
   CHECK(run.exit_code == 1);
   for (const std::string* text : {&run.out, &run.err}) {
     CHECK(text->find('\x1b') == std::string::npos);
