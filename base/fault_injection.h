@@ -29,6 +29,8 @@ enum class Point {
   kCacheOpenDirectory,  // opening the cache directory
   kCacheOpenEntry,      // opening a cache entry
   kCacheReadEntry,      // reading an opened cache entry
+  kScanFileRead,        // pread/read of a file being scanned (scanner/file_reader.cc)
+  kBlobStreamSpawn,     // starting the child that streams a large blob (git/blob_stream.cc)
   // The scan pipeline (issue 14). Subjects (InjectedFor) are paths.
   kWalkOpenDirectory,   // the file walk opening a directory (subject: its path)
   kWalkDescend,         // after a directory is listed, before each subdirectory is opened

@@ -37,6 +37,7 @@ void ReportSink::AddPrelude(const Prelude& prelude) {
 
 void ReportSink::Add(ItemResult item) {
   if (item.diagnostic) AddDiagnostic(*item.diagnostic);
+  for (const report::Diagnostic& warning : item.warnings) AddDiagnostic(warning);
   if (!item.scanned) {
     if (!item.skip_reason.empty()) ++outcome_.summary.skipped[item.skip_reason];
     return;
@@ -59,10 +60,12 @@ void ReportSink::Add(ItemResult item) {
 }
 
 void ReportSink::AddDiagnostic(const report::Diagnostic& diagnostic) {
-  // Skips by policy are counted and listed only with --verbose; everything else makes the
-  // scan incomplete (report::IsPolicySkip, docs/exit-codes.md).
-  const bool policy = report::IsPolicySkip(diagnostic.kind);
-  if (!policy) ++outcome_.errors;
+  // Skips by policy are counted and listed only with --verbose; warnings are shown and never
+  // make the scan incomplete; everything else does (report::DiagnosticLevel,
+  // docs/exit-codes.md).
+  const std::string_view level = report::DiagnosticLevel(diagnostic.kind);
+  const bool policy = level == "note";
+  if (level == "error") ++outcome_.errors;
   if (options_.verbose || !policy) {
     // Paths and messages come from the scanned tree (file names, git objects): escaped.
     log_ << "magpie: warning: "

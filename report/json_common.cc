@@ -79,7 +79,7 @@ Json DiagnosticJson(const Diagnostic& diagnostic) {
   j["kind"] = diagnostic.kind;
   j["message"] = diagnostic.message;
   // SARIF's words: "error" makes the scan incomplete, "note" is a skip by policy.
-  j["level"] = IsPolicySkip(diagnostic.kind) ? "note" : "error";
+  j["level"] = std::string(DiagnosticLevel(diagnostic.kind));
   return j;
 }
 

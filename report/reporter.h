@@ -39,6 +39,10 @@ struct Diagnostic {
 // an error in the report (JSON "level", SARIF notification level and executionSuccessful) and
 // makes a run without findings exit 2.
 bool IsPolicySkip(std::string_view kind);
+// The level of a diagnostic of `kind`, in SARIF's words: "note" for a policy skip, "warning"
+// for what deserves reading but leaves the scan complete (an inline allow marker that names no
+// rule: "allow-marker"), "error" for everything else (the scan is incomplete).
+std::string_view DiagnosticLevel(std::string_view kind);
 
 struct Summary {
   uint64_t files_scanned = 0;  // files or blobs

@@ -29,6 +29,12 @@ bool IsPolicySkip(std::string_view kind) {
   return false;
 }
 
+std::string_view DiagnosticLevel(std::string_view kind) {
+  if (IsPolicySkip(kind)) return "note";
+  if (kind == "allow-marker") return "warning";  // pipeline::kMarkerWarning
+  return "error";
+}
+
 std::unique_ptr<Reporter> MakeReporter(Format format, std::ostream& out, ReportOptions options) {
   switch (format) {
     case Format::kText:

@@ -5,7 +5,7 @@
 // which must hold each reported rule exactly once with a stable ruleIndex, is only complete
 // at End(). Diagnostics become toolExecutionNotifications of the single invocation: level
 // "error" for what made the scan incomplete (then executionSuccessful is false), "note" for a
-// skip by policy.
+// skip by policy, "warning" for the rest (report::DiagnosticLevel).
 //
 // Columns: run.columnKind is "unicodeCodePoints". magpie counts columns in bytes, so they are
 // converted with the context line where it starts at the line's start (the usual case); a
@@ -162,7 +162,7 @@ class SarifReporter final : public Reporter {
 
   void AddDiagnostic(const Diagnostic& diagnostic) override {
     Json notification;
-    notification["level"] = IsPolicySkip(diagnostic.kind) ? "note" : "error";
+    notification["level"] = std::string(DiagnosticLevel(diagnostic.kind));
     notification["message"] = Text(diagnostic.message);
     if (!diagnostic.kind.empty()) notification["descriptor"]["id"] = diagnostic.kind;
     if (!diagnostic.path.empty()) {

@@ -219,7 +219,10 @@ TEST_CASE("issue 14: policy kinds are the closed list and anything else is an er
   for (const char* kind : {"unreadable", "vanished", "corrupt-object", "missing-object",
                            "bad-ref", "decode-budget", "scan-error", "", "something-new"}) {
     CHECK_FALSE(IsPolicySkip(kind));
+    CHECK(DiagnosticLevel(kind) == "error");
   }
+  CHECK(DiagnosticLevel("binary") == "note");
+  CHECK(DiagnosticLevel("allow-marker") == "warning");  // shown, the scan still complete
 }
 
 }  // namespace
