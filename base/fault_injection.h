@@ -10,10 +10,13 @@
 //     CHECK(WriteFileAtomically(path, bytes).code() == StatusCode::kIoError);
 //   }  // writes work again
 //
-// Cost when nothing is injected: one relaxed atomic load per step.
+// Cost when nothing is injected: one or two relaxed atomic loads per step.
 // Thread safety: Injected() may be called from any thread; set faults from one test thread.
 #ifndef MAGPIE_BASE_FAULT_INJECTION_H_
 #define MAGPIE_BASE_FAULT_INJECTION_H_
+
+#include <functional>
+#include <string_view>
 
 namespace magpie::fault {
 
@@ -29,6 +32,12 @@ enum class Point {
   kScanFileRead,        // pread/read of a file being scanned (scanner/file_reader.cc)
   kBlobStreamSpawn,     // starting the child that streams a large blob (git/blob_stream.cc)
   kForeignDatabase,     // a deserialized Hyperscan database refused on this CPU (issue 11)
+  // The scan pipeline (issue 14). Subjects (InjectedFor) are paths.
+  kWalkOpenDirectory,   // the file walk opening a directory (subject: its path)
+  kWalkDescend,         // after a directory is listed, before each subdirectory is opened
+  kScannerSetup,        // a worker creating its Scanner (throws, as a constructor would)
+  kScanItem,            // a worker scanning an item (subject: its path; throws bad_alloc)
+  kOutputStage,         // the ordered output stage taking an item (subject: its path; throws)
   kCount,
 };
 
@@ -36,6 +45,11 @@ enum class Point {
 int Injected(Point point);
 // For code standing in for a system call: true, with errno set, when `point` is to fail.
 bool Triggered(Point point);
+
+// For a step on a named thing (a directory, a file): the errno that a ScopedHook on `point`
+// returns for `subject`, else Injected(point). The hook may also act (remove the directory
+// between the walk's listing and its descent); it runs on the thread taking the step.
+int InjectedFor(Point point, std::string_view subject);
 
 // Makes `point` fail with `error` (an errno value) while it lives.
 class ScopedFault {
@@ -47,6 +61,21 @@ class ScopedFault {
 
  private:
   Point point_;
+};
+
+// Calls `hook` (subject → errno, 0 to go on) at each InjectedFor(point, ...) while it lives.
+// The hook must be safe to call from the threads that take the step.
+class ScopedHook {
+ public:
+  using Hook = std::function<int(std::string_view subject)>;
+  ScopedHook(Point point, Hook hook);
+  ~ScopedHook();
+  ScopedHook(const ScopedHook&) = delete;
+  ScopedHook& operator=(const ScopedHook&) = delete;
+
+ private:
+  Point point_;
+  Hook hook_;
 };
 
 }  // namespace magpie::fault

@@ -1,4 +1,4 @@
-// The exit codes of every command (README, docs/suppression.md).
+// The exit codes of every command (docs/exit-codes.md, README).
 #ifndef MAGPIE_CLI_EXIT_CODES_H_
 #define MAGPIE_CLI_EXIT_CODES_H_
 
@@ -7,8 +7,10 @@
 namespace magpie::cli {
 
 inline constexpr int kExitClean = 0;     // scanned, nothing found
-inline constexpr int kExitFindings = 1;  // findings
-inline constexpr int kExitError = 2;     // usage error, or nothing could be scanned
+inline constexpr int kExitFindings = 1;  // findings, whatever else happened
+// A usage or start-up error, or a scan without findings that was incomplete: something could
+// not be read or scanned (an error diagnostic, not a skip by policy).
+inline constexpr int kExitError = 2;
 
 // Prints each line of `status` on stderr as "magpie: error: LINE"; returns kExitError.
 int ReportError(const Status& status);

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "cli/exit_codes.h"
@@ -71,23 +73,31 @@ Result<std::unique_ptr<ScanRun>> ScanRun::Prepare(ScanSettings settings) {
 
 void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
   sink_->Begin();
-  sink_->AddPrelude(source.prelude());
-  pipeline::DriveOptions drive;
-  drive.threads = settings_.threads;
-  drive.serial_below_bytes = mode.serial_below_bytes;
-  drive.inline_allows = settings_.inline_allows;
-  std::optional<pipeline::HeadPresenceSink> ordered;
-  if (mode.history_order) ordered.emplace(*sink_);
-  pipeline::ItemSink& next = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;
-  if (!settings_.progress) {
-    pipeline::Drive(source, *session_, next, drive);
-  } else {
-    report::ProgressMeter meter(std::cerr, TerminalProgress(mode.history_order ? "blobs" : "files",
-                                                            source.size()));
-    pipeline::ProgressSink with_progress(next, meter);
-    pipeline::Drive(source, *session_, with_progress, drive);
-  }  // the meter erases its line here, before anything else is printed
-  if (ordered) ordered->Flush();
+  // The report has begun: from here on a failure is a diagnostic in it, so that Finish ends
+  // it as a whole document and the run exits 2 (docs/exit-codes.md), never a truncated file.
+  try {
+    sink_->AddPrelude(source.prelude());
+    pipeline::DriveOptions drive;
+    drive.threads = settings_.threads;
+    drive.serial_below_bytes = mode.serial_below_bytes;
+    drive.inline_allows = settings_.inline_allows;
+    std::optional<pipeline::HeadPresenceSink> ordered;
+    if (mode.history_order) ordered.emplace(*sink_);
+    pipeline::ItemSink& next = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;
+    if (!settings_.progress) {
+      pipeline::Drive(source, *session_, next, drive);
+    } else {
+      report::ProgressMeter meter(
+          std::cerr, TerminalProgress(mode.history_order ? "blobs" : "files", source.size()));
+      pipeline::ProgressSink with_progress(next, meter);
+      pipeline::Drive(source, *session_, with_progress, drive);
+    }  // the meter erases its line here, before anything else is printed
+    if (ordered) ordered->Flush();
+  } catch (const std::exception& e) {
+    sink_->AddDiagnostic({"", "scan-error", std::string("scan aborted: ") + e.what()});
+  } catch (...) {
+    sink_->AddDiagnostic({"", "scan-error", "scan aborted"});
+  }
 }
 
 void ScanRun::AddItem(pipeline::ItemResult item) { sink_->Add(std::move(item)); }
@@ -104,7 +114,7 @@ int ScanRun::Finish() {
                 << "\n";
       return kExitError;
     }
-    return kExitClean;
+    return outcome.errors > 0 ? kExitError : kExitClean;  // the list may lack what was unread
   }
   // The exit-code contract (docs/exit-codes.md): findings win; otherwise anything that could
   // not be scanned (not a policy skip) makes the scan incomplete, and incomplete is never clean.

@@ -3,10 +3,13 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <algorithm>
 #include <exception>
+#include <new>
 #include <string>
 #include <utility>
 
+#include "base/fault_injection.h"
 #include "scanner/text_encoding.h"
 
 namespace magpie::pipeline {
@@ -74,6 +77,9 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
     item.diagnostic = std::move(loaded.diagnostic);
     return item;
   }
+  if (fault::InjectedFor(fault::Point::kScanItem, report::OriginPath(item.origin)) != 0) {
+    throw std::bad_alloc();  // as an allocation anywhere in the scan would
+  }
   Result<scanner::Scanner*> scanner = session.ThreadScanner();
   if (!scanner.ok()) return ErrorItem(std::move(item.origin), scanner.status().message());
   if (loaded.stream) {
@@ -91,6 +97,13 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   item.bytes = loaded.bytes.size();
   item.scanned = true;
   item.findings = *std::move(findings);
+  if (const uint64_t undecoded = (*scanner)->undecoded_bytes(); undecoded > 0) {
+    // Findings inside what was not decoded are unknown: an incomplete scan, never silence.
+    item.diagnostic = report::Diagnostic{
+        report::OriginPath(item.origin), "decode-budget",
+        "decode budget exhausted: " + std::to_string(undecoded) +
+            " bytes of encoded candidates left undecoded (secrets in them are not reported)"};
+  }
   source.KeepReported(index, &item.findings);
   if (inline_allows) {
     std::vector<std::string> warnings;
@@ -122,13 +135,26 @@ ItemResult ScanItem(const Source& source, ScanSession& session, size_t index,
   }
 }
 
-void Drive(const Source& source, ScanSession& session, ItemSink& sink,
-           const DriveOptions& options) {
+namespace {
+
+// The output stage's step, with its fault point.
+void Deliver(ItemSink& sink, ItemResult item) {
+  if (fault::InjectedFor(fault::Point::kOutputStage, report::OriginPath(item.origin)) != 0) {
+    throw std::bad_alloc();
+  }
+  sink.Add(std::move(item));
+}
+
+// Runs the pipeline; an exception that escapes a stage (an allocation failing in the output
+// stage or in an error handler) ends it, and is rethrown here once every stage has stopped.
+void RunPipeline(const Source& source, ScanSession& session, ItemSink& sink,
+                 const DriveOptions& options, size_t* delivered) {
   const size_t count = source.size();
   const int threads = options.threads > 0 ? options.threads : 1;
   if (threads == 1 || source.total_bytes() < options.serial_below_bytes) {
     for (size_t i = 0; i < count; ++i) {
-      sink.Add(ScanItem(source, session, i, options.inline_allows));
+      Deliver(sink, ScanItem(source, session, i, options.inline_allows));
+      ++*delivered;
     }
     return;
   }
@@ -152,7 +178,37 @@ void Drive(const Source& source, ScanSession& session, ItemSink& sink,
               }) &
           tbb::make_filter<ItemResult, void>(
               tbb::filter_mode::serial_in_order,
-              [&](ItemResult item) { sink.Add(std::move(item)); }));
+              [&](ItemResult item) {
+                Deliver(sink, std::move(item));
+                ++*delivered;
+              }));
+}
+
+}  // namespace
+
+void Drive(const Source& source, ScanSession& session, ItemSink& sink,
+           const DriveOptions& options) {
+  size_t delivered = 0;
+  std::string failure;
+  try {
+    RunPipeline(source, session, sink, options, &delivered);
+    return;
+  } catch (const std::exception& e) {
+    failure = e.what();
+  } catch (...) {
+    failure = "unknown exception";
+  }
+  // What was not delivered was not scanned: say so as a value, so that the report still
+  // closes as a whole document and the run counts as incomplete (exit 2 without findings).
+  try {
+    const size_t missed = source.size() - std::min(delivered, source.size());
+    sink.Add(ErrorItem(report::Origin{}, "scan aborted (" + failure + "): " +
+                                             std::to_string(missed) + " of " +
+                                             std::to_string(source.size()) +
+                                             " items not scanned"));
+  } catch (...) {
+    // Even that failed: the caller's report still ends; the exit code is its decision.
+  }
 }
 
 }  // namespace magpie::pipeline

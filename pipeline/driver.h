@@ -4,7 +4,10 @@
 //                        allow markers (while the bytes are alive);
 //   serial output stage  ItemSink::Add, in index order, so output does not depend on -j.
 // Errors travel as values: an item that cannot be loaded or scanned (or whose stage throws)
-// reaches the sink as a diagnostic; nothing escapes the parallel stage.
+// reaches the sink as a diagnostic; nothing escapes the parallel stage. Should a stage fail
+// anyway (an allocation in the output stage or in an error handler), the pipeline stops and
+// the sink receives one "scan-error" item saying how many items were not scanned: Drive never
+// throws, so the caller always ends its report as a whole document.
 #ifndef MAGPIE_PIPELINE_DRIVER_H_
 #define MAGPIE_PIPELINE_DRIVER_H_
 
@@ -24,7 +27,7 @@ struct DriveOptions {
   bool inline_allows = true;  // apply inline allow markers (suppress::ApplyInlineAllows)
 };
 
-// Scans every item of `source` and hands each result to `sink`, in index order.
+// Scans every item of `source` and hands each result to `sink`, in index order. Never throws.
 void Drive(const Source& source, ScanSession& session, ItemSink& sink,
            const DriveOptions& options);
 

@@ -20,7 +20,9 @@ struct WalkOptions {
 
 struct WalkResult {
   std::vector<std::string> files;  // sorted, unique; "-" stands for stdin
-  std::vector<report::Diagnostic> diagnostics;  // unreadable directories
+  // Each directory or named path that could not be opened, listed or stat'ed ("unreadable",
+  // or "vanished" when it was removed during the walk), by path; the walk went on without it.
+  std::vector<report::Diagnostic> diagnostics;
   uint64_t symlinks_skipped = 0;
   uint64_t excluded = 0;  // files and directories left out by the excluder (a directory once)
   std::vector<std::string> missing;  // arguments that do not exist (a usage error)
@@ -29,8 +31,11 @@ struct WalkResult {
   std::set<std::string> explicit_files;
 };
 
-// Walks each argument: a file is taken as is, a directory recursively, skipping `.git`
-// directories. Paths keep the argument's spelling ("src/a.py"), without a leading "./".
+// Walks each argument: a file is taken as is, a directory (or a link to one: the user named
+// it) recursively, skipping `.git` directories. Paths keep the argument's spelling
+// ("src/a.py"), without a leading "./". An error on one entry (EACCES, EMFILE, ENAMETOOLONG,
+// ELOOP, a directory removed mid-walk) is a diagnostic and the walk goes on with its siblings;
+// one descriptor is open at a time, whatever the depth.
 WalkResult WalkPaths(const std::vector<std::string>& arguments, const WalkOptions& options);
 
 }  // namespace magpie::pipeline

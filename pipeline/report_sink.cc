@@ -6,14 +6,6 @@
 #include "report/terminal_text.h"
 
 namespace magpie::pipeline {
-namespace {
-
-// Skips that are policy, not failure: counted in the summary, listed only with --verbose.
-bool IsPolicySkip(const std::string& kind) {
-  return kind == "binary" || kind == "symlink" || kind == "not-regular";
-}
-
-}  // namespace
 
 ReportSink::ReportSink(report::Reporter& reporter, suppress::Suppressor& suppressor,
                        std::ostream& log, ReportSinkOptions options,
@@ -68,8 +60,12 @@ void ReportSink::Add(ItemResult item) {
 }
 
 void ReportSink::AddDiagnostic(const report::Diagnostic& diagnostic) {
-  const bool policy = IsPolicySkip(diagnostic.kind);
-  if (!policy && diagnostic.kind != kMarkerWarning) ++outcome_.errors;
+  // Skips by policy are counted and listed only with --verbose; warnings are shown and never
+  // make the scan incomplete; everything else does (report::DiagnosticLevel,
+  // docs/exit-codes.md).
+  const std::string_view level = report::DiagnosticLevel(diagnostic.kind);
+  const bool policy = level == "note";
+  if (level == "error") ++outcome_.errors;
   if (options_.verbose || !policy) {
     // Paths and messages come from the scanned tree (file names, git objects): escaped.
     log_ << "magpie: warning: "
@@ -85,6 +81,7 @@ void ReportSink::Finish() {
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   summary.suppressed = suppressor_.counts();
+  summary.errors = outcome_.errors;
   reporter_.End(summary);
   if (!options_.quiet) log_ << report::SummaryLine(summary) << "\n";
 }

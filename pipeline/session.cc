@@ -2,8 +2,10 @@
 
 #include <tbb/enumerable_thread_specific.h>
 
+#include <stdexcept>
 #include <utility>
 
+#include "base/fault_injection.h"
 #include "cache/rules_cache.h"
 
 namespace magpie::pipeline {
@@ -48,6 +50,9 @@ Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& o
 Result<scanner::Scanner*> ScanSession::ThreadScanner() {
   std::unique_ptr<scanner::Scanner>& slot = scanners_->scanners.local();
   if (!slot) {
+    if (fault::Injected(fault::Point::kScannerSetup) != 0) {
+      throw std::runtime_error("injected fault: worker setup failed");
+    }
     Result<std::unique_ptr<scanner::Scanner>> created =
         scanner::Scanner::Create(compiled_, scan_options_);
     if (!created.ok()) return created.status();

@@ -63,6 +63,7 @@ Json SummaryJson(const Summary& summary) {
   j["files_scanned"] = summary.files_scanned;
   j["bytes_scanned"] = summary.bytes_scanned;
   j["findings"] = summary.findings;
+  j["errors"] = summary.errors;
   j["skipped"] = Json::object();
   for (const auto& [reason, count] : summary.skipped) j["skipped"][reason] = count;
   j["suppressed"] = Json::object();
@@ -77,6 +78,8 @@ Json DiagnosticJson(const Diagnostic& diagnostic) {
   j["path"] = diagnostic.path;
   j["kind"] = diagnostic.kind;
   j["message"] = diagnostic.message;
+  // SARIF's words: "error" makes the scan incomplete, "note" is a skip by policy.
+  j["level"] = std::string(DiagnosticLevel(diagnostic.kind));
   return j;
 }
 

@@ -10,9 +10,10 @@
 // JSONL: one compact JSON object per line, flushed as written, for streaming consumers:
 //   {"type":"finding", <the same fields as a JSON finding>}   one per finding, in order
 //   {"type":"suppressed","reason":..., <the same fields>}     with --show-suppressed
+//   {"type":"diagnostic","path":...,"kind":...,"message":...,"level":...}   as they come
 //   {"type":"summary","version":...,<summary fields>,"diagnostics":N}   last line, at End()
-// Diagnostics themselves are not written (the CLI prints them on stderr); the summary counts
-// them.
+// Diagnostics are written like findings, so that a consumer of the stream sees why a scan is
+// incomplete ("level": "error") as well as the count in the summary.
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -92,7 +93,10 @@ class JsonlReporter final : public Reporter {
   }
 
   void AddDiagnostic(const Diagnostic& diagnostic) override {
-    (void)diagnostic;
+    Json line;
+    line["type"] = "diagnostic";
+    line.update(DiagnosticJson(diagnostic));
+    out_ << Dump(line) << '\n' << std::flush;
     ++diagnostics_;
   }
 

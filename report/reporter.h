@@ -32,10 +32,24 @@ struct Diagnostic {
   std::string message;  // one line, no secret in it
 };
 
+// The exit-code contract (docs/exit-codes.md) in one place: a diagnostic of a policy kind is a
+// skip the user chose or accepts (binary, over --max-file-size, a link not followed, not a
+// regular file, excluded, a submodule, the report file): counted, listed with -v, never an
+// error. Every other kind, including any kind added later, means the scan is incomplete: it is
+// an error in the report (JSON "level", SARIF notification level and executionSuccessful) and
+// makes a run without findings exit 2.
+bool IsPolicySkip(std::string_view kind);
+// The level of a diagnostic of `kind`, in SARIF's words: "note" for a policy skip, "warning"
+// for what deserves reading but leaves the scan complete (an inline allow marker that names no
+// rule: "allow-marker"), "error" for everything else (the scan is incomplete).
+std::string_view DiagnosticLevel(std::string_view kind);
+
 struct Summary {
   uint64_t files_scanned = 0;  // files or blobs
   uint64_t bytes_scanned = 0;
   uint64_t findings = 0;
+  // Diagnostics that are not policy skips (IsPolicySkip): what made the scan incomplete.
+  uint64_t errors = 0;
   std::map<std::string, uint64_t> skipped;     // reason -> count
   std::map<std::string, uint64_t> suppressed;  // reason -> count
   double elapsed_seconds = 0;

@@ -17,6 +17,24 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsPolicySkip(std::string_view kind) {
+  // A closed list: a kind nobody classified is an error, so a new failure can never pass as
+  // a clean scan by omission.
+  static constexpr std::string_view kPolicy[] = {"binary",   "too-large", "symlink",
+                                                 "not-regular", "excluded", "submodule",
+                                                 "report-file"};
+  for (std::string_view policy : kPolicy) {
+    if (kind == policy) return true;
+  }
+  return false;
+}
+
+std::string_view DiagnosticLevel(std::string_view kind) {
+  if (IsPolicySkip(kind)) return "note";
+  if (kind == "allow-marker") return "warning";  // pipeline::kMarkerWarning
+  return "error";
+}
+
 std::unique_ptr<Reporter> MakeReporter(Format format, std::ostream& out, ReportOptions options) {
   switch (format) {
     case Format::kText:

@@ -3,7 +3,9 @@
 // Results are written as they are added, so the run object lists "results" before "tool"
 // (JSON objects are unordered; SARIF readers parse the whole document): the rules table,
 // which must hold each reported rule exactly once with a stable ruleIndex, is only complete
-// at End(). Diagnostics become toolExecutionNotifications of the single invocation.
+// at End(). Diagnostics become toolExecutionNotifications of the single invocation: level
+// "error" for what made the scan incomplete (then executionSuccessful is false), "note" for a
+// skip by policy, "warning" for the rest (report::DiagnosticLevel).
 //
 // Columns: run.columnKind is "unicodeCodePoints". magpie counts columns in bytes, so they are
 // converted with the context line where it starts at the line's start (the usual case); a
@@ -160,7 +162,7 @@ class SarifReporter final : public Reporter {
 
   void AddDiagnostic(const Diagnostic& diagnostic) override {
     Json notification;
-    notification["level"] = "warning";
+    notification["level"] = std::string(DiagnosticLevel(diagnostic.kind));
     notification["message"] = Text(diagnostic.message);
     if (!diagnostic.kind.empty()) notification["descriptor"]["id"] = diagnostic.kind;
     if (!diagnostic.path.empty()) {
@@ -183,7 +185,8 @@ class SarifReporter final : public Reporter {
     tool["driver"] = std::move(driver);
 
     Json invocation;
-    invocation["executionSuccessful"] = true;
+    // An incomplete scan did not succeed, whatever it found (docs/exit-codes.md).
+    invocation["executionSuccessful"] = summary.errors == 0;
     if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
     invocation["properties"]["summary"] = SummaryJson(summary);
 

@@ -24,9 +24,8 @@ struct DecoderSpec {
 // The decode-candidate patterns, compiled after the rules (ids rules.size() + i).
 const std::vector<DecoderSpec>& DecoderSpecs();
 
-// Limits: tokens longer than this are not decoded; a Scan decodes at most this many bytes.
+// Tokens longer than this are not decoded. (A Scan's decode budget: ScanOptions.)
 inline constexpr size_t kMaxEncodedToken = 64 * 1024;
-inline constexpr size_t kDecodeBudgetBytes = 4 * 1024 * 1024;
 
 // Decodes a candidate token. Returns nullopt when the token does not decode, or decodes to
 // something that is not mostly printable text (binary blobs, images, hashes).

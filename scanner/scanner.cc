@@ -82,16 +82,21 @@ uint64_t LineEnd(std::string_view data, uint64_t pos) {
 
 // Finds decoder `decoder_index`'s candidate tokens in data[begin, end), decodes them and
 // scans the decoded bytes with `scan_inner`; each inner finding becomes a confirmed match on
-// the encoded span. `budget` bounds the bytes decoded per top-level scan.
+// the encoded span. `budget` bounds the bytes decoded per top-level scan; the bytes of the
+// window left when it runs out are added to `undecoded`.
 void DecodeTokens(const CompiledRules::Impl& impl, size_t decoder_index, std::string_view data,
-                  uint64_t begin, uint64_t end, size_t* budget,
+                  uint64_t begin, uint64_t end, size_t* budget, uint64_t* undecoded,
                   const std::function<std::vector<Finding>(std::string_view)>& scan_inner,
                   std::vector<internal::ConfirmedMatch>* out) {
   const CompiledDecoder& decoder = impl.decoders[decoder_index];
   re2::StringPiece groups[2];
   const re2::StringPiece text(data.data(), data.size());
   uint64_t pos = begin;
-  while (pos < end && *budget > 0) {
+  while (pos < end) {
+    if (*budget == 0) {
+      *undecoded += end - pos;
+      break;
+    }
     if (!decoder.re->Match(text, pos, end, RE2::UNANCHORED, groups, 2)) break;
     const uint64_t match_end = groups[0].data() - data.data() + groups[0].size();
     pos = match_end > pos ? match_end : pos + 1;
@@ -213,7 +218,8 @@ Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options
 Scanner::~Scanner() = default;
 
 Result<std::vector<Finding>> Scanner::Scan(std::string_view data) {
-  decode_budget_ = internal::kDecodeBudgetBytes;
+  decode_budget_ = std::max(options_.decode_budget, data.size());
+  undecoded_bytes_ = 0;
   return ScanBuffer(data);
 }
 
@@ -283,7 +289,7 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
 void Scanner::DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin,
                            uint64_t end, std::vector<internal::ConfirmedMatch>* out) {
   DecodeTokens(internal::ImplOf(*rules_), decoder_index, data, begin, end, &decode_budget_,
-               [&](std::string_view decoded) {
+               &undecoded_bytes_, [&](std::string_view decoded) {
                  if (!state_->nested) {
                    ScanOptions nested_options = options_;
                    nested_options.decode_depth = options_.decode_depth - 1;
@@ -295,6 +301,7 @@ void Scanner::DecodeWindow(size_t decoder_index, std::string_view data, uint64_t
                  state_->nested->decode_budget_ = decode_budget_;
                  Result<std::vector<Finding>> inner = state_->nested->ScanBuffer(decoded);
                  decode_budget_ = state_->nested->decode_budget_;
+                 undecoded_bytes_ += std::exchange(state_->nested->undecoded_bytes_, 0);
                  if (!inner.ok()) {
                    state_->nested_failure = inner.status();
                    decode_budget_ = 0;  // decode nothing more: this scan has failed
@@ -318,7 +325,8 @@ std::vector<Finding> ReferenceScanImpl(const CompiledRules& rules, std::string_v
     ScanOptions inner_options = options;
     inner_options.decode_depth = options.decode_depth - 1;
     for (size_t d = 0; d < impl.decoders.size(); ++d) {
-      DecodeTokens(impl, d, data, 0, data.size(), budget,
+      uint64_t undecoded = 0;  // the reference reports findings only
+      DecodeTokens(impl, d, data, 0, data.size(), budget, &undecoded,
                    [&](std::string_view decoded) {
                      return ReferenceScanImpl(rules, decoded, inner_options, budget);
                    },
@@ -332,7 +340,7 @@ std::vector<Finding> ReferenceScanImpl(const CompiledRules& rules, std::string_v
 
 std::vector<Finding> ReferenceScan(const CompiledRules& rules, std::string_view data,
                                    const ScanOptions& options) {
-  size_t budget = internal::kDecodeBudgetBytes;
+  size_t budget = std::max(options.decode_budget, data.size());  // as Scanner::Scan
   return ReferenceScanImpl(rules, data, options, &budget);
 }
 

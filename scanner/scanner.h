@@ -35,6 +35,10 @@ struct ScanOptions {
   size_t chunk_overlap = size_t{64} << 10;
   rules::Confidence min_confidence = rules::Confidence::kLow;
   int decode_depth = 2;  // nested base64/percent decoding levels (0 = off)
+  // Bytes of encoded tokens one Scan decodes, every level together: the larger of this and
+  // the scanned buffer's size, so decoding stays linear in the input yet a file made of base64
+  // is decoded whole. What is left when it runs out is counted: Scanner::undecoded_bytes().
+  size_t decode_budget = size_t{4} << 20;
 };
 
 class Scanner {
@@ -55,6 +59,11 @@ class Scanner {
   // a failed scan reports no findings at all, and the scanner can be used again.
   Result<std::vector<Finding>> Scan(std::string_view data);
 
+  // Bytes of decode candidates (the windows around them) that the last Scan left undecoded
+  // because the decode budget ran out; 0 when everything was decoded. A secret encoded in them
+  // is not reported, so a caller must say so (the pipeline's "decode-budget" diagnostic).
+  uint64_t undecoded_bytes() const { return undecoded_bytes_; }
+
   const CompiledRules& rules() const { return *rules_; }
 
  private:
@@ -66,6 +75,7 @@ class Scanner {
                     std::vector<internal::ConfirmedMatch>* out);
 
   size_t decode_budget_ = 0;  // bytes this Scan call may still decode
+  uint64_t undecoded_bytes_ = 0;  // see undecoded_bytes()
   std::shared_ptr<const CompiledRules> rules_;
   ScanOptions options_;
   std::unique_ptr<State> state_;

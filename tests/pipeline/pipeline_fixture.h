@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -28,10 +29,27 @@ inline constexpr const char* kTokenRules = R"(rules:
 )";
 inline constexpr const char* kToken = "tok_q8vn2rlx7tfk9mwz3hpd";
 
+// Standard base64 with padding, for items that hide a token behind encodings.
+inline std::string Base64(const std::string& in) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (size_t i = 0; i < in.size(); i += 3) {
+    uint32_t v = static_cast<uint8_t>(in[i]) << 16;
+    if (i + 1 < in.size()) v |= static_cast<uint8_t>(in[i + 1]) << 8;
+    if (i + 2 < in.size()) v |= static_cast<uint8_t>(in[i + 2]);
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=';
+    out += i + 2 < in.size() ? kAlphabet[v & 63] : '=';
+  }
+  return out;
+}
+
 // Writes kTokenRules to a temporary file (removed at the end) and builds a session over it.
 class TestSession {
  public:
-  TestSession() {
+  explicit TestSession(scanner::ScanOptions scan = {}) {
     path_ = std::filesystem::temp_directory_path() /
             ("magpie-pipeline-rules-" + std::to_string(::getpid()) + ".yaml");
     std::ofstream(path_) << kTokenRules;
@@ -39,6 +57,7 @@ class TestSession {
     options.rules_file = path_.string();
     options.use_cache = false;
     options.generic_detector = false;
+    options.scan = scan;
     auto created = ScanSession::Create(options);
     if (!created.ok()) throw std::runtime_error(created.status().message());
     session_ = *std::move(created);

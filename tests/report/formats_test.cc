@@ -110,11 +110,14 @@ TEST_CASE("JSONL streams one finding per line and ends with a summary", "[report
   std::string line;
   std::vector<ordered_json> parsed;
   while (std::getline(lines, line)) parsed.push_back(ordered_json::parse(line));
-  REQUIRE(parsed.size() == findings.size() + 1);
+  // The findings, then a line per diagnostic (issue 14), then the summary.
+  REQUIRE(parsed.size() == findings.size() + 3 + 1);
   for (size_t i = 0; i < findings.size(); ++i) {
     CHECK(parsed[i]["type"] == "finding");
     CHECK(parsed[i]["fingerprint"] == findings[i].fingerprint);
   }
+  CHECK(parsed[findings.size()]["type"] == "diagnostic");
+  CHECK(parsed[findings.size()]["kind"] == "binary");
   CHECK(parsed.back()["type"] == "summary");
   CHECK(parsed.back()["diagnostics"] == 3);
   CHECK(parsed.back()["files_scanned"] == 42);

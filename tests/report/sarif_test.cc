@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "tests/report/report_fixtures.h"
 
@@ -118,7 +119,8 @@ TEST_CASE("SARIF content: rules once, locations, fingerprints, no secrets", "[re
   CHECK(results[2]["properties"]["git"]["commit"] == "4f2a9c1b7d3e5a6f8091a2b3c4d5e6f708192a3b");
   const ordered_json& notes = run["invocations"][0]["toolExecutionNotifications"];
   REQUIRE(notes.size() == 3);
-  CHECK(notes[0]["level"] == "warning");
+  CHECK(run["invocations"][0]["executionSuccessful"] == true);
+  CHECK(notes[0]["level"] == "note");  // a skip by policy (issue 14)
   CHECK(notes[0]["descriptor"]["id"] == "binary");
   CHECK(notes[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "dumps/big%20dump.sql");
@@ -150,6 +152,77 @@ TEST_CASE("issue 10: suppressed findings are SARIF results with suppressions", "
   CHECK(results[1]["suppressions"][0]["kind"] == "inSource");
   CHECK(results[2]["suppressions"][0]["kind"] == "external");
   CHECK(results[2]["suppressions"][0]["justification"] == "magpie: suppressed (baseline)");
+}
+
+// An incomplete scan as the pipeline reports it: an error diagnostic beside a policy skip,
+// summary.errors set by the sink.
+std::string RenderIncomplete(Format format) {
+  std::ostringstream out;
+  auto reporter = MakeReporter(format, out, testing::Options());
+  reporter->Begin();
+  reporter->AddDiagnostic({"vendor/blob.bin", "binary", "skipped: binary file"});
+  reporter->AddDiagnostic({"secret dir", "unreadable", "cannot open directory: Permission denied"});
+  reporter->AddDiagnostic({"", "scan-error", "scan aborted (std::bad_alloc): 3 of 9 items not scanned"});
+  Summary summary = testing::FixedSummary();
+  summary.errors = 2;
+  reporter->End(summary);
+  return out.str();
+}
+
+TEST_CASE("issue 14: an incomplete scan is executionSuccessful false in SARIF with each error",
+          "[report][sarif]") {
+  const std::string sarif = RenderIncomplete(Format::kSarif);
+  CHECK(ValidateWithSchema(sarif, "incomplete.sarif") == 0);
+  const ordered_json doc = ordered_json::parse(sarif);
+  const ordered_json& invocation = doc["runs"][0]["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  const ordered_json& notes = invocation["toolExecutionNotifications"];
+  REQUIRE(notes.size() == 3);
+  CHECK(notes[0]["level"] == "note");
+  CHECK(notes[1]["level"] == "error");
+  CHECK(notes[1]["descriptor"]["id"] == "unreadable");
+  CHECK(notes[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "secret%20dir");
+  CHECK(notes[2]["level"] == "error");
+  CHECK(invocation["properties"]["summary"]["errors"] == 2);
+}
+
+TEST_CASE("issue 14: JSON and JSONL carry each diagnostic with its level and the error count",
+          "[report]") {
+  const ordered_json json = ordered_json::parse(RenderIncomplete(Format::kJson));
+  REQUIRE(json["diagnostics"].size() == 3);
+  CHECK(json["diagnostics"][0]["level"] == "note");
+  CHECK(json["diagnostics"][1]["level"] == "error");
+  CHECK(json["diagnostics"][1]["path"] == "secret dir");
+  CHECK(json["diagnostics"][2]["kind"] == "scan-error");
+  CHECK(json["summary"]["errors"] == 2);
+
+  std::istringstream lines(RenderIncomplete(Format::kJsonl));
+  std::string line;
+  std::vector<ordered_json> parsed;
+  while (std::getline(lines, line)) parsed.push_back(ordered_json::parse(line));
+  REQUIRE(parsed.size() == 4);
+  CHECK(parsed[1]["type"] == "diagnostic");
+  CHECK(parsed[1]["kind"] == "unreadable");
+  CHECK(parsed[1]["level"] == "error");
+  CHECK(parsed[3]["type"] == "summary");
+  CHECK(parsed[3]["errors"] == 2);
+  CHECK(parsed[3]["diagnostics"] == 3);
+}
+
+TEST_CASE("issue 14: policy kinds are the closed list and anything else is an error",
+          "[report]") {
+  for (const char* kind : {"binary", "too-large", "symlink", "not-regular", "excluded",
+                           "submodule", "report-file"}) {
+    CHECK(IsPolicySkip(kind));
+  }
+  for (const char* kind : {"unreadable", "vanished", "corrupt-object", "missing-object",
+                           "bad-ref", "decode-budget", "scan-error", "", "something-new"}) {
+    CHECK_FALSE(IsPolicySkip(kind));
+    CHECK(DiagnosticLevel(kind) == "error");
+  }
+  CHECK(DiagnosticLevel("binary") == "note");
+  CHECK(DiagnosticLevel("allow-marker") == "warning");  // shown, the scan still complete
 }
 
 }  // namespace
