@@ -26,6 +26,7 @@ enum class Point {
   kCacheOpenDirectory,  // opening the cache directory
   kCacheOpenEntry,      // opening a cache entry
   kCacheReadEntry,      // reading an opened cache entry
+  kGitWorkerRepository,  // opening a history-walk worker's own repository handle
   kCount,
 };
 
