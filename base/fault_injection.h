@@ -26,6 +26,8 @@ enum class Point {
   kCacheOpenDirectory,  // opening the cache directory
   kCacheOpenEntry,      // opening a cache entry
   kCacheReadEntry,      // reading an opened cache entry
+  kScanFileRead,        // pread/read of a file being scanned (scanner/file_reader.cc)
+  kBlobStreamSpawn,     // starting the child that streams a large blob (git/blob_stream.cc)
   kGitWorkerRepository,  // opening a history-walk worker's own repository handle
   kCount,
 };

@@ -25,6 +25,9 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
       ->capture_default_str()
       ->each([f](const std::string&) { f->max_file_size_given = true; });
   app->add_flag("--include-binary", f->include_binary, "Scan files that look binary");
+  app->add_option("--scan-window-kib", f->scan_window_kib,
+                  "Scan inputs larger than N KiB window by window (test hook)")
+      ->group("");  // hidden
   app->add_flag("--follow-symlinks", f->follow_symlinks, "Follow symbolic links to files");
   app->add_option("--min-confidence", f->min_confidence, "Report findings at least this "
                   "confident: low, medium, high")
@@ -103,8 +106,11 @@ int Dispatch(int argc, char** argv) {
 
   bool hook_force = false;
   CLI::App* install_hook = app.add_subcommand(
-      "install-hook", "Write .git/hooks/pre-commit running `magpie staged`");
-  install_hook->add_flag("--force", hook_force, "Replace a pre-commit hook that is not magpie's");
+      "install-hook",
+      "Write the pre-commit and pre-merge-commit hooks running `magpie staged` (an existing "
+      "hook is chained: it runs first)");
+  install_hook->add_flag("--force", hook_force,
+                         "Replace a hook that is not magpie's instead of chaining it");
 
   try {
     app.parse(argc, argv);

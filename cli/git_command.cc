@@ -50,6 +50,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
   options.max_blob_size = s.read.max_file_size;
+  options.stream_above = s.read.stream_above;
   options.is_binary = s.read.include_binary ? nullptr : &scanner::LooksBinary;
   options.threads = s.threads;
   Result<std::unique_ptr<pipeline::HistorySource>> history =

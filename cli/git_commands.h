@@ -31,7 +31,8 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags);
 // Nothing staged: says so on stderr, exit 0. Findings: exit 1 and how to get past them.
 int RunStaged(const CommonFlags& flags);
 
-// `magpie install-hook [--force]`: writes the pre-commit hook (core.hooksPath respected).
+// `magpie install-hook [--force]`: writes the pre-commit and pre-merge-commit hooks
+// (git/hook_install.h: core.hooksPath, work trees, submodules honoured; foreign hooks chained).
 int RunInstallHook(bool force);
 
 }  // namespace magpie::cli

@@ -1,9 +1,10 @@
-// `magpie install-hook [--force]`: installs the pre-commit hook (git/hook_install.h) that runs
-// this binary's `magpie staged` before every commit.
+// `magpie install-hook [--force]`: installs the pre-commit and pre-merge-commit hooks
+// (git/hook_install.h) that run this binary's `magpie staged` before every commit.
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "cli/git_commands.h"
 #include "git/hook_install.h"
@@ -18,14 +19,20 @@ int RunInstallHook(bool force) {
   git::HookInstallOptions options;
   options.magpie = ec ? "magpie" : self.string();
   options.force = force;
-  Result<git::HookInstalled> installed = git::InstallPreCommitHook(options);
+  Result<std::vector<git::HookInstalled>> installed = git::InstallHooks(options);
   if (!installed.ok()) return ReportError(installed.status());
-  if (!installed->backup.empty()) {
-    std::cerr << "magpie: moved the existing hook to "
-              << report::EscapeControls(installed->backup) << "\n";
+  for (const git::HookInstalled& hook : *installed) {
+    if (!hook.backup.empty()) {
+      std::cerr << "magpie: moved the existing hook to " << report::EscapeControls(hook.backup)
+                << " (--force: it no longer runs)\n";
+    }
+    if (!hook.chained.empty()) {
+      std::cerr << "magpie: the existing hook, now " << report::EscapeControls(hook.chained)
+                << ", runs first; its failure stops the commit\n";
+    }
+    std::cerr << "magpie: installed " << report::EscapeControls(hook.hook) << " (runs `"
+              << report::EscapeControls(options.magpie) << " staged`)\n";
   }
-  std::cerr << "magpie: installed " << report::EscapeControls(installed->hook) << " (runs `"
-            << report::EscapeControls(options.magpie) << " staged` before each commit)\n";
   return kExitClean;
 }
 

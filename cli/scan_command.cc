@@ -5,19 +5,31 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/scan_run.h"
+#include "git/repository_root.h"
 #include "pipeline/file_source.h"
 
 namespace magpie::cli {
 namespace {
 
-// Where .magpie.yaml and .magpieignore are looked for: the first directory argument, else the
-// working directory.
-std::string ScanRoot(const std::vector<std::string>& paths) {
+// Where .magpie.yaml and .magpieignore are looked for and what paths are shown relative to:
+// the top level of the git work tree holding the first directory argument (else the working
+// directory), whatever the working directory is; outside git, that directory itself.
+struct Root {
+  std::string path;
+  bool in_git = false;
+};
+
+Root ScanRoot(const std::vector<std::string>& paths) {
+  std::string first = ".";
   for (const std::string& path : paths) {
     std::error_code ec;
-    if (path != "-" && std::filesystem::is_directory(path, ec)) return path;
+    if (path != "-" && std::filesystem::is_directory(path, ec)) {
+      first = path;
+      break;
+    }
   }
-  return ".";
+  const std::string top = git::FindWorkTreeRoot(first);
+  return top.empty() ? Root{first, false} : Root{top, true};
 }
 
 }  // namespace
@@ -34,7 +46,8 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& arguments)
                                          path + "); not overwriting it"));
     }
   }
-  Result<ScanSettings> settings = ResolveSettings(flags, ScanRoot(paths));
+  const Root root = ScanRoot(paths);
+  Result<ScanSettings> settings = ResolveSettings(flags, root.path);
   if (!settings.ok()) return ReportError(settings.status());
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
@@ -42,6 +55,8 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& arguments)
       pipeline::FileSource::Create(paths, (*run)->settings().read, &(*run)->excluder(),
                                    (*run)->settings().output);
   if (!source.ok()) return ReportError(source.status());
+  // In a repository, paths (and so fingerprints) are the same as `staged` and `git` report.
+  if (root.in_git) (*source)->ShowPathsRelativeTo(root.path);
   (*run)->Scan(**source);
   return (*run)->Finish();
 }

@@ -78,6 +78,9 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
 
   s.read.max_file_size = max_file_size_mib << 20;
   s.read.include_binary = flags.include_binary;
+  if (flags.scan_window_kib > 0) s.session.stream.window = flags.scan_window_kib << 10;
+  s.read.stream_above = s.session.stream.window;
+  s.session.stream.skip_binary = !flags.include_binary;
   s.read.follow_symlinks = flags.follow_symlinks;
   s.threads = flags.jobs > 0 ? flags.jobs : std::max(1, tbb::info::default_concurrency());
 

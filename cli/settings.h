@@ -27,6 +27,9 @@ struct CommonFlags {
   int jobs = 0;            // 0 = all cores
   uint64_t max_file_size_mib = 50;
   bool include_binary = false;
+  // Inputs larger than this many KiB are scanned window by window (0: the default 64 MiB).
+  // A test hook (hidden flag --scan-window-kib), so that tests need no huge files.
+  uint64_t scan_window_kib = 0;
   bool follow_symlinks = false;
   std::string min_confidence = "low";
   bool no_generic = false;  // disable the generic entropy detector

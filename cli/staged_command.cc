@@ -4,7 +4,7 @@
 // parallel driver is used only when the staged bytes are many.
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <future>
 #include <iostream>
 #include <string>
 #include <system_error>
@@ -23,29 +23,13 @@ namespace {
 // Below this many staged bytes, starting worker threads costs more than it saves.
 constexpr uint64_t kParallelBytes = uint64_t{4} << 20;
 
-// git runs the pre-commit hook with GIT_INDEX_FILE set. For `git commit -a` and
-// `git commit PATH…` it names a temporary index holding what will really be committed, while
-// git::ScanStaged reads the repository's own index: checking that one would pass the commit
-// unchecked. Returns the other index's path, or "" when GIT_INDEX_FILE is unset or is the
-// repository's index (<root>/.git/index, or <gitdir>/index for a linked work tree).
-std::string ForeignIndexFile(const std::string& root) {
-  const char* env = std::getenv("GIT_INDEX_FILE");
-  if (env == nullptr || *env == '\0') return "";
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path git_dir = fs::path(root) / ".git";
-  if (fs::is_regular_file(git_dir, ec)) {  // "gitdir: PATH" of a linked work tree
-    std::ifstream in(git_dir);
-    std::string line;
-    std::getline(in, line);
-    if (line.rfind("gitdir: ", 0) == 0) {
-      const fs::path target = line.substr(8);
-      git_dir = target.is_absolute() ? target : fs::path(root) / target;
-    }
-  }
-  const fs::path own = fs::weakly_canonical(git_dir / "index", ec);
-  const fs::path given = fs::weakly_canonical(env, ec);
-  return !ec && given == own ? "" : std::string(env);
+// The work tree whose .magpie.yaml and .magpieignore apply and to which paths are relative:
+// GIT_WORK_TREE when git set it (`git --git-dir=… --work-tree=…`, a bare repository used for a
+// home directory), else the repository containing the working directory.
+std::string WorkTreeRoot() {
+  const char* env = std::getenv("GIT_WORK_TREE");
+  if (env != nullptr && *env != '\0') return env;
+  return git::FindRepositoryRoot(".");
 }
 
 void PrintWaysOut(uint64_t findings) {
@@ -63,28 +47,34 @@ void PrintWaysOut(uint64_t findings) {
 }  // namespace
 
 int RunStaged(const CommonFlags& flags) {
-  const std::string root = git::FindRepositoryRoot(".");
+  const std::string root = WorkTreeRoot();
   if (root.empty()) {
     std::cerr << "magpie: error: not a git repository (or any parent up to /)\n";
     return kExitError;
   }
-  if (const std::string index = ForeignIndexFile(root); !index.empty()) {
-    std::cerr << "magpie: error: this commit stages its files in a separate index ("
-              << report::EscapeControls(index) << ": `git commit -a` or `git commit PATH...`), which magpie staged "
-                 "cannot check yet; `git add` the files, then run `git commit` without paths\n";
-    return kExitError;
-  }
   Result<ScanSettings> settings = ResolveSettings(flags, root);
   if (!settings.ok()) return ReportError(settings.status());
-  Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
-  if (!run.ok()) return ReportError(run.status());
 
   git::StagedOptions options;
-  options.max_blob_size = (*run)->settings().read.max_file_size;
-  options.is_binary = (*run)->settings().read.include_binary ? nullptr : &scanner::LooksBinary;
-  Result<std::unique_ptr<pipeline::StagedSource>> staged =
-      pipeline::StagedSource::Open(".", options, &(*run)->excluder());
+  options.max_blob_size = settings->read.max_file_size;
+  options.is_binary = settings->read.include_binary ? nullptr : &scanner::LooksBinary;
+  // git runs the hook with GIT_INDEX_FILE naming the index the commit will record: for
+  // `git commit -a`, `git commit PATH…`, --only, --include and --amend a temporary one.
+  if (const char* index = std::getenv("GIT_INDEX_FILE"); index != nullptr) {
+    options.index_file = index;
+  }
+  options.from_environment = true;
+  // Reading the index (libgit2's start-up, the index, HEAD's tree) and loading the rules are
+  // independent and cost about the same: done at once, a commit waits for the longer one only
+  // (bench/staged_latency.sh). Falls back to running it here when no thread can be started.
+  std::future<Result<std::unique_ptr<pipeline::StagedSource>>> reading =
+      std::async(std::launch::async | std::launch::deferred,
+                 [options] { return pipeline::StagedSource::Open(".", options, nullptr); });
+  Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
+  Result<std::unique_ptr<pipeline::StagedSource>> staged = reading.get();
+  if (!run.ok()) return ReportError(run.status());
   if (!staged.ok()) return ReportError(staged.status());
+  (*staged)->SetExcluder(&(*run)->excluder());
   if ((*staged)->nothing_staged()) {
     std::cerr << "magpie: nothing staged\n";
     return kExitClean;

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <unordered_set>
 
+#include "git/blob_stream.h"
 #include "git/history_walk.h"
 #include "git/libgit2_util.h"
 #include "git/pack_order.h"
@@ -190,6 +191,16 @@ BlobRead History::Read(size_t i) const {
     out.skipped = impl_->Problem(DiagnosticKind::kTooLarge, item,
                                  std::to_string(size) + " bytes > " +
                                      std::to_string(options.max_blob_size) + " byte limit");
+    return out;
+  }
+  if (size > options.stream_above) {  // too large to hold: streamed (blob_stream.h)
+    Result<std::unique_ptr<ByteStream>> stream =
+        internal::OpenBlobStream(impl_->git_dir, internal::OidHex(item.id), size);
+    if (!stream.ok()) {
+      out.skipped = impl_->Problem(DiagnosticKind::kCorruptObject, item, stream.status().message());
+    } else {
+      out.stream = *std::move(stream);
+    }
     return out;
   }
   git_odb_object* raw = nullptr;

@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/byte_stream.h"
 #include "base/status.h"
 #include "git/diagnostic.h"
 
@@ -77,6 +78,9 @@ struct HistoryOptions {
   // blob_id and size only: no commit, no path.
   bool include_unreachable = false;
   uint64_t max_blob_size = uint64_t{50} << 20;  // larger blobs: kTooLarge diagnostic
+  // Larger blobs are not read into memory but handed over as BlobRead::stream (piped from
+  // `git cat-file`, git/blob_stream.h); is_binary is then the consumer's to apply.
+  uint64_t stream_above = uint64_t{64} << 20;
   // Which blobs are binary: those are not handed over but reported (kBinary diagnostic).
   // Null: none is. The caller supplies the test (scanner::LooksBinary) because git/ may not
   // include scanner/, and files and blobs must be judged alike.
@@ -93,6 +97,7 @@ struct BlobRead {
   std::string_view bytes;                // valid while this BlobRead lives
   std::optional<GitDiagnostic> skipped;  // too large, binary, unreadable: bytes empty
   std::shared_ptr<const void> owner;     // keeps `bytes` alive (libgit2's buffer)
+  std::shared_ptr<ByteStream> stream;    // instead of `bytes`, for a blob above stream_above
   bool ok() const { return !skipped.has_value(); }
 };
 

@@ -1,13 +1,15 @@
-// Installing the pre-commit hook. The hooks directory comes from `git rev-parse --git-path
-// hooks`, which honours core.hooksPath and linked work trees. A hook is magpie's when it
-// carries kMarker; any other hook is kept unless `force`, and then it is moved aside to
-// pre-commit.magpie-backup, never lost.
+// Installing the hooks. The hooks directory comes from `git rev-parse --git-path hooks`, which
+// honours core.hooksPath, linked work trees (their hooks are the main repository's), submodules
+// (their own git directory) and GIT_DIR. A hook is magpie's when it carries kMarker; any other
+// hook is chained (moved to <hook>.magpie-chained, run first by ours) unless `force`, and then
+// it is moved aside to <hook>.magpie-backup: never lost.
 #include "git/hook_install.h"
 
-#include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,10 +17,11 @@
 #include <string>
 #include <system_error>
 
+#include "base/fault_injection.h"
+#include "base/file_io.h"
+
 namespace magpie::git {
 namespace {
-
-namespace fs = std::filesystem;
 
 namespace fs = std::filesystem;
 
@@ -51,18 +54,24 @@ bool Capture(const std::string& command, std::string* out) {
 
 }  // namespace
 
-std::string PreCommitHookScript(const std::string& self) {
+std::string HookScript(const std::string& hook_name, const std::string& self) {
   std::ostringstream s;
   s << "#!/bin/sh\n"
-    << "# magpie pre-commit hook, " << kMarker << " (running it again updates it).\n"
+    << "# magpie " << hook_name << " hook, " << kMarker << " (running it again updates it).\n"
     << "# Stops a commit whose staged change adds a secret; see `magpie staged --help`.\n"
     << "# Fails closed: when magpie cannot be found or cannot check the change, the commit is\n"
     << "# stopped with a message, never let through unchecked.\n"
+    << "# The hook that was here before magpie's runs first; its failure stops the commit.\n"
+    << "chained=\"$0.magpie-chained\"\n"
+    << "if [ -x \"$chained\" ]; then\n"
+    << "  \"$chained\" \"$@\" || exit $?\n"
+    << "fi\n"
     << "installed=" << ShellQuote(self) << "\n"
     << "magpie=\"$installed\"\n"
     << "if [ ! -x \"$magpie\" ]; then\n"
     << "  magpie=$(command -v magpie 2>/dev/null) || {\n"
-    << "    echo \"magpie pre-commit hook: magpie is not installed (not at $installed, nor on\" \\\n"
+    << "    echo \"magpie " << hook_name
+    << " hook: magpie is not installed (not at $installed, nor on\" \\\n"
     << "         \"PATH); the commit is stopped. Install magpie and run 'magpie install-hook'\" \\\n"
     << "         \"again, or skip this check once with 'git commit --no-verify'.\" >&2\n"
     << "    exit 1\n"
@@ -71,12 +80,15 @@ std::string PreCommitHookScript(const std::string& self) {
     << "\"$magpie\" staged\n"
     << "status=$?\n"
     << "if [ \"$status\" -ge 2 ]; then\n"
-    << "  echo \"magpie pre-commit hook: magpie could not check this commit (exit $status); \" \\\n"
+    << "  echo \"magpie " << hook_name
+    << " hook: magpie could not check this commit (exit $status); \" \\\n"
     << "       \"the commit is stopped. See the messages above.\" >&2\n"
     << "fi\n"
     << "exit \"$status\"\n";
   return s.str();
 }
+
+namespace {
 
 bool IsMagpieHook(const fs::path& hook) {
   std::ifstream in(hook, std::ios::binary);
@@ -85,50 +97,60 @@ bool IsMagpieHook(const fs::path& hook) {
   return content.str().find(kMarker) != std::string::npos;
 }
 
+Result<HookInstalled> InstallHook(const fs::path& dir, const std::string& name,
+                                  const HookInstallOptions& options) {
+  const fs::path hook = dir / name;
+  HookInstalled installed;
+  installed.hook = hook.string();
+  std::error_code ec;
+  const bool exists = fs::exists(fs::symlink_status(hook, ec));
+  fs::path moved_to;  // where this call moved a foreign hook
+  if (exists && !IsMagpieHook(hook)) {
+    const fs::path aside = dir / (name + (options.force ? ".magpie-backup" : ".magpie-chained"));
+    if (!options.force && fs::exists(fs::symlink_status(aside, ec))) {
+      return InvalidArgument(hook.string() + " is not magpie's hook and " + aside.string() +
+                             " (the hook magpie's runs first) exists too; merge them into one, "
+                             "or run `magpie install-hook --force` to replace " + name +
+                             " (kept as " + name + ".magpie-backup)");
+    }
+    if (fault::Triggered(fault::Point::kRename)) {
+      ec = std::error_code(errno, std::generic_category());
+    } else {
+      fs::rename(hook, aside, ec);
+    }
+    if (ec) return IoError("cannot move " + hook.string() + " aside: " + ec.message());
+    (options.force ? installed.backup : installed.chained) = aside.string();
+    moved_to = aside;
+  } else if (fs::exists(fs::symlink_status(dir / (name + ".magpie-chained"), ec))) {
+    installed.chained = (dir / (name + ".magpie-chained")).string();  // chained earlier
+  }
+  fs::create_directories(dir, ec);
+  // Atomic, and created exclusively: a link planted in the hooks directory redirects nothing.
+  if (Status written = WriteFileAtomicallyAt(AT_FDCWD, hook.string(),
+                                             HookScript(name, options.magpie), 0755);
+      !written.ok()) {
+    // Put the user's hook back where git runs it: a failed install must not switch it off.
+    if (!moved_to.empty()) fs::rename(moved_to, hook, ec);
+    return written;
+  }
+  return installed;
+}
 
-Result<HookInstalled> InstallPreCommitHook(const HookInstallOptions& options) {
+}  // namespace
+
+Result<std::vector<HookInstalled>> InstallHooks(const HookInstallOptions& options) {
   std::string hooks_dir;
   if (!Capture("git rev-parse --git-path hooks 2>/dev/null", &hooks_dir) || hooks_dir.empty()) {
     return NotFound(
         "not a git repository (or git is not installed): cannot find the hooks directory");
   }
-  const fs::path dir(hooks_dir);
-  const fs::path hook = dir / "pre-commit";
-  HookInstalled installed;
-  installed.hook = hook.string();
-  std::error_code ec;
-  const bool exists = fs::exists(fs::symlink_status(hook, ec));
-  if (exists && !IsMagpieHook(hook)) {
-    if (!options.force) {
-      return InvalidArgument(hook.string() +
-                             " exists and is not magpie's hook; not overwriting it. Run `magpie "
-                             "install-hook --force` to replace it (it is kept as "
-                             "pre-commit.magpie-backup), or call `magpie staged` from it "
-                             "yourself.");
-    }
-    const fs::path backup = dir / "pre-commit.magpie-backup";
-    fs::rename(hook, backup, ec);
-    if (ec) return IoError("cannot move " + hook.string() + " aside: " + ec.message());
-    installed.backup = backup.string();
+  std::vector<HookInstalled> all;
+  for (const char* name : kHookNames) {
+    Result<HookInstalled> one = InstallHook(fs::path(hooks_dir), name, options);
+    if (!one.ok()) return one.status();
+    all.push_back(*std::move(one));
   }
-  fs::create_directories(dir, ec);
-  const fs::path temp = dir / ("pre-commit.magpie-tmp." + std::to_string(getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << PreCommitHookScript(options.magpie);
-    if (!out.flush()) return IoError("cannot write " + temp.string());
-  }
-  if (chmod(temp.c_str(), 0755) != 0) {
-    fs::remove(temp, ec);
-    return IoError("cannot make " + temp.string() + " executable");
-  }
-  fs::rename(temp, hook, ec);
-  if (ec) {
-    const std::string message = "cannot write " + hook.string() + ": " + ec.message();
-    fs::remove(temp, ec);
-    return IoError(message);
-  }
-  return installed;
+  return all;
 }
 
 }  // namespace magpie::git

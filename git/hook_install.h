@@ -1,33 +1,50 @@
-// The pre-commit hook that runs `magpie staged` before every commit, and its installation.
-// The hook fails closed: when magpie cannot be found or cannot check the change (exit 2), the
+// The git hooks that run `magpie staged`, and their installation.
+//
+// Two hooks are installed: pre-commit (every commit, including the one that concludes a
+// conflicted merge) and pre-merge-commit (a merge that git commits by itself because it merged
+// cleanly). Both run `magpie staged`, which reads the index git is about to commit.
+//
+// A hook that is already there and is not magpie's is chained, not replaced: it is renamed to
+// <hook>.magpie-chained and magpie's hook runs it first, stopping with its exit status when it
+// fails; magpie runs only after it passed. With `force` it is replaced instead (kept as
+// <hook>.magpie-backup, never run).
+//
+// The hooks fail closed: when magpie cannot be found or cannot check the change (exit 2), the
 // commit is stopped with a message saying how to fix it.
 // Thread safety: plain functions; installation runs `git rev-parse` in the working directory.
 #ifndef MAGPIE_GIT_HOOK_INSTALL_H_
 #define MAGPIE_GIT_HOOK_INSTALL_H_
 
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 
 namespace magpie::git {
 
-// The hook script, calling the magpie at `magpie_path` (else `magpie` on PATH).
-std::string PreCommitHookScript(const std::string& magpie_path);
+// The hooks `InstallHooks` writes, in order.
+inline constexpr const char* kHookNames[] = {"pre-commit", "pre-merge-commit"};
+
+// The script of hook `hook_name`, calling the magpie at `magpie_path` (else `magpie` on PATH).
+std::string HookScript(const std::string& hook_name, const std::string& magpie_path);
 
 struct HookInstallOptions {
-  std::string magpie = "magpie";  // the binary the hook runs
-  bool force = false;             // replace a hook that is not magpie's (kept as a backup)
+  std::string magpie = "magpie";  // the binary the hooks run
+  bool force = false;             // replace a foreign hook (kept as a backup) instead of chaining
 };
 
 struct HookInstalled {
-  std::string hook;    // the path written
-  std::string backup;  // where a foreign hook was moved, "" when none was
+  std::string hook;     // the path written
+  std::string chained;  // where a foreign hook now lives, run first by ours; "" when none
+  std::string backup;   // where a foreign hook was moved by `force`, "" when none was
 };
 
-// Writes the pre-commit hook of the repository containing the working directory (atomically:
-// a temporary file renamed over it). Errors: not a repository, a foreign hook without
-// `force`, a write that fails.
-Result<HookInstalled> InstallPreCommitHook(const HookInstallOptions& options);
+// Writes the hooks into the hooks directory of the repository containing the working directory,
+// as `git rev-parse --git-path hooks` names it (core.hooksPath, linked work trees, submodules,
+// GIT_DIR all honoured), each atomically (a temporary file renamed over it). Errors: not a
+// repository, a foreign hook that cannot be chained (a chained one is already there), a write
+// that fails. Hooks written before an error stay written (each is complete on its own).
+Result<std::vector<HookInstalled>> InstallHooks(const HookInstallOptions& options);
 
 }  // namespace magpie::git
 

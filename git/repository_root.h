@@ -12,6 +12,11 @@ namespace magpie::git {
 // Returns "" when there is none.
 std::string FindRepositoryRoot(const std::string& path);
 
+// The top level of the work tree containing `path`: the nearest directory at or above it with a
+// `.git` entry (a directory, or the file of a linked work tree or submodule), absolute. "" when
+// there is none, and for a path inside a git directory itself.
+std::string FindWorkTreeRoot(const std::string& path);
+
 }  // namespace magpie::git
 
 #endif  // MAGPIE_GIT_REPOSITORY_ROOT_H_

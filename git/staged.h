@@ -6,6 +6,16 @@
 // lines, and a moved block of lines counts as added at its new place. Unstaged work-tree
 // changes are ignored: the content is the index blob, not the file on disk.
 //
+// Which index: the repository's own, or another index file. `git commit -a`, `git commit
+// PATH…`, `--only`, `--include` and `--amend` run the pre-commit hook with GIT_INDEX_FILE naming
+// a temporary index that holds what will really be committed; the hook must read that one.
+//
+// Merges: while MERGE_HEAD exists (the commit that concludes a conflicted merge), a line counts
+// as added only when the index adds it relative to HEAD and to every MERGE_HEAD, so a secret
+// that one side already had is not blamed on the merge. A clean merge runs the
+// pre-merge-commit hook before MERGE_HEAD is written: it is checked against HEAD alone, i.e.
+// for what it brings into the current branch.
+//
 // Usage:
 //   auto staged = magpie::git::ScanStaged(".");
 //   if (!staged.ok()) { print staged.status(); exit 2; }
@@ -47,6 +57,11 @@ struct StagedOptions {
   // Which staged files are binary: those are not listed but reported (kBinary diagnostic).
   // Null: none is. The caller supplies the test (scanner::LooksBinary), as for HistoryOptions.
   bool (*is_binary)(std::string_view bytes) = nullptr;
+  // The index file to read; "" = the repository's own index.
+  std::string index_file;
+  // Honour GIT_DIR as git does for a hook (`git --git-dir=… --work-tree=… commit`): when set,
+  // it is the repository and `repo_path` is not searched from.
+  bool from_environment = false;
 };
 
 struct StagedChange {
@@ -57,10 +72,12 @@ struct StagedChange {
   // Deletions and pure renames are not listed (nothing to scan).
   std::vector<StagedFile> files;
   std::vector<GitDiagnostic> diagnostics;  // skipped files (binary, too large, submodules)
+  int merge_heads = 0;  // MERGE_HEADs the added lines were also checked against
 };
 
 // `repo_path`: the work tree or any directory inside it (discovered upwards like git does).
-// Errors: not a repository, a bare repository, an unreadable index or HEAD.
+// Errors: not a repository, a bare repository without an index, an unreadable index, HEAD or
+// MERGE_HEAD.
 Result<StagedChange> ScanStaged(const std::string& repo_path, const StagedOptions& options = {});
 
 }  // namespace magpie::git

@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "scanner/text_encoding.h"
+
 namespace magpie::pipeline {
 namespace {
 
@@ -21,6 +23,48 @@ ItemResult ErrorItem(report::Origin origin, std::string message) {
   return item;
 }
 
+// An item too large to hold, scanned window by window; inline allow markers are applied per
+// window, while its bytes are alive.
+ItemResult ScanStreamed(const Source& source, ScanSession& session, size_t index,
+                        scanner::Scanner& scanner, ByteStream& stream, bool inline_allows,
+                        ItemResult item) {
+  scanner::WindowHook hook;
+  if (inline_allows) {
+    hook = [&item, &session](std::string_view window, const scanner::WindowPlace& place,
+                             std::vector<scanner::Finding>* findings) {
+      const size_t before = item.suppressed.size();
+      std::vector<std::string> warnings;
+      suppress::MarkerContext context;
+      context.rules = &session.compiled().rule_set();
+      context.warnings = &warnings;
+      suppress::ApplyInlineAllows(window, findings, &item.suppressed, context);
+      for (std::string& w : warnings) {
+        item.warnings.push_back({report::OriginPath(item.origin), kMarkerWarning, std::move(w)});
+      }
+      for (size_t i = before; i < item.suppressed.size(); ++i) {
+        place.Shift(&item.suppressed[i].finding);
+      }
+    };
+  }
+  Result<scanner::StreamScan> scan =
+      scanner::ScanStream(scanner, stream, session.stream_options(), hook);
+  if (!scan.ok()) {
+    return ErrorItem(std::move(item.origin), "scan failed: " + scan.status().message());
+  }
+  if (scan->binary) {
+    item.skip_reason = "binary";
+    item.diagnostic = report::Diagnostic{report::OriginPath(item.origin), item.skip_reason,
+                                         "binary content (NUL byte in the first 8000 bytes)"};
+    item.suppressed.clear();
+    return item;
+  }
+  item.bytes = scan->bytes;
+  item.scanned = true;
+  item.findings = std::move(scan->findings);
+  source.KeepReported(index, &item.findings);
+  return item;
+}
+
 ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
                       SourceItem loaded, bool inline_allows) {
   ItemResult item;
@@ -32,7 +76,15 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   }
   Result<scanner::Scanner*> scanner = session.ThreadScanner();
   if (!scanner.ok()) return ErrorItem(std::move(item.origin), scanner.status().message());
-  Result<std::vector<scanner::Finding>> findings = (*scanner)->Scan(loaded.bytes);
+  if (loaded.stream) {
+    return ScanStreamed(source, session, index, **scanner, *loaded.stream, inline_allows,
+                        std::move(item));
+  }
+  // UTF-16 is decoded and a UTF-8 BOM dropped (text_encoding.h): positions, context and inline
+  // markers are then those of the decoded text.
+  std::string decoded;
+  const std::string_view text = scanner::ScannableText(loaded.bytes, &decoded);
+  Result<std::vector<scanner::Finding>> findings = (*scanner)->Scan(text);
   if (!findings.ok()) {
     return ErrorItem(std::move(item.origin), "scan failed: " + findings.status().message());
   }
@@ -40,7 +92,17 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   item.scanned = true;
   item.findings = *std::move(findings);
   source.KeepReported(index, &item.findings);
-  if (inline_allows) suppress::ApplyInlineAllows(loaded.bytes, &item.findings, &item.suppressed);
+  if (inline_allows) {
+    std::vector<std::string> warnings;
+    suppress::MarkerContext context;
+    context.rules = &session.compiled().rule_set();
+    context.warnings = &warnings;
+    suppress::ApplyInlineAllows(text, &item.findings, &item.suppressed, context);
+    for (std::string& w : warnings) {
+      item.warnings.push_back(
+          {report::OriginPath(item.origin), kMarkerWarning, std::move(w)});
+    }
+  }
   return item;
 }
 

@@ -62,18 +62,43 @@ Result<std::unique_ptr<FileSource>> FileSource::Create(const std::vector<std::st
   return source;
 }
 
+void FileSource::ShowPathsRelativeTo(const std::string& root) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  const fs::path absolute_root = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  if (ec || cwd.empty()) return;  // paths as walked: still correct, only not root-relative
+  cwd_ = cwd.string();
+  display_root_ = absolute_root.lexically_normal().string();
+}
+
+std::string FileSource::DisplayPath(const std::string& path) const {
+  namespace fs = std::filesystem;
+  if (display_root_.empty() || path == "-") return path;
+  fs::path p(path);
+  if (p.is_relative()) p = fs::path(cwd_) / p;
+  const fs::path relative = p.lexically_normal().lexically_relative(display_root_);
+  if (relative.empty() || *relative.begin() == ".." || relative == ".") return path;
+  return relative.generic_string();
+}
+
 SourceItem FileSource::Load(size_t index) const {
   const std::string& path = files_[index];
+  const std::string shown = DisplayPath(path);
   SourceItem item;
-  item.origin = report::FileOrigin{path};
+  item.origin = report::FileOrigin{shown};
   scanner::FileReadOptions read = read_;
   // What the user names explicitly is read even when it is a link.
   read.follow_symlinks = read.follow_symlinks || explicit_files_.count(path) > 0;
   scanner::FileReadResult result = path == "-" ? scanner::ReadStreamForScan(STDIN_FILENO, read)
                                                : scanner::ReadFileForScan(path, read);
+  if (result.stream) {
+    item.stream = std::move(result.stream);
+    return item;
+  }
   if (!result.content) {
     item.skip_reason = std::string(scanner::ToString(result.skipped));
-    item.diagnostic = report::Diagnostic{path, item.skip_reason, result.message};
+    item.diagnostic = report::Diagnostic{shown, item.skip_reason, result.message};
     return item;
   }
   item.bytes = result.content->data();

@@ -28,11 +28,20 @@ class FileSource : public Source {
                                                     const suppress::PathExcluder* excluder,
                                                     const std::string& report_file = "");
 
+  // Shows (and fingerprints) each file under `root` by its path relative to `root` (the
+  // repository's top level), whatever the working directory and however it was named, so that
+  // a fingerprint written from a subdirectory matches the one from the root and from CI. Files
+  // outside `root`, and stdin, keep the name they were given. Call before scanning.
+  void ShowPathsRelativeTo(const std::string& root);
+
   size_t size() const override { return files_.size(); }
   SourceItem Load(size_t index) const override;
 
  private:
   FileSource() = default;
+  std::string DisplayPath(const std::string& path) const;
+  std::string display_root_;  // absolute and normal; "" = paths as walked
+  std::string cwd_;           // absolute, for relative paths
   std::vector<std::string> files_;
   std::set<std::string> explicit_files_;
   scanner::FileReadOptions read_;

@@ -88,6 +88,7 @@ SourceItem HistorySource::Load(size_t index) const {
     item.diagnostic = ToReportDiagnostic(d);
     return item;
   }
+  item.stream = std::move(read.stream);
   item.bytes = read.bytes;
   item.owner = std::move(read.owner);
   return item;

@@ -22,7 +22,12 @@ struct ItemResult {
   bool scanned = false;
   std::string skip_reason;  // "binary", "too-large", ... when not scanned
   std::optional<report::Diagnostic> diagnostic;
+  // Inline markers that name no rule (suppress::ApplyInlineAllows): kind kMarkerWarning, shown
+  // and reported, but the item was scanned: they do not make the scan incomplete.
+  std::vector<report::Diagnostic> warnings;
 };
+
+inline constexpr const char* kMarkerWarning = "allow-marker";
 
 // The ordered output stage: receives every item once, in index order, on one thread at a time.
 class ItemSink {

@@ -45,6 +45,7 @@ void ReportSink::AddPrelude(const Prelude& prelude) {
 
 void ReportSink::Add(ItemResult item) {
   if (item.diagnostic) AddDiagnostic(*item.diagnostic);
+  for (const report::Diagnostic& warning : item.warnings) AddDiagnostic(warning);
   if (!item.scanned) {
     if (!item.skip_reason.empty()) ++outcome_.summary.skipped[item.skip_reason];
     return;
@@ -68,7 +69,7 @@ void ReportSink::Add(ItemResult item) {
 
 void ReportSink::AddDiagnostic(const report::Diagnostic& diagnostic) {
   const bool policy = IsPolicySkip(diagnostic.kind);
-  if (!policy) ++outcome_.errors;
+  if (!policy && diagnostic.kind != kMarkerWarning) ++outcome_.errors;
   if (options_.verbose || !policy) {
     // Paths and messages come from the scanned tree (file names, git objects): escaped.
     log_ << "magpie: warning: "

@@ -40,6 +40,7 @@ Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& o
   std::unique_ptr<ScanSession> session(new ScanSession());
   session->compiled_ = *std::move(compiled);
   session->scan_options_ = options.scan;
+  session->stream_options_ = options.stream;
   session->scanners_ = std::make_unique<ThreadScanners>();
   return session;
 }

@@ -19,6 +19,7 @@
 #include "rules/rule_set.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/scanner.h"
+#include "scanner/stream_scan.h"
 #include "suppress/repo_config.h"
 
 namespace magpie::pipeline {
@@ -29,6 +30,7 @@ struct SessionOptions {
   suppress::ConfigFile config;      // its rules, disabled ids and entropy thresholds
   bool generic_detector = true;     // before the configuration's `disable`
   scanner::ScanOptions scan;        // min_confidence, decoding depth, chunking
+  scanner::StreamScanOptions stream;  // window and binary policy for items too large to hold
 };
 
 class ScanSession {
@@ -44,11 +46,13 @@ class ScanSession {
   // The calling thread's scanner, created on first use. Errors: the scanner's scratch space
   // could not be allocated.
   Result<scanner::Scanner*> ThreadScanner();
+  const scanner::StreamScanOptions& stream_options() const { return stream_options_; }
 
  private:
   ScanSession() = default;
   std::shared_ptr<const scanner::CompiledRules> compiled_;
   scanner::ScanOptions scan_options_;
+  scanner::StreamScanOptions stream_options_;
   struct ThreadScanners;
   std::unique_ptr<ThreadScanners> scanners_;
 };

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/byte_stream.h"
 #include "report/origin.h"
 #include "report/reporter.h"
 #include "scanner/finding.h"
@@ -30,7 +31,10 @@ namespace magpie::pipeline {
 struct SourceItem {
   report::Origin origin;
   std::string_view bytes;              // valid while `owner` lives
-  std::shared_ptr<const void> owner;   // keeps `bytes` alive (a mapping, a libgit2 buffer)
+  std::shared_ptr<const void> owner;   // keeps `bytes` alive (a file buffer, a libgit2 buffer)
+  // Set instead of `bytes` for an item too large to hold (a file or blob above the scan
+  // window): scanned window by window (scanner/stream_scan.h).
+  std::shared_ptr<ByteStream> stream;
   // Set when the item is not scanned: a policy skip ("binary", "excluded") or an error
   // ("unreadable", "corrupt-object"), with `diagnostic` saying why when there is more to say.
   std::string skip_reason;

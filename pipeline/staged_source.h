@@ -16,11 +16,15 @@ namespace magpie::pipeline {
 
 class StagedSource : public Source {
  public:
-  // Reads the index of the repository containing `repo`. `excluder` must outlive the source.
+  // Reads the index of the repository containing `repo`. `excluder` (may be null, see
+  // SetExcluder) must outlive the source.
   // Errors: not a repository, a bare repository, an unreadable index.
   static Result<std::unique_ptr<StagedSource>> Open(const std::string& repo,
                                                     const git::StagedOptions& options,
                                                     const suppress::PathExcluder* excluder);
+
+  // The path patterns to leave out, when they were not known at Open. Before scanning.
+  void SetExcluder(const suppress::PathExcluder* excluder) { excluder_ = excluder; }
 
   size_t size() const override { return staged_.files.size(); }
   SourceItem Load(size_t index) const override;

@@ -14,8 +14,9 @@ namespace magpie::scanner {
 // How far LooksBinary looks: the bytes git itself inspects.
 inline constexpr size_t kBinarySniffBytes = 8000;
 
-// Git's heuristic: a NUL byte in the first kBinarySniffBytes bytes means binary. Text in
-// UTF-16 therefore counts as binary, as it does for git.
+// Git's heuristic: a NUL byte in the first kBinarySniffBytes bytes means binary, except for
+// UTF-16 text (text_encoding.h: with a BOM, or BOM-less UTF-16LE that is clearly text), which
+// is decoded and scanned where git would call it binary.
 bool LooksBinary(std::string_view data);
 
 }  // namespace magpie::scanner

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <string>
+#include <vector>
+
+#include "rules/rule_spec.h"
 
 namespace magpie::suppress {
 namespace {
@@ -23,25 +27,87 @@ bool Consume(std::string_view* s, std::string_view prefix) {
   return true;
 }
 
+// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    size_t best = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+constexpr size_t kTypoDistance = 2;
+
+bool IsKnownRule(const rules::RuleSet& rules, std::string_view word) {
+  return word == rules::kGenericRuleId || rules.Find(word) >= 0;
+}
+
+// The rule id nearest to `word` within kTypoDistance, or "". Words shorter than 4 letters are
+// never taken for typos ("it", "ok" are that close to "jwt").
+std::string NearestRule(const rules::RuleSet& rules, std::string_view word) {
+  std::string nearest;
+  if (word.size() < 4) return nearest;
+  size_t best = kTypoDistance + 1;
+  const auto consider = [&](std::string_view id) {
+    const size_t d = EditDistance(word, id, kTypoDistance);
+    if (d < best) {
+      best = d;
+      nearest = std::string(id);
+    }
+  };
+  consider(rules::kGenericRuleId);
+  for (const rules::RuleSpec& rule : rules.rules()) consider(rule.id);
+  return nearest;
+}
+
+void Warn(const MarkerContext& context, std::string_view word, const std::string& nearest) {
+  if (context.warnings == nullptr) return;
+  std::string message = "magpie:allow names '" + std::string(word) + "', which is not a rule id";
+  if (!nearest.empty()) message += " (did you mean '" + nearest + "'?)";
+  message += ", so it allows nothing; a reason goes after ' -- '";
+  context.warnings->push_back(std::move(message));
+}
+
 // `rest` follows "magpie:allow". True when it names no rule (allows all) or names `rule_id`.
-bool MagpieMarkerAllows(std::string_view rest, std::string_view rule_id) {
+bool MagpieMarkerAllows(std::string_view rest, std::string_view rule_id,
+                        const MarkerContext& context) {
   if (!rest.empty() && IsWordChar(rest.front())) return false;  // "magpie:allowed" is prose
   bool named_any = false;
+  bool allows = false;
   while (true) {
     const size_t skip = rest.find_first_not_of(" \t,");
     if (skip == std::string_view::npos) break;
     rest.remove_prefix(skip);
-    if (!IsIdStart(rest.front())) break;
+    if (!IsIdStart(rest.front())) break;  // "--", a comment's closer, punctuation: ids end
     size_t n = 1;
     while (n < rest.size() && IsIdChar(rest[n])) ++n;
-    named_any = true;
-    if (rest.substr(0, n) == rule_id) return true;
+    const std::string_view word = rest.substr(0, n);
     rest.remove_prefix(n);
-    if (!rest.empty() && rest.front() != ' ' && rest.front() != '\t' && rest.front() != ',') {
-      break;  // "rule-id*/" or "rule-id-->": the list ends at the comment's closer
+    const bool ends = rest.empty() || rest.front() == ' ' || rest.front() == '\t' ||
+                      rest.front() == ',';
+    if (context.rules == nullptr || IsKnownRule(*context.rules, word)) {
+      named_any = true;
+      allows = allows || word == rule_id;
+    } else {
+      const std::string nearest = NearestRule(*context.rules, word);
+      if (word.find('-') == std::string_view::npos && nearest.empty()) break;  // a reason
+      named_any = true;  // names a rule that does not exist: allows nothing by it
+      Warn(context, word, nearest);
     }
+    if (!ends) break;  // "rule-id*/" or "rule-id-->": the list ends at the comment's closer
   }
-  return !named_any;
+  return allows || !named_any;
 }
 
 // `rest` follows "pragma:": detect-secrets' "pragma: allowlist secret", with its variants.
@@ -65,7 +131,8 @@ bool OnlyPunctuationBefore(std::string_view line, size_t at) {
 
 }  // namespace
 
-bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standalone) {
+bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standalone,
+                    const MarkerContext& context) {
   const auto placed = [&](size_t at) { return !standalone || OnlyPunctuationBefore(line, at); };
   for (size_t at = line.find(kGitleaksMarker); at != std::string_view::npos;
        at = line.find(kGitleaksMarker, at + 1)) {
@@ -73,7 +140,8 @@ bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standa
   }
   for (size_t at = line.find(kMagpieMarker); at != std::string_view::npos;
        at = line.find(kMagpieMarker, at + 1)) {
-    if (placed(at) && MagpieMarkerAllows(line.substr(at + kMagpieMarker.size()), rule_id)) {
+    if (placed(at) &&
+        MagpieMarkerAllows(line.substr(at + kMagpieMarker.size()), rule_id, context)) {
       return true;
     }
   }
@@ -84,7 +152,8 @@ bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standa
   return false;
 }
 
-bool IsSuppressedInline(std::string_view data, const scanner::Finding& f) {
+bool IsSuppressedInline(std::string_view data, const scanner::Finding& f,
+                        const MarkerContext& context) {
   const size_t pos = static_cast<size_t>(std::min<uint64_t>(f.start.offset, data.size()));
   const size_t window_begin = pos > kMarkerWindowBytes ? pos - kMarkerWindowBytes : 0;
   // Start of the secret's line (or of the window, for a very long line).
@@ -96,7 +165,10 @@ bool IsSuppressedInline(std::string_view data, const scanner::Finding& f) {
   const size_t window_end = std::min(data.size(), pos + 2 * kMarkerWindowBytes);
   const void* nl = std::memchr(data.data() + pos, '\n', window_end - pos);
   const size_t line_end = nl ? static_cast<const char*>(nl) - data.data() : window_end;
-  if (LineAllowsRule(data.substr(line_begin, line_end - line_begin), f.rule_id)) return true;
+  if (LineAllowsRule(data.substr(line_begin, line_end - line_begin), f.rule_id,
+                     /*standalone=*/false, context)) {
+    return true;
+  }
 
   // The line before, only when we really are at the start of the secret's line.
   if (line_begin == 0 || data[line_begin - 1] != '\n') return false;
@@ -108,7 +180,7 @@ bool IsSuppressedInline(std::string_view data, const scanner::Finding& f) {
     prev_begin = prev_window + p + 1;
   }
   return LineAllowsRule(data.substr(prev_begin, prev_end - prev_begin), f.rule_id,
-                        /*standalone=*/true);
+                        /*standalone=*/true, context);
 }
 
 }  // namespace magpie::suppress

@@ -7,10 +7,18 @@
 //   gitleaks:allow                  gitleaks' marker, every rule
 //   pragma: allowlist secret        detect-secrets' marker, every rule (also "pragma:allowlist
 //                                   secret" and "pragma: allowlist nextline secret")
-// The ids after magpie:allow are the words that look like rule ids ([a-z0-9][a-z0-9-]*)
-// directly after the marker; the first other word ends the list, so a reason may follow a
-// separator: `# magpie:allow aws-access-key-id -- documented example key`. A reason written
-// without a separator would be read as rule ids and allow nothing: the safe direction.
+// How the words after magpie:allow are read (docs/suppression.md), given the rule ids in use:
+//   - a rule id names that rule; ids may be separated by spaces and/or commas;
+//   - `--` ends the ids: the rest of the line is a reason, never read;
+//   - the first other word starts a free-text reason: `# magpie:allow test fixture` allows
+//     every rule (no id before the reason), `# magpie:allow jwt fake token` allows jwt;
+//   - except a word that looks like a rule id but is none: one with a '-' in it
+//     (`aws-acess-key-id`, `my-rule`) or within edit distance 2 of a rule id (`jwtt`). It names a
+//     rule that does not exist, so it allows nothing, and each one gives a warning naming it
+//     (with the nearest id as a suggestion): a typo never allows every rule, and never allows
+//     nothing silently. Write such a reason after `--`.
+// Without the rule ids (rules == nullptr) every id-shaped word ([a-z0-9][a-z0-9-]*) is taken as
+// an id, silently; magpie itself always passes them.
 //
 // The line before counts only when nothing but whitespace and punctuation precedes the marker
 // there (`# magpie:allow`, `// gitleaks:allow`, `<!-- magpie:allow -->`): a marker at the end of
@@ -24,21 +32,32 @@
 #define MAGPIE_SUPPRESS_ALLOW_MARKERS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "rules/rule_set.h"
 #include "scanner/finding.h"
 
 namespace magpie::suppress {
 
 inline constexpr size_t kMarkerWindowBytes = 4096;
 
+// What markers are read against, and where their warnings go. Both may be null.
+struct MarkerContext {
+  const rules::RuleSet* rules = nullptr;    // the rule ids in use (see above)
+  std::vector<std::string>* warnings = nullptr;  // one line each, may repeat; not escaped
+};
+
 // True when `line` holds a marker that allows rule `rule_id`. With `standalone`, only a marker
 // preceded by nothing but whitespace and punctuation counts (the rule for the line before).
-bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standalone = false);
+bool LineAllowsRule(std::string_view line, std::string_view rule_id, bool standalone = false,
+                    const MarkerContext& context = {});
 
 // True when `f` (found in `data`, the whole scanned buffer) is allowed by a marker on its start
 // line or on the line before it.
-bool IsSuppressedInline(std::string_view data, const scanner::Finding& f);
+bool IsSuppressedInline(std::string_view data, const scanner::Finding& f,
+                        const MarkerContext& context = {});
 
 }  // namespace magpie::suppress
 

@@ -1,6 +1,8 @@
 #include "suppress/suppressor.h"
 
+#include <algorithm>
 #include <random>
+#include <string>
 #include <utility>
 
 #include "scanner/fingerprint.h"
@@ -9,11 +11,23 @@
 namespace magpie::suppress {
 
 void ApplyInlineAllows(std::string_view data, std::vector<scanner::Finding>* findings,
-                       std::vector<SuppressedFinding>* suppressed) {
+                       std::vector<SuppressedFinding>* suppressed, const MarkerContext& context) {
   size_t kept = 0;
+  std::vector<std::string> warnings;
+  MarkerContext local = context;
+  local.warnings = context.warnings != nullptr ? &warnings : nullptr;
   for (size_t i = 0; i < findings->size(); ++i) {
     scanner::Finding& f = (*findings)[i];
-    if (IsSuppressedInline(data, f)) {
+    warnings.clear();
+    const bool allowed = IsSuppressedInline(data, f, local);
+    for (std::string& w : warnings) {
+      w = "line " + std::to_string(f.start.line) + ": " + w;
+      if (std::find(context.warnings->begin(), context.warnings->end(), w) ==
+          context.warnings->end()) {
+        context.warnings->push_back(std::move(w));
+      }
+    }
+    if (allowed) {
       suppressed->push_back({std::move(f), std::string(kReasonInline)});
     } else {
       if (kept != i) (*findings)[kept] = std::move(f);

@@ -20,6 +20,7 @@
 #include "report/origin.h"
 #include "report/reporter.h"
 #include "scanner/finding.h"
+#include "suppress/allow_markers.h"
 
 namespace magpie::suppress {
 
@@ -35,9 +36,12 @@ struct SuppressedFinding {
 
 // Moves each finding that an inline marker allows (IsSuppressedInline on `data`, the buffer the
 // findings came from) from `findings` to `suppressed`, keeping both in order. Call it in the
-// parallel scan stage, while `data` is still alive. Thread safety: pure function.
+// parallel scan stage, while `data` is still alive. Markers are read against `context.rules`;
+// their warnings (allow_markers.h) go to `context.warnings`, each distinct one once, prefixed
+// with the line of the finding it was read for. Thread safety: pure function.
 void ApplyInlineAllows(std::string_view data, std::vector<scanner::Finding>* findings,
-                       std::vector<SuppressedFinding>* suppressed);
+                       std::vector<SuppressedFinding>* suppressed,
+                       const MarkerContext& context = {});
 
 // What the filter decided for one finding: reported, or suppressed for `reason`.
 struct FilteredFinding {

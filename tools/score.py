@@ -5,8 +5,9 @@
     tools/score.py --findings-json out.json             # score a saved `magpie scan --format json` output
     tools/score.py magpie --min-precision 0.95 --min-recall 0.90 --max-noise-per-1000 5
 
-magpie is run as `magpie scan --format json --show-secrets [extra args] .` with the corpus folder as
-the working directory, so finding paths are relative to it like the labels'.
+magpie is run as `magpie scan --format json --show-secrets --no-repo-config [extra args] .` with the
+corpus folder as the working directory; finding paths (relative to the git work tree's top level
+when the corpus is inside one) are made relative to the corpus folder, like the labels'.
 
 Matching (per file): a finding is a true positive when its path equals a label's path and
   - its secret contains the label's secret (or the label's decoded plaintext), or is contained
@@ -22,6 +23,7 @@ Exit status: 0, or 1 when a --min-*/--max-* threshold is given and not met, or 2
 
 import argparse
 import difflib
+import functools
 import json
 import os
 import subprocess
@@ -31,8 +33,19 @@ from collections import Counter, defaultdict
 MIN_CONTAINED = 6
 
 
+@functools.lru_cache(maxsize=None)
+def work_tree_top(root):
+    """The git work tree holding `root`, or None: magpie reports paths relative to it."""
+    r = subprocess.run(["git", "-C", root, "rev-parse", "--show-toplevel"],
+                       capture_output=True, text=True)
+    return r.stdout.strip() if r.returncode == 0 and r.stdout.strip() else None
+
+
 def norm_path(path, root):
     p = path.replace("\\", "/")
+    top = work_tree_top(root) if not os.path.isabs(p) else None
+    if top:  # inside a git work tree magpie's paths are relative to its top level
+        p = os.path.join(top, p)
     if os.path.isabs(p):
         p = os.path.relpath(p, root).replace("\\", "/")
     while p.startswith("./"):
@@ -41,8 +54,10 @@ def norm_path(path, root):
 
 
 def run_magpie(magpie, root, extra):
+    # --no-repo-config: inside magpie's own repository its .magpieignore (which leaves tests/
+    # out) would apply to the corpus; the corpus has no configuration of its own.
     cmd = [os.path.abspath(magpie) if os.path.exists(magpie) else magpie,
-           "scan", "--format", "json", "--show-secrets", *extra, "."]
+           "scan", "--format", "json", "--show-secrets", "--no-repo-config", *extra, "."]
     r = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
     if r.returncode not in (0, 1):
         sys.stderr.write(f"score.py: {' '.join(cmd)} (in {root}) exited {r.returncode}\n{r.stderr}")

@@ -9,41 +9,10 @@
 #include <string>
 
 #include "cli_harness.h"
+#include "git_harness.h"
 
 namespace magpie::clitest {
 namespace {
-
-// Runs a shell command in the sandbox's work/ with the user's and the machine's git
-// configuration kept out, fixed identities, and the test database cache (a commit hook runs
-// magpie). Returns the exit status; stdout (trimmed) into *out when given.
-int Sh(const Sandbox& box, const std::string& command, std::string* out = nullptr) {
-  const fs::path captured = box.io() / "sh.out";
-  const std::string full = "cd " + ShellQuote(box.work().string()) +
-                           " && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "
-                           "MAGPIE_CACHE_DIR=" + ShellQuote(SharedCacheDir().string()) +
-                           " NO_COLOR=1 && (" + command + ") >" + ShellQuote(captured.string()) +
-                           " 2>&1 </dev/null";
-  const int status = std::system(full.c_str());
-  if (out != nullptr) {
-    *out = ReadFile(captured);
-    while (!out->empty() && out->back() == '\n') out->pop_back();
-  }
-  return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// `git` with an identity; `who` is the author/committer name.
-std::string Git(const std::string& args, const std::string& who = "t") {
-  return "git -c user.name=" + who + " -c user.email=" + who + "@e " + args;
-}
-
-void MustSh(const Sandbox& box, const std::string& command) {
-  std::string out;
-  const int rc = Sh(box, command, &out);
-  INFO(command << "\n" << out);
-  REQUIRE(rc == 0);
-}
-
-void InitRepo(const Sandbox& box) { MustSh(box, "git init -q -b main ."); }
 
 // Each commit one minute after the previous one, so that commit-time order is defined.
 void Commit(const Sandbox& box, const std::string& message, const std::string& who = "t") {
@@ -323,14 +292,20 @@ TEST_CASE("install-hook blocks a real commit that adds a secret and lets a clean
   CHECK(box.Run("install-hook").exit_code == 0);
 }
 
-TEST_CASE("install-hook keeps a foreign hook unless --force, and honours core.hooksPath",
+TEST_CASE("install-hook chains a foreign hook unless --force and honours core.hooksPath",
           "[cli][git]") {
   Sandbox box;
   InitRepo(box);
   const fs::path hook = box.work() / ".git" / "hooks" / "pre-commit";
   const std::string foreign = "#!/bin/sh\necho lint\n";
   WriteFile(hook, foreign);
-  const CliRun refused = box.Run("install-hook");
+  const CliRun chained = box.Run("install-hook");
+  CHECK(chained.exit_code == 0);
+  CHECK(ReadFile(hook.parent_path() / "pre-commit.magpie-chained") == foreign);
+  CHECK(ReadFile(hook).find("magpie") != std::string::npos);
+
+  WriteFile(hook, foreign);  // the user put their hook back over magpie's
+  const CliRun refused = box.Run("install-hook");  // two foreign hooks: not guessing
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("--force") != std::string::npos);
   CHECK(ReadFile(hook) == foreign);

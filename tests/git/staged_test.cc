@@ -158,3 +158,74 @@ TEST_CASE("a typical staged change is checked quickly", "[git]") {
 
 }  // namespace
 }  // namespace magpie::git
+
+namespace magpie::git {
+namespace {
+
+// Issue 11: `git commit -a` / `git commit PATH` name a temporary index in GIT_INDEX_FILE.
+TEST_CASE("issue 11: another index file is read instead of the repository's", "[git]") {
+  testing::TempRepo repo;
+  repo.Write("a.txt", "one\n");
+  repo.Commit("base");
+  repo.Write("a.txt", "one\nsecret\n");  // not added to the repository's index
+  const std::string other = repo.path() + "/.git/other-index";
+  testing::Run("cd " + testing::ShellQuote(repo.path()) +
+               " && cp .git/index .git/other-index && GIT_INDEX_FILE=.git/other-index git add a.txt");
+
+  Result<StagedChange> plain = ScanStaged(repo.path());
+  REQUIRE(plain.ok());
+  CHECK(plain->nothing_staged);
+
+  StagedOptions options;
+  options.index_file = other;
+  Result<StagedChange> r = ScanStaged(repo.path(), options);
+  REQUIRE(r.ok());
+  REQUIRE(r->files.size() == 1);
+  CHECK(r->files[0].content == "one\nsecret\n");
+  CHECK(r->files[0].IsAdded(2));
+}
+
+TEST_CASE("issue 11: an index file that is not there is an error not an empty index", "[git]") {
+  testing::TempRepo repo;
+  repo.Write("a.txt", "one\n");
+  repo.Commit("base");
+  StagedOptions options;
+  options.index_file = repo.path() + "/.git/no-such-index";
+  Result<StagedChange> r = ScanStaged(repo.path(), options);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("no-such-index") != std::string::npos);
+}
+
+TEST_CASE("issue 11: a merge in progress keeps only lines new to every parent", "[git]") {
+  testing::TempRepo repo;
+  repo.Write("a.txt", "base\n");
+  repo.Commit("base");
+  repo.Git("checkout -q -b side");
+  repo.Write("a.txt", "base\nfrom side\n");
+  repo.Write("side.txt", "side only\n");
+  repo.Commit("side");
+  repo.Git("checkout -q main");
+  repo.Write("a.txt", "base\nfrom main\n");
+  repo.Commit("main");
+  int status = 0;
+  repo.Git("merge -q side", &status);
+  REQUIRE(status != 0);  // conflict in a.txt: MERGE_HEAD is there
+  repo.Write("a.txt", "base\nfrom main\nfrom side\nresolution\n");
+  repo.Git("add a.txt");
+
+  Result<StagedChange> r = ScanStaged(repo.path());
+  REQUIRE(r.ok());
+  CHECK(r->merge_heads == 1);
+  // side.txt is side's own file (not the merge's doing); a.txt adds only line 4 to both sides.
+  REQUIRE(r->files.size() == 1);
+  CHECK(r->files[0].path == "a.txt");
+  CHECK(Ranges(r->files[0]) == std::vector<std::pair<int, int>>{{4, 4}});
+
+  repo.Write(".git/MERGE_HEAD", std::string(40, 'f') + "\n");  // names no commit
+  Result<StagedChange> broken = ScanStaged(repo.path());
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.status().message().find("MERGE_HEAD") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace magpie::git

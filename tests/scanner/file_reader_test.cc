@@ -12,6 +12,10 @@
 #include <functional>
 #include <thread>
 
+#include <cstring>
+
+#include "base/fault_injection.h"
+
 namespace fs = std::filesystem;
 using namespace magpie::scanner;
 
@@ -33,7 +37,7 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("small and mapped files read whole", "[scanner]") {
+TEST_CASE("small and large files read whole", "[scanner]") {
   TempDir dir;
   const std::string big(200 * 1024, 'x');  // above the mmap threshold
   for (const std::string& content : {std::string("hello"), big, std::string()}) {
@@ -208,4 +212,74 @@ TEST_CASE("issue 10: a link retargeted to a device is refused, not read", "[scan
           return r.content ? r.content->data() == "REGULAR\n"
                            : r.skipped == SkipReason::kNotRegular;
         }) == "");
+}
+
+// --- issue 14: a file that shrinks while it is read --------------------------------------
+
+namespace {
+void TruncateToTen(const std::string& path) { (void)::truncate(path.c_str(), 10); }
+}  // namespace
+
+TEST_CASE("issue 14: a file that shrinks while being read is a diagnostic or a clean read and never SIGBUS",
+          "[scanner]") {
+  TempDir dir;
+  const std::string big(1 << 20, 'x');  // large enough that the old reader mapped it
+  SECTION("truncated between fstat and the first read (fault injection)") {
+    const std::string path = dir.Write("shrinks", big).string();
+    testing::SetAfterStatHook(TruncateToTen);
+    FileReadResult result = ReadFileForScan(path, {});
+    testing::SetAfterStatHook(nullptr);
+    REQUIRE(result.content);
+    CHECK(result.content->data() == big.substr(0, 10));
+  }
+  SECTION("a read error is a diagnostic") {
+    const std::string path = dir.Write("eio", big).string();
+    magpie::fault::ScopedFault eio(magpie::fault::Point::kScanFileRead, EIO);
+    FileReadResult result = ReadFileForScan(path, {});
+    CHECK_FALSE(result.content);
+    CHECK(result.skipped == SkipReason::kUnreadable);
+    CHECK(result.message == std::strerror(EIO));
+  }
+  SECTION("truncated for real, again and again, while another thread reads it") {
+    const std::string path = dir.Write("flapping", big).string();
+    std::atomic<bool> stop{false};
+    std::thread truncator([&] {
+      while (!stop) {
+        (void)::truncate(path.c_str(), 0);
+        std::ofstream(path, std::ios::binary | std::ios::in | std::ios::out) << big;
+      }
+    });
+    for (int i = 0; i < 300; ++i) {
+      FileReadResult result = ReadFileForScan(path, {});
+      if (result.content) {
+        size_t sum = 0;  // touch every byte, as a scan would
+        for (char c : result.content->data()) sum += static_cast<unsigned char>(c);
+        CHECK(sum <= big.size() * 'x');
+      } else {
+        CHECK(result.skipped != SkipReason::kNone);
+      }
+    }
+    stop = true;
+    truncator.join();
+  }
+}
+
+TEST_CASE("issue 14: a file above stream_above is handed over as a stream", "[scanner]") {
+  TempDir dir;
+  const std::string bytes(5000, 'y');
+  FileReadOptions options;
+  options.stream_above = 4096;
+  FileReadResult result = ReadFileForScan(dir.Write("big", bytes).string(), options);
+  CHECK_FALSE(result.content);
+  REQUIRE(result.stream);
+  CHECK(result.stream->expected_size() == 5000);
+  std::string read;
+  char buffer[1000];
+  while (true) {
+    magpie::Result<size_t> n = result.stream->Read(buffer, sizeof buffer);
+    REQUIRE(n.ok());
+    if (*n == 0) break;
+    read.append(buffer, *n);
+  }
+  CHECK(read == bytes);
 }

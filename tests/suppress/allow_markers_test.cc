@@ -4,8 +4,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "suppress/allow_markers.h"
+#include "suppress/suppressor.h"
 
 namespace magpie::suppress {
 using scanner::Finding;
@@ -135,6 +137,103 @@ TEST_CASE("LineAllowsRule reads one line", "[suppress]") {
   CHECK(LineAllowsRule("magpie:allow a-rule; magpie:allow c-rule", "c-rule"));
   CHECK(LineAllowsRule("  # magpie:allow", "x", /*standalone=*/true));
   CHECK_FALSE(LineAllowsRule("x = 1 # magpie:allow", "x", /*standalone=*/true));
+}
+
+}  // namespace
+}  // namespace magpie::suppress
+
+namespace magpie::suppress {
+namespace {
+
+rules::RuleSet TwoRules() {
+  rules::RuleSpec aws;
+  aws.id = "aws-access-key-id";
+  rules::RuleSpec jwt;
+  jwt.id = "jwt";
+  return rules::RuleSet({aws, jwt});
+}
+
+struct Read {
+  bool allowed = false;
+  std::vector<std::string> warnings;
+};
+
+Read ReadMarker(const std::string& line, std::string_view rule = "aws-access-key-id") {
+  static const rules::RuleSet known = TwoRules();
+  Read r;
+  MarkerContext context;
+  context.rules = &known;
+  context.warnings = &r.warnings;
+  r.allowed = LineAllowsRule(line, rule, /*standalone=*/false, context);
+  return r;
+}
+
+TEST_CASE("issue 11: a free-text reason after magpie:allow allows every rule", "[suppress]") {
+  const Read r = ReadMarker("k = 1  # magpie:allow test fixture");
+  CHECK(r.allowed);
+  CHECK(r.warnings.empty());
+  CHECK(ReadMarker("# magpie:allow test fixture", "jwt").allowed);
+}
+
+TEST_CASE("issue 11: a rule id then a reason with or without -- allows that rule only",
+          "[suppress]") {
+  for (const std::string line : {"# magpie:allow aws-access-key-id -- fake key",
+                                 "# magpie:allow aws-access-key-id fake key",
+                                 "# magpie:allow jwt, aws-access-key-id -- the-docs' example"}) {
+    INFO(line);
+    const Read r = ReadMarker(line);
+    CHECK(r.allowed);
+    CHECK(r.warnings.empty());
+    CHECK_FALSE(ReadMarker("# magpie:allow aws-access-key-id -- fake key", "jwt").allowed);
+  }
+}
+
+TEST_CASE("issue 11: a misspelt rule id allows nothing and is named in a warning",
+          "[suppress]") {
+  const Read typo = ReadMarker("# magpie:allow aws-acess-key-id");
+  CHECK_FALSE(typo.allowed);
+  REQUIRE(typo.warnings.size() == 1);
+  CHECK(typo.warnings[0].find("'aws-acess-key-id'") != std::string::npos);
+  CHECK(typo.warnings[0].find("did you mean 'aws-access-key-id'") != std::string::npos);
+
+  const Read unknown = ReadMarker("# magpie:allow my-own-rule test fixture");
+  CHECK_FALSE(unknown.allowed);
+  REQUIRE(unknown.warnings.size() == 1);
+  CHECK(unknown.warnings[0].find("'my-own-rule'") != std::string::npos);
+  CHECK(unknown.warnings[0].find("did you mean") == std::string::npos);
+
+  const Read near = ReadMarker("# magpie:allow jwtt", "jwt");  // no hyphen, but two edits away
+  CHECK_FALSE(near.allowed);
+  CHECK(near.warnings.size() == 1);
+
+  // Short words are never taken for typos of short ids: "it" is two edits from "jwt".
+  const Read prose = ReadMarker("# magpie:allow it is a fixture", "jwt");
+  CHECK(prose.allowed);
+  CHECK(prose.warnings.empty());
+  // After --, nothing is read.
+  CHECK(ReadMarker("# magpie:allow aws-access-key-id -- aws-acess-key-id").warnings.empty());
+}
+
+TEST_CASE("issue 11: ApplyInlineAllows reports each marker warning once with its line",
+          "[suppress]") {
+  static const rules::RuleSet known = TwoRules();
+  const std::string data = "# magpie:allow aws-acess-key-id\nk = \"" + std::string(kKey) +
+                           "\" + \"" + std::string(kKey) + "\"\n";
+  Finding first = FindingAt(data);
+  first.start.line = 2;
+  Finding second = first;
+  second.start.offset = data.rfind(kKey);
+  std::vector<Finding> findings{first, second};
+  std::vector<SuppressedFinding> suppressed;
+  std::vector<std::string> warnings;
+  MarkerContext context;
+  context.rules = &known;
+  context.warnings = &warnings;
+  ApplyInlineAllows(data, &findings, &suppressed, context);
+  CHECK(findings.size() == 2);  // never allowed by a typo
+  CHECK(suppressed.empty());
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].rfind("line 2: ", 0) == 0);
 }
 
 }  // namespace

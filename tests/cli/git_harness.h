@@ -1,0 +1,48 @@
+// Helpers for the tests that drive real git around magpie: shell commands in a sandbox with the
+// user's and the machine's git configuration kept out. Private to tests/cli/.
+#ifndef MAGPIE_TESTS_CLI_GIT_HARNESS_H_
+#define MAGPIE_TESTS_CLI_GIT_HARNESS_H_
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "cli_harness.h"
+
+namespace magpie::clitest {
+
+// Runs a shell command in the sandbox's work/ with the user's and the machine's git
+// configuration kept out, fixed identities, and the test database cache (a commit hook runs
+// magpie). Returns the exit status; stdout (trimmed) into *out when given.
+inline int Sh(const Sandbox& box, const std::string& command, std::string* out = nullptr) {
+  const fs::path captured = box.io() / "sh.out";
+  const std::string full = "cd " + ShellQuote(box.work().string()) +
+                           " && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "
+                           "MAGPIE_CACHE_DIR=" + ShellQuote(SharedCacheDir().string()) +
+                           " NO_COLOR=1 && (" + command + ") >" + ShellQuote(captured.string()) +
+                           " 2>&1 </dev/null";
+  const int status = std::system(full.c_str());
+  if (out != nullptr) {
+    *out = ReadFile(captured);
+    while (!out->empty() && out->back() == '\n') out->pop_back();
+  }
+  return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// `git` with an identity; `who` is the author/committer name.
+inline std::string Git(const std::string& args, const std::string& who = "t") {
+  return "git -c user.name=" + who + " -c user.email=" + who + "@e " + args;
+}
+
+inline void MustSh(const Sandbox& box, const std::string& command) {
+  std::string out;
+  const int rc = Sh(box, command, &out);
+  INFO(command << "\n" << out);
+  REQUIRE(rc == 0);
+}
+
+inline void InitRepo(const Sandbox& box) { MustSh(box, "git init -q -b main ."); }
+
+}  // namespace magpie::clitest
+
+#endif  // MAGPIE_TESTS_CLI_GIT_HARNESS_H_
