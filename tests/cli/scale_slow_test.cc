@@ -36,7 +36,7 @@ void Record(const char* what, const MeasuredRun& run) {
             << " s, peak RSS " << run.max_rss_mib << " MiB" << std::endl;
 }
 
-TEST_CASE("issue 14: a 1 GB baseline is read in bounded memory", "[cli][slow]") {
+TEST_CASE("issue 14: a 1 GB baseline is read in bounded memory", "[.slow][cli]") {
   Sandbox box;
   box.Write("app/config.py", kAwsLine);
   const fs::path small = box.io() / "base.json";
@@ -80,7 +80,7 @@ TEST_CASE("issue 14: a 1 GB baseline is read in bounded memory", "[cli][slow]") 
 }
 
 TEST_CASE("issue 14: a rules file of 10000 rules loads and finds what is planted",
-          "[cli][slow]") {
+          "[.slow][cli]") {
   Sandbox box;
   constexpr int kRules = 10000;
   // Secrets must look random (a run of zeros is dropped as a placeholder): splitmix64 digits.
@@ -138,7 +138,7 @@ TEST_CASE("issue 14: a rules file of 10000 rules loads and finds what is planted
 }
 
 TEST_CASE("issue 14: a history of 100000 commits is walked and its planted secrets found",
-          "[cli][slow]") {
+          "[.slow][cli]") {
   Sandbox box;
   const std::string git_env =
       "export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null && cd " +
