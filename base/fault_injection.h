@@ -38,6 +38,7 @@ enum class Point {
   kScannerSetup,        // a worker creating its Scanner (throws, as a constructor would)
   kScanItem,            // a worker scanning an item (subject: its path; throws bad_alloc)
   kOutputStage,         // the ordered output stage taking an item (subject: its path; throws)
+  kGitWorkerRepository,  // opening a history-walk worker's own repository handle
   kCount,
 };
 

@@ -16,9 +16,11 @@ enum class DiagnosticKind {
   kMissingObject,  // object referenced but absent (and not explained by a shallow clone)
   kSubmodule,      // gitlink entry: the submodule's own history is not scanned
   kBadRef,         // a reference that cannot be resolved to an object
+  kUnreadable,     // the repository could not be opened again for a worker thread (EMFILE)
 };
 
-// "too-large", "binary", "corrupt-object", "missing-object", "submodule", "bad-ref": the same
+// "too-large", "binary", "corrupt-object", "missing-object", "submodule", "bad-ref",
+// "unreadable": the same
 // words as report::Diagnostic::kind uses for files, so cli/ can pass them through.
 std::string_view ToString(DiagnosticKind kind);
 

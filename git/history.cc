@@ -147,6 +147,7 @@ BlobProvenance History::Provenance(size_t i) const {
   p.present_at_head = impl_->at_head.count(item.id) != 0;
   if (const BlobRecord* record = item.record) {
     p.path = record->path;
+    p.excluded = record->excluded;
     p.other_occurrences = static_cast<int>(record->other_occurrences);
     if (record->commit != internal::kNoCommit) {
       const internal::CommitInfo& info = impl_->index.infos[record->commit];

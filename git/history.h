@@ -57,6 +57,11 @@ struct BlobProvenance {
   // answered by whether any blob with present_at_head also yields the same secret. False
   // when HEAD is unborn or not a commit.
   bool present_at_head = false;
+  // Every introduction of the blob was at a path HistoryOptions::is_excluded excludes (then
+  // `path` and `commit` are the first of them). Otherwise `path` and `commit` are the first
+  // introduction at a path not excluded (issue 14: the same secret at an ignored vendor/ path
+  // and at app/ is reported at app/, not skipped because vendor/ came first).
+  bool excluded = false;
 };
 
 struct HistoryOptions {
@@ -80,6 +85,10 @@ struct HistoryOptions {
   // Null: none is. The caller supplies the test (scanner::LooksBinary) because git/ may not
   // include scanner/, and files and blobs must be judged alike.
   bool (*is_binary)(std::string_view bytes) = nullptr;
+  // Which blob paths the caller excludes (.magpieignore, the configuration's `exclude`); see
+  // BlobProvenance::excluded. Null: none is. Called from the tree-diff threads at once, so it
+  // must be thread-safe; git/ may not include suppress/, hence a predicate.
+  std::function<bool(std::string_view path)> is_excluded;
   int threads = 0;  // for tree diffs and blob reads; 0 = one per core (capped at the cores)
 };
 

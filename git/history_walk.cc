@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/fault_injection.h"
 #include "git/tree_diff.h"
 
 namespace magpie::git::internal {
@@ -39,8 +40,9 @@ struct Roots {
 
 class Walker {
  public:
-  Walker(git_repository* repo, const DiagnosticCallback& on_diagnostic, HistoryIndex* out)
-      : repo_(repo), on_diagnostic_(on_diagnostic), out_(out) {
+  Walker(git_repository* repo, const HistoryOptions& options,
+         const DiagnosticCallback& on_diagnostic, HistoryIndex* out)
+      : repo_(repo), options_(options), on_diagnostic_(on_diagnostic), out_(out) {
     ReadShallowFile();
   }
 
@@ -59,10 +61,12 @@ class Walker {
               std::string message);
   std::optional<git_oid> TreeOfCommit(git_repository* repo, const git_oid& commit) const;
   std::vector<uint32_t> TopologicalOrder();
+  void MarkExcluded(CommitDiff* diff) const;
   void Apply(const CommitDiff& diff, uint32_t commit);
-  void Introduce(const git_oid& blob, const std::string& path, uint32_t commit);
+  void Introduce(const git_oid& blob, const std::string& path, uint32_t commit, bool excluded);
 
   git_repository* repo_;
+  const HistoryOptions& options_;
   const DiagnosticCallback& on_diagnostic_;
   HistoryIndex* out_;
   OidSet shallow_;  // commits whose parents a shallow clone left out
@@ -245,14 +249,23 @@ std::optional<git_oid> Walker::TreeOfCommit(git_repository* repo, const git_oid&
   return *git_commit_tree_id(commit);
 }
 
-void Walker::Introduce(const git_oid& blob, const std::string& path, uint32_t commit) {
+void Walker::Introduce(const git_oid& blob, const std::string& path, uint32_t commit,
+                       bool excluded) {
   auto [it, inserted] = out_->blobs.try_emplace(blob);
-  if (inserted) {
-    it->second.commit = commit;
-    it->second.path = path;
-  } else {
-    ++it->second.other_occurrences;
+  BlobRecord& record = it->second;
+  if (!inserted) ++record.other_occurrences;
+  // The first introduction decides, unless it was at an excluded path and this one is not:
+  // the blob is then reported here (an ignored copy must not hide a live one).
+  if (inserted || (record.excluded && !excluded)) {
+    record.commit = commit;
+    record.path = path;
+    record.excluded = excluded;
   }
+}
+
+void Walker::MarkExcluded(CommitDiff* diff) const {
+  if (!options_.is_excluded) return;
+  for (TreeChange& change : diff->blobs) change.excluded = options_.is_excluded(change.path);
 }
 
 std::vector<uint32_t> Walker::TopologicalOrder() {
@@ -285,7 +298,9 @@ void Walker::Apply(const CommitDiff& diff, uint32_t commit) {
       Report(problem.kind, &problem.id, problem.path, problem.message);
     }
   }
-  for (const TreeChange& change : diff.blobs) Introduce(change.id, change.path, commit);
+  for (const TreeChange& change : diff.blobs) {
+    Introduce(change.id, change.path, commit, change.excluded);
+  }
   for (const TreeChange& change : diff.submodules) {
     if (reported_submodules_.insert(change.path).second) {
       Report(DiagnosticKind::kSubmodule, &change.id, change.path,
@@ -300,23 +315,42 @@ void Walker::DiffCommitsInOrder() {
   for (uint32_t n : order) out_->commits.push_back(nodes_[n].id);
 
   // Tree diffs are independent of each other: run them on every core, each thread with its
-  // own repository handle (libgit2 repositories are not shared across threads), then fold
-  // the results in walk order so that "first introduction" stays deterministic.
+  // own repository handle, then fold the results in walk order so that "first introduction"
+  // stays deterministic. A git_repository is never shared between threads (libgit2 does not
+  // make that safe), not even this thread's repo_: a worker whose handle cannot be opened
+  // (EMFILE) reports its commits as not diffed instead (issue 14).
   const std::string git_dir = git_repository_path(repo_);
-  tbb::enumerable_thread_specific<RepoPtr> repos([&git_dir] {
-    std::string ignored;
-    return OpenRepository(git_dir, &ignored);
+  struct WorkerRepo {
+    RepoPtr repo;
+    std::string error;
+  };
+  tbb::enumerable_thread_specific<WorkerRepo> repos([&git_dir] {
+    WorkerRepo worker;
+    if (fault::Triggered(fault::Point::kGitWorkerRepository)) {
+      worker.error = "cannot open the repository for a worker thread: injected fault";
+    } else {
+      worker.repo = OpenRepository(git_dir, &worker.error);
+    }
+    return worker;
   });
   std::vector<CommitDiff> diffs(std::min(kDiffBatch, order.size()));
   for (size_t start = 0; start < order.size(); start += kDiffBatch) {
     const size_t end = std::min(order.size(), start + kDiffBatch);
     tbb::parallel_for(tbb::blocked_range<size_t>(start, end, 16),
                       [&](const tbb::blocked_range<size_t>& range) {
-                        RepoPtr& local = repos.local();
-                        git_repository* repo = local ? local.get() : repo_;
+                        WorkerRepo& worker = repos.local();
+                        git_repository* repo = worker.repo.get();
                         std::vector<git_oid> parent_trees;
                         for (size_t k = range.begin(); k != range.end(); ++k) {
                           const Node& node = nodes_[order[k]];
+                          if (repo == nullptr) {
+                            CommitDiff& diff = diffs[k - start];
+                            diff.Clear();
+                            diff.problems.push_back({node.id, "", DiagnosticKind::kUnreadable,
+                                                     "commit " + OidHex(node.id) +
+                                                         " not diffed: " + worker.error});
+                            continue;
+                          }
                           parent_trees.clear();
                           for (const git_oid& parent : node.parents) {
                             if (auto tree = TreeOfCommit(repo, parent)) {
@@ -326,6 +360,7 @@ void Walker::DiffCommitsInOrder() {
                           CommitDiff& diff = diffs[k - start];
                           diff.Clear();
                           DiffAgainstParents(repo, node.tree, parent_trees, &diff);
+                          MarkExcluded(&diff);
                         }
                       });
     for (size_t k = start; k < end; ++k) Apply(diffs[k - start], static_cast<uint32_t>(k));
@@ -337,9 +372,12 @@ void Walker::DiffRoots(const Roots& roots) {
   for (const git_oid& tree : roots.trees) {
     diff.Clear();
     DiffAgainstParents(repo_, tree, {}, &diff);
+    MarkExcluded(&diff);
     Apply(diff, kNoCommit);
   }
-  for (const auto& [blob, name] : roots.blobs) Introduce(blob, name, kNoCommit);
+  for (const auto& [blob, name] : roots.blobs) {
+    Introduce(blob, name, kNoCommit, options_.is_excluded && options_.is_excluded(name));
+  }
 }
 
 void Walker::LoadCommitInfos() {
@@ -366,7 +404,7 @@ void Walker::LoadCommitInfos() {
 bool WalkHistory(git_repository* repo, const HistoryOptions& options,
                  const DiagnosticCallback& on_diagnostic, HistoryIndex* out,
                  std::string* error) {
-  Walker walker(repo, on_diagnostic, out);
+  Walker walker(repo, options, on_diagnostic, out);
   Roots roots;
   if (options.refs.empty()) {
     walker.CollectAllRefs(&roots);

@@ -23,6 +23,7 @@ inline constexpr uint32_t kNoCommit = std::numeric_limits<uint32_t>::max();
 struct BlobRecord {
   uint32_t commit = kNoCommit;  // index into HistoryIndex::commits; kNoCommit: a tagged blob
   uint32_t other_occurrences = 0;
+  bool excluded = false;  // every introduction so far was at an excluded path
   std::string path;
 };
 

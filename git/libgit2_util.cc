@@ -12,6 +12,7 @@ std::string_view ToString(DiagnosticKind kind) {
     case DiagnosticKind::kMissingObject: return "missing-object";
     case DiagnosticKind::kSubmodule: return "submodule";
     case DiagnosticKind::kBadRef: return "bad-ref";
+    case DiagnosticKind::kUnreadable: return "unreadable";
   }
   return "unknown";
 }

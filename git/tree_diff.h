@@ -15,7 +15,8 @@ namespace magpie::git::internal {
 
 struct TreeChange {
   git_oid id;
-  std::string path;  // '/'-separated, relative to the root tree
+  std::string path;       // '/'-separated, relative to the root tree
+  bool excluded = false;  // HistoryOptions::is_excluded said so (set by the history walk)
 };
 
 struct TreeProblem {

@@ -26,8 +26,14 @@ report::GitOrigin ToOrigin(const git::BlobProvenance& p) {
 }  // namespace
 
 report::Diagnostic ToReportDiagnostic(const git::GitDiagnostic& d) {
-  return report::Diagnostic{d.path.empty() ? d.object : d.path, std::string(git::ToString(d.kind)),
-                            d.message};
+  std::string message = d.message;
+  // The object id is what a user needs to repair the repository (`git cat-file -p ID`):
+  // name it even when the diagnostic is filed under a path (issue 14).
+  if (!d.object.empty() && !d.path.empty() && message.find(d.object) == std::string::npos) {
+    message += " (object " + d.object + ")";
+  }
+  return report::Diagnostic{d.path.empty() ? d.object : d.path,
+                            std::string(git::ToString(d.kind)), std::move(message)};
 }
 
 void AddGitDiagnostics(const std::vector<git::GitDiagnostic>& diagnostics, Prelude* prelude) {
@@ -48,13 +54,20 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   const int threads = options.threads > 0 ? options.threads : 1;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
+  git::HistoryOptions walk_options = options;
+  if (excluder != nullptr && !excluder->empty()) {
+    // Decided per introduction during the walk: a blob is skipped only when every path it
+    // was introduced at is excluded (issue 14).
+    walk_options.is_excluded = [excluder](std::string_view path) {
+      return excluder->ExcludesRootRelative(path);
+    };
+  }
   std::vector<git::GitDiagnostic> diagnostics;
   Result<std::unique_ptr<git::History>> history = git::History::Open(
-      repo, options, [&](const git::GitDiagnostic& d) { diagnostics.push_back(d); });
+      repo, walk_options, [&](const git::GitDiagnostic& d) { diagnostics.push_back(d); });
   if (!history.ok()) return history.status();
   std::unique_ptr<HistorySource> source(new HistorySource());
   source->history_ = *std::move(history);
-  source->excluder_ = excluder;
   AddGitDiagnostics(diagnostics, &source->prelude_);
   return source;
 }
@@ -62,8 +75,7 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
 SourceItem HistorySource::Load(size_t index) const {
   SourceItem item;
   const git::BlobProvenance provenance = history_->Provenance(index);
-  if (!provenance.path.empty() && excluder_ != nullptr &&
-      excluder_->ExcludesRootRelative(provenance.path)) {
+  if (provenance.excluded) {
     item.skip_reason = "excluded";
     return item;
   }

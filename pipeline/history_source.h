@@ -1,6 +1,7 @@
 // Every distinct blob of a git history once (git/history.h), in pack order, with provenance
-// as a report::GitOrigin. Blob paths excluded by the suppression patterns (relative to the
-// repository root) are skipped as "excluded"; submodules are counted, not recursed.
+// as a report::GitOrigin. A blob is skipped as "excluded" only when every path it was
+// introduced at is excluded by the suppression patterns (relative to the repository root);
+// otherwise it is reported at its first path that is not. Submodules are counted, not recursed.
 #ifndef MAGPIE_PIPELINE_HISTORY_SOURCE_H_
 #define MAGPIE_PIPELINE_HISTORY_SOURCE_H_
 
@@ -33,7 +34,6 @@ class HistorySource : public Source {
  private:
   HistorySource() = default;
   std::unique_ptr<git::History> history_;
-  const suppress::PathExcluder* excluder_ = nullptr;
 };
 
 // A git diagnostic in the report's words.

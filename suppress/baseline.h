@@ -8,6 +8,7 @@
 #ifndef MAGPIE_SUPPRESS_BASELINE_H_
 #define MAGPIE_SUPPRESS_BASELINE_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,15 @@ namespace magpie::suppress {
 // The fingerprints of the findings a report lists. An unreadable or unrecognised report is an
 // error (kInvalidArgument, or the read error), never an empty baseline.
 Result<std::vector<std::string>> ParseBaseline(std::string_view text, const std::string& source);
-Result<std::vector<std::string>> LoadBaseline(const std::string& path);
+
+// Streams the report at `path` (a file or a pipe) with nlohmann's SAX parser, keeping only the
+// fingerprints (issue 14: a 1 GB report took 11 GB as a document), and calls
+// `on_fingerprint` for each: `-f json` and JSONL ones as they are read, SARIF ones at the end.
+// On error, some may have been passed already: the caller drops them with the rest of its
+// suppression (LoadSuppression returns only the error). Hostile input stays bounded: no JSON
+// token or JSONL line over 16 MiB, no recursion however deep the nesting.
+Status LoadBaseline(const std::string& path,
+                    const std::function<void(std::string_view fingerprint)>& on_fingerprint);
 
 }  // namespace magpie::suppress
 

@@ -1,57 +1,26 @@
 #include "suppress/path_patterns.h"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
+
+#include "suppress/glob.h"
 
 namespace magpie::suppress {
 namespace fs = std::filesystem;
 namespace {
 
-std::vector<std::string> SplitPath(std::string_view path) {
-  std::vector<std::string> parts;
+// The path's components; empty ones and "." are dropped ("a//./b" is "a/b").
+std::vector<std::string_view> SplitPath(std::string_view path) {
+  std::vector<std::string_view> parts;
   while (!path.empty()) {
     const size_t slash = path.find('/');
     const std::string_view part = path.substr(0, slash);
-    if (!part.empty() && part != ".") parts.emplace_back(part);
+    if (!part.empty() && part != ".") parts.push_back(part);
     if (slash == std::string_view::npos) break;
     path.remove_prefix(slash + 1);
   }
   return parts;
-}
-
-// Whether pattern[pi...] matches path[qi...]. `failed` (one flag per (pi, qi) pair, null when
-// the pattern has at most one "**") remembers the pairs already known not to match, so that a
-// pattern with several "**" costs at most pattern × path steps instead of trying every way to
-// spread the path over them (issue 10: "**/a/**/a/**/a/**/a/**/a/**/a/b" against a deep path
-// took minutes).
-bool MatchSegments(const std::vector<std::string>& pattern, size_t pi,
-                   const std::vector<std::string>& path, size_t qi, std::vector<bool>* failed) {
-  if (pi == pattern.size()) return qi == path.size();
-  if (pattern[pi] == "**") {
-    if (pi + 1 == pattern.size()) return qi < path.size();  // "dir/**": something inside
-    for (size_t k = qi; k <= path.size(); ++k) {
-      const size_t state = (pi + 1) * (path.size() + 1) + k;
-      if (failed != nullptr && (*failed)[state]) continue;
-      if (MatchSegments(pattern, pi + 1, path, k, failed)) return true;
-      if (failed != nullptr) (*failed)[state] = true;
-    }
-    return false;
-  }
-  if (qi == path.size()) return false;
-  // One component against one component: FNM_PATHNAME keeps '*' from ever crossing a '/'.
-  if (fnmatch(pattern[pi].c_str(), path[qi].c_str(), FNM_PATHNAME) != 0) return false;
-  return MatchSegments(pattern, pi + 1, path, qi + 1, failed);
-}
-
-bool MatchSegments(const std::vector<std::string>& pattern, const std::vector<std::string>& path) {
-  if (std::count(pattern.begin(), pattern.end(), "**") <= 1) {
-    return MatchSegments(pattern, 0, path, 0, nullptr);  // one "**": linear without memo
-  }
-  std::vector<bool> failed((pattern.size() + 1) * (path.size() + 1));
-  return MatchSegments(pattern, 0, path, 0, &failed);
 }
 
 }  // namespace
@@ -73,21 +42,16 @@ void PathPatterns::Add(std::string_view text) {
   } else if (text.size() >= 2 && text[0] == '\\' && (text[1] == '!' || text[1] == '#')) {
     text.remove_prefix(1);
   }
-  while (!text.empty() && text.back() == '/') {
+  if (!text.empty() && text.back() == '/') {  // git strips one trailing '/'
     p.directory_only = true;
     text.remove_suffix(1);
   }
+  if (text.empty()) return;
+  // A '/' at the start or in the middle anchors the pattern at the root (git dir.c: a pattern
+  // without one is matched against the name at any depth).
   const bool anchored = text.find('/') != std::string_view::npos;
-  p.segments = SplitPath(text);
-  // "**/**" matches what "**" does; one of them keeps MatchSegments' recursion as deep as the
-  // path, not as the pattern.
-  p.segments.erase(std::unique(p.segments.begin(), p.segments.end(),
-                               [](const std::string& a, const std::string& b) {
-                                 return a == "**" && b == "**";
-                               }),
-                   p.segments.end());
-  if (p.segments.empty()) return;
-  if (!anchored) p.segments.insert(p.segments.begin(), "**");
+  if (text.front() == '/') text.remove_prefix(1);
+  p.glob = std::make_shared<const internal::PathGlob>(text, anchored);
   patterns_.push_back(std::move(p));
 }
 
@@ -96,24 +60,41 @@ void PathPatterns::Append(const PathPatterns& other) {
 }
 
 bool PathPatterns::Excludes(std::string_view relative, bool is_directory) const {
-  const std::vector<std::string> path = SplitPath(relative);
+  const std::vector<std::string_view> path = SplitPath(relative);
   if (path.empty()) return false;
-  bool excluded = false;
-  for (const Pattern& p : patterns_) {
-    if (p.directory_only && !is_directory) continue;
-    if (excluded == !p.negated) continue;  // cannot change the outcome
-    if (MatchSegments(p.segments, path)) excluded = !p.negated;
+  std::vector<char> matched;
+  // The last pattern that matches decides: look from the end, stop at the first match.
+  for (auto p = patterns_.rbegin(); p != patterns_.rend(); ++p) {
+    if (p->directory_only && !is_directory) continue;
+    p->glob->MatchPrefixes(path, &matched);
+    if (matched.back() != 0) return !p->negated;
   }
-  return excluded;
+  return false;
 }
 
 bool PathPatterns::ExcludesWithParents(std::string_view relative, bool is_directory) const {
   if (patterns_.empty()) return false;
-  for (size_t slash = relative.find('/'); slash != std::string_view::npos;
-       slash = relative.find('/', slash + 1)) {
-    if (slash > 0 && Excludes(relative.substr(0, slash), true)) return true;
+  const std::vector<std::string_view> path = SplitPath(relative);
+  const size_t n = path.size();
+  if (n == 0) return false;
+  // One pass per pattern answers for every leading directory at once (a loop over the parents
+  // calling Excludes would cost depth × as much). verdict[j] is the decision for the first j
+  // components: the last pattern matching them, so patterns are tried from the end.
+  enum : char { kUndecided, kIncluded, kExcluded };
+  std::vector<char> verdict(n + 1, kUndecided);
+  size_t undecided = n;
+  std::vector<char> matched;
+  for (auto p = patterns_.rbegin(); p != patterns_.rend() && undecided > 0; ++p) {
+    p->glob->MatchPrefixes(path, &matched);
+    for (size_t j = 1; j <= n; ++j) {
+      if (verdict[j] != kUndecided || matched[j] == 0) continue;
+      if (p->directory_only && j == n && !is_directory) continue;  // parents are directories
+      verdict[j] = p->negated ? kIncluded : kExcluded;
+      --undecided;
+    }
   }
-  return Excludes(relative, is_directory);
+  // A path inside an excluded directory is excluded, whatever a negation says about it.
+  return std::find(verdict.begin() + 1, verdict.end(), kExcluded) != verdict.end();
 }
 
 PathExcluder::PathExcluder(const std::string& root, PathPatterns patterns)

@@ -5,11 +5,15 @@
 #ifndef MAGPIE_SUPPRESS_PATH_PATTERNS_H_
 #define MAGPIE_SUPPRESS_PATH_PATTERNS_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace magpie::suppress {
+namespace internal {
+class PathGlob;
+}  // namespace internal
 
 // `s` without trailing spaces, tabs and '\r', as gitignore trims a line; an escaped space
 // ("\\ ") is kept.
@@ -18,7 +22,9 @@ std::string_view TrimTrailingSpace(std::string_view s);
 // An ordered list of gitignore-style patterns: `*`, `?`, `[...]` within one path component,
 // `**` for any number of components, a leading or inner `/` anchors the pattern at the root
 // (otherwise it matches at any depth), a trailing `/` matches directories only, a leading `!`
-// re-includes, `\` escapes. The last pattern that matches a path decides.
+// re-includes, `\` escapes. The last pattern that matches a path decides. Semantics are
+// git's (tests/suppress/gitignore_parity_test.cc compares with `git check-ignore`); matching
+// costs O(patterns × pattern length × path length) whatever the patterns (suppress/glob.h).
 class PathPatterns {
  public:
   // Adds one pattern (trailing whitespace is ignored; an empty pattern is ignored).
@@ -36,7 +42,7 @@ class PathPatterns {
 
  private:
   struct Pattern {
-    std::vector<std::string> segments;  // "**" stands for any number of components
+    std::shared_ptr<const internal::PathGlob> glob;  // shared: copies stay cheap
     bool negated = false;
     bool directory_only = false;
   };

@@ -22,9 +22,10 @@ Result<Suppression> LoadSuppression(const SuppressionOptions& options) {
     for (const std::string& fp : ignore->fingerprints) out.suppressor.Add(fp, kReasonIgnoreFile);
   }
   if (!options.baseline.empty()) {
-    Result<std::vector<std::string>> baseline = LoadBaseline(options.baseline);
-    if (!baseline.ok()) return baseline.status();
-    for (std::string& fp : *baseline) out.suppressor.Add(std::move(fp), kReasonBaseline);
+    Status baseline = LoadBaseline(options.baseline, [&out](std::string_view fp) {
+      out.suppressor.Add(fp, kReasonBaseline);
+    });
+    if (!baseline.ok()) return baseline;
   }
   out.excluder = PathExcluder(options.scan_root, std::move(patterns));
   return out;

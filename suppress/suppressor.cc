@@ -1,6 +1,7 @@
 #include "suppress/suppressor.h"
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <utility>
 
@@ -36,13 +37,74 @@ void ApplyInlineAllows(std::string_view data, std::vector<scanner::Finding>* fin
   findings->resize(kept);
 }
 
-void Suppressor::Add(std::string fingerprint, std::string_view reason) {
-  reasons_.emplace(std::move(fingerprint), std::string(reason));
+namespace {
+
+// splitmix64's finaliser: every input bit changes about half of the output bits.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
 }
 
-const std::string* Suppressor::ReasonFor(const std::string& fingerprint) const {
-  const auto it = reasons_.find(fingerprint);
-  return it == reasons_.end() ? nullptr : &it->second;
+}  // namespace
+
+uint64_t Suppressor::NewSeed() {
+  std::random_device device;
+  return (static_cast<uint64_t>(device()) << 32) ^ device();
+}
+
+size_t Suppressor::KeyHash::operator()(const Key& key) const noexcept {
+  return static_cast<size_t>(Mix(key.high ^ seed) ^ Mix(key.low + seed + 0x9e3779b97f4a7c15ULL));
+}
+
+bool Suppressor::ParseKey(std::string_view fingerprint, Key* key) {
+  if (fingerprint.size() != 32) return false;
+  uint64_t words[2] = {0, 0};
+  for (size_t i = 0; i < 32; ++i) {
+    const char c = fingerprint[i];
+    uint64_t digit;
+    if (c >= '0' && c <= '9') {
+      digit = static_cast<uint64_t>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      digit = static_cast<uint64_t>(c - 'a' + 10);
+    } else {
+      return false;  // upper case too: fingerprints match as the exact text
+    }
+    words[i / 16] = (words[i / 16] << 4) | digit;
+  }
+  key->high = words[0];
+  key->low = words[1];
+  return true;
+}
+
+uint8_t Suppressor::ReasonIndex(std::string_view reason) {
+  for (size_t i = 0; i < reasons_.size(); ++i) {
+    if (reasons_[i] == reason) return static_cast<uint8_t>(i);
+  }
+  reasons_.emplace_back(reason);  // three reasons exist; never near 256
+  return static_cast<uint8_t>(reasons_.size() - 1);
+}
+
+void Suppressor::Add(std::string_view fingerprint, std::string_view reason) {
+  const uint8_t index = ReasonIndex(reason);
+  Key key;
+  if (ParseKey(fingerprint, &key)) {
+    by_key_.emplace(key, index);
+  } else {
+    others_.emplace(std::string(fingerprint), index);
+  }
+}
+
+const std::string* Suppressor::ReasonFor(std::string_view fingerprint) const {
+  Key key;
+  if (ParseKey(fingerprint, &key)) {
+    const auto it = by_key_.find(key);
+    return it == by_key_.end() ? nullptr : &reasons_[it->second];
+  }
+  const auto it = others_.find(std::string(fingerprint));
+  return it == others_.end() ? nullptr : &reasons_[it->second];
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #define MAGPIE_SUPPRESS_SUPPRESSOR_H_
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -55,10 +56,10 @@ struct FilteredFinding {
 class Suppressor {
  public:
   // The first reason added for a fingerprint wins (the ignore file is added before the baseline).
-  void Add(std::string fingerprint, std::string_view reason);
+  void Add(std::string_view fingerprint, std::string_view reason);
   // The reason a finding with this fingerprint is suppressed, or nullptr.
-  const std::string* ReasonFor(const std::string& fingerprint) const;
-  size_t size() const { return reasons_.size(); }
+  const std::string* ReasonFor(std::string_view fingerprint) const;
+  size_t size() const { return by_key_.size() + others_.size(); }
 
   // Fingerprints each finding of one item (scanner::Fingerprint of rule, origin path, secret),
   // keeps the inline-suppressed ones suppressed, and suppresses those whose fingerprint was
@@ -71,7 +72,28 @@ class Suppressor {
   const std::map<std::string, uint64_t>& counts() const { return counts_; }
 
  private:
-  std::unordered_map<std::string, std::string> reasons_;
+  // A fingerprint as magpie writes it (32 lower-case hex digits) as two words, with the index
+  // of its reason: about 56 bytes each where a string pair took 150 (issue 14: a 1 GB baseline
+  // holds about two million).
+  struct Key {
+    uint64_t high = 0;
+    uint64_t low = 0;
+    bool operator==(const Key& other) const { return high == other.high && low == other.low; }
+  };
+  // A baseline's fingerprints come from a file anyone could have written: hashing them as
+  // they are would let a crafted one put every key in one bucket (quadratic loading). Mixed
+  // with a per-process random seed instead.
+  struct KeyHash {
+    uint64_t seed = 0;
+    size_t operator()(const Key& key) const noexcept;
+  };
+  static bool ParseKey(std::string_view fingerprint, Key* key);
+  uint8_t ReasonIndex(std::string_view reason);
+
+  std::unordered_map<Key, uint8_t, KeyHash> by_key_{0, KeyHash{NewSeed()}};
+  static uint64_t NewSeed();
+  std::unordered_map<std::string, uint8_t> others_;  // any other text: kept, matched exactly
+  std::deque<std::string> reasons_;                  // stable addresses for ReasonFor
   std::map<std::string, uint64_t> counts_;
 };
 
