@@ -1,0 +1,92 @@
+"""Issue 12 shapes: connection strings whose passwords use every legal RFC 3986 character,
+framework secrets, documented example credentials and generic-detector noise."""
+
+import urllib.parse
+
+from .rand import ALNUM, R, hexs, password, rs
+from .registry import S, corpus_file
+from .text import T
+
+# RFC 3986 sub-delims plus unreserved symbols: legal unencoded in URI userinfo.
+SUBDELIMS = "*!$;~&'()+,=:"
+
+
+def uri_password(n=18):
+    """A password with sub-delims that a URL may hold unencoded (no quote: the files quote values)."""
+    while True:
+        s = password(n, symbols="*!$;~:")
+        if s[0] in ALNUM and "*" in s:
+            return s
+
+
+@corpus_file("services/ledger/.env.production")
+def _():
+    enc_raw = password(16, symbols="*@/:#")
+    enc = urllib.parse.quote(enc_raw, safe="*")
+    return T('''
+        # Ledger service, production. Loaded by the systemd unit.
+        LEDGER_ENV=production
+        DATABASE_URL=postgresql://ledger:%%pg%%@pg-ledger.internal:5432/ledger?sslmode=require
+        REPORTING_DB=mysql://reports:%%my%%@mysql-reports.internal:3306/reports
+        MONGO_URL=mongodb+srv://ledger-app:%%mg%%@cluster2.q8x3z.mongodb.net/ledger?retryWrites=true
+        MONGO_ARCHIVE_URL=mongodb://archiver:%%mgenc%%@mongo-archive.internal:27017/archive
+        CACHE_URL=rediss://default:%%rd%%@cache-ledger.internal:6380/1
+        BROKER_URL=amqps://ledger:%%mq%%@mq.internal:5671/ledger
+        EXPORT_TARGET=sftp://exporter:%%sftp%%@files.partner-bank.example:22/incoming
+        LEGACY_FEED=ftp://feed:%%ftp%%@ftp.partner-bank.example/daily
+        RATES_API=https://ledger-svc:%%http%%@rates.internal.acme/v1
+        LOG_LEVEL=info
+        ''', pg=S("conn-url-postgres-subdelims", uri_password()),
+        my=S("conn-url-mysql-subdelims", uri_password()),
+        mg=S("conn-url-mongodb-srv-subdelims", uri_password()),
+        mgenc=S("conn-url-mongodb-percent-encoded", enc, decoded=enc_raw),
+        rd=S("conn-url-redis-subdelims", uri_password()),
+        mq=S("conn-url-amqp-subdelims", uri_password()),
+        sftp=S("conn-url-sftp-subdelims", uri_password()),
+        ftp=S("conn-url-ftp-subdelims", uri_password()),
+        http=S("conn-url-http-basic-subdelims", uri_password()))
+
+
+@corpus_file("services/ledger/src/main/resources/application-prod.properties")
+def _():
+    return T('''
+        spring.application.name=ledger
+        spring.datasource.url=jdbc:postgresql://pg-ledger.internal:5432/ledger?user=ledger&password=%%jdbc%%&ssl=true
+        spring.datasource.hikari.maximum-pool-size=20
+        ledger.archive.url=jdbc:mysql://mysql-archive.internal:3306/archive?user=archiver&password=%%jdbc2%%&useSSL=true
+        management.endpoints.web.exposure.include=health,info
+        ''', jdbc=S("conn-jdbc-password-subdelims", uri_password()),
+        jdbc2=S("conn-jdbc-password-subdelims", uri_password()))
+
+
+@corpus_file("services/ledger/dotnet/appsettings.Production.json")
+def _():
+    return T('''
+        {
+          "ConnectionStrings": {
+            "Ledger": "Server=sql-ledger.corp.local;Database=Ledger;User Id=ledger_app;Password=%%ado%%;Encrypt=True",
+            "Reports": "User ID=reports;Password=%%ado2%%;Data Source=sql-reports.corp.local;Initial Catalog=Reports",
+            "Warehouse": "Driver={ODBC Driver 18 for SQL Server};Server=tcp:dw.database.windows.net,1433;Uid=etl;PWD=%%odbc%%;Encrypt=yes"
+          },
+          "Logging": { "LogLevel": { "Default": "Information" } }
+        }
+        ''', ado=S("conn-adonet-password", uri_password().replace(";", "")),
+        ado2=S("conn-adonet-password-before-server", uri_password().replace(";", "")),
+        odbc=S("conn-odbc-pwd", uri_password().replace(";", "")))
+
+
+@corpus_file("services/ledger/scripts/connect_templates.py")
+def _():
+    return T('''
+        """Connection URL templates. Values come from the environment; nothing here is a secret."""
+        import os
+
+        PG_TEMPLATE = "postgresql://%(user)s:%(password)s@%(host)s:5432/%(db)s"
+        MYSQL_TEMPLATE = "mysql://{user}:{password}@{host}/{db}"
+        REDIS = f"rediss://default:{os.environ['REDIS_PASSWORD']}@cache:6380/0"
+        SHELL_HINT = "psql postgres://ledger:$PGPASSWORD@pg-ledger.internal/ledger"
+        GO_FORMAT = 'fmt.Sprintf("amqps://%s:%s@%s:5671/", user, pass, host)'
+        ANON_FTP = "ftp://anonymous:****@ftp.gnu.org/gnu/"
+        DOCS = "mongodb+srv://<username>:<password>@cluster0.mongodb.net/"
+        ADO = "Server=sql;User Id=sa;Password=$(SA_PASSWORD);"
+        ''')
