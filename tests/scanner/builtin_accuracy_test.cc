@@ -86,3 +86,32 @@ TEST_CASE("issue 12: URL passwords that are references or format slots are not r
     CHECK(Found(text).empty());
   }
 }
+
+TEST_CASE("issue 12: framework secrets are found in the forms frameworks document",
+          "[scanner][issue12]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"SECRET_KEY = env(\"DJANGO_SECRET_KEY\", default=\"k2#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_"
+       "d0f=g+h*j9l2c\")",
+       "k2#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_d0f=g+h*j9l2c"},
+      {"DJANGO_SECRET_KEY=k4#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_d0f=g+h*j9l2c\n",
+       "k4#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_d0f=g+h*j9l2c"},
+      {"    SECRET_KEY = \"8f3b2c9d4e7a1f6b0c5d8e2a9f4b7c1d3e6a0f5b8c2d9e4a7f1b6c0d5e8a2f9b\"",
+       "8f3b2c9d4e7a1f6b0c5d8e2a9f4b7c1d3e6a0f5b8c2d9e4a7f1b6c0d5e8a2f9b"},
+      {"SECRET_KEY_BASE=9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b\n",
+       "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b"},
+      {"    'key' => env('APP_KEY', 'base64:vg9zdF3Q5o7cPWfHtNMV8sisYsn+OKFsXaueA/N7jjh='),",
+       "vg9zdF3Q5o7cPWfHtNMV8sisYsn+OKFsXaueA/N7jjh="},
+      {"[internal]\nrepository = https://pypi.internal.acme/\nusername = deploy\n"
+       "password = mOdA79HRlgFhrp1U8PJx\n",
+       "mOdA79HRlgFhrp1U8PJx"},
+      // Two .npmrc lines in a row: the first match must not hide the second.
+      {"//registry.npmjs.org/:_authToken=d5c520e1-1ddd-41c8-9b50-11fea2ad9acf\n"
+       "_auth = Y2k6QVVkdHRsNjROUWFUS0RQbzQy\n",
+       "Y2k6QVVkdHRsNjROUWFUS0RQbzQy"},
+      {"https://deploy-bot:Vk8*Tq3!Lm6~Zp2w@git.acme-corp.net\n", "Vk8*Tq3!Lm6~Zp2w"},
+  };
+  for (const auto& [text, secret] : cases) {
+    INFO(text);
+    CHECK(HasSecret(text, secret));
+  }
+}

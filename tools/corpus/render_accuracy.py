@@ -90,3 +90,110 @@ def _():
         DOCS = "mongodb+srv://<username>:<password>@cluster0.mongodb.net/"
         ADO = "Server=sql;User Id=sa;Password=$(SA_PASSWORD);"
         ''')
+
+
+DJANGO_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)"  # get_random_secret_key()
+
+
+def django_key():
+    return rs(DJANGO_ALPHABET, 50)
+
+
+@corpus_file("apps/blog/blog/settings/production.py")
+def _():
+    return T('''
+        from .base import *  # noqa: F401,F403
+        import environ
+
+        env = environ.Env()
+        DEBUG = False
+        ALLOWED_HOSTS = ["blog.acme.dev"]
+        SECRET_KEY = env("DJANGO_SECRET_KEY", default="%%dj%%")
+        CSRF_TRUSTED_ORIGINS = ["https://blog.acme.dev"]
+        ''', dj=S("django-secret-key-env-default", django_key()))
+
+
+@corpus_file("apps/blog/.env")
+def _():
+    return T('''
+        DJANGO_SETTINGS_MODULE=blog.settings.production
+        DJANGO_SECRET_KEY=%%dj%%
+        DJANGO_ALLOWED_HOSTS=blog.acme.dev
+        ''', dj=S("django-secret-key-dotenv", django_key()))
+
+
+@corpus_file("apps/dashboard/dashboard/config.py")
+def _():
+    return T('''
+        class BaseConfig:
+            SESSION_COOKIE_SECURE = True
+
+
+        class ProductionConfig(BaseConfig):
+            SECRET_KEY = "%%hex%%"
+            SQLALCHEMY_TRACK_MODIFICATIONS = False
+
+
+        def configure(app):
+            app.config.update(SECRET_KEY="%%url%%", PREFERRED_URL_SCHEME="https")
+        ''', hex=S("flask-secret-key-token-hex", hexs(64)),
+        url=S("flask-secret-key-token-urlsafe", rs(ALNUM + "-_", 43)))
+
+
+@corpus_file("apps/storefront/.env.production")
+def _():
+    return T('''
+        RAILS_ENV=production
+        RAILS_LOG_TO_STDOUT=1
+        SECRET_KEY_BASE=%%skb%%
+        ''', skb=S("rails-secret-key-base-env", hexs(128)))
+
+
+@corpus_file("apps/cms/config/app.php")
+def _():
+    from .rand import rbytes, b64
+    return T('''
+        <?php
+
+        return [
+            'name' => env('APP_NAME', 'Acme CMS'),
+            'env' => env('APP_ENV', 'production'),
+            'key' => env('APP_KEY', 'base64:%%key%%'),
+            'cipher' => 'AES-256-CBC',
+        ];
+        ''', key=S("laravel-app-key-env-default", b64(rbytes(32))))
+
+
+@corpus_file("tools/release/pypirc.internal")
+def _():
+    return T('''
+        [distutils]
+        index-servers =
+            internal
+
+        [internal]
+        repository = https://pypi.internal.acme/legacy/
+        username = release-bot
+        password = %%pw%%
+        ''', pw=S("ini-section-password", password(20)))
+
+
+@corpus_file("tools/release/write_netrc.py")
+def _():
+    return T('''
+        """Writes the .netrc the mirror job needs."""
+        import os
+
+
+        def write_netrc(path):
+            with open(path, "w") as fh:
+                fh.write("machine mirror.acme-corp.net login mirror password %%pw%%\\n")
+            os.chmod(path, 0o600)
+        ''', pw=S("netrc-password-in-code", password(16, symbols="")))
+
+
+@corpus_file("ci/git-credentials.store")
+def _():
+    return T('''
+        https://deploy-bot:%%pw%%@git.acme-corp.net
+        ''', pw=S("git-credentials-password-subdelims", uri_password()))
