@@ -115,3 +115,21 @@ TEST_CASE("issue 12: framework secrets are found in the forms frameworks documen
     CHECK(HasSecret(text, secret));
   }
 }
+
+TEST_CASE("issue 12: documented example credentials are not reported", "[scanner][issue12]") {
+  for (const std::string text : {
+           "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+           "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+           "curl https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc:",
+           "Stripe.api_key = 'sk_test_BQokikJOvBiI2HlWgH4olfQ2'",
+           "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwib"
+           "mFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQs"
+           "sw5c",
+       }) {
+    INFO(text);
+    CHECK(Found(text).empty());
+  }
+  // A key of the same shape that is not on the list is still reported.
+  CHECK(HasSecret("Stripe.api_key = 'sk_test_BQokikJOvBiI2HlWgH4olfQ3'",
+                  "sk_test_BQokikJOvBiI2HlWgH4olfQ3"));
+}

@@ -197,3 +197,19 @@ def _():
     return T('''
         https://deploy-bot:%%pw%%@git.acme-corp.net
         ''', pw=S("git-credentials-password-subdelims", uri_password()))
+
+
+@corpus_file("docs/payments/stripe-quickstart.md")
+def _():
+    return T('''
+        # Trying the payments API locally
+
+        Stripe's documentation uses a sample test key; it works against their public sandbox only:
+
+        ```sh
+        curl https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc:
+        stripe customers create --email=jane@example.com --api-key sk_test_BQokikJOvBiI2HlWgH4olfQ2
+        ```
+
+        The AWS CLI examples use `AKIAIOSFODNN7EXAMPLE` and `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`.
+        ''')
