@@ -213,3 +213,53 @@ def _():
 
         The AWS CLI examples use `AKIAIOSFODNN7EXAMPLE` and `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`.
         ''')
+
+
+@corpus_file("services/auth/config/security.yaml")
+def _():
+    return T('''
+        # Algorithms and mechanisms are names, not secrets.
+        password_hash_algorithm: argon2id
+        password_encoder: bcrypt
+        encryption_cipher: aes-256-gcm
+        jwt_secret_algorithm: HS512
+        token_signing_alg: RS256
+        secret_key_algorithm: PBKDF2WithHmacSHA256
+        passlib_scheme: pbkdf2_sha256
+        smtp:
+          auth_method: SCRAM-SHA-256
+          AUTH: CRAM-MD5
+        slack:
+          bot_token: xoxb-your-token
+        github_token: ${{ secrets.GITHUB_TOKEN }}
+        db_password: "{{ .Values.postgresql.auth.password }}"
+        api_token: <token>
+        ''')
+
+
+@corpus_file("native/src/oauth_client.c")
+def _():
+    return T('''
+        #include "oauth_client.h"
+
+        #define SASL_AUTH_MECH "SCRAM-SHA-512"
+
+        static int copy_token(struct oauth_ctx *ctx, const struct token_data *token_data) {
+          ctx->client_id = token_data->client_id;
+          ctx->id_len = oauth_token_data->client_id_b64;
+          return ctx->client_id != NULL;
+        }
+
+        /* Signed with: AWS4-HMAC-SHA256 Credential=xxx/20240101/us-east-1/s3/aws4_request */
+        ''')
+
+
+@corpus_file("ci/windows/setup-tools.sh")
+def _():
+    return T('''
+        #!/usr/bin/env bash
+        set -euo pipefail
+        curl -sSfL https://downloads.acme.dev/tool.zip -o tool.zip && dir=$(cygpath -u "C:/Program Files/tool")
+        curl --version; cygpath -u "C:/hostedtoolcache/windows/curl" > curl-path.txt
+        export PATH="$(cygpath -u "C:/Program Files/Git/bin"):$PATH"
+        ''')
