@@ -180,6 +180,15 @@ bool IsAlgorithmName(std::string_view lower) {
   return reachable[lower.size()] && saw_word[lower.size()];
 }
 
+// `2002-04-18T16:56:53Z`: an ISO 8601 date or timestamp (SAML `AuthenticationInstant`).
+bool IsIsoDate(std::string_view v) {
+  if (v.size() < 10 || v[4] != '-' || v[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+  }
+  return true;
+}
+
 // `Credential=xxx/20240101/…`: a part of the value that is a run of x's is a placeholder.
 bool HasPlaceholderPart(std::string_view lower) {
   size_t part_start = 0;
@@ -259,6 +268,8 @@ rules::RuleSpec GenericRuleSpec() {
       "password: \"{{ .Values.postgresql.auth.password }}\"",
       "client_secret = token_data->client_id2;",
       "  oauth_token_data->client_id_b64;",
+      "UserEncPass := sEntry^.sp_pwdp;",
+      "<AuthenticationStatement AuthenticationInstant=\"2002-04-18T16:56:53Z\">",
       "Authorization: AWS4-HMAC-SHA256 Credential=xxx/20240101/us-east-1/s3/aws4_request",
   };
   return spec;
@@ -285,9 +296,11 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
   const std::string lower_value = Lower(value);
   if (IsPlaceholder(lower_value) || IsDottedIdentifier(value) || IsUuid(value) ||
       IsHostName(value) || IsConstantName(value) || IsAlgorithmName(lower_value) ||
-      HasPlaceholderPart(lower_value)) {
+      HasPlaceholderPart(lower_value) || IsIsoDate(value)) {
     return false;
   }
+  // Pointer member access in the value: C's `p->field`, Pascal's `p^.field`.
+  if (Contains(value, "->") || Contains(value, "^.")) return false;
   // Code, not literals: `*ptr`, `&ref`, `::Scope`, `!flag`, and `a=b` expressions (an `=`
   // anywhere but base64 padding at the end).
   if (std::string_view("*&:=!~").find(value.front()) != std::string_view::npos) return false;

@@ -84,3 +84,10 @@ TEST_CASE("issue 12: C member access and x-run placeholder parts are not secrets
   CHECK_FALSE(Fires("  password: \"{{ .Values.postgresql.auth.password }}\""));
   CHECK(Fires("api_token: xk4Lq9Tz2Wm7Rv3N"));  // starts with x, is not a run of x's
 }
+
+TEST_CASE("issue 12: Pascal pointer access and ISO timestamps are not secrets",
+          "[scanner][generic][issue12]") {
+  CHECK_FALSE(Fires("  if sEntry <> nil then UserEncPass := sEntry^.sp_pwdp;"));
+  CHECK_FALSE(Fires("<AuthenticationStatement AuthenticationInstant=\"2002-04-18T16:56:53Z\">"));
+  CHECK(Fires("auth_token = \"2002x04Q18T16z56A53Zk\""));
+}
