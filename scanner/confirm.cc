@@ -23,6 +23,7 @@ bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec&
     return false;
   }
   if (secret.find("EXAMPLE") != std::string_view::npos) return true;
+  if (IsDocumentedExample(secret)) return true;
   size_t same = 1;
   size_t ascending = 1;
   for (size_t i = 1; i < secret.size(); ++i) {

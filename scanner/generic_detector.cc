@@ -137,6 +137,70 @@ bool HasSequentialRun(std::string_view v, size_t run) {
   return false;
 }
 
+// Names of hash, cipher, MAC, KDF, signature and SASL algorithms and modes: the vocabulary of
+// values such as `argon2id`, `aes-256-gcm`, `HS512`, `CRAM-MD5`, `PBKDF2WithHmacSHA256`.
+constexpr std::array<std::string_view, 62> kAlgorithmWords = {
+    "argon2id", "argon2i", "argon2d", "argon2", "bcrypt", "scrypt", "pbkdf2", "pbkdf", "crypt",
+    "sha512", "sha384", "sha256", "sha224", "sha3", "sha1", "sha", "ssha", "md5", "md4",
+    "hmac", "with", "aes", "des", "3des", "gcm", "cbc", "ctr", "ecb", "cfb", "ofb", "ccm",
+    "siv", "chacha20", "poly1305", "xchacha20", "blake2b", "blake2s", "blake3", "rsa", "oaep",
+    "pss", "ecdsa", "ecdh", "ed25519", "ed448", "x25519", "hs", "rs", "es", "ps", "cram",
+    "scram", "digest", "plain", "login", "ntlm", "gssapi", "xoauth2", "oauthbearer", "kerberos",
+    "anonymous", "none"};
+
+// True when `lower` (lower-case) is made only of algorithm words and digit runs, split at
+// any punctuation: `aes-256-gcm`, `sha512_crypt`, `pbkdf2withhmacsha256`. Needs one word.
+bool IsAlgorithmName(std::string_view lower) {
+  if (lower.size() > 64) return false;
+  // reachable[i]: lower[0, i) splits into words, digit runs and separators.
+  std::array<bool, 65> reachable{};
+  std::array<bool, 65> saw_word{};
+  reachable[0] = true;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (!reachable[i]) continue;
+    const unsigned char c = static_cast<unsigned char>(lower[i]);
+    if (!std::isalnum(c)) {
+      reachable[i + 1] = true;
+      saw_word[i + 1] = saw_word[i + 1] || saw_word[i];
+      continue;
+    }
+    if (std::isdigit(c)) {
+      size_t j = i;
+      while (j < lower.size() && std::isdigit(static_cast<unsigned char>(lower[j]))) ++j;
+      reachable[j] = true;
+      saw_word[j] = saw_word[j] || saw_word[i];
+    }
+    for (std::string_view w : kAlgorithmWords) {
+      if (lower.compare(i, w.size(), w) == 0) {
+        reachable[i + w.size()] = true;
+        saw_word[i + w.size()] = true;
+      }
+    }
+  }
+  return reachable[lower.size()] && saw_word[lower.size()];
+}
+
+// `2002-04-18T16:56:53Z`: an ISO 8601 date or timestamp (SAML `AuthenticationInstant`).
+bool IsIsoDate(std::string_view v) {
+  if (v.size() < 10 || v[4] != '-' || v[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+  }
+  return true;
+}
+
+// `Credential=xxx/20240101/…`: a part of the value that is a run of x's is a placeholder.
+bool HasPlaceholderPart(std::string_view lower) {
+  size_t part_start = 0;
+  for (size_t i = 0; i <= lower.size(); ++i) {
+    if (i < lower.size() && std::isalnum(static_cast<unsigned char>(lower[i]))) continue;
+    const std::string_view part = lower.substr(part_start, i - part_start);
+    if (part.size() >= 3 && part.find_first_not_of('x') == std::string_view::npos) return true;
+    part_start = i + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 rules::RuleSpec GenericRuleSpec() {
@@ -189,6 +253,24 @@ rules::RuleSpec GenericRuleSpec() {
       "NL80211_AUTHTYPE_MAX = __NL80211_AUTHTYPE_NUM - 1,",
       "random_device(const std::string& __token = \"/dev/urandom\")",
       "auto& pass1 = *alloc.new_object<start_pass1_type>(root);",
+      // Issue 12: algorithm and mode names, placeholders, C member access, SASL mechanisms.
+      "password_hash_algorithm = argon2id",
+      "encryption_cipher: aes-256-gcm",
+      "jwt_secret_algorithm: HS512",
+      "jwt.secret.algorithm=HmacSHA512",
+      "secret_key_algorithm = PBKDF2WithHmacSHA256",
+      "passlib_scheme = pbkdf2_sha256",
+      "AUTH=CRAM-MD5",
+      "#define SASL_AUTH_MECH \"SCRAM-SHA-512\"",
+      "SLACK_TOKEN=xoxb-your-token",
+      "api_token: <token>",
+      "GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}",
+      "password: \"{{ .Values.postgresql.auth.password }}\"",
+      "client_secret = token_data->client_id2;",
+      "  oauth_token_data->client_id_b64;",
+      "UserEncPass := sEntry^.sp_pwdp;",
+      "<AuthenticationStatement AuthenticationInstant=\"2002-04-18T16:56:53Z\">",
+      "Authorization: AWS4-HMAC-SHA256 Credential=xxx/20240101/us-east-1/s3/aws4_request",
   };
   return spec;
 }
@@ -209,11 +291,16 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
     if (candidate.opening_quote != 0 && n != candidate.opening_quote) return false;
   }
   if (IsNonSecretKey(Lower(candidate.key))) return false;
+  // `token_data->client_id`: the key ran into a C/C++ member access, `->` is not `>`.
+  if (!candidate.key.empty() && candidate.key.back() == '-') return false;
   const std::string lower_value = Lower(value);
   if (IsPlaceholder(lower_value) || IsDottedIdentifier(value) || IsUuid(value) ||
-      IsHostName(value) || IsConstantName(value)) {
+      IsHostName(value) || IsConstantName(value) || IsAlgorithmName(lower_value) ||
+      HasPlaceholderPart(lower_value) || IsIsoDate(value)) {
     return false;
   }
+  // Pointer member access in the value: C's `p->field`, Pascal's `p^.field`.
+  if (Contains(value, "->") || Contains(value, "^.")) return false;
   // Code, not literals: `*ptr`, `&ref`, `::Scope`, `!flag`, and `a=b` expressions (an `=`
   // anywhere but base64 padding at the end).
   if (std::string_view("*&:=!~").find(value.front()) != std::string_view::npos) return false;

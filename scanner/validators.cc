@@ -202,4 +202,28 @@ bool RunValidator(rules::Validator validator, std::string_view secret) {
   return false;  // unreachable for valid enum values
 }
 
+bool IsDocumentedExample(std::string_view secret) {
+  // Exact values from the vendors' own pages; keep each next to its source.
+  static constexpr std::array<std::string_view, 8> kExamples = {
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
+      "AKIAIOSFODNN7EXAMPLE",
+      "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
+      "AKIAI44QH8DHBEXAMPLE",
+      "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+      // https://docs.stripe.com/get-started/api-request (the docs' sample test-mode key)
+      "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+      "sk_test_Hrs6SAopgFPF0bZXSN3f6ELN",
+      // https://docs.stripe.com/api/authentication
+      "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+      // https://jwt.io (the debugger's default HS256 token, signed with "your-256-bit-secret")
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9l"
+      "IiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+  };
+  for (std::string_view example : kExamples) {
+    if (secret.find(example) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace magpie::scanner

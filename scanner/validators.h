@@ -22,6 +22,12 @@ namespace magpie::scanner {
 // kNone returns false: there is nothing to validate against.
 bool RunValidator(rules::Validator validator, std::string_view secret);
 
+// True when `secret` contains a credential a vendor publishes in its documentation (AWS's
+// AKIAIOSFODNN7EXAMPLE family, Stripe's sample test keys, the jwt.io token; the list and its
+// sources are in validators.cc and docs/rules.md). Such values grant nothing to anyone, so
+// the scanner does not report them (issue 12).
+bool IsDocumentedExample(std::string_view secret);
+
 }  // namespace magpie::scanner
 
 #endif  // MAGPIE_SCANNER_VALIDATORS_H_

@@ -59,3 +59,35 @@ TEST_CASE("generic entropy floors are configurable per alphabet", "[scanner][gen
   CHECK_FALSE(Fires(line, strict));
   CHECK(Fires(line, lax));
 }
+
+TEST_CASE("issue 12: algorithm and mode names are not secrets", "[scanner][generic][issue12]") {
+  CHECK_FALSE(Fires("password_hash_algorithm = argon2id"));
+  CHECK_FALSE(Fires("encryption_cipher: aes-256-gcm"));
+  CHECK_FALSE(Fires("jwt.secret.algorithm=HmacSHA512"));
+  CHECK_FALSE(Fires("secret_key_algorithm = PBKDF2WithHmacSHA256"));
+  CHECK_FALSE(Fires("hash_password: sha512_crypt"));
+  CHECK_FALSE(Fires("AUTH=CRAM-MD5"));
+  CHECK_FALSE(Fires("auth_method: SCRAM-SHA-256"));
+  // A real value that merely contains an algorithm word is still found.
+  CHECK(Fires("auth_token = sha256Xk9mQ2vL7pR4tZ"));
+  CHECK(Fires("DB_PASSWORD=Aes256gcm!Qx7Lp2"));
+}
+
+TEST_CASE("issue 12: C member access and x-run placeholder parts are not secrets",
+          "[scanner][generic][issue12]") {
+  CHECK_FALSE(Fires("client_secret = token_data->client_id2;"));
+  CHECK_FALSE(Fires("  oauth_token_data->client_id_b64;"));
+  CHECK_FALSE(Fires("    auth = creds->password_v2;"));
+  CHECK_FALSE(Fires("Authorization: AWS4-HMAC-SHA256 Credential=xxx/20240101/us-east-1/s3/aws4_request"));
+  CHECK_FALSE(Fires("SLACK_TOKEN=xoxb-your-token"));
+  CHECK_FALSE(Fires("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}"));
+  CHECK_FALSE(Fires("  password: \"{{ .Values.postgresql.auth.password }}\""));
+  CHECK(Fires("api_token: xk4Lq9Tz2Wm7Rv3N"));  // starts with x, is not a run of x's
+}
+
+TEST_CASE("issue 12: Pascal pointer access and ISO timestamps are not secrets",
+          "[scanner][generic][issue12]") {
+  CHECK_FALSE(Fires("  if sEntry <> nil then UserEncPass := sEntry^.sp_pwdp;"));
+  CHECK_FALSE(Fires("<AuthenticationStatement AuthenticationInstant=\"2002-04-18T16:56:53Z\">"));
+  CHECK(Fires("auth_token = \"2002x04Q18T16z56A53Zk\""));
+}

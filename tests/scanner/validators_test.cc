@@ -260,3 +260,14 @@ TEST_CASE("DecodeBase64 honours the alphabet and refuses malformed input", "[sca
 
 }  // namespace
 }  // namespace magpie::scanner
+
+TEST_CASE("issue 12: the documented-example list matches vendors' published values only",
+          "[scanner][issue12]") {
+  using magpie::scanner::IsDocumentedExample;
+  CHECK(IsDocumentedExample("AKIAIOSFODNN7EXAMPLE"));
+  CHECK(IsDocumentedExample("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+  CHECK(IsDocumentedExample("sk_test_BQokikJOvBiI2HlWgH4olfQ2:"));  // as curl -u writes it
+  CHECK_FALSE(IsDocumentedExample("sk_test_4eC39HqLyjWDarjtT1zdp7dd"));
+  CHECK_FALSE(IsDocumentedExample("sk_test_4eC39HqLyjWDarjtT1zdp7d"));  // a prefix is not it
+  CHECK_FALSE(IsDocumentedExample(""));
+}

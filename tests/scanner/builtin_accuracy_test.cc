@@ -1,0 +1,135 @@
+// The built-in rules on the shapes issue 12 names: what is found, and exactly which bytes are
+// reported as the secret.
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/rule_set.h"
+#include "scanner/scanner.h"
+#include "scanner_test_util.h"
+
+namespace {
+
+using magpie::scanner::Finding;
+
+magpie::scanner::Scanner& BuiltinScanner() {
+  static const auto scanner = [] {
+    auto loaded = magpie::rules::LoadBuiltinRules();
+    if (!loaded.ok()) throw std::runtime_error("built-in rules do not load");
+    auto compiled = magpie::scanner::CompiledRules::Compile(loaded.rules, {});
+    if (!compiled.ok()) throw std::runtime_error("built-in rules do not compile");
+    return magpie::testing::ScannerOrDie(*compiled);
+  }();
+  return *scanner;
+}
+
+// (rule id, secret) of every finding in `text`.
+std::vector<std::pair<std::string, std::string>> Found(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Finding& f : magpie::testing::ScanOrDie(BuiltinScanner(), text)) {
+    out.emplace_back(f.rule_id, f.secret);
+  }
+  return out;
+}
+
+bool HasSecret(const std::string& text, const std::string& secret) {
+  for (const auto& [rule, s] : Found(text)) {
+    if (s == secret) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("issue 12: the netrc password is the token alone - not the escape and quote after it",
+          "[scanner][issue12]") {
+  const std::string line =
+      "    fh.write(\"machine ftp.acme-corp.net login deploy password Wq8Zt3Kd9Lm2\\n\")\n";
+  const auto found = Found(line);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].first == "netrc-password");
+  CHECK(found[0].second == "Wq8Zt3Kd9Lm2");
+}
+
+TEST_CASE("issue 12: a URL password with RFC 3986 sub-delims is found whole", "[scanner][issue12]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"DATABASE_URL=postgres://app:Zq8*Tn3$Wv6!pL2k@pg.internal:5432/dw", "Zq8*Tn3$Wv6!pL2k"},
+      {"mysql://root:Hk4*Lm9;Qx2~Vb7n@mysql.internal:3306/app", "Hk4*Lm9;Qx2~Vb7n"},
+      {"mongodb+srv://app:Rw5*Kd8%21Pm3Tz@c1.x7y2z.mongodb.net/prod", "Rw5*Kd8%21Pm3Tz"},
+      {"REDIS_URL=rediss://default:Nc7*Wq2$Hv9:Lp4m@cache:6380", "Nc7*Wq2$Hv9:Lp4m"},
+      {"amqps://svc:Jt6*Bn3!Xr8~Md2q@mq.internal:5671/prod", "Jt6*Bn3!Xr8~Md2q"},
+      {"sftp://backup:Zt8;Wm3~kP5*rN2q@files.acme-corp.net:22/", "Zt8;Wm3~kP5*rN2q"},
+      {"jdbc:postgresql://pg:5432/dw?user=etl&password=Wk3*Tq8$Zn5!Rb2v&ssl=true",
+       "Wk3*Tq8$Zn5!Rb2v"},
+      {"Server=sql02;Database=Hr;User Id=hr;Password=Vq7*Lm2$Nt9~Kx4r;", "Vq7*Lm2$Nt9~Kx4r"},
+      {"User ID=orders;Password=Tq4*Wn8$Lx2!Rv6m;Data Source=sql03;", "Tq4*Wn8$Lx2!Rv6m"},
+  };
+  for (const auto& [text, secret] : cases) {
+    INFO(text);
+    CHECK(HasSecret(text, secret));
+  }
+}
+
+TEST_CASE("issue 12: URL passwords that are references or format slots are not reported",
+          "[scanner][issue12]") {
+  for (const std::string text : {
+           "postgres://app:$PGPASSWORD@db:5432/app",
+           "fmt.Sprintf(\"mysql://%s:%s@%s:%d/%s\", u, p, h, port, db)",
+           "\"ftp://%(user)s:%(password)s@%(host)s/\"",
+           "redis://:${REDIS_PASSWORD}@redis:6379/0",
+           "mongodb://admin:********@localhost:27017",
+       }) {
+    INFO(text);
+    CHECK(Found(text).empty());
+  }
+}
+
+TEST_CASE("issue 12: framework secrets are found in the forms frameworks document",
+          "[scanner][issue12]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"SECRET_KEY = env(\"DJANGO_SECRET_KEY\", default=\"k2#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_"
+       "d0f=g+h*j9l2c\")",
+       "k2#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_d0f=g+h*j9l2c"},
+      {"DJANGO_SECRET_KEY=k4#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_d0f=g+h*j9l2c\n",
+       "k4#n9x!q@v7m$p4z(w8r)t1y^u6e&o3i-s5a_d0f=g+h*j9l2c"},
+      {"    SECRET_KEY = \"8f3b2c9d4e7a1f6b0c5d8e2a9f4b7c1d3e6a0f5b8c2d9e4a7f1b6c0d5e8a2f9b\"",
+       "8f3b2c9d4e7a1f6b0c5d8e2a9f4b7c1d3e6a0f5b8c2d9e4a7f1b6c0d5e8a2f9b"},
+      {"SECRET_KEY_BASE=9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b\n",
+       "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b"},
+      {"    'key' => env('APP_KEY', 'base64:vg9zdF3Q5o7cPWfHtNMV8sisYsn+OKFsXaueA/N7jjh='),",
+       "vg9zdF3Q5o7cPWfHtNMV8sisYsn+OKFsXaueA/N7jjh="},
+      {"[internal]\nrepository = https://pypi.internal.acme/\nusername = deploy\n"
+       "password = mOdA79HRlgFhrp1U8PJx\n",
+       "mOdA79HRlgFhrp1U8PJx"},
+      // Two .npmrc lines in a row: the first match must not hide the second.
+      {"//registry.npmjs.org/:_authToken=d5c520e1-1ddd-41c8-9b50-11fea2ad9acf\n"
+       "_auth = Y2k6QVVkdHRsNjROUWFUS0RQbzQy\n",
+       "Y2k6QVVkdHRsNjROUWFUS0RQbzQy"},
+      {"https://deploy-bot:Vk8*Tq3!Lm6~Zp2w@git.acme-corp.net\n", "Vk8*Tq3!Lm6~Zp2w"},
+  };
+  for (const auto& [text, secret] : cases) {
+    INFO(text);
+    CHECK(HasSecret(text, secret));
+  }
+}
+
+TEST_CASE("issue 12: documented example credentials are not reported", "[scanner][issue12]") {
+  for (const std::string text : {
+           "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+           "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+           "curl https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc:",
+           "Stripe.api_key = 'sk_test_BQokikJOvBiI2HlWgH4olfQ2'",
+           "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwib"
+           "mFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQs"
+           "sw5c",
+       }) {
+    INFO(text);
+    CHECK(Found(text).empty());
+  }
+  // A key of the same shape that is not on the list is still reported.
+  CHECK(HasSecret("Stripe.api_key = 'sk_test_BQokikJOvBiI2HlWgH4olfQ3'",
+                  "sk_test_BQokikJOvBiI2HlWgH4olfQ3"));
+}
