@@ -26,6 +26,16 @@ ItemResult ErrorItem(report::Origin origin, std::string message) {
   return item;
 }
 
+// Findings inside what the decode budget left undecoded are unknown: an incomplete scan, never
+// silence (docs/exit-codes.md).
+void NoteUndecoded(uint64_t undecoded, ItemResult* item) {
+  if (undecoded == 0) return;
+  item->diagnostic = report::Diagnostic{
+      report::OriginPath(item->origin), "decode-budget",
+      "decode budget exhausted: " + std::to_string(undecoded) +
+          " bytes of encoded candidates left undecoded (secrets in them are not reported)"};
+}
+
 // An item too large to hold, scanned window by window; inline allow markers are applied per
 // window, while its bytes are alive.
 ItemResult ScanStreamed(const Source& source, ScanSession& session, size_t index,
@@ -64,6 +74,7 @@ ItemResult ScanStreamed(const Source& source, ScanSession& session, size_t index
   item.bytes = scan->bytes;
   item.scanned = true;
   item.findings = std::move(scan->findings);
+  NoteUndecoded(scan->undecoded_bytes, &item);
   source.KeepReported(index, &item.findings);
   return item;
 }
@@ -97,13 +108,7 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   item.bytes = loaded.bytes.size();
   item.scanned = true;
   item.findings = *std::move(findings);
-  if (const uint64_t undecoded = (*scanner)->undecoded_bytes(); undecoded > 0) {
-    // Findings inside what was not decoded are unknown: an incomplete scan, never silence.
-    item.diagnostic = report::Diagnostic{
-        report::OriginPath(item.origin), "decode-budget",
-        "decode budget exhausted: " + std::to_string(undecoded) +
-            " bytes of encoded candidates left undecoded (secrets in them are not reported)"};
-  }
+  NoteUndecoded((*scanner)->undecoded_bytes(), &item);
   source.KeepReported(index, &item.findings);
   if (inline_allows) {
     std::vector<std::string> warnings;

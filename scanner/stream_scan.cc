@@ -89,6 +89,7 @@ Result<StreamScan> ScanStream(Scanner& scanner, ByteStream& raw,
     const std::string_view bytes(buffer.get(), have);
     Result<std::vector<Finding>> found = scanner.Scan(bytes);
     if (!found.ok()) return found.status();
+    out.undecoded_bytes += scanner.undecoded_bytes();
     // This window reports the findings that start between the previous window's cut and its
     // own: each then has at least `margin` bytes of input on either side within the window.
     const uint64_t from = first ? 0 : margin;

@@ -58,6 +58,9 @@ struct StreamScan {
   std::vector<Finding> findings;  // in stream positions, sorted by FindingLess
   uint64_t bytes = 0;             // bytes read from the stream (before any decoding)
   bool binary = false;            // skipped: the first window looked binary
+  // Sum over windows of Scanner::undecoded_bytes(): encoded candidates the decode budget left
+  // undecoded (overlaps may count a candidate twice; any non-zero value means incomplete).
+  uint64_t undecoded_bytes = 0;
 };
 
 // Reads `stream` to its end and scans it window by window. Fails with the stream's error (a
