@@ -4,6 +4,7 @@
 #include <tbb/parallel_pipeline.h>
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <new>
 #include <string>
@@ -150,16 +151,52 @@ void Deliver(ItemSink& sink, ItemResult item) {
   sink.Add(std::move(item));
 }
 
-// Runs the pipeline; an exception that escapes a stage (an allocation failing in the output
-// stage or in an error handler) ends it, and is rethrown here once every stage has stopped.
-void RunPipeline(const Source& source, ScanSession& session, ItemSink& sink,
-                 const DriveOptions& options, size_t* delivered) {
+// The output stage: delivers items in order until one delivery throws (an allocation failing
+// in a sink or an error handler); from then on it drops what is still in flight. The exception
+// never crosses TBB: oneTBB 2021 leaks the items buffered between stages when a stage throws
+// (LeakSanitizer showed it), so the failure is kept here and the input stage stops instead.
+class OrderedOutput {
+ public:
+  explicit OrderedOutput(ItemSink& sink) : sink_(sink) {}
+
+  void Take(ItemResult item) {
+    if (failed_.load(std::memory_order_relaxed)) return;
+    try {
+      Deliver(sink_, std::move(item));
+      ++delivered_;
+    } catch (const std::exception& e) {
+      Fail(e.what());
+    } catch (...) {
+      Fail("unknown exception");
+    }
+  }
+  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+  size_t delivered() const { return delivered_; }
+  const std::string& failure() const { return failure_; }
+
+ private:
+  void Fail(const char* what) {
+    try {
+      failure_ = what;
+    } catch (...) {
+      // The message is a courtesy; the failure itself is the flag.
+    }
+    failed_.store(true, std::memory_order_relaxed);
+  }
+
+  ItemSink& sink_;
+  std::atomic<bool> failed_{false};  // written by the output stage, read by the input stage
+  size_t delivered_ = 0;             // output stage only
+  std::string failure_;              // output stage only; read after the pipeline has ended
+};
+
+void RunPipeline(const Source& source, ScanSession& session, const DriveOptions& options,
+                 OrderedOutput& output) {
   const size_t count = source.size();
   const int threads = options.threads > 0 ? options.threads : 1;
   if (threads == 1 || source.total_bytes() < options.serial_below_bytes) {
-    for (size_t i = 0; i < count; ++i) {
-      Deliver(sink, ScanItem(source, session, i, options.inline_allows));
-      ++*delivered;
+    for (size_t i = 0; i < count && !output.failed(); ++i) {
+      output.Take(ScanItem(source, session, i, options.inline_allows));
     }
     return;
   }
@@ -170,7 +207,7 @@ void RunPipeline(const Source& source, ScanSession& session, ItemSink& sink,
       static_cast<size_t>(threads) * 4,
       tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
                                      [&](tbb::flow_control& fc) -> size_t {
-                                       if (next >= count) {
+                                       if (next >= count || output.failed()) {
                                          fc.stop();
                                          return 0;
                                        }
@@ -183,21 +220,19 @@ void RunPipeline(const Source& source, ScanSession& session, ItemSink& sink,
               }) &
           tbb::make_filter<ItemResult, void>(
               tbb::filter_mode::serial_in_order,
-              [&](ItemResult item) {
-                Deliver(sink, std::move(item));
-                ++*delivered;
-              }));
+              [&](ItemResult item) { output.Take(std::move(item)); }));
 }
 
 }  // namespace
 
 void Drive(const Source& source, ScanSession& session, ItemSink& sink,
            const DriveOptions& options) {
-  size_t delivered = 0;
+  OrderedOutput output(sink);
   std::string failure;
   try {
-    RunPipeline(source, session, sink, options, &delivered);
-    return;
+    RunPipeline(source, session, options, output);
+    if (!output.failed()) return;
+    failure = output.failure();
   } catch (const std::exception& e) {
     failure = e.what();
   } catch (...) {
@@ -206,7 +241,7 @@ void Drive(const Source& source, ScanSession& session, ItemSink& sink,
   // What was not delivered was not scanned: say so as a value, so that the report still
   // closes as a whole document and the run counts as incomplete (exit 2 without findings).
   try {
-    const size_t missed = source.size() - std::min(delivered, source.size());
+    const size_t missed = source.size() - std::min(output.delivered(), source.size());
     sink.Add(ErrorItem(report::Origin{}, "scan aborted (" + failure + "): " +
                                              std::to_string(missed) + " of " +
                                              std::to_string(source.size()) +
