@@ -37,6 +37,20 @@ void NoteUndecoded(uint64_t undecoded, ItemResult* item) {
           " bytes of encoded candidates left undecoded (secrets in them are not reported)"};
 }
 
+// Applies inline allow markers read in `text` to `findings` (moving allowed ones to
+// `item->suppressed`), read against the session's rule ids; marker warnings go on the item.
+void ApplyMarkers(const ScanSession& session, std::string_view text,
+                  std::vector<scanner::Finding>* findings, ItemResult* item) {
+  std::vector<std::string> warnings;
+  suppress::MarkerContext context;
+  context.rules = &session.compiled().rule_set();
+  context.warnings = &warnings;
+  suppress::ApplyInlineAllows(text, findings, &item->suppressed, context);
+  for (std::string& w : warnings) {
+    item->warnings.push_back({report::OriginPath(item->origin), kMarkerWarning, std::move(w)});
+  }
+}
+
 // An item too large to hold, scanned window by window; inline allow markers are applied per
 // window, while its bytes are alive.
 ItemResult ScanStreamed(const Source& source, ScanSession& session, size_t index,
@@ -47,14 +61,7 @@ ItemResult ScanStreamed(const Source& source, ScanSession& session, size_t index
     hook = [&item, &session](std::string_view window, const scanner::WindowPlace& place,
                              std::vector<scanner::Finding>* findings) {
       const size_t before = item.suppressed.size();
-      std::vector<std::string> warnings;
-      suppress::MarkerContext context;
-      context.rules = &session.compiled().rule_set();
-      context.warnings = &warnings;
-      suppress::ApplyInlineAllows(window, findings, &item.suppressed, context);
-      for (std::string& w : warnings) {
-        item.warnings.push_back({report::OriginPath(item.origin), kMarkerWarning, std::move(w)});
-      }
+      ApplyMarkers(session, window, findings, &item);
       for (size_t i = before; i < item.suppressed.size(); ++i) {
         place.Shift(&item.suppressed[i].finding);
       }
@@ -111,17 +118,7 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   item.findings = *std::move(findings);
   NoteUndecoded((*scanner)->undecoded_bytes(), &item);
   source.KeepReported(index, &item.findings);
-  if (inline_allows) {
-    std::vector<std::string> warnings;
-    suppress::MarkerContext context;
-    context.rules = &session.compiled().rule_set();
-    context.warnings = &warnings;
-    suppress::ApplyInlineAllows(text, &item.findings, &item.suppressed, context);
-    for (std::string& w : warnings) {
-      item.warnings.push_back(
-          {report::OriginPath(item.origin), kMarkerWarning, std::move(w)});
-    }
-  }
+  if (inline_allows) ApplyMarkers(session, text, &item.findings, &item);
   return item;
 }
 
