@@ -1,34 +1,37 @@
-# bash completion for magpie (issue 11). Commands and flags come from `magpie ... --help`
-# itself, so that the completion never falls behind the binary.
+# bash completion for magpie (issue 11). Commands, subcommands and flags come from
+# `magpie ... --help` itself, so that the completion never falls behind the binary.
+_magpie_subcommands() {  # the subcommands of `magpie $*`, one per line
+  "$_magpie_bin" "$@" --help 2>/dev/null |
+    awk '/^Subcommands:/ { s = 1; next } s && /^  [a-z]/ { print $1 } s && /^[^ ]/ { s = 0 }'
+}
 _magpie() {
-  local cur="${COMP_WORDS[COMP_CWORD]}" command="" sub="" word
+  local cur="${COMP_WORDS[COMP_CWORD]}" word subs
+  local _magpie_bin="${COMP_WORDS[0]}"
+  local -a path=()
+  # The command path is every leading word that names a subcommand of the path before it.
   for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-    case "$word" in
-      -*) ;;
-      scan|git|staged|install-hook|rules) [[ -z "$command" ]] && command="$word" ;;
-      list|check) [[ "$command" == rules && -z "$sub" ]] && sub="$word" ;;
-    esac
+    [[ "$word" == -* ]] && continue
+    if _magpie_subcommands "${path[@]}" | grep -qxF -- "$word"; then path+=("$word"); fi
   done
   case "${COMP_WORDS[COMP_CWORD-1]}" in
-    -f|--format) COMPREPLY=($(compgen -W "text json jsonl sarif" -- "$cur")); return ;;
+    -f|--format) COMPREPLY=($(compgen -W "text json jsonl sarif html" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --min-confidence) COMPREPLY=($(compgen -W "low medium high" -- "$cur")); return ;;
-    -o|--output|--rules|--config|--baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o|--output|--rules|--config|--baseline|--store|--replacements|--paths-to-remove)
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
-  if [[ -z "$command" ]]; then
-    COMPREPLY=($(compgen -W "scan git staged rules install-hook --help --version" -- "$cur"))
-    return
-  fi
-  if [[ "$command" == rules && -z "$sub" ]]; then
-    COMPREPLY=($(compgen -W "list check" -- "$cur"))
-    return
-  fi
   if [[ "$cur" == -* ]]; then
     local flags
-    flags="$("${COMP_WORDS[0]}" $command $sub --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u)"
+    flags="$("$_magpie_bin" "${path[@]}" --help 2>/dev/null | grep -oE -- '--[a-z][a-z-]*' | sort -u)"
     COMPREPLY=($(compgen -W "$flags" -- "$cur"))
     return
   fi
-  COMPREPLY=($(compgen -f -- "$cur"))
+  subs="$(_magpie_subcommands "${path[@]}")"
+  if [[ -n "$subs" ]]; then
+    COMPREPLY=($(compgen -W "$subs" -- "$cur"))
+    # `magpie` alone defaults to `scan .`; a command with subcommands takes no files.
+    [[ ${#path[@]} -gt 0 ]] && return
+  fi
+  COMPREPLY+=($(compgen -f -- "$cur"))
 }
 complete -o filenames -F _magpie magpie
