@@ -16,9 +16,9 @@ namespace {
 
 void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--rules", f->rules_file, "Rules file replacing the built-in rules.yaml");
-  app->add_option("-f,--format", f->format, "Report format: text, json, jsonl, sarif")
+  app->add_option("-f,--format", f->format, "Report format: text, json, jsonl, sarif, html")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif"}));
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "html"}));
   app->add_option("-o,--output", f->output, "Write the report to FILE instead of stdout");
   app->add_flag("--show-secrets", f->show_secrets, "Print secrets in full (redacted by default)");
   app->add_option("-j,--jobs", f->jobs, "Worker threads (default: all cores)")

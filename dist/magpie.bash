@@ -10,7 +10,7 @@ _magpie() {
     esac
   done
   case "${COMP_WORDS[COMP_CWORD-1]}" in
-    -f|--format) COMPREPLY=($(compgen -W "text json jsonl sarif" -- "$cur")); return ;;
+    -f|--format) COMPREPLY=($(compgen -W "text json jsonl sarif html" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --min-confidence) COMPREPLY=($(compgen -W "low medium high" -- "$cur")); return ;;
     -o|--output|--rules|--config|--baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
