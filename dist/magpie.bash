@@ -5,7 +5,7 @@ _magpie() {
   for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
     case "$word" in
       -*) ;;
-      scan|git|staged|install-hook|rules) [[ -z "$command" ]] && command="$word" ;;
+      scan|git|staged|install-hook|rules|triage) [[ -z "$command" ]] && command="$word" ;;
       list|check) [[ "$command" == rules && -z "$sub" ]] && sub="$word" ;;
     esac
   done
@@ -13,10 +13,10 @@ _magpie() {
     -f|--format) COMPREPLY=($(compgen -W "text json jsonl sarif html" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --min-confidence) COMPREPLY=($(compgen -W "low medium high" -- "$cur")); return ;;
-    -o|--output|--rules|--config|--baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o|--output|--rules|--config|--baseline|--ignore-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ -z "$command" ]]; then
-    COMPREPLY=($(compgen -W "scan git staged rules install-hook --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "scan git staged rules install-hook triage --help --version" -- "$cur"))
     return
   fi
   if [[ "$command" == rules && -z "$sub" ]]; then
