@@ -16,9 +16,9 @@ namespace {
 
 void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--rules", f->rules_file, "Rules file replacing the built-in rules.yaml");
-  app->add_option("-f,--format", f->format, "Report format: text, json, jsonl, sarif")
+  app->add_option("-f,--format", f->format, "Report format: text, json, jsonl, sarif, html")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif"}));
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "html"}));
   app->add_option("-o,--output", f->output, "Write the report to FILE instead of stdout");
   app->add_flag("--show-secrets", f->show_secrets, "Print secrets in full (redacted by default)");
   app->add_option("-j,--jobs", f->jobs, "Worker threads (default: all cores)")
@@ -129,6 +129,18 @@ int Dispatch(int argc, char** argv) {
   install_hook->add_flag("--force", hook_force,
                          "Replace a hook that is not magpie's instead of chaining it");
 
+  std::string triage_baseline;
+  std::string triage_ignore_file;
+  CLI::App* triage = app.add_subcommand(
+      "triage",
+      "Review a baseline's findings one by one at the terminal: real (stays in the baseline, "
+      "confirmed), false positive (to .magpieignore with the reason) or skip; resumes where "
+      "it stopped");
+  triage->add_option("baseline", triage_baseline, "A report written with -f json")->required();
+  triage->add_option("--ignore-file", triage_ignore_file,
+                     "Where false positives go (default: .magpieignore at the top of the work "
+                     "tree)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -143,6 +155,7 @@ int Dispatch(int argc, char** argv) {
   if (git->parsed()) return RunGit(git_common, git_flags);
   if (staged->parsed()) return RunStaged(staged_common);
   if (install_hook->parsed()) return RunInstallHook(hook_force);
+  if (triage->parsed()) return RunTriage(triage_baseline, triage_ignore_file);
   // No subcommand: scan the current directory with the defaults.
   return RunScan(CommonFlags{}, {});
 }

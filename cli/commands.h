@@ -18,6 +18,11 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& paths);
 int RunRulesList(const std::string& rules_file, const std::string& format);
 int RunRulesCheck(const std::string& rules_file, bool no_cache);
 
+// `magpie triage BASELINE [--ignore-file FILE]`: review a `-f json` report's findings at the
+// terminal (triage/review.h); false positives go to FILE (default: .magpieignore at the top of
+// the work tree holding the current directory).
+int RunTriage(const std::string& baseline, const std::string& ignore_file);
+
 }  // namespace magpie::cli
 
 #endif  // MAGPIE_CLI_COMMANDS_H_

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "base/version.h"
+#include "git/web_url.h"
 #include "suppress/ignore_file.h"
 #include "suppress/repo_config.h"
 
@@ -33,7 +34,7 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
   const std::optional<report::Format> format = report::ParseFormat(flags.format);
   if (!format) {
     return InvalidArgument("unknown --format '" + flags.format +
-                           "' (expected text, json, jsonl or sarif)");
+                           "' (expected text, json, jsonl, sarif or html)");
   }
   s.format = *format;
   std::optional<rules::Confidence> min_confidence = rules::ParseConfidence(flags.min_confidence);
@@ -109,6 +110,10 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
   s.progress = !flags.no_progress && !flags.quiet && isatty(STDERR_FILENO) &&
                (term == nullptr || std::string_view(term) != "dumb");
   s.report.tool_version = std::string(Version());
+  if (s.format == report::Format::kHtml) {  // links to the repository's web host, if known
+    const git::WebUrls urls = git::OriginWebUrls(s.scan_root);
+    s.report.web_links = {urls.commit, urls.blob};
+  }
 
   s.sink.verbose = flags.verbose;
   s.sink.quiet = flags.quiet;

@@ -17,7 +17,7 @@ _magpie() {
     -f|--format) COMPREPLY=($(compgen -W "text json jsonl sarif html" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --min-confidence) COMPREPLY=($(compgen -W "low medium high" -- "$cur")); return ;;
-    -o|--output|--rules|--config|--baseline|--store|--replacements|--paths-to-remove)
+    -o|--output|--rules|--config|--baseline|--store|--replacements|--paths-to-remove|--ignore-file)
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ "$cur" == -* ]]; then

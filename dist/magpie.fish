@@ -22,7 +22,7 @@ function __magpie_complete
         case --min-confidence
             printf '%s\n' low medium high
             return
-        case -o --output --rules --config --baseline --store --replacements --paths-to-remove
+        case -o --output --rules --config --baseline --store --replacements --paths-to-remove --ignore-file
             __fish_complete_path $cur
             return
     end

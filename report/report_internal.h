@@ -57,6 +57,7 @@ std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out, ReportOptions opti
 std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, ReportOptions options);
 std::unique_ptr<Reporter> MakeJsonlReporter(std::ostream& out, ReportOptions options);
 std::unique_ptr<Reporter> MakeSarifReporter(std::ostream& out, ReportOptions options);
+std::unique_ptr<Reporter> MakeHtmlReporter(std::ostream& out, ReportOptions options);
 
 }  // namespace magpie::report::internal
 

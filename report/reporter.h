@@ -1,4 +1,4 @@
-// Streaming report sinks: text, JSON, JSONL, SARIF 2.1.0.
+// Streaming report sinks: text, JSON, JSONL, SARIF 2.1.0, HTML.
 // Contract: Begin once, then Add/AddDiagnostic in output order (the caller already sorted them),
 // then End once. Secrets are redacted (Redact) in every field, context included, unless
 // ReportOptions::show_secrets. Thread safety: one thread at a time.
@@ -56,8 +56,17 @@ struct Summary {
   std::string config_file;  // config used, "" for none
 };
 
-enum class Format { kText, kJson, kJsonl, kSarif };
+enum class Format { kText, kJson, kJsonl, kSarif, kHtml };
 std::optional<Format> ParseFormat(std::string_view name);
+
+// Where the scanned repository can be browsed, for links in the HTML report; empty strings for
+// no links. `commit` + a commit id is a commit's page; `blob` + a revision (a commit id, or
+// "HEAD" for a directory scan) + "/" + a percent-encoded path is a file's. Only https URLs are
+// used.
+struct WebLinks {
+  std::string commit;  // "https://github.com/owner/repo/commit/"
+  std::string blob;    // "https://github.com/owner/repo/blob/"
+};
 
 struct ReportOptions {
   bool show_secrets = false;
@@ -65,6 +74,7 @@ struct ReportOptions {
   bool quiet = false;           // text: no "No secrets found." line (-q)
   std::string tool_version = "0.0.0";
   const rules::RuleSet* rules = nullptr;  // for SARIF tool.driver.rules (names, help)
+  WebLinks web_links;                     // HTML: commit and path links
 };
 
 class Reporter {

@@ -14,6 +14,7 @@ std::optional<Format> ParseFormat(std::string_view name) {
   if (name == "json") return Format::kJson;
   if (name == "jsonl") return Format::kJsonl;
   if (name == "sarif") return Format::kSarif;
+  if (name == "html") return Format::kHtml;
   return std::nullopt;
 }
 
@@ -45,6 +46,8 @@ std::unique_ptr<Reporter> MakeReporter(Format format, std::ostream& out, ReportO
       return internal::MakeJsonlReporter(out, std::move(options));
     case Format::kSarif:
       return internal::MakeSarifReporter(out, std::move(options));
+    case Format::kHtml:
+      return internal::MakeHtmlReporter(out, std::move(options));
   }
   return internal::MakeTextReporter(out, std::move(options));
 }

@@ -26,7 +26,7 @@ fi
 # file crossing the scanner's 4 KiB test chunks), short enough to keep executions fast.
 max_len() {
   case "$1" in
-    baseline|scanner|allow_markers) echo 16384 ;;
+    baseline|triage_baseline|scanner|allow_markers) echo 16384 ;;
     rules_yaml|repo_config) echo 8192 ;;
     *) echo 4096 ;;
   esac

@@ -8,7 +8,8 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       libyaml-cpp-dev libcli11-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema
       pre-commit  # pre-commit: tests/cli/precommit_test.cc drives .pre-commit-hooks.yaml with it
       help2man python3-yaml  # help2man: the man page (dist/); python3-yaml: tests/ci_templates_test.py
-      zsh fish)  # tests/package_test.sh checks the installed zsh and fish completions
+      zsh fish  # tests/package_test.sh checks the installed zsh and fish completions
+      chromium)  # headless browser for the HTML report's test (tests/cli/html_browser_test.sh)
 if [ "${1:-}" = "--fuzz" ]; then
   pkgs+=(clang libclang-rt-dev)  # libclang-rt-dev: libFuzzer and the sanitizer runtimes
 fi

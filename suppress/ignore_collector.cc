@@ -1,21 +1,10 @@
 #include "suppress/ignore_collector.h"
 #include "report/terminal_text.h"
 
-#include <ctime>
 #include <variant>
 
 namespace magpie::suppress {
 namespace {
-
-// "2026-01-02", today in UTC: dates the entries --write-ignore adds.
-std::string TodayUtc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
 
 std::string IgnoreComment(const report::ReportedFinding& reported, const std::string& date) {
   std::string comment = reported.finding.rule_id + " " + report::OriginPath(reported.origin) +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <system_error>
@@ -67,6 +68,15 @@ std::string Sanitize(std::string_view s) {
 }
 
 }  // namespace
+
+std::string TodayUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
 
 IgnoreFile ParseIgnoreFile(std::string_view text) {
   IgnoreFile file;
@@ -174,6 +184,40 @@ Result<size_t> AppendToIgnoreFile(const std::string& path,
   if (text == existing || (existing.empty() && added == 0)) return added;
   if (Status written = WriteFileAtomically(path, text); !written.ok()) return written;
   return added;
+}
+
+std::string RemoveIgnoreEntry(std::string_view existing, std::string_view fingerprint,
+                              bool* removed) {
+  *removed = false;
+  const std::string wanted = FingerprintOf(fingerprint);
+  std::string out;
+  out.reserve(existing.size());
+  while (!existing.empty()) {
+    const size_t nl = existing.find('\n');
+    const std::string_view line = existing.substr(0, nl == std::string_view::npos ? nl : nl + 1);
+    existing.remove_prefix(line.size());
+    std::string_view entry = line;
+    if (!entry.empty() && entry.back() == '\n') entry.remove_suffix(1);
+    if (!wanted.empty() && Classify(entry) == LineKind::kFingerprint &&
+        FingerprintOf(TrimTrailingSpace(entry)) == wanted) {
+      *removed = true;
+      continue;
+    }
+    out += line;
+  }
+  return out;
+}
+
+Result<bool> RemoveFromIgnoreFile(const std::string& path, std::string_view fingerprint) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return false;
+  Result<std::string> read = ReadWholeFile(path, ReadPolicy::kRegularFileInTree);
+  if (!read.ok()) return read.status().WithContext("cannot read " + path);
+  bool removed = false;
+  const std::string text = RemoveIgnoreEntry(*read, fingerprint, &removed);
+  if (!removed) return false;
+  if (Status written = WriteFileAtomically(path, text); !written.ok()) return written;
+  return true;
 }
 
 Result<std::string> EnsureUnionMerge(const std::string& root) {

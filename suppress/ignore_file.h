@@ -39,6 +39,10 @@ IgnoreFile ParseIgnoreFile(std::string_view text);
 // that exists but cannot be read is.
 Result<IgnoreFile> LoadIgnoreFile(const std::string& path);
 
+// Today in UTC, "2026-01-02": the date stamped on the entries magpie adds (--write-ignore,
+// `magpie triage`).
+std::string TodayUtc();
+
 // A finding to accept: written as "<fingerprint>  # <comment>".
 struct IgnoreEntry {
   std::string fingerprint;
@@ -58,6 +62,16 @@ std::string MergeIgnoreText(std::string_view existing, const std::vector<IgnoreE
 // Returns the number of fingerprints added.
 Result<size_t> AppendToIgnoreFile(const std::string& path,
                                   const std::vector<IgnoreEntry>& entries);
+
+// `existing` without the entry of `fingerprint` (any case; its line, with the comment written on
+// it). `removed` says whether there was one. Everything else is kept byte for byte.
+std::string RemoveIgnoreEntry(std::string_view existing, std::string_view fingerprint,
+                              bool* removed);
+
+// Rewrites `path` as RemoveIgnoreEntry, atomically; nothing is written when the entry is not
+// there (or there is no file). Returns whether it was removed. For `magpie triage`, when a
+// finding accepted as a false positive is judged again.
+Result<bool> RemoveFromIgnoreFile(const std::string& path, std::string_view fingerprint);
 
 // Makes git merge the ignore file with the built-in union driver, so that two branches that
 // each accepted findings merge without a conflict (sorting alone does not prevent one when

@@ -185,7 +185,7 @@ TEST_CASE("issue 10: no output format prints any piece of any secret found on a 
   box.Write("lines.txt", all_text);
   REQUIRE(kept > 40);
   const std::set<std::string> pieces = Pieces(secrets, all_text);
-  for (const char* format : {"text", "json", "jsonl", "sarif"}) {
+  for (const char* format : {"text", "json", "jsonl", "sarif", "html"}) {
     for (const char* extra : {"", "--show-suppressed", "--min-confidence high -v"}) {
       const std::string report = (box.io() / "report").string();
       const CliRun run = box.Run(std::string("scan . -f ") + format + " " + extra + " -o " +

@@ -42,5 +42,9 @@ TEST_CASE("SARIF report matches its golden file", "[report][golden]") {
   CheckGolden(Format::kSarif, "report.sarif");
 }
 
+TEST_CASE("issue 15: HTML report matches its golden file", "[report][golden]") {
+  CheckGolden(Format::kHtml, "report.html");
+}
+
 }  // namespace
 }  // namespace magpie::report
