@@ -188,6 +188,8 @@ std::map<std::string, Expected> BruteForce(const std::string& repo, size_t* comm
     }
     return listings.emplace(commit, std::move(entries)).first->second;
   };
+  std::map<std::string, size_t> unlisted_children;  // children not yet done, per commit
+  for (const auto& [id, commit] : graph) unlisted_children[id] = commit.children.size();
   std::map<std::string, Expected> expected;
   *commit_count = 0;
   while (!ready.empty()) {
@@ -213,6 +215,12 @@ std::map<std::string, Expected> BruteForce(const std::string& repo, size_t* comm
     }
     for (const std::string& child : graph[id].children) {
       if (--graph[child].pending == 0) ready.push(child);
+    }
+    // A listing is needed until the commit and all its children are done: keep only those, so
+    // that a real repository's history does not hold every tree listing at once.
+    if (graph[id].children.empty()) listings.erase(id);
+    for (const std::string& parent : graph[id].parents) {
+      if (--unlisted_children[parent] == 0) listings.erase(parent);
     }
   }
   return expected;
