@@ -1,6 +1,7 @@
 #include "git/history.h"
 
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_invoke.h>
 
 #include <algorithm>
 #include <chrono>
@@ -72,12 +73,11 @@ void AddUnreachable(git_repository* repo, const internal::HistoryIndex& index,
 }
 
 // Sorts items by their place in the pack files (then by id, for loose objects).
-void SortInPackOrder(git_repository* repo, std::vector<WorkItem>* items) {
+void SortInPackOrder(const std::string& objects_dir, std::vector<WorkItem>* items) {
   std::vector<git_oid> ids;
   ids.reserve(items->size());
   for (const WorkItem& item : *items) ids.push_back(item.id);
-  const std::vector<uint64_t> keys = internal::PackOrderKeys(
-      std::string(git_repository_commondir(repo)) + "objects/", ids);
+  const std::vector<uint64_t> keys = internal::PackOrderKeys(objects_dir, ids);
   std::vector<size_t> order(items->size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -127,11 +127,14 @@ Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
   if (!internal::WalkHistory(repo.get(), options, on_diagnostic, &impl->index, &error)) {
     return InvalidArgument(error);
   }
-  impl->at_head = internal::BlobsAtHead(repo.get());
   impl->items.reserve(impl->index.blobs.size());
   for (const auto& [id, record] : impl->index.blobs) impl->items.push_back({id, &record});
   if (options.include_unreachable) AddUnreachable(repo.get(), impl->index, &impl->items);
-  SortInPackOrder(repo.get(), &impl->items);
+  // Independent of each other: HEAD's tree (through repo) beside the pack-order sort (pack
+  // index files only), so that neither leaves a core idle.
+  const std::string objects_dir = std::string(git_repository_commondir(repo.get())) + "objects/";
+  tbb::parallel_invoke([&] { impl->at_head = internal::BlobsAtHead(repo.get()); },
+                       [&] { SortInPackOrder(objects_dir, &impl->items); });
   impl->walk_seconds = Seconds(start);
   return std::unique_ptr<History>(new History(std::move(impl)));
 }

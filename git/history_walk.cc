@@ -3,6 +3,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <cstring>
@@ -55,6 +56,7 @@ class Walker {
   void LoadCommitInfos();
 
  private:
+  void LoadCommitInfo(git_repository* repo, uint32_t index);
   void ReadShallowFile();
   void AddRoot(git_object* object, const std::string& name, Roots* roots);
   void Report(DiagnosticKind kind, const git_oid* oid, const std::string& path,
@@ -71,7 +73,8 @@ class Walker {
   HistoryIndex* out_;
   OidSet shallow_;  // commits whose parents a shallow clone left out
   OidSet hidden_;   // reachable from `since`
-  OidSet failed_;   // objects already reported as unreadable
+  OidSet failed_;   // commits LoadGraph could not read; read-only once the diffs start
+  OidSet reported_;  // objects already reported as unreadable (Apply's, on the calling thread)
   std::vector<Node> nodes_;
   OidMap<uint32_t> node_index_;
   std::unordered_set<std::string> reported_submodules_;
@@ -294,7 +297,7 @@ std::vector<uint32_t> Walker::TopologicalOrder() {
 
 void Walker::Apply(const CommitDiff& diff, uint32_t commit) {
   for (const TreeProblem& problem : diff.problems) {
-    if (failed_.insert(problem.id).second) {
+    if (failed_.count(problem.id) == 0 && reported_.insert(problem.id).second) {
       Report(problem.kind, &problem.id, problem.path, problem.message);
     }
   }
@@ -333,9 +336,11 @@ void Walker::DiffCommitsInOrder() {
     }
     return worker;
   });
-  std::vector<CommitDiff> diffs(std::min(kDiffBatch, order.size()));
-  for (size_t start = 0; start < order.size(); start += kDiffBatch) {
+  // Batch b+1 is diffed (on the workers) while batch b is folded in (on this thread, where
+  // on_diagnostic must be called): the fold never waits for a core the diffs could use.
+  const auto diff_batch = [&](size_t start, std::vector<CommitDiff>* diffs) {
     const size_t end = std::min(order.size(), start + kDiffBatch);
+    diffs->resize(end - start);
     tbb::parallel_for(tbb::blocked_range<size_t>(start, end, 16),
                       [&](const tbb::blocked_range<size_t>& range) {
                         WorkerRepo& worker = repos.local();
@@ -343,9 +348,9 @@ void Walker::DiffCommitsInOrder() {
                         std::vector<git_oid> parent_trees;
                         for (size_t k = range.begin(); k != range.end(); ++k) {
                           const Node& node = nodes_[order[k]];
+                          CommitDiff& diff = (*diffs)[k - start];
+                          diff.Clear();
                           if (repo == nullptr) {
-                            CommitDiff& diff = diffs[k - start];
-                            diff.Clear();
                             diff.problems.push_back({node.id, "", DiagnosticKind::kUnreadable,
                                                      "commit " + OidHex(node.id) +
                                                          " not diffed: " + worker.error});
@@ -357,13 +362,21 @@ void Walker::DiffCommitsInOrder() {
                               parent_trees.push_back(*tree);
                             }
                           }
-                          CommitDiff& diff = diffs[k - start];
-                          diff.Clear();
                           DiffAgainstParents(repo, node.tree, parent_trees, &diff);
                           MarkExcluded(&diff);
                         }
                       });
-    for (size_t k = start; k < end; ++k) Apply(diffs[k - start], static_cast<uint32_t>(k));
+  };
+  std::vector<CommitDiff> ready;
+  std::vector<CommitDiff> next;
+  if (!order.empty()) diff_batch(0, &ready);
+  for (size_t start = 0; start < order.size(); start += kDiffBatch) {
+    const size_t following = start + kDiffBatch;
+    tbb::task_group diffing;
+    if (following < order.size()) diffing.run([&] { diff_batch(following, &next); });
+    for (size_t k = 0; k < ready.size(); ++k) Apply(ready[k], static_cast<uint32_t>(start + k));
+    diffing.wait();
+    ready.swap(next);
   }
 }
 
@@ -382,21 +395,45 @@ void Walker::DiffRoots(const Roots& roots) {
 
 void Walker::LoadCommitInfos() {
   out_->infos.resize(out_->commits.size());
+  std::vector<uint32_t> wanted;
   for (const auto& [blob, record] : out_->blobs) {
-    if (record.commit == kNoCommit) continue;
-    CommitInfo& info = out_->infos[record.commit];
-    if (info.loaded) continue;
-    info.loaded = true;
-    git_commit* commit = nullptr;
-    if (git_commit_lookup(&commit, repo_, &out_->commits[record.commit]) != 0) continue;
-    CommitPtr owned(commit);
-    if (const git_signature* author = git_commit_author(commit)) {
-      info.author_name = author->name != nullptr ? author->name : "";
-      info.author_email = author->email != nullptr ? author->email : "";
-    }
-    info.time = git_commit_time(commit);
-    info.message = FirstLine(git_commit_message(commit));
+    if (record.commit == kNoCommit || out_->infos[record.commit].loaded) continue;
+    out_->infos[record.commit].loaded = true;
+    wanted.push_back(record.commit);
   }
+  // Each commit is parsed on one thread (own repository handle) into its own slot; what a
+  // worker without a handle (EMFILE) left is parsed here afterwards, on repo_.
+  const std::string git_dir = git_repository_path(repo_);
+  tbb::enumerable_thread_specific<RepoPtr> repos([&git_dir] {
+    std::string error;
+    return OpenRepository(git_dir, &error);
+  });
+  std::vector<char> done(wanted.size(), 0);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, wanted.size(), 256),
+                    [&](const tbb::blocked_range<size_t>& range) {
+                      git_repository* repo = repos.local().get();
+                      if (repo == nullptr) return;
+                      for (size_t k = range.begin(); k != range.end(); ++k) {
+                        LoadCommitInfo(repo, wanted[k]);
+                        done[k] = 1;
+                      }
+                    });
+  for (size_t k = 0; k < wanted.size(); ++k) {
+    if (done[k] == 0) LoadCommitInfo(repo_, wanted[k]);
+  }
+}
+
+void Walker::LoadCommitInfo(git_repository* repo, uint32_t index) {
+  CommitInfo& info = out_->infos[index];
+  git_commit* commit = nullptr;
+  if (git_commit_lookup(&commit, repo, &out_->commits[index]) != 0) return;
+  CommitPtr owned(commit);
+  if (const git_signature* author = git_commit_author(commit)) {
+    info.author_name = author->name != nullptr ? author->name : "";
+    info.author_email = author->email != nullptr ? author->email : "";
+  }
+  info.time = git_commit_time(commit);
+  info.message = FirstLine(git_commit_message(commit));
 }
 
 }  // namespace
