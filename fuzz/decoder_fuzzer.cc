@@ -1,13 +1,56 @@
 // The decoders the scanner runs on candidate spans of scanned bytes: base64 in each alphabet
-// (scanner/base64.h, also used by the validators) and DecodeCandidate's base64 and percent.
+// (scanner/base64.h, also used by the validators) and DecodeCandidate's base64 and percent; and
+// the percent decoder's linear token finder against the regex it replaced (issue 13).
+#include <re2/re2.h>
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "fuzz/fuzz_check.h"
+#include "rules/re2_options.h"
 #include "scanner/base64.h"
 #include "scanner/decoder.h"
+
+namespace {
+
+// Both token loops over `text`, as scanner.cc's DecodeTokens runs them: they must agree.
+void CheckPercentTokens(std::string_view text) {
+  using magpie::scanner::internal::FindPercentToken;
+  static const RE2 regex(std::string(magpie::scanner::internal::kPercentTokenPattern),
+                         magpie::rules::Re2Options());
+  re2::StringPiece groups[2];
+  size_t regex_pos = 0;
+  size_t linear_pos = 0;
+  while (true) {
+    bool regex_found = false;
+    while (regex_pos < text.size()) {
+      if (!regex.Match(re2::StringPiece(text.data(), text.size()), regex_pos, text.size(),
+                       RE2::UNANCHORED, groups, 2)) {
+        regex_pos = text.size();
+        break;
+      }
+      const size_t end = groups[0].data() - text.data() + groups[0].size();
+      regex_pos = std::max(end, regex_pos + 1);
+      if (!groups[1].empty()) {
+        regex_found = true;
+        break;
+      }
+    }
+    const auto token = linear_pos < text.size()
+                           ? FindPercentToken(text, linear_pos, text.size())
+                           : std::nullopt;
+    MAGPIE_FUZZ_CHECK(token.has_value() == regex_found);
+    if (!token) return;
+    MAGPIE_FUZZ_CHECK(token->begin == static_cast<size_t>(groups[1].data() - text.data()));
+    MAGPIE_FUZZ_CHECK(token->end == token->begin + groups[1].size());
+    linear_pos = std::max(token->end, linear_pos + 1);
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace magpie::scanner;
@@ -24,5 +67,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Decoding never grows the text.
     if (decoded) MAGPIE_FUZZ_CHECK(decoded->size() <= text.size());
   }
+  CheckPercentTokens(text);
   return 0;
 }

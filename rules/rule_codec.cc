@@ -1,138 +1,175 @@
 #include "rules/rule_codec.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <optional>
-#include <stdexcept>
 #include <string>
-
-#include <nlohmann/json.hpp>
+#include <vector>
 
 namespace magpie::rules {
 namespace {
 
-using nlohmann::json;
-constexpr int kCodecVersion = 1;
+// Format (little-endian): magic, u32 version, the source, u32 rule count, then per rule its
+// fields in RuleSpec order (strings and string lists length-prefixed with a u32, ints as i32,
+// enums and flags as u8, min_entropy as a u8 flag and an IEEE double). A flat format read front
+// to back, not CBOR through a JSON DOM: decoding is paid by every `magpie` start, a pre-commit
+// hook's included (issue 13); it costs about as much as copying the strings.
+constexpr std::string_view kMagic("MGPRULES", 8);
+constexpr uint32_t kCodecVersion = 2;
 
-json Encode(const RuleSpec& r) {
-  json j = {{"id", r.id},
-            {"name", r.name},
-            {"description", r.description},
-            {"pattern", r.pattern},
-            {"group", r.secret_group},
-            {"keywords", r.keywords},
-            {"severity", static_cast<int>(r.severity)},
-            {"confidence", static_cast<int>(r.confidence)},
-            {"references", r.references},
-            {"examples", r.examples},
-            {"negative_examples", r.negative_examples},
-            // By name ("" for none), so that reordering the enum cannot misread an entry.
-            {"validator", std::string(ToString(r.validator))},
-            {"require_validation", r.require_validation},
-            {"line", r.line}};
-  if (r.min_entropy) j["min_entropy"] = *r.min_entropy;
-  return j;
+void PutU32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+void PutString(std::string_view s, std::string* out) {
+  PutU32(static_cast<uint32_t>(s.size()), out);
+  out->append(s);
+}
+void PutList(const std::vector<std::string>& list, std::string* out) {
+  PutU32(static_cast<uint32_t>(list.size()), out);
+  for (const std::string& s : list) PutString(s, out);
 }
 
-// An int read back from bytes on disk: a float or a value beyond int makes the entry invalid
-// (get<int>() would convert a float such as 1e300 with undefined behaviour, issue 10).
-int IntIn(const json& j) {
-  if (!j.is_number_integer()) throw std::out_of_range("not an integer");
-  const bool fits = j.is_number_unsigned()
-                        ? j.get<uint64_t>() <= uint64_t{INT_MAX}
-                        : j.get<int64_t>() >= INT_MIN && j.get<int64_t>() <= INT_MAX;
-  if (!fits) throw std::out_of_range("integer out of range");
-  return static_cast<int>(j.get<int64_t>());
-}
-
-// Enum values read back from bytes on disk: out-of-range ones make the entry invalid.
-template <typename Enum>
-Enum EnumIn(const json& j, Enum last) {
-  const int value = IntIn(j);
-  if (value < 0 || value > static_cast<int>(last)) throw std::out_of_range("enum value");
-  return static_cast<Enum>(value);
-}
-
-Validator DecodeValidator(const json& j) {
-  const std::string name = j.get<std::string>();
-  if (name.empty()) return Validator::kNone;
-  std::optional<Validator> validator = ParseValidator(name);
-  if (!validator) throw std::out_of_range("unknown validator");
-  return *validator;
-}
-
-// Throws (json::exception, std::out_of_range) on an entry this version did not write.
-RuleSpec Decode(const json& j) {
-  RuleSpec r;
-  r.id = j.at("id").get<std::string>();
-  r.name = j.at("name").get<std::string>();
-  r.description = j.at("description").get<std::string>();
-  r.pattern = j.at("pattern").get<std::string>();
-  r.secret_group = IntIn(j.at("group"));
-  r.keywords = j.at("keywords").get<std::vector<std::string>>();
-  r.severity = EnumIn(j.at("severity"), Severity::kCritical);
-  r.confidence = EnumIn(j.at("confidence"), Confidence::kHigh);
-  r.references = j.at("references").get<std::vector<std::string>>();
-  r.examples = j.at("examples").get<std::vector<std::string>>();
-  r.negative_examples = j.at("negative_examples").get<std::vector<std::string>>();
-  r.validator = DecodeValidator(j.at("validator"));
-  r.require_validation = j.at("require_validation").get<bool>();
-  r.line = IntIn(j.at("line"));
-  if (j.contains("min_entropy")) r.min_entropy = j.at("min_entropy").get<double>();
-  return r;
-}
-
-// json::from_cbor, but refusing to nest deeper than an encoding ever does (the rule set, its
-// list of rules, a rule, one of its lists: 4). nlohmann's CBOR reader recurses once per level,
-// so an entry of nested arrays overflowed the stack (issue 10).
-class ShallowCborDom : public nlohmann::detail::json_sax_dom_parser<json> {
+// Reads the fields back, every read bounds-checked: the bytes come from disk (a cache entry,
+// verified by its checksum first, but decoded as if hostile all the same). A failed read
+// leaves the reader failed, so a caller checks once at the end.
+class Reader {
  public:
-  explicit ShallowCborDom(json* doc) : json_sax_dom_parser(*doc, /*allow_exceptions=*/false) {}
-  bool start_object(std::size_t n) { return Deeper() && json_sax_dom_parser::start_object(n); }
-  bool start_array(std::size_t n) { return Deeper() && json_sax_dom_parser::start_array(n); }
-  bool end_object() {
-    --depth_;
-    return json_sax_dom_parser::end_object();
+  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  bool ok() const { return ok_; }
+  bool done() const { return ok_ && rest_.empty(); }
+
+  uint32_t U32() {
+    if (!Need(4)) return 0;
+    uint32_t v = 0;
+    for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(rest_[i]);
+    rest_.remove_prefix(4);
+    return v;
   }
-  bool end_array() {
-    --depth_;
-    return json_sax_dom_parser::end_array();
+  int I32() {
+    const uint32_t v = U32();
+    return static_cast<int>(static_cast<int64_t>(v) - (v > INT32_MAX ? int64_t{1} << 32 : 0));
   }
+  uint8_t U8(uint8_t max) {
+    if (!Need(1)) return 0;
+    const auto v = static_cast<uint8_t>(rest_[0]);
+    rest_.remove_prefix(1);
+    if (v > max) ok_ = false;  // an enum value or flag this version did not write
+    return v;
+  }
+  double F64() {
+    if (!Need(8)) return 0;
+    uint64_t bits = 0;
+    for (int i = 7; i >= 0; --i) bits = (bits << 8) | static_cast<unsigned char>(rest_[i]);
+    rest_.remove_prefix(8);
+    double v = 0;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
+  std::string String() {
+    const uint32_t size = U32();
+    if (!Need(size)) return {};
+    std::string s(rest_.substr(0, size));
+    rest_.remove_prefix(size);
+    return s;
+  }
+  std::vector<std::string> List() {
+    const uint32_t count = U32();
+    // Each element takes 4 bytes at least: a count beyond that is damage, not a reason to
+    // reserve gigabytes.
+    if (!ok_ || count > rest_.size() / 4) {
+      ok_ = false;
+      return {};
+    }
+    std::vector<std::string> list;
+    list.reserve(count);
+    for (uint32_t i = 0; i < count && ok_; ++i) list.push_back(String());
+    return list;
+  }
+  void Fail() { ok_ = false; }
 
  private:
-  static constexpr int kMaxDepth = 8;
-  bool Deeper() { return ++depth_ <= kMaxDepth; }
-  int depth_ = 0;
+  bool Need(uint64_t size) {
+    if (!ok_ || rest_.size() < size) ok_ = false;
+    return ok_;
+  }
+  std::string_view rest_;
+  bool ok_ = true;
 };
+
+void Encode(const RuleSpec& r, std::string* out) {
+  PutString(r.id, out);
+  PutString(r.name, out);
+  PutString(r.description, out);
+  PutString(r.pattern, out);
+  PutU32(static_cast<uint32_t>(r.secret_group), out);
+  PutList(r.keywords, out);
+  out->push_back(static_cast<char>(r.severity));
+  out->push_back(static_cast<char>(r.confidence));
+  PutList(r.references, out);
+  PutList(r.examples, out);
+  PutList(r.negative_examples, out);
+  // By name ("" for none), so that reordering the enum cannot misread an entry.
+  PutString(ToString(r.validator), out);
+  out->push_back(r.require_validation ? 1 : 0);
+  PutU32(static_cast<uint32_t>(r.line), out);
+  out->push_back(r.min_entropy ? 1 : 0);
+  if (r.min_entropy) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &*r.min_entropy, sizeof bits);
+    for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+  }
+}
+
+RuleSpec Decode(Reader* in) {
+  RuleSpec r;
+  r.id = in->String();
+  r.name = in->String();
+  r.description = in->String();
+  r.pattern = in->String();
+  r.secret_group = in->I32();
+  r.keywords = in->List();
+  r.severity = static_cast<Severity>(in->U8(static_cast<uint8_t>(Severity::kCritical)));
+  r.confidence = static_cast<Confidence>(in->U8(static_cast<uint8_t>(Confidence::kHigh)));
+  r.references = in->List();
+  r.examples = in->List();
+  r.negative_examples = in->List();
+  const std::string validator = in->String();
+  if (!validator.empty()) {
+    std::optional<Validator> parsed = ParseValidator(validator);
+    if (!parsed) in->Fail();  // a validator this version does not know
+    r.validator = parsed.value_or(Validator::kNone);
+  }
+  r.require_validation = in->U8(1) != 0;
+  r.line = in->I32();
+  if (in->U8(1) != 0) r.min_entropy = in->F64();
+  return r;
+}
 
 }  // namespace
 
 std::string EncodeRuleSet(const RuleSet& rules) {
-  json doc = {{"version", kCodecVersion}, {"source", rules.source()}, {"rules", json::array()}};
-  for (const RuleSpec& r : rules.rules()) doc["rules"].push_back(Encode(r));
-  const std::vector<std::uint8_t> bytes = json::to_cbor(doc);
-  return std::string(bytes.begin(), bytes.end());
+  std::string out(kMagic);
+  PutU32(kCodecVersion, &out);
+  PutString(rules.source(), &out);
+  PutU32(static_cast<uint32_t>(rules.rules().size()), &out);
+  for (const RuleSpec& r : rules.rules()) Encode(r, &out);
+  return out;
 }
 
 std::optional<RuleSet> DecodeRuleSet(std::string_view bytes) {
-  try {
-    // Inside the try: even with allow_exceptions false, the CBOR reader throws on an array or
-    // map header that claims more elements than a vector can hold (issue 10).
-    json doc;
-    ShallowCborDom dom(&doc);
-    if (!json::sax_parse(bytes.begin(), bytes.end(), &dom, json::input_format_t::cbor,
-                         /*strict=*/true) ||
-        !doc.is_object() || !doc.contains("version") || IntIn(doc["version"]) != kCodecVersion) {
-      return std::nullopt;
-    }
-    std::vector<RuleSpec> specs;
-    for (const json& r : doc.at("rules")) specs.push_back(Decode(r));
-    return RuleSet(std::move(specs), doc.at("source").get<std::string>());
-  } catch (const json::exception&) {
-    return std::nullopt;  // a truncated or foreign entry: the caller re-parses the YAML
-  } catch (const std::out_of_range&) {
-    return std::nullopt;  // an enum value or validator name this version does not know
-  }
+  if (bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+  Reader in(bytes.substr(kMagic.size()));
+  if (in.U32() != kCodecVersion) return std::nullopt;
+  std::string source = in.String();
+  const uint32_t count = in.U32();
+  std::vector<RuleSpec> specs;
+  // A rule takes 40 bytes at least (its counts and lengths); reserve no more than that allows.
+  specs.reserve(std::min<size_t>(count, bytes.size() / 40));
+  for (uint32_t i = 0; i < count && in.ok(); ++i) specs.push_back(Decode(&in));
+  if (!in.done()) return std::nullopt;  // truncated, damaged, or bytes left over
+  return RuleSet(std::move(specs), std::move(source));
 }
 
 }  // namespace magpie::rules

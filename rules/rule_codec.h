@@ -1,5 +1,6 @@
-// A compact binary form of a RuleSet (CBOR), for the start-up cache: decoding it is far
-// cheaper than parsing and checking rules.yaml, which a pre-commit hook cannot afford.
+// A compact binary form of a RuleSet, for the start-up cache: decoding it is far cheaper than
+// parsing and checking rules.yaml, which a pre-commit hook cannot afford. A flat,
+// length-prefixed format read front to back (rule_codec.cc), every read bounds-checked.
 #ifndef MAGPIE_RULES_RULE_CODEC_H_
 #define MAGPIE_RULES_RULE_CODEC_H_
 
@@ -12,7 +13,8 @@
 namespace magpie::rules {
 
 std::string EncodeRuleSet(const RuleSet& rules);
-// nullopt when `bytes` is not an encoding produced by this version of EncodeRuleSet.
+// nullopt when `bytes` is not an encoding produced by this version of EncodeRuleSet: another
+// format or version, truncated, extended, or holding a value this version does not know.
 std::optional<RuleSet> DecodeRuleSet(std::string_view bytes);
 
 }  // namespace magpie::rules

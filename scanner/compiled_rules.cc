@@ -94,7 +94,10 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
   }
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
     impl->decoders.push_back(
-        {decoder.encoding, std::make_unique<RE2>(decoder.pattern, rules::Re2Options())});
+        {decoder.encoding,
+         decoder.find != nullptr ? nullptr
+                                 : std::make_unique<RE2>(decoder.pattern, rules::Re2Options()),
+         decoder.find});
   }
   return impl;
 }

@@ -6,9 +6,12 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/re2_options.h"
@@ -43,7 +46,33 @@ struct CompiledRule {
 
 struct CompiledDecoder {
   internal::Encoding encoding;
-  std::unique_ptr<RE2> re;  // group 1 is the encoded token
+  std::unique_ptr<RE2> re;  // group 1 is the encoded token; null when `find` is set
+  internal::TokenFinder find = nullptr;  // a linear scanner instead of `re`
+
+  // The next encoded token in data[pos, end) (see DecoderSpec), or nullopt when there is none.
+  // `resume` is where to search for the one after it.
+  std::optional<internal::TokenSpan> Next(std::string_view data, size_t pos, size_t end,
+                                          size_t* resume) const {
+    if (find != nullptr) {
+      std::optional<internal::TokenSpan> token = find(data, pos, end);
+      if (token) *resume = std::max(token->end, pos + 1);
+      return token;
+    }
+    re2::StringPiece groups[2];
+    while (pos < end) {
+      if (!re->Match(re2::StringPiece(data.data(), data.size()), pos, end, RE2::UNANCHORED,
+                     groups, 2)) {
+        return std::nullopt;
+      }
+      const size_t match_end = groups[0].data() - data.data() + groups[0].size();
+      pos = match_end > pos ? match_end : pos + 1;
+      if (groups[1].empty()) continue;
+      *resume = pos;
+      const size_t begin = groups[1].data() - data.data();
+      return internal::TokenSpan{begin, begin + groups[1].size()};
+    }
+    return std::nullopt;
+  }
 };
 
 struct CompiledRules::Impl {

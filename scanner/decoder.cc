@@ -1,6 +1,9 @@
 #include "scanner/decoder.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
 
 #include "scanner/base64.h"
 
@@ -44,7 +47,55 @@ std::optional<std::string> PercentDecode(std::string_view token) {
   return out;
 }
 
+// The bytes of a percent-encoded token around its escapes: RFC 3986's unreserved characters and
+// sub-delimiters, and the gen-delimiters but '[' and ']'.
+constexpr std::array<bool, 256> MakeUrlBytes() {
+  std::array<bool, 256> table{};
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (const char c : std::string_view("._~:/?#@!$&'()*+,;=-")) {
+    table[static_cast<unsigned char>(c)] = true;
+  }
+  return table;
+}
+constexpr std::array<bool, 256> kUrlBytes = MakeUrlBytes();
+// The regex's bound on the bytes either side of the first escape.
+constexpr size_t kPercentContext = 512;
+
+bool IsUrlByte(char c) { return kUrlBytes[static_cast<unsigned char>(c)]; }
+
 }  // namespace
+
+std::optional<TokenSpan> FindPercentToken(std::string_view data, size_t pos, size_t end) {
+  // Leftmost-first semantics of kPercentTokenPattern: '%' is not a URL byte, so a match
+  // starting at s has its first escape exactly where the run of URL bytes from s ends, and
+  // that run is at most 512 long. The first valid escape p at or after `pos` therefore gives
+  // the leftmost match: it starts where the URL bytes before p begin (not before `pos`, at
+  // most 512 back), and its greedy tail runs over URL bytes and '%' for at most 512 more.
+  end = std::min(end, data.size());
+  const char* const base = data.data();
+  size_t p = pos;
+  while (p + 3 <= end) {
+    const void* found = std::memchr(base + p, '%', end - 2 - p);
+    if (found == nullptr) return std::nullopt;
+    p = static_cast<const char*>(found) - base;
+    if (HexValue(data[p + 1]) < 0 || HexValue(data[p + 2]) < 0) {
+      ++p;
+      continue;
+    }
+    const size_t floor = std::max(pos, p > kPercentContext ? p - kPercentContext : 0);
+    size_t begin = p;
+    while (begin > floor && IsUrlByte(data[begin - 1])) --begin;
+    const size_t tail_limit = std::min(end, p + 3 + kPercentContext);
+    size_t token_end = p + 3;
+    while (token_end < tail_limit && (IsUrlByte(data[token_end]) || data[token_end] == '%')) {
+      ++token_end;
+    }
+    return TokenSpan{begin, token_end};
+  }
+  return std::nullopt;
+}
 
 std::string_view ToString(Encoding e) {
   return e == Encoding::kBase64 ? "base64" : "percent";
@@ -56,8 +107,7 @@ const std::vector<DecoderSpec>& DecoderSpecs() {
   static const std::vector<DecoderSpec> kSpecs = {
       {Encoding::kBase64, "[=:>][ \\t]{0,4}[\"']?[A-Za-z0-9+/_-]{16}",
        "[=:>][ \\t]{0,4}[\"']?([A-Za-z0-9+/_-]{16,}={0,2})"},
-      {Encoding::kPercent, "%[0-9A-Fa-f]{2}",
-       "([A-Za-z0-9._~:/?#@!$&'()*+,;=-]{0,512}%[0-9A-Fa-f]{2}[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{0,512})"},
+      {Encoding::kPercent, "%[0-9A-Fa-f]{2}", "", &FindPercentToken},
   };
   return kSpecs;
 }

@@ -89,20 +89,18 @@ void DecodeTokens(const CompiledRules::Impl& impl, size_t decoder_index, std::st
                   const std::function<std::vector<Finding>(std::string_view)>& scan_inner,
                   std::vector<internal::ConfirmedMatch>* out) {
   const CompiledDecoder& decoder = impl.decoders[decoder_index];
-  re2::StringPiece groups[2];
-  const re2::StringPiece text(data.data(), data.size());
   uint64_t pos = begin;
   while (pos < end) {
     if (*budget == 0) {
       *undecoded += end - pos;
       break;
     }
-    if (!decoder.re->Match(text, pos, end, RE2::UNANCHORED, groups, 2)) break;
-    const uint64_t match_end = groups[0].data() - data.data() + groups[0].size();
-    pos = match_end > pos ? match_end : pos + 1;
-    if (groups[1].empty()) continue;
-    const uint64_t token_start = groups[1].data() - data.data();
-    const uint64_t token_end = token_start + groups[1].size();
+    size_t resume = pos;
+    const std::optional<internal::TokenSpan> span = decoder.Next(data, pos, end, &resume);
+    if (!span) break;
+    pos = resume;
+    const uint64_t token_start = span->begin;
+    const uint64_t token_end = span->end;
     const std::string_view token = data.substr(token_start, token_end - token_start);
     std::optional<std::string> decoded = internal::DecodeCandidate(decoder.encoding, token);
     if (!decoded) continue;

@@ -4,7 +4,6 @@
 #include <string>
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 namespace magpie::rules {
 namespace {
@@ -28,13 +27,13 @@ void CheckSameSpec(const RuleSpec& a, const RuleSpec& b) {
   CHECK(a.line == b.line);
 }
 
-// `bytes` (an encoding of a rule set) with the first rule's `key` set to `value`.
-std::string WithRuleField(const std::string& bytes, const char* key, const nlohmann::json& value) {
-  const std::vector<std::uint8_t> raw(bytes.begin(), bytes.end());
-  nlohmann::json doc = nlohmann::json::from_cbor(raw);
-  doc["rules"][0][key] = value;
-  const std::vector<std::uint8_t> out = nlohmann::json::to_cbor(doc);
-  return std::string(out.begin(), out.end());
+// `bytes` with the first occurrence of `from` replaced by `to` (same length).
+std::string Replaced(std::string bytes, std::string_view from, std::string_view to) {
+  const size_t at = bytes.find(from);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(from.size() == to.size());
+  bytes.replace(at, from.size(), to);
+  return bytes;
 }
 
 TEST_CASE("the built-in rules round-trip through the codec, validators included", "[rules]") {
@@ -79,17 +78,68 @@ TEST_CASE("bytes the codec did not write decode to nothing", "[rules]") {
   CHECK_FALSE(DecodeRuleSet("").has_value());
   CHECK_FALSE(DecodeRuleSet(bytes.substr(0, bytes.size() / 2)).has_value());
 
-  // Well-formed CBOR with values this version does not know.
-  auto edited = [&](const char* key, const nlohmann::json& value) {
-    return WithRuleField(bytes, key, value);
-  };
-  CHECK(DecodeRuleSet(edited("validator", "jwt")).has_value());
-  CHECK_FALSE(DecodeRuleSet(edited("validator", "luhn")).has_value());
-  CHECK_FALSE(DecodeRuleSet(edited("severity", 7)).has_value());
-  CHECK_FALSE(DecodeRuleSet(edited("confidence", -1)).has_value());
-  CHECK_FALSE(DecodeRuleSet(edited("id", 3)).has_value());
+  // Every truncation, and anything appended.
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    INFO(n);
+    CHECK_FALSE(DecodeRuleSet(bytes.substr(0, n)).has_value());
+  }
+  CHECK_FALSE(DecodeRuleSet(bytes + '\0').has_value());
+  CHECK(DecodeRuleSet(bytes).has_value());
+  // Another format or version, and values this version does not know.
+  CHECK_FALSE(DecodeRuleSet(Replaced(bytes, "MGPRULES", "MGPRULEZ")).has_value());
+  CHECK_FALSE(DecodeRuleSet(Replaced(bytes, std::string("\x02\0\0\0", 4),
+                                     std::string("\x01\0\0\0", 4)))
+                  .has_value());
+  CHECK_FALSE(DecodeRuleSet(Replaced(bytes, "jwt", "jwz")).has_value());
 }
 
+// The codec's counts come from disk: one that claims more elements than the bytes can hold is
+// damage, refused without reserving room for it.
+TEST_CASE("issue 13: a rule set claiming 2^32-1 rules or list elements decodes to nothing",
+          "[rules]") {
+  RuleSpec spec;
+  spec.id = "x";
+  spec.keywords = {"kw"};
+  const std::string bytes = EncodeRuleSet(RuleSet({spec}, "<t>"));
+  // magic, version, source "<t>" (length + 3 bytes), then the rule count.
+  const size_t count_at = 8 + 4 + 4 + 3;
+  std::string many_rules = bytes;
+  many_rules.replace(count_at, 4, std::string(4, '\xff'));
+  CHECK_FALSE(DecodeRuleSet(many_rules).has_value());
+  // The keyword list's count, after id "x", three empty strings and the group.
+  const size_t keywords_at = count_at + 4 + (4 + 1) + 3 * 4 + 4;
+  std::string many_keywords = bytes;
+  REQUIRE(many_keywords.substr(keywords_at, 4) == std::string("\x01\0\0\0", 4));
+  many_keywords.replace(keywords_at, 4, std::string(4, '\xff'));
+  CHECK_FALSE(DecodeRuleSet(many_keywords).has_value());
+}
+
+TEST_CASE("issue 13: an enum value or flag the codec did not write decodes to nothing",
+          "[rules]") {
+  RuleSpec spec;
+  spec.id = "x";
+  spec.severity = Severity::kLow;
+  spec.confidence = Confidence::kLow;
+  const std::string bytes = EncodeRuleSet(RuleSet({spec}, "<t>"));
+  // After the group and the empty keyword list come severity and confidence.
+  const size_t severity_at = 8 + 4 + 4 + 3 + 4 + (4 + 1) + 3 * 4 + 4 + 4;
+  REQUIRE(bytes[severity_at] == static_cast<char>(Severity::kLow));
+  REQUIRE(bytes[severity_at + 1] == static_cast<char>(Confidence::kLow));
+  for (const size_t at : {severity_at, severity_at + 1}) {
+    std::string edited = bytes;
+    edited[at] = 7;
+    CHECK_FALSE(DecodeRuleSet(edited).has_value());
+  }
+  // require_validation, then the min_entropy flag: the last bytes of an entropy-less rule.
+  for (const size_t from_end : {size_t{1}, size_t{6}}) {
+    std::string edited = bytes;
+    edited[edited.size() - from_end] = 2;
+    CHECK_FALSE(DecodeRuleSet(edited).has_value());
+  }
+}
+
+// Bytes of the CBOR codec this one replaced (issue 10's fuzz findings among them) are not this
+// format: they decode to nothing.
 // Found by fuzz_cache_entry (fuzz/corpus/cache_entry/issue10-huge-cbor-array): from_cbor
 // threw through DecodeRuleSet although exceptions were off, and terminated magpie.
 TEST_CASE("issue 10: a CBOR array claiming 2^61 elements decodes to nothing", "[rules]") {
@@ -97,22 +147,6 @@ TEST_CASE("issue 10: a CBOR array claiming 2^61 elements decodes to nothing", "[
   // The same inside the rule set's own map.
   const std::string map_then_array("\xa1\x65rules\x9b\x7f\xff\xff\xff\xff\xff\xff\xff", 16);
   CHECK_FALSE(DecodeRuleSet(map_then_array).has_value());
-}
-
-// get<int>() converted a float such as 1e300 to int: undefined behaviour (UBSan).
-TEST_CASE("issue 10: a float or a huge number where the codec wrote an int decodes to nothing",
-          "[rules]") {
-  RuleSpec spec;
-  spec.id = "x";
-  const std::string bytes = EncodeRuleSet(RuleSet({spec}, "<t>"));
-  REQUIRE(DecodeRuleSet(WithRuleField(bytes, "group", 1)).has_value());
-  for (const char* key : {"group", "line", "severity", "confidence"}) {
-    INFO(key);
-    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, 1e300)).has_value());
-    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, 1.0)).has_value());
-    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, UINT64_MAX)).has_value());
-    CHECK_FALSE(DecodeRuleSet(WithRuleField(bytes, key, int64_t{INT32_MIN} - 1)).has_value());
-  }
 }
 
 // nlohmann's CBOR reader recurses once per level: 4 KiB of nested arrays overflowed the stack
@@ -128,8 +162,8 @@ TEST_CASE("issue 10: deeply nested CBOR decodes to nothing, without recursing", 
 }
 
 TEST_CASE("issue 10: a version that is not a number decodes to nothing", "[rules]") {
-  const std::vector<std::uint8_t> raw = nlohmann::json::to_cbor({{"version", "1"}});
-  CHECK_FALSE(DecodeRuleSet(std::string(raw.begin(), raw.end())).has_value());
+  // {"version": "1"} in CBOR.
+  CHECK_FALSE(DecodeRuleSet(std::string("\xa1\x67version\x61\x31", 11)).has_value());
 }
 
 }  // namespace
