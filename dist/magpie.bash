@@ -5,7 +5,7 @@ _magpie() {
   for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
     case "$word" in
       -*) ;;
-      scan|git|staged|install-hook|rules) [[ -z "$command" ]] && command="$word" ;;
+      scan|git|staged|install-hook|rules|merge|estate) [[ -z "$command" ]] && command="$word" ;;
       list|check) [[ "$command" == rules && -z "$sub" ]] && sub="$word" ;;
     esac
   done
@@ -16,7 +16,7 @@ _magpie() {
     -o|--output|--rules|--config|--baseline) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ -z "$command" ]]; then
-    COMPREPLY=($(compgen -W "scan git staged rules install-hook --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "scan git staged rules install-hook merge estate --help --version" -- "$cur"))
     return
   fi
   if [[ "$command" == rules && -z "$sub" ]]; then
