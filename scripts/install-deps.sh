@@ -7,7 +7,8 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       libvectorscan-dev libre2-dev libgit2-dev libtbb-dev nlohmann-json3-dev
       libyaml-cpp-dev libcli11-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema
       pre-commit  # pre-commit: tests/cli/precommit_test.cc drives .pre-commit-hooks.yaml with it
-      help2man python3-yaml)  # help2man: the man page (dist/); python3-yaml: tests/ci_templates_test.py
+      help2man python3-yaml  # help2man: the man page (dist/); python3-yaml: tests/ci_templates_test.py
+      slurm-wlm munge)  # the Slurm array job test (scripts/slurm-demo.sh, ctest -L slow)
 if [ "${1:-}" = "--fuzz" ]; then
   pkgs+=(clang libclang-rt-dev)  # libclang-rt-dev: libFuzzer and the sanitizer runtimes
 fi
