@@ -84,7 +84,10 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   mode.history_order = true;
   mode.shard = shard->shard;
   (*run)->Scan(**history, mode);
-  for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
+  // About the range, not a blob: every shard finds them, shard 0 reports them.
+  if (mode.shard.index == 0) {
+    for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
+  }
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
               << " distinct blobs; history walk " << (*history)->walk_seconds() << " s\n";
