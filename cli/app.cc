@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/entry.h"
+#include "cli/estate_commands.h"
 #include "cli/flag_errors.h"
 #include "cli/git_commands.h"
 #include "base/version.h"
@@ -73,6 +74,16 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
                 "Also report suppressed findings, marked with the reason");
 }
 
+void AddShardFlags(CLI::App* app, ShardFlags* f) {
+  app->add_option("--shard", f->shard,
+                  "Scan shard I of N (0-based; by blob id), for `magpie merge`; default: from "
+                  "SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX when set")
+      ->check(CLI::Validator(CheckShardFlag, "I/N"));
+  app->add_option("--shard-count", f->shard_count,
+                  "The number of shards with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs; "
+                  "else MAGPIE_SHARD_COUNT)");
+}
+
 int Dispatch(int argc, char** argv) {
   CLI::App app{"magpie: find credentials in files and git history before they leak.\n"
                "Exit codes: 0 no findings, 1 findings, 2 error.",
@@ -115,11 +126,34 @@ int Dispatch(int argc, char** argv) {
                 "to them in the range (default: BASE's; a change is a finding)");
   git->add_flag("--all-objects", git_flags.all_objects,
                 "Also scan unreachable blobs (dangling, reflog-only)");
+  AddShardFlags(git, &git_flags.shard);
 
   CommonFlags staged_common;
   CLI::App* staged = app.add_subcommand(
       "staged", "Pre-commit check: scan the lines the staged change adds (exit 1 blocks)");
   AddCommonFlags(staged, &staged_common);
+
+  MergeFlags merge_flags;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Combine the JSON or SARIF reports of a split scan (--shard) into one");
+  merge->add_option("reports", merge_flags.reports, "Shard reports, all JSON or all SARIF")
+      ->required();
+  merge->add_option("-o,--output", merge_flags.output, "Write the merged report to FILE");
+  merge->add_flag("-q,--quiet", merge_flags.quiet, "No summary line on stderr");
+
+  CommonFlags estate_common;
+  EstateFlags estate_flags;
+  CLI::App* estate = app.add_subcommand(
+      "estate", "Scan the history of every repository listed in a file, into one report");
+  AddCommonFlags(estate, &estate_common);
+  estate->add_option("repos", estate_flags.repos_file,
+                     "File listing repositories (paths or mirrors), one per line; # comments")
+      ->required();
+  AddShardFlags(estate, &estate_flags.shard);
+  estate->add_option("--split-above-mib", estate_flags.split_above_mib,
+                     "With shards: split repositories whose packs exceed N MiB by blob over "
+                     "every shard (smaller ones go whole to one shard)")
+      ->capture_default_str();
 
   bool hook_force = false;
   CLI::App* install_hook = app.add_subcommand(
@@ -154,6 +188,8 @@ int Dispatch(int argc, char** argv) {
   if (scan->parsed()) return RunScan(scan_flags, paths);
   if (git->parsed()) return RunGit(git_common, git_flags);
   if (staged->parsed()) return RunStaged(staged_common);
+  if (merge->parsed()) return RunMerge(merge_flags);
+  if (estate->parsed()) return RunEstate(estate_common, estate_flags);
   if (install_hook->parsed()) return RunInstallHook(hook_force);
   if (triage->parsed()) return RunTriage(triage_baseline, triage_ignore_file);
   // No subcommand: scan the current directory with the defaults.

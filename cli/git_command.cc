@@ -11,10 +11,28 @@
 #include "git/repository_root.h"
 #include "pipeline/history_source.h"
 #include "pipeline/range_config.h"
+#include "pipeline/shard.h"
 #include "scanner/binary.h"
 #include "report/terminal_text.h"
 
 namespace magpie::cli {
+
+git::HistoryOptions HistoryOptionsFor(const ScanSettings& s) {
+  git::HistoryOptions options;
+  options.max_blob_size = s.read.max_file_size;
+  options.stream_above = s.read.stream_above;
+  options.is_binary = s.read.include_binary ? nullptr : &scanner::LooksBinary;
+  options.threads = s.threads;
+  return options;
+}
+
+pipeline::BlobSelector ShardSelector(const pipeline::Shard& shard) {
+  if (shard.whole()) return {};
+  // The share, plus the other blobs at HEAD (not reported: pipeline/shard.h says why).
+  return [shard](const git::BlobProvenance& p) {
+    return pipeline::InShare(p.blob_id, shard) || (p.present_at_head && !p.excluded);
+  };
+}
 
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   const std::string root = git::FindRepositoryRoot(git_flags.repo);
@@ -39,26 +57,37 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
     reviewed = *std::move(base);
     changes = *std::move(changed);
   }
+  Result<ResolvedShard> shard = ResolveShard(git_flags.shard);
+  if (!shard.ok()) return ReportError(shard.status());
   Result<ScanSettings> settings = ResolveSettings(flags, root, reviewed ? &*reviewed : nullptr);
   if (!settings.ok()) return ReportError(settings.status());
+  if (!shard->shard.whole()) {
+    settings->report.shard_index = shard->shard.index;
+    settings->report.shard_count = shard->shard.count;
+    // Never a silently partial scan: say so, even with -q (the report says so too).
+    std::cerr << "magpie: scanning shard " << shard->shard.ToString() << " (from "
+              << shard->source << "); merge the shards' reports with `magpie merge`\n";
+  }
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
   const ScanSettings& s = (*run)->settings();
 
-  git::HistoryOptions options;
+  git::HistoryOptions options = HistoryOptionsFor(s);
   options.refs = git_flags.branches;
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
-  options.max_blob_size = s.read.max_file_size;
-  options.stream_above = s.read.stream_above;
-  options.is_binary = s.read.include_binary ? nullptr : &scanner::LooksBinary;
-  options.threads = s.threads;
-  Result<std::unique_ptr<pipeline::HistorySource>> history =
-      pipeline::HistorySource::Open(git_flags.repo, options, &(*run)->excluder());
+  Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
+      git_flags.repo, options, &(*run)->excluder(), ShardSelector(shard->shard));
   if (!history.ok()) return ReportError(history.status());
 
-  (*run)->Scan(**history, ScanMode{.history_order = true});
-  for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
+  ScanMode mode;
+  mode.history_order = true;
+  mode.shard = shard->shard;
+  (*run)->Scan(**history, mode);
+  // About the range, not a blob: every shard finds them, shard 0 reports them.
+  if (mode.shard.index == 0) {
+    for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
+  }
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
               << " distinct blobs; history walk " << (*history)->walk_seconds() << " s\n";

@@ -9,6 +9,8 @@
 
 #include "cli/exit_codes.h"
 #include "cli/settings.h"
+#include "cli/shard_flag.h"
+#include "pipeline/history_source.h"
 
 namespace magpie::cli {
 
@@ -20,12 +22,20 @@ struct GitFlags {
   // --trust-range-config: with --since, take .magpie.yaml and .magpieignore from the work tree
   // and accept changes to them inside the range (default: from BASE, changes are findings).
   bool trust_range_config = false;
+  ShardFlags shard;  // --shard I/N, --shard-count N (cli/shard_flag.h)
 };
 
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance. Findings are
 // reported sorted by (path, commit time, commit, blob, offset), so the report does not depend
 // on how the repository happens to be packed.
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags);
+
+// The history walk's options that come from the scan settings (sizes, binary test, threads).
+git::HistoryOptions HistoryOptionsFor(const ScanSettings& settings);
+
+// What a shard loads from a history: its share and, for "present at HEAD", the rest of HEAD.
+// Empty for the whole scan. Shared by `magpie git` and `magpie estate`.
+pipeline::BlobSelector ShardSelector(const pipeline::Shard& shard);
 
 // `magpie staged`: the index content of each staged file, findings on added lines only.
 // Nothing staged: says so on stderr, exit 0. Findings: exit 1 and how to get past them.

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include "cli/exit_codes.h"
 #include "pipeline/driver.h"
@@ -71,19 +72,58 @@ Result<std::unique_ptr<ScanRun>> ScanRun::Prepare(ScanSettings settings) {
   return run;
 }
 
-void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
+namespace {
+
+// Names the repository in every git origin (`magpie estate`).
+class RepositorySink : public pipeline::ItemSink {
+ public:
+  RepositorySink(pipeline::ItemSink& next, std::string repository)
+      : next_(next), repository_(std::move(repository)) {}
+  void Add(pipeline::ItemResult item) override {
+    if (auto* git = std::get_if<report::GitOrigin>(&item.origin)) git->repository = repository_;
+    next_.Add(std::move(item));
+  }
+
+ private:
+  pipeline::ItemSink& next_;
+  std::string repository_;
+};
+
+}  // namespace
+
+void ScanRun::BeginReport() {
+  if (begun_) return;
+  begun_ = true;
   sink_->Begin();
+}
+
+void ScanRun::AddDiagnostic(const report::Diagnostic& diagnostic) {
+  BeginReport();
+  sink_->AddDiagnostic(diagnostic);
+}
+
+void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
+  BeginReport();
   // The report has begun: from here on a failure is a diagnostic in it, so that Finish ends
   // it as a whole document and the run exits 2 (docs/exit-codes.md), never a truncated file.
   try {
-    sink_->AddPrelude(source.prelude());
+    if (mode.shard.index == 0) sink_->AddPrelude(source.prelude());
     pipeline::DriveOptions drive;
     drive.threads = settings_.threads;
     drive.serial_below_bytes = mode.serial_below_bytes;
     drive.inline_allows = settings_.inline_allows;
+    // Drive → [repository] → [HeadPresenceSink] → [shard filter] → ReportSink.
+    std::optional<pipeline::ShardFilterSink> sharded;
+    if (!mode.shard.whole()) sharded.emplace(*sink_, mode.shard);
+    pipeline::ItemSink& to_report =
+        sharded ? static_cast<pipeline::ItemSink&>(*sharded) : *sink_;
     std::optional<pipeline::HeadPresenceSink> ordered;
-    if (mode.history_order) ordered.emplace(*sink_);
-    pipeline::ItemSink& next = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;
+    if (mode.history_order) ordered.emplace(to_report);
+    pipeline::ItemSink& ordered_or_not =
+        ordered ? static_cast<pipeline::ItemSink&>(*ordered) : to_report;
+    std::optional<RepositorySink> named;
+    if (!mode.repository.empty()) named.emplace(ordered_or_not, mode.repository);
+    pipeline::ItemSink& next = named ? static_cast<pipeline::ItemSink&>(*named) : ordered_or_not;
     if (!settings_.progress) {
       pipeline::Drive(source, *session_, next, drive);
     } else {
@@ -103,6 +143,7 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
 void ScanRun::AddItem(pipeline::ItemResult item) { sink_->Add(std::move(item)); }
 
 int ScanRun::Finish() {
+  BeginReport();
   sink_->Finish();
   const pipeline::ScanOutcome& outcome = sink_->outcome();
   // Nothing could be read at all: that is an error, never a clean result.

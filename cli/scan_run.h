@@ -21,6 +21,7 @@
 #include "pipeline/item_result.h"
 #include "pipeline/report_sink.h"
 #include "pipeline/session.h"
+#include "pipeline/shard.h"
 #include "pipeline/source.h"
 #include "report/reporter.h"
 #include "suppress/ignore_collector.h"
@@ -32,6 +33,11 @@ namespace magpie::cli {
 struct ScanMode {
   bool history_order = false;       // hold findings for git order and present-at-HEAD
   uint64_t serial_below_bytes = 0;  // see pipeline::DriveOptions
+  // A shard's scan (issue 13): only blobs in the share are reported; the source also yields
+  // the other blobs present at HEAD, scanned so that "present at HEAD" is right, then dropped.
+  // Its prelude (the walk's own diagnostics, the same on every shard) is reported by shard 0.
+  pipeline::Shard shard;
+  std::string repository;  // `magpie estate`: named in each git origin
 };
 
 class ScanRun {
@@ -43,8 +49,14 @@ class ScanRun {
   const ScanSettings& settings() const { return settings_; }
   const suppress::PathExcluder& excluder() const { return suppression_.excluder; }
 
-  // Begins the report and scans every item of `source` into it. Call once.
+  // Begins the report (the first time) and scans every item of `source` into it. May be
+  // called once per source (`magpie estate`: one per repository), all into one report.
   void Scan(const pipeline::Source& source, const ScanMode& mode = {});
+  // A problem met outside any source (an estate line that is no repository). After Scan or
+  // BeginReport.
+  void AddDiagnostic(const report::Diagnostic& diagnostic);
+  // Begins the report if no Scan has.
+  void BeginReport();
   // Reports an item that no source produced (a finding about the run itself). After Scan.
   void AddItem(pipeline::ItemResult item);
   // Ends the report, prints the summary, writes the ignore file with --write-ignore and returns
@@ -62,6 +74,7 @@ class ScanRun {
   std::unique_ptr<report::Reporter> reporter_;
   suppress::IgnoreCollector to_ignore_;
   std::unique_ptr<pipeline::ReportSink> sink_;
+  bool begun_ = false;
 };
 
 }  // namespace magpie::cli

@@ -9,7 +9,7 @@ out="$3"
 include="$out.include"
 {
   echo "[COMMANDS]"
-  for command in scan git staged install-hook "rules list" "rules check"; do
+  for command in scan git staged install-hook merge estate "rules list" "rules check"; do
     echo ".SS \"magpie $command\""
     echo ".nf"
     # shellcheck disable=SC2086  # "rules list" is two words on purpose

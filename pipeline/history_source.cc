@@ -49,7 +49,8 @@ void AddGitDiagnostics(const std::vector<git::GitDiagnostic>& diagnostics, Prelu
 
 Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& repo,
                                                            const git::HistoryOptions& options,
-                                                           const suppress::PathExcluder* excluder) {
+                                                           const suppress::PathExcluder* excluder,
+                                                           const BlobSelector& select) {
   // History::Open diffs trees on the current arena: limit it to the requested threads too.
   const int threads = options.threads > 0 ? options.threads : 1;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
@@ -69,10 +70,17 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   std::unique_ptr<HistorySource> source(new HistorySource());
   source->history_ = *std::move(history);
   AddGitDiagnostics(diagnostics, &source->prelude_);
+  if (select) {
+    source->selected_.emplace();
+    for (size_t i = 0; i < source->history_->size(); ++i) {
+      if (select(source->history_->Provenance(i))) source->selected_->push_back(i);
+    }
+  }
   return source;
 }
 
-SourceItem HistorySource::Load(size_t index) const {
+SourceItem HistorySource::Load(size_t item_index) const {
+  const size_t index = selected_ ? (*selected_)[item_index] : item_index;
   SourceItem item;
   const git::BlobProvenance provenance = history_->Provenance(index);
   if (provenance.excluded) {

@@ -6,7 +6,9 @@
 #define MAGPIE_PIPELINE_HISTORY_SOURCE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,15 +19,20 @@
 
 namespace magpie::pipeline {
 
+// Which of the walked blobs become items ("scan this blob?"), decided once per blob after the
+// walk: a shard's share (pipeline/shard.h). Empty: every blob.
+using BlobSelector = std::function<bool(const git::BlobProvenance&)>;
+
 class HistorySource : public Source {
  public:
   // Walks the history (tree diffs on `threads` threads). `excluder` must outlive the source.
   // Errors: the repository cannot be opened, a revision does not resolve.
   static Result<std::unique_ptr<HistorySource>> Open(const std::string& repo,
                                                      const git::HistoryOptions& options,
-                                                     const suppress::PathExcluder* excluder);
+                                                     const suppress::PathExcluder* excluder,
+                                                     const BlobSelector& select = {});
 
-  size_t size() const override { return history_->size(); }
+  size_t size() const override { return selected_ ? selected_->size() : history_->size(); }
   SourceItem Load(size_t index) const override;
 
   uint64_t commits() const { return history_->commits(); }
@@ -34,6 +41,7 @@ class HistorySource : public Source {
  private:
   HistorySource() = default;
   std::unique_ptr<git::History> history_;
+  std::optional<std::vector<size_t>> selected_;  // item -> history index, with a selector
 };
 
 // A git diagnostic in the report's words.

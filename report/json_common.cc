@@ -17,6 +17,7 @@ double Round(double value, double scale) {
 
 Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions& options) {
   Json j;
+  if (!git.repository.empty()) j["repository"] = git.repository;
   j["commit"] = git.commit;
   j["blob"] = git.blob_id;
   j["path"] = git.path;
@@ -80,6 +81,14 @@ Json DiagnosticJson(const Diagnostic& diagnostic) {
   j["message"] = diagnostic.message;
   // SARIF's words: "error" makes the scan incomplete, "note" is a skip by policy.
   j["level"] = std::string(DiagnosticLevel(diagnostic.kind));
+  return j;
+}
+
+Json ShardJson(const ReportOptions& options) {
+  if (options.shard_count == 0) return Json();
+  Json j;
+  j["index"] = options.shard_index;
+  j["count"] = options.shard_count;
   return j;
 }
 

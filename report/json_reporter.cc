@@ -61,7 +61,9 @@ class JsonReporter final : public Reporter {
   void Start() {
     if (started_) return;
     started_ = true;
-    out_ << "{\n  \"version\": " << Dump(Json(options_.tool_version)) << ",\n  \"findings\": [";
+    out_ << "{\n  \"version\": " << Dump(Json(options_.tool_version)) << ",";
+    if (options_.shard_count > 0) out_ << "\n  \"shard\": " << Dump(ShardJson(options_)) << ",";
+    out_ << "\n  \"findings\": [";
   }
 
   std::ostream& out_;
@@ -106,6 +108,7 @@ class JsonlReporter final : public Reporter {
     line["version"] = options_.tool_version;
     line.update(SummaryJson(summary));
     line["diagnostics"] = diagnostics_;
+    if (options_.shard_count > 0) line["shard"] = ShardJson(options_);
     out_ << Dump(line) << '\n' << std::flush;
   }
 

@@ -24,6 +24,9 @@ struct GitOrigin {
   int other_occurrences = 0; // other (commit, path) pairs where the same blob appears
   bool present_at_head = false;
   bool staged = false;       // from `magpie staged`: path/line are in the index version
+  // `magpie estate`: the repository as its line in the estate file names it ("" otherwise,
+  // and then not written).
+  std::string repository;
 };
 
 using Origin = std::variant<FileOrigin, GitOrigin>;

@@ -45,6 +45,8 @@ Json FindingJson(const ReportedFinding& reported, const ReportOptions& options);
 Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions& options);
 Json SummaryJson(const Summary& summary);
 Json DiagnosticJson(const Diagnostic& diagnostic);
+// {"index", "count"} of a shard's report; null when the report is not a shard's.
+Json ShardJson(const ReportOptions& options);
 
 // Serialises without throwing: bytes that are not UTF-8 (file contents can be anything)
 // become U+FFFD instead of nlohmann's type_error.

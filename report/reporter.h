@@ -75,6 +75,11 @@ struct ReportOptions {
   std::string tool_version = "0.0.0";
   const rules::RuleSet* rules = nullptr;  // for SARIF tool.driver.rules (names, help)
   WebLinks web_links;                     // HTML: commit and path links
+  // A shard's report (issue 13, `magpie git --shard I/N`): written as "shard": {"index",
+  // "count"} (JSON: top level; JSONL: the summary line; SARIF: the invocation's properties) so
+  // that `magpie merge` can tell a missing or repeated shard. 0: not a shard.
+  uint32_t shard_index = 0;
+  uint32_t shard_count = 0;
 };
 
 class Reporter {

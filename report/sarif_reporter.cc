@@ -189,6 +189,7 @@ class SarifReporter final : public Reporter {
     invocation["executionSuccessful"] = summary.errors == 0;
     if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
     invocation["properties"]["summary"] = SummaryJson(summary);
+    if (options_.shard_count > 0) invocation["properties"]["shard"] = ShardJson(options_);
 
     // The same bytes as Dump(whole_document, 2), results first (see the file comment).
     out_ << (results_ == 0 ? "]" : "\n      ]");

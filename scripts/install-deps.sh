@@ -9,7 +9,8 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       pre-commit  # pre-commit: tests/cli/precommit_test.cc drives .pre-commit-hooks.yaml with it
       help2man python3-yaml  # help2man: the man page (dist/); python3-yaml: tests/ci_templates_test.py
       zsh fish  # tests/package_test.sh checks the installed zsh and fish completions
-      chromium)  # headless browser for the HTML report's test (tests/cli/html_browser_test.sh)
+      chromium  # headless browser for the HTML report's test (tests/cli/html_browser_test.sh)
+      slurm-wlm munge)  # the Slurm array job test (scripts/slurm-demo.sh, ctest -L slow)
 if [ "${1:-}" = "--fuzz" ]; then
   pkgs+=(clang libclang-rt-dev)  # libclang-rt-dev: libFuzzer and the sanitizer runtimes
 fi
