@@ -16,7 +16,7 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& paths);
 
 // `magpie rules list|check [--rules FILE]`.
 int RunRulesList(const std::string& rules_file, const std::string& format);
-int RunRulesCheck(const std::string& rules_file, bool no_cache);
+int RunRulesCheck(const std::string& rules_file, bool no_cache, bool require_remediation);
 
 }  // namespace magpie::cli
 

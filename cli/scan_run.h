@@ -12,8 +12,10 @@
 #define MAGPIE_CLI_SCAN_RUN_H_
 
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "cli/exit_codes.h"
@@ -45,6 +47,10 @@ class ScanRun {
 
   // Begins the report and scans every item of `source` into it. Call once.
   void Scan(const pipeline::Source& source, const ScanMode& mode = {});
+  // Calls `observer` with every finding reported (not suppressed), in output order. Before Scan.
+  void AddObserver(std::function<void(const report::ReportedFinding&)> observer) {
+    observers_.push_back(std::move(observer));
+  }
   // Reports an item that no source produced (a finding about the run itself). After Scan.
   void AddItem(pipeline::ItemResult item);
   // Ends the report, prints the summary, writes the ignore file with --write-ignore and returns
@@ -62,6 +68,7 @@ class ScanRun {
   std::unique_ptr<report::Reporter> reporter_;
   suppress::IgnoreCollector to_ignore_;
   std::unique_ptr<pipeline::ReportSink> sink_;
+  std::vector<std::function<void(const report::ReportedFinding&)>> observers_;
 };
 
 }  // namespace magpie::cli

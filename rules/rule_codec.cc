@@ -12,7 +12,10 @@ namespace magpie::rules {
 namespace {
 
 using nlohmann::json;
-constexpr int kCodecVersion = 1;
+// Bumped whenever a field is added or changes meaning, so that an entry written by another
+// version is a miss (re-parsed from the YAML), never misread. 2: kind, paths, content,
+// remediation (issue 15).
+constexpr int kCodecVersion = 2;
 
 json Encode(const RuleSpec& r) {
   json j = {{"id", r.id},
@@ -29,7 +32,11 @@ json Encode(const RuleSpec& r) {
             // By name ("" for none), so that reordering the enum cannot misread an entry.
             {"validator", std::string(ToString(r.validator))},
             {"require_validation", r.require_validation},
-            {"line", r.line}};
+            {"line", r.line},
+            {"kind", std::string(ToString(r.kind))},
+            {"paths", r.paths},
+            {"content", r.content},
+            {"remediation", r.remediation}};
   if (r.min_entropy) j["min_entropy"] = *r.min_entropy;
   return j;
 }
@@ -78,6 +85,12 @@ RuleSpec Decode(const json& j) {
   r.validator = DecodeValidator(j.at("validator"));
   r.require_validation = j.at("require_validation").get<bool>();
   r.line = IntIn(j.at("line"));
+  std::optional<RuleKind> kind = ParseRuleKind(j.at("kind").get<std::string>());
+  if (!kind) throw std::out_of_range("unknown rule kind");
+  r.kind = *kind;
+  r.paths = j.at("paths").get<std::vector<std::string>>();
+  r.content = j.at("content").get<std::string>();
+  r.remediation = j.at("remediation").get<std::string>();
   if (j.contains("min_entropy")) r.min_entropy = j.at("min_entropy").get<double>();
   return r;
 }
