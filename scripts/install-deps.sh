@@ -8,6 +8,7 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       libyaml-cpp-dev libcli11-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema
       pre-commit  # pre-commit: tests/cli/precommit_test.cc drives .pre-commit-hooks.yaml with it
       help2man python3-yaml)  # help2man: the man page (dist/); python3-yaml: tests/ci_templates_test.py
+pkgs+=(git-filter-repo)  # tests/cli/remediation_test.cc rewrites history with it (issue 15)
 if [ "${1:-}" = "--fuzz" ]; then
   pkgs+=(clang libclang-rt-dev)  # libclang-rt-dev: libFuzzer and the sanitizer runtimes
 fi
