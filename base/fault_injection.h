@@ -39,6 +39,8 @@ enum class Point {
   kScanItem,            // a worker scanning an item (subject: its path; throws bad_alloc)
   kOutputStage,         // the ordered output stage taking an item (subject: its path; throws)
   kGitWorkerRepository,  // opening a history-walk worker's own repository handle
+  kExclusiveCreate,     // creating a file of secrets (base/exclusive_file.h, issue 15)
+  kExclusiveWrite,      // writing it
   kCount,
 };
 

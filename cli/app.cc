@@ -109,6 +109,9 @@ int Dispatch(int argc, char** argv) {
       "check", "Run every example and negative example through the compiled scanner");
   check->add_option("--rules", rules_file, "Rules file instead of the built-in one");
   check->add_flag("--no-cache", check_no_cache, "Compile without the database cache");
+  bool require_remediation = false;
+  check->add_flag("--require-remediation", require_remediation,
+                  "Fail every rule without a remediation, not only the listed built-in ones");
 
   CommonFlags git_common;
   GitFlags git_flags;
@@ -124,6 +127,12 @@ int Dispatch(int argc, char** argv) {
   git->add_flag("--trust-range-config", git_flags.trust_range_config,
                 "With --since: use the work tree's .magpie.yaml/.magpieignore and accept changes "
                 "to them in the range (default: BASE's; a change is a finding)");
+  git->add_option("--replacements", git_flags.replacements,
+                  "Write the secrets found, in full, to a new FILE (mode 0600) in "
+                  "git-filter-repo's --replace-text format (docs/remediation.md)");
+  git->add_option("--paths-to-remove", git_flags.paths_to_remove,
+                  "Write the sensitive files' paths to a new FILE, for git filter-repo "
+                  "--invert-paths --paths-from-file");
   git->add_flag("--all-objects", git_flags.all_objects,
                 "Also scan unreachable blobs (dangling, reflog-only)");
   AddShardFlags(git, &git_flags.shard);
@@ -184,7 +193,7 @@ int Dispatch(int argc, char** argv) {
     return kExitError;
   }
   if (list->parsed()) return RunRulesList(rules_file, list_format);
-  if (check->parsed()) return RunRulesCheck(rules_file, check_no_cache);
+  if (check->parsed()) return RunRulesCheck(rules_file, check_no_cache, require_remediation);
   if (scan->parsed()) return RunScan(scan_flags, paths);
   if (git->parsed()) return RunGit(git_common, git_flags);
   if (staged->parsed()) return RunStaged(staged_common);

@@ -16,7 +16,7 @@ int RunScan(const CommonFlags& flags, const std::vector<std::string>& paths);
 
 // `magpie rules list|check [--rules FILE]`.
 int RunRulesList(const std::string& rules_file, const std::string& format);
-int RunRulesCheck(const std::string& rules_file, bool no_cache);
+int RunRulesCheck(const std::string& rules_file, bool no_cache, bool require_remediation);
 
 // `magpie triage BASELINE [--ignore-file FILE]`: review a `-f json` report's findings at the
 // terminal (triage/review.h); false positives go to FILE (default: .magpieignore at the top of

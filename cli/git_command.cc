@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cleanup_outputs.h"
 #include "cli/exit_codes.h"
 #include "cli/git_commands.h"
 #include "cli/scan_run.h"
@@ -71,6 +72,13 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
   const ScanSettings& s = (*run)->settings();
+  Result<CleanupOutputs> cleanup =
+      CleanupOutputs::Open(git_flags.replacements, git_flags.paths_to_remove);
+  if (!cleanup.ok()) return ReportError(cleanup.status());
+  report::CleanupLists lists;
+  if (cleanup->any()) {
+    (*run)->AddObserver([&lists](const report::ReportedFinding& f) { lists.Add(f); });
+  }
 
   git::HistoryOptions options = HistoryOptionsFor(s);
   options.refs = git_flags.branches;
@@ -92,7 +100,11 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
               << " distinct blobs; history walk " << (*history)->walk_seconds() << " s\n";
   }
-  return (*run)->Finish();
+  const int exit_code = (*run)->Finish();
+  if (const Status written = cleanup->Write(lists, std::cerr); !written.ok()) {
+    return ReportError(written);
+  }
+  return exit_code;
 }
 
 }  // namespace magpie::cli

@@ -23,6 +23,11 @@ struct GitFlags {
   // and accept changes to them inside the range (default: from BASE, changes are findings).
   bool trust_range_config = false;
   ShardFlags shard;  // --shard I/N, --shard-count N (cli/shard_flag.h)
+  // --replacements FILE: the secrets found, in full, in git-filter-repo's --replace-text format;
+  // --paths-to-remove FILE: the sensitive files' paths, for --invert-paths --paths-from-file.
+  // Each is a new file (mode 0600; an existing file or a link is refused) (issue 15).
+  std::string replacements;
+  std::string paths_to_remove;
 };
 
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance. Findings are

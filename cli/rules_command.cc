@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "pipeline/session.h"
+#include "rules/remediation.h"
 #include "scanner/rule_check.h"
 
 namespace magpie::cli {
@@ -23,7 +24,7 @@ int RunRulesList(const std::string& rules_file, const std::string& format) {
   return kExitClean;
 }
 
-int RunRulesCheck(const std::string& rules_file, bool no_cache) {
+int RunRulesCheck(const std::string& rules_file, bool no_cache, bool require_remediation) {
   Result<rules::RuleSet> rules = pipeline::LoadRules(rules_file, /*use_cache=*/true);
   if (!rules.ok()) return ReportError(rules.status());
   auto compiled = pipeline::CompileRules(*rules, {}, !no_cache);
@@ -32,7 +33,15 @@ int RunRulesCheck(const std::string& rules_file, bool no_cache) {
   size_t failed = 0;
   size_t examples = 0;
   size_t negatives = 0;
-  Result<std::vector<scanner::RuleVerdict>> verdicts = scanner::CheckRules(set);
+  // The built-in rules' list of those that must say how to rotate; with --require-remediation,
+  // every rule but the generic detector (issue 15).
+  scanner::CheckOptions options;
+  const bool builtin = rules_file.empty();
+  options.needs_remediation = [builtin, require_remediation](const rules::RuleSpec& spec) {
+    if (spec.id == rules::kGenericRuleId) return false;
+    return require_remediation || (builtin && rules::RemediationRequired(spec.id));
+  };
+  Result<std::vector<scanner::RuleVerdict>> verdicts = scanner::CheckRules(set, options);
   if (!verdicts.ok()) return ReportError(verdicts.status());
   for (const scanner::RuleVerdict& verdict : *verdicts) {
     examples += verdict.examples;

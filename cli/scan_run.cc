@@ -61,12 +61,11 @@ Result<std::unique_ptr<ScanRun>> ScanRun::Prepare(ScanSettings settings) {
   report::ReportOptions report_options = s.report;
   report_options.rules = &run->session_->compiled().rule_set();
   run->reporter_ = report::MakeReporter(s.format, *out, report_options);
-  std::function<void(const report::ReportedFinding&)> on_reported;
-  if (s.write_ignore) {
-    on_reported = [collector = &run->to_ignore_](const report::ReportedFinding& f) {
-      collector->Add(f);
-    };
-  }
+  std::function<void(const report::ReportedFinding&)> on_reported =
+      [r = run.get()](const report::ReportedFinding& f) {
+        if (r->settings_.write_ignore) r->to_ignore_.Add(f);
+        for (const auto& observer : r->observers_) observer(f);
+      };
   run->sink_ = std::make_unique<pipeline::ReportSink>(
       *run->reporter_, run->suppression_.suppressor, std::cerr, s.sink, std::move(on_reported));
   return run;

@@ -12,8 +12,10 @@
 #define MAGPIE_CLI_SCAN_RUN_H_
 
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "cli/exit_codes.h"
@@ -57,6 +59,10 @@ class ScanRun {
   void AddDiagnostic(const report::Diagnostic& diagnostic);
   // Begins the report if no Scan has.
   void BeginReport();
+  // Calls `observer` with every finding reported (not suppressed), in output order. Before Scan.
+  void AddObserver(std::function<void(const report::ReportedFinding&)> observer) {
+    observers_.push_back(std::move(observer));
+  }
   // Reports an item that no source produced (a finding about the run itself). After Scan.
   void AddItem(pipeline::ItemResult item);
   // Ends the report, prints the summary, writes the ignore file with --write-ignore and returns
@@ -75,6 +81,7 @@ class ScanRun {
   suppress::IgnoreCollector to_ignore_;
   std::unique_ptr<pipeline::ReportSink> sink_;
   bool begun_ = false;
+  std::vector<std::function<void(const report::ReportedFinding&)>> observers_;
 };
 
 }  // namespace magpie::cli

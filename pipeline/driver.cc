@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <iterator>
 #include <new>
 #include <string>
 #include <utility>
@@ -81,16 +82,35 @@ ItemResult ScanStreamed(const Source& source, ScanSession& session, size_t index
   }
   item.bytes = scan->bytes;
   item.scanned = true;
+  std::vector<scanner::Finding> sensitive = std::move(item.findings);
   item.findings = std::move(scan->findings);
   NoteUndecoded(scan->undecoded_bytes, &item);
   source.KeepReported(index, &item.findings);
+  item.findings.insert(item.findings.begin(), std::make_move_iterator(sensitive.begin()),
+                       std::make_move_iterator(sensitive.end()));
   return item;
+}
+
+// A file that should never be committed is reported from its path, whatever the binary or
+// size policy decided about its bytes (a .p12 is binary); never for a path the user excluded
+// or one that could not be looked at (issue 15).
+void AddSensitiveFiles(const ScanSession& session, const SourceItem& loaded, ItemResult* item) {
+  const scanner::PathRules& rules = session.path_rules();
+  if (rules.empty()) return;
+  const std::string& reason = loaded.skip_reason;
+  if (!reason.empty() && reason != "binary" && reason != "too-large") return;
+  const std::string_view* content = loaded.skipped() || loaded.stream ? nullptr : &loaded.bytes;
+  for (scanner::Finding& f : rules.MatchPath(report::OriginPath(item->origin), content)) {
+    if (f.confidence < session.scan_options().min_confidence) continue;
+    item->findings.insert(item->findings.begin(), std::move(f));
+  }
 }
 
 ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
                       SourceItem loaded, bool inline_allows) {
   ItemResult item;
   item.origin = std::move(loaded.origin);
+  AddSensitiveFiles(session, loaded, &item);
   if (loaded.skipped()) {
     item.skip_reason = std::move(loaded.skip_reason);
     item.diagnostic = std::move(loaded.diagnostic);
@@ -115,10 +135,15 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   }
   item.bytes = loaded.bytes.size();
   item.scanned = true;
+  std::vector<scanner::Finding> sensitive = std::move(item.findings);
   item.findings = *std::move(findings);
+  session.path_rules().AddDotenvFindings(report::OriginPath(item.origin), text, &item.findings);
   NoteUndecoded((*scanner)->undecoded_bytes(), &item);
   source.KeepReported(index, &item.findings);
   if (inline_allows) ApplyMarkers(session, text, &item.findings, &item);
+  // The file itself is what is sensitive, not a line of it: kept whatever lines are new.
+  item.findings.insert(item.findings.begin(), std::make_move_iterator(sensitive.begin()),
+                       std::make_move_iterator(sensitive.end()));
   return item;
 }
 

@@ -40,10 +40,12 @@ void ReportSink::Add(ItemResult item) {
   for (const report::Diagnostic& warning : item.warnings) AddDiagnostic(warning);
   if (!item.scanned) {
     if (!item.skip_reason.empty()) ++outcome_.summary.skipped[item.skip_reason];
-    return;
+    // A skipped file can still be a sensitive one (a binary key store): reported below.
+    if (item.findings.empty()) return;
+  } else {
+    ++outcome_.summary.files_scanned;
+    outcome_.summary.bytes_scanned += item.bytes;
   }
-  ++outcome_.summary.files_scanned;
-  outcome_.summary.bytes_scanned += item.bytes;
   for (const suppress::FilteredFinding& filtered :
        suppressor_.Filter(item.origin, std::move(item.findings), std::move(item.suppressed))) {
     if (filtered.suppressed()) {
@@ -54,6 +56,7 @@ void ReportSink::Add(ItemResult item) {
       continue;
     }
     ++outcome_.summary.findings;
+    if (filtered.finding.finding.sensitive_file) ++outcome_.summary.sensitive_files;
     reporter_.Add(filtered.finding);
     if (on_reported_) on_reported_(filtered.finding);
   }

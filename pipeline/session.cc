@@ -39,8 +39,12 @@ Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& o
       CompileRules(merged->rules, compile_options, options.use_cache);
   if (!compiled.ok()) return compiled.status();
 
+  Result<scanner::PathRules> path_rules = scanner::PathRules::Compile((*compiled)->rule_set());
+  if (!path_rules.ok()) return path_rules.status();
+
   std::unique_ptr<ScanSession> session(new ScanSession());
   session->compiled_ = *std::move(compiled);
+  session->path_rules_ = *std::move(path_rules);
   session->scan_options_ = options.scan;
   session->stream_options_ = options.stream;
   session->scanners_ = std::make_unique<ThreadScanners>();

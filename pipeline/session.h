@@ -18,6 +18,7 @@
 #include "base/status.h"
 #include "rules/rule_set.h"
 #include "scanner/compiled_rules.h"
+#include "scanner/path_rules.h"
 #include "scanner/scanner.h"
 #include "scanner/stream_scan.h"
 #include "suppress/repo_config.h"
@@ -47,10 +48,14 @@ class ScanSession {
   // could not be allocated.
   Result<scanner::Scanner*> ThreadScanner();
   const scanner::StreamScanOptions& stream_options() const { return stream_options_; }
+  // The rules matched on paths (sensitive files, dotenv values): shared by every thread.
+  const scanner::PathRules& path_rules() const { return path_rules_; }
+  const scanner::ScanOptions& scan_options() const { return scan_options_; }
 
  private:
   ScanSession() = default;
   std::shared_ptr<const scanner::CompiledRules> compiled_;
+  scanner::PathRules path_rules_;
   scanner::ScanOptions scan_options_;
   scanner::StreamScanOptions stream_options_;
   struct ThreadScanners;

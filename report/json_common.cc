@@ -15,6 +15,19 @@ double Round(double value, double scale) {
 
 }  // namespace
 
+const rules::RuleSpec* RuleOf(const ReportOptions& options, std::string_view id) {
+  if (options.rules == nullptr) return nullptr;
+  const int index = options.rules->Find(id);
+  return index < 0 ? nullptr : &options.rules->rules()[static_cast<size_t>(index)];
+}
+
+std::string RemediationLine(const ReportOptions& options, std::string_view rule_id) {
+  const rules::RuleSpec* spec = RuleOf(options, rule_id);
+  if (spec == nullptr) return {};
+  const std::string& text = spec->remediation;
+  return text.substr(0, text.find('\n'));
+}
+
 Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions& options) {
   Json j;
   if (!git.repository.empty()) j["repository"] = git.repository;
@@ -37,6 +50,7 @@ Json FindingJson(const ReportedFinding& reported, const ReportOptions& options) 
   Json j;
   j["rule"] = f.rule_id;
   j["rule_name"] = f.rule_name;
+  if (f.sensitive_file) j["kind"] = "sensitive-file";
   j["path"] = OriginPath(reported.origin);
   j["start_line"] = f.start.line;
   j["start_column"] = f.start.column;
@@ -44,7 +58,7 @@ Json FindingJson(const ReportedFinding& reported, const ReportOptions& options) 
   j["end_column"] = f.end.column;
   j["start_offset"] = f.start.offset;
   j["end_offset"] = f.end.offset;
-  j["secret"] = SecretForOutput(f.secret, options);
+  j["secret"] = f.sensitive_file ? std::string() : SecretForOutput(f.secret, options);
   j["redacted"] = !options.show_secrets;
   j["fingerprint"] = reported.fingerprint;
   j["confidence"] = std::string(rules::ToString(f.confidence));
@@ -53,6 +67,10 @@ Json FindingJson(const ReportedFinding& reported, const ReportOptions& options) 
   j["validated"] = f.validated;
   if (!f.decoded.empty()) j["decoded"] = f.decoded;
   j["context"] = ContextForOutput(f, options).text;
+  if (const rules::RuleSpec* spec = RuleOf(options, f.rule_id);
+      spec != nullptr && !spec->remediation.empty()) {
+    j["remediation"] = spec->remediation;
+  }
   if (const auto* git = std::get_if<GitOrigin>(&reported.origin)) {
     j["git"] = GitJson(*git, f.secret, options);
   }
@@ -64,6 +82,7 @@ Json SummaryJson(const Summary& summary) {
   j["files_scanned"] = summary.files_scanned;
   j["bytes_scanned"] = summary.bytes_scanned;
   j["findings"] = summary.findings;
+  j["sensitive_files"] = summary.sensitive_files;
   j["errors"] = summary.errors;
   j["skipped"] = Json::object();
   for (const auto& [reason, count] : summary.skipped) j["skipped"][reason] = count;

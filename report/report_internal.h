@@ -37,6 +37,11 @@ OutputContext ContextForOutput(const scanner::Finding& finding, const ReportOpti
 // For free text that might quote the secret (a commit message, say).
 std::string ScrubSecret(std::string text, std::string_view secret, const ReportOptions& options);
 
+// The rule `id` in options.rules, or null (no rule set given, or a rule it does not hold).
+const rules::RuleSpec* RuleOf(const ReportOptions& options, std::string_view id);
+// The first line of the rule's remediation ("" when it has none): what text output shows.
+std::string RemediationLine(const ReportOptions& options, std::string_view rule_id);
+
 // "2024-01-02T03:04:05Z".
 std::string FormatUtc(int64_t seconds_since_epoch);
 

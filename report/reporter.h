@@ -48,6 +48,7 @@ struct Summary {
   uint64_t files_scanned = 0;  // files or blobs
   uint64_t bytes_scanned = 0;
   uint64_t findings = 0;
+  uint64_t sensitive_files = 0;  // of `findings`: files that should never be committed
   // Diagnostics that are not policy skips (IsPolicySkip): what made the scan incomplete.
   uint64_t errors = 0;
   std::map<std::string, uint64_t> skipped;     // reason -> count
@@ -73,7 +74,8 @@ struct ReportOptions {
   bool color = false;           // ANSI colours in text
   bool quiet = false;           // text: no "No secrets found." line (-q)
   std::string tool_version = "0.0.0";
-  const rules::RuleSet* rules = nullptr;  // for SARIF tool.driver.rules (names, help)
+  // For SARIF tool.driver.rules (names, help) and each finding's remediation (text, JSON).
+  const rules::RuleSet* rules = nullptr;
   WebLinks web_links;                     // HTML: commit and path links
   // A shard's report (issue 13, `magpie git --shard I/N`): written as "shard": {"index",
   // "count"} (JSON: top level; JSONL: the summary line; SARIF: the invocation's properties) so

@@ -236,8 +236,14 @@ class SarifReporter final : public Reporter {
     rule["name"] = pascal.empty() ? f.rule_id : pascal;
     rule["shortDescription"] = Text(name);
     rule["fullDescription"] = Text(description);
-    rule["help"] = Text(description + "\n\n" + std::string(kRemediation) + "\n\n" +
-                        std::string(kSuppression));
+    // The rule's own rotation guidance when it has some (issue 15), else the generic advice;
+    // markdown too, which GitHub code scanning shows.
+    const std::string remediation = spec != nullptr && !spec->remediation.empty()
+                                        ? spec->remediation
+                                        : std::string(kRemediation);
+    rule["help"] = Text(description + "\n\n" + remediation + "\n\n" + std::string(kSuppression));
+    rule["help"]["markdown"] = description + "\n\n**Remediation.** " + remediation + "\n\n" +
+                               std::string(kSuppression);
     if (spec != nullptr && !spec->references.empty()) rule["helpUri"] = spec->references.front();
     rule["defaultConfiguration"]["level"] = Level(severity);
     rule["properties"]["tags"] = Json::array({"security", "secret"});
@@ -252,7 +258,8 @@ class SarifReporter final : public Reporter {
     const std::string secret = SecretForOutput(f.secret, options_);
     const auto* git = std::get_if<GitOrigin>(&reported.origin);
 
-    std::string message = (f.rule_name.empty() ? f.rule_id : f.rule_name) + ": " + secret;
+    std::string message = (f.rule_name.empty() ? f.rule_id : f.rule_name) + ": " +
+                          (f.sensitive_file ? "a file that should never be committed" : secret);
     if (git != nullptr && !git->commit.empty()) {
       message += " (commit " + git->commit.substr(0, kShortCommit) + ")";
     } else if (git != nullptr && git->staged) {

@@ -31,6 +31,10 @@ std::string SummaryLine(const Summary& summary) {
   line += timing;
   line += "; " + std::to_string(summary.findings) + " finding" +
           (summary.findings == 1 ? "" : "s");
+  if (summary.sensitive_files > 0) {
+    line += " (" + std::to_string(summary.sensitive_files) + " sensitive file" +
+            (summary.sensitive_files == 1 ? "" : "s") + ")";
+  }
   if (summary.errors > 0) {
     line += "; " + std::to_string(summary.errors) + " error" + (summary.errors == 1 ? "" : "s") +
             " (incomplete scan)";

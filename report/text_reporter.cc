@@ -5,6 +5,7 @@
 //     secret:      AKIA…
 //     context:     AWS_ACCESS_KEY_ID=AKIA…
 //     fingerprint: 5c1c0c0fb1b5a2a5b1e4f1e9a77f4c0e
+//     remediation: Deactivate the key in IAM, then create a new one: https://…   <- first line
 //     commit:      4f2a9c1b7d3e (deleted since)          <- git findings only
 //     author:      Jane Doe <jane@example.com>
 //     date:        2023-05-01T12:00:00Z
@@ -88,11 +89,18 @@ class TextReporter final : public Reporter {
       out_ << "  " << Paint(kDim, "suppressed (" + std::string(suppressed_reason) + ")");
     }
     out_ << '\n';
-    Field("secret", Paint(kHighlight, EscapeControls(SecretForOutput(f.secret, options_))));
+    if (f.sensitive_file) {
+      Field("file", "should never be committed (sensitive-file)");
+    } else {
+      Field("secret", Paint(kHighlight, EscapeControls(SecretForOutput(f.secret, options_))));
+    }
     if (!f.context.empty()) Field("context", Context(f));
     if (!f.decoded.empty()) Field("decoded", EscapeControls(f.decoded));
     if (f.validated) Field("validated", "yes (structure check passed)");
     Field("fingerprint", reported.fingerprint);
+    if (std::string fix = RemediationLine(options_, f.rule_id); !fix.empty()) {
+      Field("remediation", EscapeControls(fix));
+    }
     if (const auto* git = std::get_if<GitOrigin>(&reported.origin)) Provenance(*git, f.secret);
   }
 

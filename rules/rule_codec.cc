@@ -17,7 +17,10 @@ namespace {
 // to back, not CBOR through a JSON DOM: decoding is paid by every `magpie` start, a pre-commit
 // hook's included (issue 13); it costs about as much as copying the strings.
 constexpr std::string_view kMagic("MGPRULES", 8);
-constexpr uint32_t kCodecVersion = 2;
+// Bumped whenever a field is added or changes meaning, so that an entry written by another
+// version is a miss (re-parsed from the YAML), never misread. 3: kind, paths, content,
+// remediation (issue 15).
+constexpr uint32_t kCodecVersion = 3;
 
 void PutU32(uint32_t v, std::string* out) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -120,6 +123,10 @@ void Encode(const RuleSpec& r, std::string* out) {
     std::memcpy(&bits, &*r.min_entropy, sizeof bits);
     for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
   }
+  out->push_back(static_cast<char>(r.kind));
+  PutList(r.paths, out);
+  PutString(r.content, out);
+  PutString(r.remediation, out);
 }
 
 RuleSpec Decode(Reader* in) {
@@ -144,6 +151,10 @@ RuleSpec Decode(Reader* in) {
   r.require_validation = in->U8(1) != 0;
   r.line = in->I32();
   if (in->U8(1) != 0) r.min_entropy = in->F64();
+  r.kind = static_cast<RuleKind>(in->U8(static_cast<uint8_t>(RuleKind::kDotenv)));
+  r.paths = in->List();
+  r.content = in->String();
+  r.remediation = in->String();
   return r;
 }
 

@@ -64,7 +64,11 @@ constexpr std::string_view kRuleKeys[] = {"id",
                                           "examples",
                                           "negative_examples",
                                           "validator",
-                                          "require_validation"};
+                                          "require_validation",
+                                          "kind",
+                                          "paths",
+                                          "content",
+                                          "remediation"};
 
 // yaml-cpp marks are 0-based and a node built without a position has line -1.
 int LineOf(const YAML::Node& node, int fallback) {
@@ -129,6 +133,9 @@ class Parser {
   bool ReadStringList(const YAML::Node& value, std::string_view key, int line,
                       const std::string& id, std::vector<std::string>* out);
   void CheckPattern(RuleSpec* spec, int line);
+  // The keys a rule's kind needs and those it cannot have.
+  void CheckKindKeys(const RuleSpec& spec, const std::map<std::string, int, std::less<>>& keys,
+                     const std::string& id);
 
   std::string_view source_;
   std::vector<RuleProblem>* problems_;
@@ -284,6 +291,26 @@ std::optional<RuleSpec> Parser::ParseRule(const YAML::Node& node, int index) {
                   "unknown validator '" + name + "' (known: " + KnownValidatorNames() + ")");
         }
       }
+    } else if (key == "kind") {
+      std::string word;
+      if (ReadString(value, key, line, id, &word)) {
+        if (std::optional<RuleKind> kind = ParseRuleKind(word)) {
+          spec.kind = *kind;
+        } else {
+          Problem(line, id, "unknown kind '" + word + "' (expected content, path or dotenv)");
+        }
+      }
+    } else if (key == "paths") {
+      if (ReadStringList(value, key, line, id, &spec.paths) && spec.paths.empty()) {
+        Problem(line, id, "'paths' needs at least one pattern");
+      }
+    } else if (key == "content") {
+      if (ReadString(value, key, line, id, &spec.content)) {
+        const RE2 re(spec.content, Re2Options());
+        if (!re.ok()) Problem(line, id, "content pattern rejected by RE2: " + re.error());
+      }
+    } else if (key == "remediation") {
+      ReadString(value, key, line, id, &spec.remediation);
     } else if (key == "require_validation") {
       if (!value.IsScalar() || !YAML::convert<bool>::decode(value, spec.require_validation)) {
         Problem(line, id, "'require_validation' must be true or false");
@@ -291,7 +318,9 @@ std::optional<RuleSpec> Parser::ParseRule(const YAML::Node& node, int index) {
     }
   }
 
+  CheckKindKeys(spec, key_lines, id);
   for (std::string_view required : {"id", "name", "description", "pattern", "examples"}) {
+    if (required == "pattern" && spec.kind != RuleKind::kContent) continue;
     if (key_lines.find(required) == key_lines.end()) {
       std::string message = "missing required key '" + std::string(required) + "'";
       if (required == "id") message = "rule #" + std::to_string(index) + ": " + message;
@@ -308,6 +337,28 @@ std::optional<RuleSpec> Parser::ParseRule(const YAML::Node& node, int index) {
   }
   if (problems_->size() != problems_before) return std::nullopt;
   return spec;
+}
+
+void Parser::CheckKindKeys(const RuleSpec& spec,
+                           const std::map<std::string, int, std::less<>>& keys,
+                           const std::string& id) {
+  const bool content = spec.kind == RuleKind::kContent;
+  const std::string kind(ToString(spec.kind));
+  auto forbid = [&](std::string_view key, std::string_view why) {
+    if (auto it = keys.find(key); it != keys.end()) Problem(it->second, id, KeyMessage(key, why));
+  };
+  if (content) {
+    forbid("paths", "is for rules of kind path or dotenv");
+    forbid("content", "is for rules of kind path");
+    return;
+  }
+  for (std::string_view key : {"pattern", "keywords", "min_entropy", "validator"}) {
+    forbid(key, "is for content rules, not rules of kind " + kind);
+  }
+  if (spec.kind == RuleKind::kDotenv) forbid("content", "is for rules of kind path");
+  if (keys.find("paths") == keys.end()) {
+    Problem(spec.line, id, "missing required key 'paths' (rules of kind " + kind + ")");
+  }
 }
 
 bool Parser::ReadString(const YAML::Node& value, std::string_view key, int line,

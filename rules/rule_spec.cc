@@ -43,6 +43,25 @@ std::optional<Severity> ParseSeverity(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view ToString(RuleKind k) {
+  switch (k) {
+    case RuleKind::kContent:
+      return "content";
+    case RuleKind::kPath:
+      return "path";
+    case RuleKind::kDotenv:
+      return "dotenv";
+  }
+  return "content";  // unreachable for valid enum values
+}
+
+std::optional<RuleKind> ParseRuleKind(std::string_view s) {
+  if (s == "content") return RuleKind::kContent;
+  if (s == "path") return RuleKind::kPath;
+  if (s == "dotenv") return RuleKind::kDotenv;
+  return std::nullopt;
+}
+
 std::string_view ToString(Validator v) {
   switch (v) {
     case Validator::kNone:

@@ -2,6 +2,7 @@
 #ifndef MAGPIE_RULES_RULE_SPEC_H_
 #define MAGPIE_RULES_RULE_SPEC_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,21 +45,47 @@ std::optional<Validator> ParseValidator(std::string_view name);
 // or .magpie.yaml refers to the detector by it (to disable it, or to allow its findings).
 inline constexpr std::string_view kGenericRuleId = "generic-secret";
 
+// What a rule matches (rules.yaml `kind:`, docs/rules.md).
+enum class RuleKind {
+  kContent = 0,  // "content" (the default): `pattern` over the bytes of every file
+  kPath = 1,     // "path": a file that should never be committed, by its path (`paths`), and
+                 // optionally by its `content`; reported as a `sensitive-file` finding
+  kDotenv = 2,   // "dotenv": in files matching `paths`, KEY=value lines whose key names a
+                 // secret (*_PASSWORD, *_SECRET, *_TOKEN, *_KEY...), whatever the entropy
+};
+std::string_view ToString(RuleKind k);
+std::optional<RuleKind> ParseRuleKind(std::string_view s);
+
+// How much of a file a kPath rule's `content` is matched against: a key file holds its key
+// at the start, and a bounded prefix keeps the check cheap on a large file.
+inline constexpr size_t kPathContentBytes = 64 * 1024;
+
 struct RuleSpec {
   std::string id;           // stable, kebab-case, unique in a set
   std::string name;         // human title
   std::string description;  // what it finds and why it matters
-  // One RE2 regex (also compiled by Hyperscan). The secret is the group named `secret`
+  RuleKind kind = RuleKind::kContent;
+  // kContent: one RE2 regex (also compiled by Hyperscan). The secret is the group named `secret`
   // when there is one, else capture group 1. `secret_group` holds the resolved index (>= 1).
   std::string pattern;
   int secret_group = 1;
+  // kPath and kDotenv: gitignore-style globs matched against the whole '/'-separated path (one
+  // without '/' matches the file name at any depth; `!` excludes; the last match decides).
+  std::vector<std::string> paths;
+  // kPath: an RE2 regex the file's first kPathContentBytes must contain ("" = any content).
+  std::string content;
+  // How to revoke and rotate this credential, with a link to the provider's documentation.
+  // Text output shows its first line, SARIF its whole text as the rule's help.
+  std::string remediation;
   std::vector<std::string> keywords;  // literals that a match always contains (documentation)
   std::optional<double> min_entropy;  // Shannon bits/char the secret must reach
   Severity severity = Severity::kHigh;
   Confidence confidence = Confidence::kMedium;
   std::vector<std::string> references;
-  std::vector<std::string> examples;           // each must produce a finding of this rule
-  std::vector<std::string> negative_examples;  // none may produce a finding of this rule
+  // Each must produce a finding of this rule; none of the negative ones may. For kPath and
+  // kDotenv an example is a path, then optionally a newline and the file's content.
+  std::vector<std::string> examples;
+  std::vector<std::string> negative_examples;
   // The structural validator run in the confirm stage. The loader turns the name in
   // rules.yaml into this (ParseValidator); an unknown name is a load error.
   Validator validator = Validator::kNone;

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <cstdlib>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,13 +68,21 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
                                                   bool check_patterns,
                                                   std::vector<rules::RuleProblem>* problems) {
   auto impl = std::make_unique<CompiledRules::Impl>();
-  std::vector<rules::RuleSpec> specs = input.rules();
+  // Content rules first, then the generic detector, then the rules matched on paths
+  // (scanner/path_rules.h): a content rule's index in the rule set is then its Hyperscan id.
+  std::vector<rules::RuleSpec> specs;
+  std::vector<rules::RuleSpec> by_path;
+  for (const rules::RuleSpec& spec : input.rules()) {
+    (spec.kind == rules::RuleKind::kContent ? specs : by_path).push_back(spec);
+  }
   if (options.generic_detector && input.Find(rules::kGenericRuleId) < 0) {
     specs.push_back(internal::GenericRuleSpec());
   }
+  std::move(by_path.begin(), by_path.end(), std::back_inserter(specs));
   impl->rule_set = rules::RuleSet(std::move(specs), input.source());
   impl->options = options;
   for (const rules::RuleSpec& spec : impl->rule_set.rules()) {
+    if (spec.kind != rules::RuleKind::kContent) break;
     CompiledRule rule;
     rule.spec = &spec;
     rule.generic = spec.id == rules::kGenericRuleId;
@@ -162,7 +171,7 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
   std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/false, &unused);
   for (const std::string& id : prefiltered_rule_ids) {
     const int index = impl->rule_set.Find(id);
-    if (index < 0) return Corrupt("prefiltered rule '" + id + "' is not in the rule set");
+    if (index < 0 || static_cast<size_t>(index) >= impl->rules.size()) return Corrupt("prefiltered rule '" + id + "' is not in the rule set");
     impl->rules[index].prefiltered = true;
   }
   char* info = nullptr;

@@ -42,6 +42,10 @@ struct Finding {
   rules::Confidence confidence = rules::Confidence::kMedium;
   double entropy = 0.0;    // Shannon bits per byte of the secret
   bool validated = false;  // a structural validator accepted the secret
+  // A file that should never be committed, found by its path (rules of kind path,
+  // scanner/path_rules.h): `secret` and `context` are empty, the positions those of the file's
+  // start. Reported as a `sensitive-file` finding and counted apart.
+  bool sensitive_file = false;
   // Non-empty when the secret was found in decoded content ("base64", "percent",
   // "base64>percent"...); start/end then point at the encoded span in the buffer.
   std::string decoded;

@@ -2,6 +2,7 @@
 #ifndef MAGPIE_SCANNER_RULE_CHECK_H_
 #define MAGPIE_SCANNER_RULE_CHECK_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,11 +20,20 @@ struct RuleVerdict {
   bool ok() const { return failures.empty(); }
 };
 
+struct CheckOptions {
+  // Rules for which a missing `remediation` is a failure (null: none). The CLI names the
+  // built-in list (rules/remediation.h), or every rule with --require-remediation.
+  std::function<bool(const rules::RuleSpec&)> needs_remediation;
+};
+
 // Scans each example with a Scanner (Hyperscan stage then RE2 stage) and expects a finding of
 // that rule; scans each negative example and expects none of that rule. One verdict per rule
 // of compiled.rule_set(); fails only when the scanner cannot be made (Scanner::Create) or a
 // scan fails (Scanner::Scan).
-Result<std::vector<RuleVerdict>> CheckRules(const CompiledRules& compiled);
+// A rule of kind path or dotenv is checked through PathRules: each example is "PATH" or
+// "PATH\nCONTENT". A rule that `options.needs_remediation` names and has no remediation fails.
+Result<std::vector<RuleVerdict>> CheckRules(const CompiledRules& compiled,
+                                            const CheckOptions& options = {});
 
 }  // namespace magpie::scanner
 

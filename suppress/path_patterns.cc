@@ -4,26 +4,10 @@
 #include <filesystem>
 #include <system_error>
 
-#include "suppress/glob.h"
+#include "base/glob.h"
 
 namespace magpie::suppress {
 namespace fs = std::filesystem;
-namespace {
-
-// The path's components; empty ones and "." are dropped ("a//./b" is "a/b").
-std::vector<std::string_view> SplitPath(std::string_view path) {
-  std::vector<std::string_view> parts;
-  while (!path.empty()) {
-    const size_t slash = path.find('/');
-    const std::string_view part = path.substr(0, slash);
-    if (!part.empty() && part != ".") parts.push_back(part);
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  return parts;
-}
-
-}  // namespace
 
 std::string_view TrimTrailingSpace(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
@@ -51,7 +35,7 @@ void PathPatterns::Add(std::string_view text) {
   // without one is matched against the name at any depth).
   const bool anchored = text.find('/') != std::string_view::npos;
   if (text.front() == '/') text.remove_prefix(1);
-  p.glob = std::make_shared<const internal::PathGlob>(text, anchored);
+  p.glob = std::make_shared<const glob::PathGlob>(text, anchored);
   patterns_.push_back(std::move(p));
 }
 
@@ -60,7 +44,7 @@ void PathPatterns::Append(const PathPatterns& other) {
 }
 
 bool PathPatterns::Excludes(std::string_view relative, bool is_directory) const {
-  const std::vector<std::string_view> path = SplitPath(relative);
+  const std::vector<std::string_view> path = glob::SplitPath(relative);
   if (path.empty()) return false;
   std::vector<char> matched;
   // The last pattern that matches decides: look from the end, stop at the first match.
@@ -74,7 +58,7 @@ bool PathPatterns::Excludes(std::string_view relative, bool is_directory) const 
 
 bool PathPatterns::ExcludesWithParents(std::string_view relative, bool is_directory) const {
   if (patterns_.empty()) return false;
-  const std::vector<std::string_view> path = SplitPath(relative);
+  const std::vector<std::string_view> path = glob::SplitPath(relative);
   const size_t n = path.size();
   if (n == 0) return false;
   // One pass per pattern answers for every leading directory at once (a loop over the parents

@@ -10,10 +10,11 @@
 #include <string_view>
 #include <vector>
 
+namespace magpie::glob {
+class PathGlob;  // base/glob.h
+}  // namespace magpie::glob
+
 namespace magpie::suppress {
-namespace internal {
-class PathGlob;
-}  // namespace internal
 
 // `s` without trailing spaces, tabs and '\r', as gitignore trims a line; an escaped space
 // ("\\ ") is kept.
@@ -24,7 +25,7 @@ std::string_view TrimTrailingSpace(std::string_view s);
 // (otherwise it matches at any depth), a trailing `/` matches directories only, a leading `!`
 // re-includes, `\` escapes. The last pattern that matches a path decides. Semantics are
 // git's (tests/suppress/gitignore_parity_test.cc compares with `git check-ignore`); matching
-// costs O(patterns × pattern length × path length) whatever the patterns (suppress/glob.h).
+// costs O(patterns × pattern length × path length) whatever the patterns (base/glob.h).
 class PathPatterns {
  public:
   // Adds one pattern (trailing whitespace is ignored; an empty pattern is ignored).
@@ -42,7 +43,7 @@ class PathPatterns {
 
  private:
   struct Pattern {
-    std::shared_ptr<const internal::PathGlob> glob;  // shared: copies stay cheap
+    std::shared_ptr<const glob::PathGlob> glob;  // shared: copies stay cheap
     bool negated = false;
     bool directory_only = false;
   };

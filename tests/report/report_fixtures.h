@@ -4,7 +4,11 @@
 #ifndef MAGPIE_TESTS_REPORT_REPORT_FIXTURES_H_
 #define MAGPIE_TESTS_REPORT_REPORT_FIXTURES_H_
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -184,6 +188,20 @@ inline std::string ReadFile(const std::string& path) {
 inline bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
+
+// Runs the schema validator on `sarif`; returns its exit status (0 = valid).
+inline int ValidateWithSchema(const std::string& sarif, const std::string& name) {
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("magpie-report-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(file, std::ios::binary) << sarif;
+  const std::string command = "/usr/bin/python3 '" + std::string(MAGPIE_SOURCE_DIR) +
+                              "/tests/report/validate_sarif.py' '" + MAGPIE_TEST_DATA +
+                              "/sarif-schema-2.1.0.json' '" + file.string() + "'";
+  const int status = std::system(command.c_str());
+  std::filesystem::remove(file);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 
 }  // namespace magpie::report::testing
 

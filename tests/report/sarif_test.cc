@@ -21,19 +21,7 @@ namespace {
 
 using nlohmann::ordered_json;
 using testing::Contains;
-
-// Runs the schema validator on `sarif`; returns its exit status (0 = valid).
-int ValidateWithSchema(const std::string& sarif, const std::string& name) {
-  const std::filesystem::path file = std::filesystem::temp_directory_path() /
-                                     ("magpie-report-" + std::to_string(::getpid()) + "-" + name);
-  std::ofstream(file, std::ios::binary) << sarif;
-  const std::string command = "/usr/bin/python3 '" + std::string(MAGPIE_SOURCE_DIR) +
-                              "/tests/report/validate_sarif.py' '" + MAGPIE_TEST_DATA +
-                              "/sarif-schema-2.1.0.json' '" + file.string() + "'";
-  const int status = std::system(command.c_str());
-  std::filesystem::remove(file);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using testing::ValidateWithSchema;
 
 TEST_CASE("SARIF validates against the 2.1.0 schema", "[report][sarif]") {
   CHECK(ValidateWithSchema(testing::Render(Format::kSarif, testing::Options()), "a.sarif") == 0);

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "suppress/glob.h"
+#include "base/glob.h"
 #include "suppress/ignore_file.h"
 #include "suppress/path_patterns.h"
 
@@ -194,7 +194,7 @@ TEST_CASE("issue 14: path patterns match in time linear in pattern and path", "[
 }
 
 TEST_CASE("issue 14: component globs follow wildmatch", "[suppress]") {
-  using internal::ComponentGlob;
+  using glob::ComponentGlob;
   CHECK(ComponentGlob("*").Matches(".hidden"));
   CHECK(ComponentGlob("a*b*c").Matches("abbbc"));
   CHECK_FALSE(ComponentGlob("a*b*c").Matches("abbb"));

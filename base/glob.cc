@@ -1,9 +1,9 @@
-#include "suppress/glob.h"
+#include "base/glob.h"
 
 #include <cctype>
 #include <string>
 
-namespace magpie::suppress::internal {
+namespace magpie::glob {
 namespace {
 
 // Git's wildmatch classes, ASCII only (wildmatch.c tests isascii first).
@@ -29,6 +29,19 @@ bool AddClass(std::string_view name, std::bitset<256>* set) {
 }
 
 }  // namespace
+
+// The path's components; empty ones and "." are dropped ("a//./b" is "a/b").
+std::vector<std::string_view> SplitPath(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (!path.empty()) {
+    const size_t slash = path.find('/');
+    const std::string_view part = path.substr(0, slash);
+    if (!part.empty() && part != ".") parts.push_back(part);
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return parts;
+}
 
 ComponentGlob::ComponentGlob(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
@@ -209,4 +222,4 @@ void PathGlob::MatchPrefixes(const std::vector<std::string_view>& components,
   }
 }
 
-}  // namespace magpie::suppress::internal
+}  // namespace magpie::glob

@@ -1,4 +1,4 @@
-// Internal to suppress/: gitignore pattern matching without backtracking (issue 14). A
+// Gitignore pattern matching without backtracking (issue 14). A
 // `.magpieignore` comes with the scanned repository, so its patterns are hostile: matching
 // costs at most O(pattern length × path length) whatever the pattern (glibc's fnmatch and
 // git's own wildmatch both backtrack: "*a*a*a*a*b" or "**/**/**/…/x" against a long or deep
@@ -10,15 +10,19 @@
 // bracket expression or a trailing `\` makes the pattern match nothing, as in git.
 //
 // Thread safety: immutable after construction; Match* may be called from any thread.
-#ifndef MAGPIE_SUPPRESS_GLOB_H_
-#define MAGPIE_SUPPRESS_GLOB_H_
+#ifndef MAGPIE_BASE_GLOB_H_
+#define MAGPIE_BASE_GLOB_H_
 
 #include <bitset>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
-namespace magpie::suppress::internal {
+namespace magpie::glob {
+
+// The components of a '/'-separated path; empty ones and "." are dropped ("a//./b" and
+// "/a/b" are "a/b"). The views point into `path`.
+std::vector<std::string_view> SplitPath(std::string_view path);
 
 // A glob for one path component (no '/'): `*`, `?`, `[...]`, `\x`.
 class ComponentGlob {
@@ -69,6 +73,6 @@ class PathGlob {
   std::vector<Segment> segments_;
 };
 
-}  // namespace magpie::suppress::internal
+}  // namespace magpie::glob
 
-#endif  // MAGPIE_SUPPRESS_GLOB_H_
+#endif  // MAGPIE_BASE_GLOB_H_
