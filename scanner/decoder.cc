@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "scanner/base64.h"
+#include "scanner/base64_runs.h"
 
 namespace magpie::scanner::internal {
 namespace {
@@ -47,7 +48,7 @@ std::optional<std::string> PercentDecode(std::string_view token) {
 }  // namespace
 
 std::string_view ToString(Encoding e) {
-  return e == Encoding::kBase64 ? "base64" : "percent";
+  return e == Encoding::kPercent ? "percent" : "base64";
 }
 
 const std::vector<DecoderSpec>& DecoderSpecs() {
@@ -58,6 +59,10 @@ const std::vector<DecoderSpec>& DecoderSpecs() {
        "[=:>][ \\t]{0,4}[\"']?([A-Za-z0-9+/_-]{16,}={0,2})"},
       {Encoding::kPercent, "%[0-9A-Fa-f]{2}",
        "([A-Za-z0-9._~:/?#@!$&'()*+,;=-]{0,512}%[0-9A-Fa-f]{2}[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{0,512})"},
+      {Encoding::kBase64Run, Base64RunPrefilter(), Base64RunPattern()},
+      // `echo '…' | base64 -d`, `base64 -d <<< "…"`: a piped or here-string value.
+      {Encoding::kBase64, "(?:echo|printf|<<<)[ \\t]*(?:-[ne]{1,2}[ \\t]+)?[\"']?[A-Za-z0-9+/]{16}",
+       "(?:echo|printf|<<<)[ \\t]*(?:-[ne]{1,2}[ \\t]+)?[\"']?([A-Za-z0-9+/]{16,}={0,2})"},
   };
   return kSpecs;
 }
@@ -65,7 +70,9 @@ const std::vector<DecoderSpec>& DecoderSpecs() {
 std::optional<std::string> DecodeCandidate(Encoding encoding, std::string_view token) {
   if (token.size() > kMaxEncodedToken) return std::nullopt;
   std::optional<std::string> decoded;
-  if (encoding == Encoding::kBase64) {
+  if (encoding == Encoding::kBase64Run) {
+    decoded = DecodeBase64Run(token);
+  } else if (encoding == Encoding::kBase64) {
     decoded = DecodeBase64(token, Base64Alphabet::kEither);
   } else {
     decoded = PercentDecode(token);
