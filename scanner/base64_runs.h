@@ -19,7 +19,8 @@ namespace magpie::scanner::internal {
 
 // The decoder pattern (RE2, multi-line) whose group 1 is a run: one line of 24+ base64
 // characters, or consecutive lines of 16+ ending in a line of 2+, each alone on its line
-// but for indentation. Hyperscan's prefilter is Base64RunPrefilter().
+// but for indentation. Hyperscan's prefilter, Base64RunPrefilter(), flags runs that open a
+// buffer, a heredoc or a YAML block scalar; RE2 then reads every run in the flag's window.
 const char* Base64RunPattern();
 const char* Base64RunPrefilter();
 

@@ -257,9 +257,10 @@ rules::RuleSpec GenericRuleSpec() {
   spec.description =
       "A high-entropy value assigned to a key that names a password, secret, token or API key. "
       "Built into magpie; thresholds per alphabet are documented in docs/rules.md.";
-  // Groups: 1 the key, 2 to 4 the opening quote (one per form), 5 the value. Forms:
+  // Groups: 1 the key, 2 to 5 the opening quote (one per form), 6 the value. Forms:
   //  - a call's key and value arguments: `getenv("K", "v")`, `setdefault`, `getOrDefault`,
   //    PHP `define('K', 'v')`;
+  //  - a user and password pair: `auth=("admin", "…")`, `HTTPBasicAuth("admin", "…")`;
   //  - an assignment, optionally after a closing quote or bracket (`$config['k'] = …`,
   //    `ENV["K"] ||= …`) and a type (`password: str = …`, `var pwd string = …`,
   //    `let k: &'static str = …`), with `=`, `:`, `:=`, `=>`, `==`, `||=`, `??`, `||`, `|`
@@ -274,13 +275,14 @@ rules::RuleSpec GenericRuleSpec() {
       "auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|"
       "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})(?:\\[\\])?"
       "(?:[\"'][ \\t]{0,8},[ \\t]{0,32}([\"'])"
+      "|[ \\t]{0,8}=?[ \\t]{0,8}\\([ \\t]{0,8}[\"'][^\"'\\s]{1,64}[\"'][ \\t]{0,8},[ \\t]{0,32}([\"'])"
       "|(?:(?:[ \\t]{0,8}:[ \\t]{0,8}|[ \\t]{1,8})&?(?:'static[ \\t]+)?[a-z_][a-z0-9_.]{0,30}\\??"
       "[ \\t]{0,8}="
-      "|[\"'`]?\\]?(?:[ \\t]+value)?[ \\t]{0,32}(?::=|=>|==|\\|\\|=|\\?\\?|\\|\\||=|:|>|\\|))"
+      "|[\"'`]?\\]?(?:[ \\t]+value)?[ \\t]{0,32}(?::=|=>|==|\\|\\|=|\\?\\?|\\|\\||=|:|>|[ \\t]\\|[ \\t]))"
       "[ \\t]{0,32}(?:\\[\\]byte\\()?\\\\?([\"'`]?)"
       "|[ \\t]{1,32}(\"))"
       "([^\\s\"'`,;<>(){}\\[\\]\\\\|]{8,})";
-  spec.secret_group = 5;
+  spec.secret_group = 6;
   spec.keywords = {"password", "secret", "token", "key", "auth"};
   spec.severity = rules::Severity::kMedium;
   spec.confidence = rules::Confidence::kLow;
@@ -302,6 +304,7 @@ rules::RuleSpec GenericRuleSpec() {
       "ENV[\"PAYMENT_GATEWAY_SECRET\"] ||= \"Po9Iu8Yt7Re6Wq5As4Df\"",
       "const t = process.env.SERVICE_TOKEN ?? \"Yh6Tg5Rf4Ed3Ws2Qa1Zx\";",
       "return System.getenv().getOrDefault(\"DB_PASSWORD\", \"Cd3Fv4Gb5Hn6Jm7Kl8Qw\");",
+      "resp = requests.get(url, auth=(\"admin\", \"Pk8Jh7Gf6Ds5Az4Xq3Wz\"))",
       "define('MAILER_API_SECRET', 'Ik8Ol9Pa1Sd2Fg3Hj4Km');",
       "$config['smtp_pass'] = 'Zq1Xw2Ce3Vr4Bt5Ny6Mu';",
       "| `DB_PASSWORD` | `Ty6Gh7Jk8Lm9Np1Qr2St` | reporting database |",
@@ -350,6 +353,9 @@ rules::RuleSpec GenericRuleSpec() {
       "export const jwtAlgorithm: string = \"HS512\";",
       "| `API_TOKEN` | `<token>` | from the console |",
       "flags = TOKEN_FLAG_READ | TOKEN_FLAG_WRITE;",
+      ":param Ed25519PrivateKey|Ed25519PublicKey|Ed448PrivateKey|Ed448PublicKey key:",
+      "'VTInt32Size', '_CFHTTPAuthentication', '_GLKMatrix2', '_GLKMatrix3',",
+      "oauth_token_secret=qwe089234lkjsdf&oauth_callback_confirmed=true&my_specific=argument",
       "  \"api_key = os.environ[\\\"API_KEY\\\"]\\n\",",
       // Issue 12: noise measured on git/git, curl and /usr/share/doc.
       "    pass = p4ssw0rd",
@@ -411,6 +417,9 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
       IsIdentifier(value.substr(0, equals))) {
     return false;
   }
+  // `_GLKMatrix2`: a private identifier; `a=1&b=2`: a query string or form body, not one value.
+  if (value.front() == '_') return false;
+  if (Contains(value, "&") && Contains(value, "=")) return false;
   // Shell and Perl interpolation: `$FROM_EMAIL`, `${VAR}`, `$(cmd)`.
   for (size_t i = 0; i + 1 < value.size(); ++i) {
     const char n = value[i + 1];

@@ -58,7 +58,11 @@ TEST_CASE("issue 12: base64 heredocs and YAML block scalars are decoded", "[scan
   CHECK(CountFindings("#!/bin/sh\nbase64 -d > /etc/aws <<'EOF'\n" + Wrapped(kConfig) + "EOF\n") == 1);
   CHECK(CountFindings("bootstrap:\n  config: |\n" + Wrapped(kConfig, "    ") + "  other: 1\n") == 1);
   CHECK(CountFindings("bootstrap:\n  config: >-\n" + Wrapped(kConfig, "    ") + "kind: X\n") == 1);
-  CHECK(CountFindings("line one\r\n" + Wrapped(kConfig) + "\r\n") == 1);
+  std::string crlf = Wrapped(kConfig);
+  for (size_t i = crlf.find('\n'); i != std::string::npos; i = crlf.find('\n', i + 2)) {
+    crlf.insert(i, "\r");
+  }
+  CHECK(CountFindings("base64 -d <<EOF > creds\r\n" + crlf + "EOF\r\n") == 1);
 }
 
 TEST_CASE("issue 12: echo and here-string base64 is decoded", "[scanner][decode][issue12]") {
@@ -80,6 +84,9 @@ TEST_CASE("issue 12: base64 runs of binary and ordinary lines are not decoded",
   CHECK_FALSE(LooksLikeBase64OfText("0123456789abcdef0123456789abcdef"));
   // A line that is not only base64 ends a run: nothing is joined across prose.
   CHECK(CountFindings("see " + Base64(kConfig) + " here\n") == 0);
+  // A run with nothing that introduces it (not at the start, not in a heredoc or a YAML block
+  // scalar) is not flagged: the prefilter stays cheap on ordinary source.
+  CHECK(CountFindings("int x;\n" + Wrapped(kConfig)) == 0);
 }
 
 TEST_CASE("issue 12: a short word closing a run does not spoil its decoding", "[scanner][decode][issue12]") {
@@ -95,7 +102,7 @@ TEST_CASE("issue 12: a short word closing a run does not spoil its decoding", "[
 
 TEST_CASE("issue 12: decoding base64 runs stays within the decode budget", "[scanner][decode][issue12]") {
   std::string data;
-  const std::string block = Wrapped(kConfig) + "---\n";
+  const std::string block = "config: |\n" + Wrapped(kConfig, "  ") + "---\n";
   while (data.size() < (1u << 20)) data += block;
   ScanOptions tight;
   tight.decode_budget = 1;  // the budget is then the buffer's size

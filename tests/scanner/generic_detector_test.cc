@@ -144,3 +144,11 @@ TEST_CASE("issue 12: noise from git - curl and manuals is not reported", "[scann
   // Base64 of a real-looking credential is still found.
   CHECK(Fires("\tcredential=ZGVwbG95OlhrOWpMMnBRN3ZSNG1UOHo="));  // "deploy:Xk9jL2pQ7vR4mT8z"
 }
+
+TEST_CASE("issue 12: name lists - alternations and query strings are not secrets",
+          "[scanner][generic][issue12]") {
+  CHECK_FALSE(Fires(":param Ed25519PrivateKey|Ed25519PublicKey|Ed448PrivateKey|Ed448PublicKey key:"));
+  CHECK_FALSE(Fires("ResetScript|MessageLinked|PushObject|PassCollisions|AxisAngle2Rot|Rot2Axis"));
+  CHECK_FALSE(Fires("'VTInt32Size', '_CFHTTPAuthentication', '_GLKMatrix2', '_GLKMatrix3',"));
+  CHECK_FALSE(Fires("oauth_token_secret=qwe089234lkjsdf&oauth_callback_confirmed=true&my_specific=argument"));
+}
