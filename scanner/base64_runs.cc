@@ -25,8 +25,11 @@ constexpr std::array<bool, 256> kTextLeads = MakeTextLeads();
 const char* Base64RunPattern() {
   // Every line of a run is base64 and nothing else (indentation aside): a line with a key, a
   // word or punctuation ends it, so prose and code never join a run. Intermediate lines carry
-  // no padding; the last may be short (`base64` wraps at 76 columns).
-  return "(?m)^[ \\t]*((?:[A-Za-z0-9+/]{16,}[ \\t]*\\r?\\n[ \\t]*)+[A-Za-z0-9+/]{2,}={0,2}|"
+  // no padding; the last may be short (`base64` wraps at 76 columns). The run must follow
+  // what introduces it, exactly as Base64RunPrefilter() requires, so that the scanner and
+  // the RE2-only reference scan decode the same runs.
+  return "(?m)(?:\\A[ \\t]*|<<-?['\"]?[A-Za-z_]{1,20}['\"]?[^\\n]{0,60}\\n|: [|>][-+]?\\r?\\n[ ]{1,16})"
+         "((?:[A-Za-z0-9+/]{16,}[ \\t]*\\r?\\n[ \\t]*)+[A-Za-z0-9+/]{2,}={0,2}|"
          "[A-Za-z0-9+/]{24,}={0,2})[ \\t]*\\r?$";
 }
 
