@@ -1,6 +1,7 @@
 // The decoders the scanner runs on candidate spans of scanned bytes: base64 in each alphabet
-// (scanner/base64.h, also used by the validators) and DecodeCandidate's base64 and percent; and
-// the percent decoder's linear token finder against the regex it replaced (issue 13).
+// (scanner/base64.h, also used by the validators) and DecodeCandidate's base64, percent and
+// standalone base64 runs (scanner/base64_runs.h, issue 12); and the percent decoder's linear
+// token finder against the regex it replaced (issue 13).
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "fuzz/fuzz_check.h"
 #include "rules/re2_options.h"
 #include "scanner/base64.h"
+#include "scanner/base64_runs.h"
 #include "scanner/decoder.h"
 
 namespace {
@@ -61,12 +63,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Four characters carry three bytes.
     if (decoded) MAGPIE_FUZZ_CHECK(decoded->size() <= text.size() / 4 * 3 + 2);
   }
-  for (const internal::Encoding encoding :
-       {internal::Encoding::kBase64, internal::Encoding::kPercent}) {
+  for (const internal::Encoding encoding : {internal::Encoding::kBase64, internal::Encoding::kPercent,
+                                           internal::Encoding::kBase64Run}) {
     const std::optional<std::string> decoded = internal::DecodeCandidate(encoding, text);
     // Decoding never grows the text.
     if (decoded) MAGPIE_FUZZ_CHECK(decoded->size() <= text.size());
   }
   CheckPercentTokens(text);
+  // A run decodes only if it looks like base64 of text, and never to more than 3/4 of it.
+  const std::optional<std::string> run = internal::DecodeBase64Run(text);
+  if (run) {
+    MAGPIE_FUZZ_CHECK(internal::LooksLikeBase64OfText(text));
+    MAGPIE_FUZZ_CHECK(run->size() <= text.size() / 4 * 3 + 2);
+  }
   return 0;
 }

@@ -24,6 +24,9 @@ bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec&
   }
   if (secret.find("EXAMPLE") != std::string_view::npos) return true;
   if (IsDocumentedExample(secret)) return true;
+  // Free-form passwords (netrc, URLs, SQL) that spell `password` or `secret` are fixtures;
+  // a high-confidence provider format is what it is.
+  if (spec.confidence != rules::Confidence::kHigh && IsWordPassword(secret)) return true;
   size_t same = 1;
   size_t ascending = 1;
   for (size_t i = 1; i < secret.size(); ++i) {
@@ -60,8 +63,14 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
       --key_begin;
     }
     candidate.key = std::string_view(key_begin, groups[1].data() + groups[1].size() - key_begin);
-    const re2::StringPiece& quote = groups[2].empty() ? groups[3] : groups[2];
-    candidate.opening_quote = quote.empty() ? 0 : quote[0];
+    // The groups between the key and the value are the opening quotes of the pattern's forms.
+    for (int i = 2; i < spec.secret_group; ++i) {
+      const re2::StringPiece& quote = groups[i];
+      if (quote.empty()) continue;
+      candidate.opening_quote = quote[0];
+      candidate.escaped_quote = quote.data() > data.data() && quote.data()[-1] == '\\';
+      break;
+    }
     candidate.next_byte =
         match->end < data.size() ? static_cast<unsigned char>(data[match->end]) : -1;
     return AcceptGenericCandidate(candidate, impl.options.entropy);
@@ -81,7 +90,7 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
                    bool widen) {
   const CompiledRule& rule = impl.rules[rule_index];
   const int group = rule.spec->secret_group;
-  // Only the groups up to the secret's are needed (the generic detector reads 1..3).
+  // Only the groups up to the secret's are needed (the generic detector reads them all).
   const RE2& re = rule.re->get();
   if (!re.ok()) return;  // only reachable from a cache written by a broken build
   const int ngroups = std::min(re.NumberOfCapturingGroups() + 1, std::max(group, 4) + 1);
@@ -98,14 +107,19 @@ void ConfirmWindow(const CompiledRules::Impl& impl, uint32_t rule_index, std::st
       end = std::min<uint64_t>(data.size(), end + kWindowGrowth);
       continue;
     }
+    pos = match_end > match_begin ? match_end : match_begin + 1;
     if (group < ngroups && groups[group].data() != nullptr && !groups[group].empty()) {
       ConfirmedMatch match;
       match.rule = rule_index;
       match.start = groups[group].data() - data.data();
       match.end = match.start + groups[group].size();
-      if (Accept(impl, rule, data, groups, &match)) out->push_back(match);
+      if (Accept(impl, rule, data, groups, &match)) {
+        out->push_back(match);
+      } else if (rule.generic && match.start > match_begin) {
+        // A refused value may hold the next key: `A = process.env.A || 'secret'`.
+        pos = match.start;
+      }
     }
-    pos = match_end > match_begin ? match_end : match_begin + 1;
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "scanner/base64.h"
+#include "scanner/base64_runs.h"
 
 namespace magpie::scanner::internal {
 namespace {
@@ -98,7 +99,7 @@ std::optional<TokenSpan> FindPercentToken(std::string_view data, size_t pos, siz
 }
 
 std::string_view ToString(Encoding e) {
-  return e == Encoding::kBase64 ? "base64" : "percent";
+  return e == Encoding::kPercent ? "percent" : "base64";
 }
 
 const std::vector<DecoderSpec>& DecoderSpecs() {
@@ -108,6 +109,10 @@ const std::vector<DecoderSpec>& DecoderSpecs() {
       {Encoding::kBase64, "[=:>][ \\t]{0,4}[\"']?[A-Za-z0-9+/_-]{16}",
        "[=:>][ \\t]{0,4}[\"']?([A-Za-z0-9+/_-]{16,}={0,2})"},
       {Encoding::kPercent, "%[0-9A-Fa-f]{2}", "", &FindPercentToken},
+      {Encoding::kBase64Run, Base64RunPrefilter(), Base64RunPattern()},
+      // `echo '…' | base64 -d`, `base64 -d <<< "…"`: a piped or here-string value.
+      {Encoding::kBase64, "(?:echo|printf|<<<)[ \\t]*(?:-[ne]{1,2}[ \\t]+)?[\"']?[A-Za-z0-9+/]{16}",
+       "(?:echo|printf|<<<)[ \\t]*(?:-[ne]{1,2}[ \\t]+)?[\"']?([A-Za-z0-9+/]{16,}={0,2})"},
   };
   return kSpecs;
 }
@@ -115,7 +120,9 @@ const std::vector<DecoderSpec>& DecoderSpecs() {
 std::optional<std::string> DecodeCandidate(Encoding encoding, std::string_view token) {
   if (token.size() > kMaxEncodedToken) return std::nullopt;
   std::optional<std::string> decoded;
-  if (encoding == Encoding::kBase64) {
+  if (encoding == Encoding::kBase64Run) {
+    decoded = DecodeBase64Run(token);
+  } else if (encoding == Encoding::kBase64) {
     decoded = DecodeBase64(token, Base64Alphabet::kEither);
   } else {
     decoded = PercentDecode(token);

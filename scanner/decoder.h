@@ -12,8 +12,11 @@
 
 namespace magpie::scanner::internal {
 
-enum class Encoding { kBase64, kPercent };
+// kBase64Run: whole lines of base64 (base64_runs.h), decoded like kBase64 and reported as
+// "base64"; its window spans lines, so it is the one decoder confirmed on a wide window.
+enum class Encoding { kBase64, kPercent, kBase64Run };
 std::string_view ToString(Encoding e);
+inline bool IsLineScoped(Encoding e) { return e != Encoding::kBase64Run; }
 
 struct TokenSpan {
   size_t begin = 0;

@@ -4,7 +4,11 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <string>
+
+#include "scanner/base64.h"
+#include "scanner/validators.h"
 
 namespace magpie::scanner::internal {
 namespace {
@@ -25,10 +29,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 // Key names that hold the keyword but name something other than a secret value.
 bool IsNonSecretKey(std::string_view key) {
-  static constexpr std::array<std::string_view, 18> kWords = {
+  static constexpr std::array<std::string_view, 19> kWords = {
       "author", "passeng", "bypass", "compass", "passage", "passive",
       "passthrough", "pass_through", "tokeniz", "token_type", "tokentype", "secretname",
-      "checksum", "digest", "sha256", "passing", "passed", "passes"};
+      "checksum", "digest", "sha256", "passing", "passed", "passes",
+      "rspauth"};
   for (std::string_view w : kWords) {
     if (Contains(key, w)) return true;
   }
@@ -46,16 +51,17 @@ bool IsNonSecretKey(std::string_view key) {
 
 // Placeholders, documentation values and indirections (env and secret-manager lookups).
 bool IsPlaceholder(std::string_view lower_value) {
-  static constexpr std::array<std::string_view, 33> kMarkers = {
+  static constexpr std::array<std::string_view, 34> kMarkers = {
       "xxxx", "****", "....", "example", "changeme", "change_me", "change-me", "your",
       "placeholder", "dummy", "sample", "redacted", "insert", "replace", "todo", "fixme",
       "here", "fake", "test", "password", "secret", "token", "${", "{{", "}}", "%(", "$(",
-      "getenv", "environ", "://", "pass", "auth", "::"};
+      "getenv", "environ", "://", "pass", "auth", "::", "credential"};
   for (std::string_view m : kMarkers) {
     if (Contains(lower_value, m)) return true;
   }
-  static constexpr std::array<std::string_view, 11> kPrefixes = {
-      "$", "%", "env.", "env:", "process.", "os.", "secrets.", "vault:", "ref+", "arn:", "@"};
+  static constexpr std::array<std::string_view, 12> kPrefixes = {
+      "$", "%", "env.", "env:", "process.", "os.", "secrets.", "vault:", "ref+", "arn:", "@",
+      "//"};
   for (std::string_view p : kPrefixes) {
     if (lower_value.substr(0, p.size()) == p) return true;
   }
@@ -103,8 +109,11 @@ bool IsIdentifier(std::string_view v) {
   return true;
 }
 
-// `__NL80211_AUTHTYPE_NUM`, `MAX_RETRIES`: a constant's name.
+// `__NL80211_AUTHTYPE_NUM`, `MAX_RETRIES`, `*TRUSTED_DELEGATOR*`: a constant's name (or a
+// glob of one).
 bool IsConstantName(std::string_view v) {
+  while (!v.empty() && v.front() == '*') v.remove_prefix(1);
+  while (!v.empty() && v.back() == '*') v.remove_suffix(1);
   bool underscore = false;
   for (char c : v) {
     const unsigned char u = static_cast<unsigned char>(c);
@@ -201,6 +210,44 @@ bool HasPlaceholderPart(std::string_view lower) {
   return false;
 }
 
+// `meta:auth:krb5:conn`: a colon-separated name (a key path, a URN part), not a value.
+bool IsColonPath(std::string_view v) {
+  if (v.find(':') == std::string_view::npos) return false;
+  size_t part_start = 0;
+  for (size_t i = 0; i <= v.size(); ++i) {
+    if (i < v.size() && v[i] != ':') continue;
+    const std::string_view part = v.substr(part_start, i - part_start);
+    if (part.empty() || !std::islower(static_cast<unsigned char>(part[0]))) return false;
+    for (char c : part) {
+      if (!(std::islower(static_cast<unsigned char>(c)) ||
+            std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    part_start = i + 1;
+  }
+  return true;
+}
+
+// `AKID/20240101/us-east-1/s3/aws4_request`: an AWS Signature V4 credential scope (key id,
+// date, region, service), which is sent in the clear; the secret never appears in it.
+bool IsSigV4Scope(std::string_view lower) {
+  return EndsWith(lower, "_request") && std::count(lower.begin(), lower.end(), '/') >= 4;
+}
+
+// `credential=YS1naXQtdG9rZW4=`: base64 of text that is itself a placeholder
+// ("a-git-token", "joe:secret").
+bool IsBase64OfPlaceholder(std::string_view value) {
+  if (value.size() < 12) return false;
+  const std::optional<std::string> text = DecodeBase64(value, Base64Alphabet::kEither);
+  if (!text || text->size() < 6) return false;
+  for (const char c : *text) {
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  const std::string lower = Lower(*text);
+  return IsPlaceholder(lower) || IsWordPassword(lower);
+}
+
 }  // namespace
 
 rules::RuleSpec GenericRuleSpec() {
@@ -210,19 +257,32 @@ rules::RuleSpec GenericRuleSpec() {
   spec.description =
       "A high-entropy value assigned to a key that names a password, secret, token or API key. "
       "Built into magpie; thresholds per alphabet are documented in docs/rules.md.";
-  // Groups: 1 the key, 2 or 3 the opening quote, 4 the value. Forms: `key = value`,
-  // `key: value`, `"key": "value"`, `key := value`, `<key>value`, `key="K" value="V"`
-  // (XML appSettings), `char key[] = "…"`, `#define KEY "…"` and Go's `[]byte("…")`.
+  // Groups: 1 the key, 2 to 5 the opening quote (one per form), 6 the value. Forms:
+  //  - a call's key and value arguments: `getenv("K", "v")`, `setdefault`, `getOrDefault`,
+  //    PHP `define('K', 'v')`;
+  //  - a user and password pair: `auth=("admin", "…")`, `HTTPBasicAuth("admin", "…")`;
+  //  - an assignment, optionally after a closing quote or bracket (`$config['k'] = …`,
+  //    `ENV["K"] ||= …`) and a type (`password: str = …`, `var pwd string = …`,
+  //    `let k: &'static str = …`), with `=`, `:`, `:=`, `=>`, `==`, `||=`, `??`, `||`, `|`
+  //    (Markdown table cells) or `>` (`<password>…`), `key="K" value="V"` (XML appSettings),
+  //    `char key[] = …`, Go's `[]byte("…")`, and a quote escaped inside a JSON string (a
+  //    notebook cell's source);
+  //  - `#define KEY "…"`.
   // The value repeat is unbounded: a {8,200} bound would multiply RE2's program size; the
   // length cap is applied in AcceptGenericCandidate instead.
   spec.pattern =
       "(?i)((?:passw(?:or)?d|pass|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key|"
       "auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|"
-      "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})(?:\\[\\])?[\"']?"
-      "(?:[ \\t]+value)?"
-      "(?:[ \\t]{0,32}(?::=|=>|==|=|:|>)[ \\t]{0,32}(?:\\[\\]byte\\()?([\"'`]?)|[ \\t]{1,32}(\"))"
-      "([^\\s\"'`,;<>(){}\\[\\]\\\\]{8,})";
-  spec.secret_group = 4;
+      "encryption[_.-]?key|master[_.-]?key|auth)[a-z0-9_.-]{0,30})(?:\\[\\])?"
+      "(?:[\"'][ \\t]{0,8},[ \\t]{0,32}([\"'])"
+      "|[ \\t]{0,8}=?[ \\t]{0,8}\\([ \\t]{0,8}[\"'][^\"'\\s]{1,64}[\"'][ \\t]{0,8},[ \\t]{0,32}([\"'])"
+      "|(?:(?:[ \\t]{0,8}:[ \\t]{0,8}|[ \\t]{1,8})&?(?:'static[ \\t]+)?[a-z_][a-z0-9_.]{0,30}\\??"
+      "[ \\t]{0,8}="
+      "|[\"'`]?\\]?(?:[ \\t]+value)?[ \\t]{0,32}(?::=|=>|==|\\|\\|=|\\?\\?|\\|\\||=|:|>|[ \\t]\\|[ \\t]))"
+      "[ \\t]{0,32}(?:\\[\\]byte\\()?\\\\?([\"'`]?)"
+      "|[ \\t]{1,32}(\"))"
+      "([^\\s\"'`,;<>(){}\\[\\]\\\\|]{8,})";
+  spec.secret_group = 6;
   spec.keywords = {"password", "secret", "token", "key", "auth"};
   spec.severity = rules::Severity::kMedium;
   spec.confidence = rules::Confidence::kLow;
@@ -233,6 +293,22 @@ rules::RuleSpec GenericRuleSpec() {
       "<add key=\"SmtpPassword\" value=\"Ik4VEIsPclb6uZwiWQ\" />",
       "api_key: \"4f9c2a7d1e8b3f60a5c4e2d9b7f1a3c8\"",
       "clientSecret = 'Zr7kP2qW9xLm4Tv8Nb3Hs6Jd'",
+      // Issue 12: typed assignments, env fallbacks and setters, PHP, tables, JSON-in-JSON.
+      "    password: str = \"Tq8vZ3nLp2Wx9KrB\"",
+      "export const mapsApiKey: string = \"Hk3Jd8Lq2Vn7Pz4Rx9TmQ2\";",
+      "var dbPassword string = \"Mn4Bv7Cx2Zl9Kq3W\"",
+      "    val paymentSecretKey: String = \"Rt5Yh8Uj3Ik6Ol9Pq2Ws\"",
+      "pub static SIGNING_KEY: &'static str = \"Qp9Wo8Ei7Ru6Ty5Ap4Sd\";",
+      "DB_PASS = os.getenv(\"BILLING_DB_PASS\", \"Lk8Jh7Gf6Ds5Az4Xq3W\")",
+      "os.environ.setdefault(\"LEDGER_API_TOKEN\", \"Zx7Cv6Bn5Mq4Wl3Ek2R\")",
+      "ENV[\"PAYMENT_GATEWAY_SECRET\"] ||= \"Po9Iu8Yt7Re6Wq5As4Df\"",
+      "const t = process.env.SERVICE_TOKEN ?? \"Yh6Tg5Rf4Ed3Ws2Qa1Zx\";",
+      "return System.getenv().getOrDefault(\"DB_PASSWORD\", \"Cd3Fv4Gb5Hn6Jm7Kl8Qw\");",
+      "resp = requests.get(url, auth=(\"admin\", \"Pk8Jh7Gf6Ds5Az4Xq3Wz\"))",
+      "define('MAILER_API_SECRET', 'Ik8Ol9Pa1Sd2Fg3Hj4Km');",
+      "$config['smtp_pass'] = 'Zq1Xw2Ce3Vr4Bt5Ny6Mu';",
+      "| `DB_PASSWORD` | `Ty6Gh7Jk8Lm9Np1Qr2St` | reporting database |",
+      "  \"VENDOR_API_KEY = \\\"Hk3Jd8Lq2Vn7Pz4Rx9TmQ2\\\"\\n\",",
   };
   spec.negative_examples = {
       "password = os.environ['DB_PASSWORD']",
@@ -271,6 +347,27 @@ rules::RuleSpec GenericRuleSpec() {
       "UserEncPass := sEntry^.sp_pwdp;",
       "<AuthenticationStatement AuthenticationInstant=\"2002-04-18T16:56:53Z\">",
       "Authorization: AWS4-HMAC-SHA256 Credential=xxx/20240101/us-east-1/s3/aws4_request",
+      "CACHE_TOKEN = os.environ.get(\"CACHE_TOKEN\", \"\")",
+      "const fallback = process.env.FALLBACK_TOKEN ?? \"\";",
+      "HASH_ALGORITHM: str = \"argon2id\"",
+      "export const jwtAlgorithm: string = \"HS512\";",
+      "| `API_TOKEN` | `<token>` | from the console |",
+      "flags = TOKEN_FLAG_READ | TOKEN_FLAG_WRITE;",
+      ":param Ed25519PrivateKey|Ed25519PublicKey|Ed448PrivateKey|Ed448PublicKey key:",
+      "'VTInt32Size', '_CFHTTPAuthentication', '_GLKMatrix2', '_GLKMatrix3',",
+      "oauth_token_secret=qwe089234lkjsdf&oauth_callback_confirmed=true&my_specific=argument",
+      "  \"api_key = os.environ[\\\"API_KEY\\\"]\\n\",",
+      // Issue 12: noise measured on git/git, curl and /usr/share/doc.
+      "    pass = p4ssw0rd",
+      "curl --oauth2-bearer \"mF_9.B5f-4.1JqM\" https://example.com  # token = mF_9.B5f-4.1JqM",
+      "  CURLUcode rc = set_password(u, \"Pa55worD\");  /* password = Pa55worD */",
+      "#define CURL_META_KRB5_CONN   \"meta:auth:krb5:conn\"",
+      "trusted to issue SSL Server certificates (*SERVER_AUTH:TRUSTED_DELEGATOR*).",
+      "REPLY %b64[rspauth=81f903eb4823ae922db5f04cb58ccdeb]b64%",
+      "\tcredential=YWxpY2U6c2VjcmV0LXBhc3N3ZA==",
+      "-H \"Cookie: userpwd=am9lOnNlY3JldA==\"",
+      "Authorization: AWS4-HMAC-SHA256 Credential=keyId/19700101/region/service/provider14_request",
+      "<a class=\"mark\" href=\"#dep0010-cryptocreatecredentials\" id=\"dep0010-cryptocreatecredentials\">#</a>",
   };
   return spec;
 }
@@ -286,9 +383,13 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
     const char n = static_cast<char>(next);
     const bool delimiter = std::isspace(static_cast<unsigned char>(n)) || n == '"' ||
                            n == '\'' || n == '`' || n == ',' || n == ';' || n == ')' ||
-                           n == '}' || n == ']' || n == '<';
+                           n == '}' || n == ']' || n == '<' || n == '|' ||
+                           (n == '\\' && candidate.escaped_quote);
     if (!delimiter) return false;
-    if (candidate.opening_quote != 0 && n != candidate.opening_quote) return false;
+    if (candidate.opening_quote != 0 && n != candidate.opening_quote &&
+        !(candidate.escaped_quote && n == '\\')) {
+      return false;
+    }
   }
   if (IsNonSecretKey(Lower(candidate.key))) return false;
   // `token_data->client_id`: the key ran into a C/C++ member access, `->` is not `>`.
@@ -296,20 +397,29 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
   const std::string lower_value = Lower(value);
   if (IsPlaceholder(lower_value) || IsDottedIdentifier(value) || IsUuid(value) ||
       IsHostName(value) || IsConstantName(value) || IsAlgorithmName(lower_value) ||
-      HasPlaceholderPart(lower_value) || IsIsoDate(value)) {
+      HasPlaceholderPart(lower_value) || IsIsoDate(value) || IsColonPath(value) ||
+      IsSigV4Scope(lower_value) || IsWordPassword(value) || IsBase64OfPlaceholder(value) ||
+      IsDocumentedExample(value)) {
     return false;
   }
   // Pointer member access in the value: C's `p->field`, Pascal's `p^.field`.
   if (Contains(value, "->") || Contains(value, "^.")) return false;
   // Code, not literals: `*ptr`, `&ref`, `::Scope`, `!flag`, and `a=b` expressions (an `=`
   // anywhere but base64 padding at the end).
-  if (std::string_view("*&:=!~").find(value.front()) != std::string_view::npos) return false;
+  // (Inside quotes those are just a password's first character.)
+  if (candidate.opening_quote == 0 &&
+      std::string_view("*&:=!~").find(value.front()) != std::string_view::npos) {
+    return false;
+  }
   const size_t equals = value.find('=');
   if (equals != std::string_view::npos && equals > 0 &&
       value.find_first_not_of('=', equals) != std::string_view::npos &&
       IsIdentifier(value.substr(0, equals))) {
     return false;
   }
+  // `_GLKMatrix2`: a private identifier; `a=1&b=2`: a query string or form body, not one value.
+  if (value.front() == '_') return false;
+  if (Contains(value, "&") && Contains(value, "=")) return false;
   // Shell and Perl interpolation: `$FROM_EMAIL`, `${VAR}`, `$(cmd)`.
   for (size_t i = 0; i + 1 < value.size(); ++i) {
     const char n = value[i + 1];

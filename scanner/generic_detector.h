@@ -22,6 +22,7 @@ struct GenericCandidate {
   std::string_view key;    // the whole identifier holding the keyword (e.g. "DB_PASSWORD")
   std::string_view value;  // the candidate secret
   char opening_quote = 0;  // the quote before the value, 0 when unquoted
+  bool escaped_quote = false;  // `\"`: the value sits in a string inside a string (JSON)
   int next_byte = -1;      // the byte after the value, -1 at end of buffer
 };
 

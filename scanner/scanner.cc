@@ -206,6 +206,9 @@ Scanner::Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options
   state_->last_seed.assign(impl.rules.size() + impl.decoders.size(), kNoSeed);
   state_->line_scoped.assign(impl.rules.size() + impl.decoders.size(), 1);
   for (size_t i = 0; i < impl.rules.size(); ++i) state_->line_scoped[i] = impl.rules[i].generic;
+  for (size_t i = 0; i < impl.decoders.size(); ++i) {
+    state_->line_scoped[impl.rules.size() + i] = internal::IsLineScoped(impl.decoders[i].encoding);
+  }
   // hs_scan takes an unsigned int length: a larger chunk would be cut short silently.
   options_.chunk_size = std::min<size_t>(options_.chunk_size, UINT_MAX);
   if (options_.chunk_overlap >= options_.chunk_size) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -117,10 +118,18 @@ bool ValidPem(std::string_view block) {
 
   // Keys pasted into JSON or shell strings carry "\n" escapes instead of line breaks;
   // base64 has no backslash, so reading them as breaks cannot join two valid pieces wrongly.
+  // A key split across string literals (`"MIIE…\n" +\n  "…"`) is read inside the quotes
+  // only: the `+` between them is an operator, not base64.
   std::string body;
   body.reserve(body_end - body_start);
   const std::string_view raw = block.substr(body_start, body_end - body_start);
+  bool inside_quotes = true;  // or no quotes at all
   for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '"' || raw[i] == '\'' || raw[i] == '`') {
+      inside_quotes = !inside_quotes;
+      continue;
+    }
+    if (!inside_quotes) continue;
     if (raw[i] == '\\' && i + 1 < raw.size() && (raw[i + 1] == 'n' || raw[i + 1] == 'r')) {
       body.push_back('\n');
       ++i;
@@ -204,7 +213,7 @@ bool RunValidator(rules::Validator validator, std::string_view secret) {
 
 bool IsDocumentedExample(std::string_view secret) {
   // Exact values from the vendors' own pages; keep each next to its source.
-  static constexpr std::array<std::string_view, 8> kExamples = {
+  static constexpr std::array<std::string_view, 9> kExamples = {
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
       "AKIAIOSFODNN7EXAMPLE",
       "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -219,9 +228,35 @@ bool IsDocumentedExample(std::string_view secret) {
       // https://jwt.io (the debugger's default HS256 token, signed with "your-256-bit-secret")
       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9l"
       "IiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+      // https://www.rfc-editor.org/rfc/rfc6750#section-2.1 (the Bearer token of RFC 6750)
+      "mF_9.B5f-4.1JqM",
   };
   for (std::string_view example : kExamples) {
     if (secret.find(example) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsWordPassword(std::string_view secret) {
+  if (secret.size() > 64) return false;
+  // Undo the usual letter-for-digit swaps, then look for the words themselves.
+  std::string plain;
+  plain.reserve(secret.size());
+  for (const char c : secret) {
+    switch (c) {
+      case '4': case '@': plain.push_back('a'); break;
+      case '0': plain.push_back('o'); break;
+      case '5': case '$': plain.push_back('s'); break;
+      case '3': plain.push_back('e'); break;
+      case '1': case '!': plain.push_back('i'); break;
+      case '7': plain.push_back('t'); break;
+      default: plain.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  static constexpr std::array<std::string_view, 6> kWords = {
+      "password", "passwd", "passwort", "secret", "letmein", "changeme"};
+  for (std::string_view w : kWords) {
+    if (plain.find(w) != std::string::npos) return true;
   }
   return false;
 }

@@ -28,6 +28,11 @@ bool RunValidator(rules::Validator validator, std::string_view secret);
 // the scanner does not report them (issue 12).
 bool IsDocumentedExample(std::string_view secret);
 
+// True when `secret` spells a word that says "this is a sample": password, passwd, secret,
+// letmein, changeme, also in leetspeak (`p4ssw0rd`, `Pa55worD`, `S3cretP@ssw0rd!`). Test
+// fixtures and manuals use them; a password manager or a key generator does not (issue 12).
+bool IsWordPassword(std::string_view secret);
+
 }  // namespace magpie::scanner
 
 #endif  // MAGPIE_SCANNER_VALIDATORS_H_

@@ -14,6 +14,8 @@ Matching (per file): a finding is a true positive when its path equals a label's
     in one of them (at least 6 characters, so a stray fragment cannot claim a label); or
   - it is on the label's line and shares at least min(8, shorter length) consecutive characters
     with the label's secret.
+Recall is also given per category: issue 12's shape kinds are named shape-<category>-<form>
+(base64, assign, auth, key), every other kind counts as "other".
 Several findings on one label are all true positives (reported as duplicates); a finding that
 matches no label is a false positive; a label that no finding matches is a false negative. Every
 finding in the noise folder is a false positive.
@@ -134,11 +136,22 @@ def score_labelled(findings, labels):
     for i, l in enumerate(labels):
         per_kind[l["kind"]][1] += 1
         per_kind[l["kind"]][0] += 1 if hit[i] else 0
+    per_category = defaultdict(lambda: [0, 0])
+    for kind, (found, total) in per_kind.items():
+        per_category[category(kind)][0] += found
+        per_category[category(kind)][1] += total
     return {"findings": n_find, "true_positives": len(tp), "duplicates": dup,
             "false_positives": fp, "false_negatives": fn, "labels": len(labels),
             "labels_found": len(labels) - len(fn), "precision": precision, "recall": recall,
             "f1": (2 * precision * recall / (precision + recall)) if precision + recall else 0.0,
-            "per_kind": {k: {"found": v[0], "total": v[1]} for k, v in sorted(per_kind.items())}}
+            "per_kind": {k: {"found": v[0], "total": v[1]} for k, v in sorted(per_kind.items())},
+            "per_category": {k: {"found": v[0], "total": v[1]} for k, v in sorted(per_category.items())}}
+
+
+def category(kind):
+    """Issue 12's shape kinds are shape-<category>-<form>; every other kind is one category."""
+    parts = kind.split("-")
+    return "-".join(parts[:2]) if parts[0] == "shape" and len(parts) > 2 else "other"
 
 
 def short(s, n=60):
@@ -215,6 +228,8 @@ def main():
         print(f"precision {res['precision']:.3f}  recall {res['recall']:.3f}  f1 {res['f1']:.3f}  "
               f"(TP {res['true_positives']} incl. {res['duplicates']} duplicates, "
               f"FP {len(res['false_positives'])}, FN {len(res['false_negatives'])})")
+        print("recall by category: " + ", ".join(
+            f"{c} {v['found']}/{v['total']}" for c, v in res["per_category"].items()))
         if noise:
             print(f"noise: {len(noise['findings'])} findings in {noise['files']} files = "
                   f"{noise['per_1000']:.1f} FP per 1,000 files")

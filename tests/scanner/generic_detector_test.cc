@@ -91,3 +91,64 @@ TEST_CASE("issue 12: Pascal pointer access and ISO timestamps are not secrets",
   CHECK_FALSE(Fires("<AuthenticationStatement AuthenticationInstant=\"2002-04-18T16:56:53Z\">"));
   CHECK(Fires("auth_token = \"2002x04Q18T16z56A53Zk\""));
 }
+
+TEST_CASE("issue 12: typed assignments are found", "[scanner][generic][issue12]") {
+  CHECK(Fires("    password: str = \"Tq8vZ3nLp2Wx9KrB\""));
+  CHECK(Fires("export const mapsApiKey: string = \"Hk3Jd8Lq2Vn7Pz4Rx9TmQ2\";"));
+  CHECK(Fires("var dbPassword string = \"Mn4Bv7Cx2Zl9Kq3W\""));
+  CHECK(Fires("    val paymentSecretKey: String = \"Rt5Yh8Uj3Ik6Ol9Pq2Ws\""));
+  CHECK(Fires("    static let clientSecret: String = \"Gf4Dk7Sl2Ah9Jz6Xc3Vb\""));
+  CHECK(Fires("pub static SIGNING_KEY: &'static str = \"Qp9Wo8Ei7Ru6Ty5Ap4Sd\";"));
+  CHECK_FALSE(Fires("HASH_ALGORITHM: str = \"argon2id\""));
+  // A closing quote then a space and a name is an HTML attribute list, not a type.
+  CHECK_FALSE(Fires("<a href=\"#dep0010-cryptocreatecredentials\" id=\"dep0010-cryptocreatecredentials\">"));
+  CHECK_FALSE(Fires("-H \"Authorization: Bearer $LEDGER_TOKEN\" https://ledger.internal/v1/me"));
+}
+
+TEST_CASE("issue 12: env fallbacks and setters are found", "[scanner][generic][issue12]") {
+  CHECK(Fires("DB_PASS = os.getenv(\"BILLING_DB_PASS\", \"Lk8Jh7Gf6Ds5Az4Xq3W\")"));
+  CHECK(Fires("os.environ.setdefault(\"LEDGER_API_TOKEN\", \"Zx7Cv6Bn5Mq4Wl3Ek2R\")"));
+  CHECK(Fires("ENV[\"PAYMENT_GATEWAY_SECRET\"] ||= \"Po9Iu8Yt7Re6Wq5As4Df\""));
+  CHECK(Fires("const t = process.env.SERVICE_TOKEN ?? \"Yh6Tg5Rf4Ed3Ws2Qa1Zx\";"));
+  CHECK(Fires("return System.getenv().getOrDefault(\"DB_PASSWORD\", \"Cd3Fv4Gb5Hn6Jm7Kl8Qw\");"));
+  CHECK(Fires("  putenv(\"AGENT_TOKEN=Vf5Bg6Nh7Mj8Ki9Lo0Pq\");"));
+  // The key inside a refused value starts the next candidate.
+  CHECK(Fires("const JWT_SECRET = process.env.JWT_SECRET || 'wqP94lAFJM5cZxrEKkU9qNzsJjMR6OJC';"));
+  CHECK_FALSE(Fires("CACHE_TOKEN = os.environ.get(\"CACHE_TOKEN\", \"\")"));
+  CHECK_FALSE(Fires("const fallback = process.env.FALLBACK_TOKEN ?? \"\";"));
+}
+
+TEST_CASE("issue 12: PHP - Markdown tables and JSON-escaped notebook cells are found",
+          "[scanner][generic][issue12]") {
+  CHECK(Fires("define('MAILER_API_SECRET', 'Ik8Ol9Pa1Sd2Fg3Hj4Km');"));
+  CHECK(Fires("$config['smtp_pass'] = 'Zq1Xw2Ce3Vr4Bt5Ny6Mu';"));
+  CHECK(Fires("| `DB_PASSWORD` | `Ty6Gh7Jk8Lm9Np1Qr2St` | reporting database |"));
+  CHECK(Fires("| ADMIN_CONSOLE_TOKEN | Ty6Gh7Jk8Lm9Np1Qr2Su | ops only |"));
+  CHECK(Fires("  \"VENDOR_API_KEY = \\\"Hk3Jd8Lq2Vn7Pz4Rx9TmQ2\\\"\\n\","));
+  CHECK(Fires("  \"conn = connect(password='e!OJ7uolOZ*Z!k_JL')\\n\""));
+  CHECK_FALSE(Fires("| `API_TOKEN` | `<token>` | from the console |"));
+  CHECK_FALSE(Fires("flags = TOKEN_FLAG_READ | TOKEN_FLAG_WRITE;"));
+  CHECK_FALSE(Fires("  \"api_key = os.environ[\\\"API_KEY\\\"]\\n\","));
+}
+
+TEST_CASE("issue 12: noise from git - curl and manuals is not reported", "[scanner][generic][issue12]") {
+  CHECK_FALSE(Fires("    pass = p4ssw0rd"));
+  CHECK_FALSE(Fires("  set_password(u, \"Pa55worD\"); /* password = Pa55worD */"));
+  CHECK_FALSE(Fires("#define CURL_META_KRB5_CONN   \"meta:auth:krb5:conn\""));
+  CHECK_FALSE(Fires("trusted to issue SSL Server certificates (*SERVER_AUTH:TRUSTED_DELEGATOR*)."));
+  CHECK_FALSE(Fires("REPLY %b64[rspauth=81f903eb4823ae922db5f04cb58ccdeb]b64%"));
+  CHECK_FALSE(Fires("\tcredential=YWxpY2U6c2VjcmV0LXBhc3N3ZA=="));  // "alice:secret-passwd"
+  CHECK_FALSE(Fires("\tcredential=YS1naXQtdG9rZW4="));               // "a-git-token"
+  CHECK_FALSE(Fires("Credential=keyId/19700101/region/service/provider14_request"));
+  CHECK_FALSE(Fires("curl --oauth2-bearer x  # token = mF_9.B5f-4.1JqM"));  // RFC 6750
+  // Base64 of a real-looking credential is still found.
+  CHECK(Fires("\tcredential=ZGVwbG95OlhrOWpMMnBRN3ZSNG1UOHo="));  // "deploy:Xk9jL2pQ7vR4mT8z"
+}
+
+TEST_CASE("issue 12: name lists - alternations and query strings are not secrets",
+          "[scanner][generic][issue12]") {
+  CHECK_FALSE(Fires(":param Ed25519PrivateKey|Ed25519PublicKey|Ed448PrivateKey|Ed448PublicKey key:"));
+  CHECK_FALSE(Fires("ResetScript|MessageLinked|PushObject|PassCollisions|AxisAngle2Rot|Rot2Axis"));
+  CHECK_FALSE(Fires("'VTInt32Size', '_CFHTTPAuthentication', '_GLKMatrix2', '_GLKMatrix3',"));
+  CHECK_FALSE(Fires("oauth_token_secret=qwe089234lkjsdf&oauth_callback_confirmed=true&my_specific=argument"));
+}

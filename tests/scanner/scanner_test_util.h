@@ -2,6 +2,7 @@
 #ifndef MAGPIE_TESTS_SCANNER_SCANNER_TEST_UTIL_H_
 #define MAGPIE_TESTS_SCANNER_SCANNER_TEST_UTIL_H_
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -48,6 +49,27 @@ inline std::vector<scanner::Finding> ScanOrDie(scanner::Scanner& scanner, std::s
   auto findings = scanner.Scan(data);
   if (!findings.ok()) throw std::runtime_error("Scanner::Scan: " + findings.status().message());
   return *std::move(findings);
+}
+
+// Standard base64 with padding: test data for the decoding stage, written independently of
+// scanner/base64.cc so that a bug there cannot hide in both.
+inline std::string Base64Encode(const std::string& in) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
+    for (int s = 18; s >= 0; s -= 6) out.push_back(kAlphabet[(v >> s) & 63]);
+  }
+  if (i + 1 == in.size()) {
+    const uint32_t v = uint8_t(in[i]) << 16;
+    out += {kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63], '=', '='};
+  } else if (i + 2 == in.size()) {
+    const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
+    out += {kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
+  }
+  return out;
 }
 
 }  // namespace magpie::testing

@@ -271,3 +271,29 @@ TEST_CASE("issue 12: the documented-example list matches vendors' published valu
   CHECK_FALSE(IsDocumentedExample("sk_test_4eC39HqLyjWDarjtT1zdp7d"));  // a prefix is not it
   CHECK_FALSE(IsDocumentedExample(""));
 }
+
+TEST_CASE("issue 12: sample passwords are recognised also in leetspeak", "[scanner][issue12]") {
+  using magpie::scanner::IsWordPassword;
+  CHECK(IsWordPassword("p4ssw0rd"));
+  CHECK(IsWordPassword("Pa55worD"));
+  CHECK(IsWordPassword("S3cretP@ssw0rd!"));
+  CHECK(IsWordPassword("alicespassword"));
+  CHECK(IsWordPassword("Ch4ngeMe"));
+  CHECK_FALSE(IsWordPassword("Tq8vZ3nLp2Wx9KrB"));
+  CHECK_FALSE(IsWordPassword("alone-in-the-dark"));
+  CHECK(magpie::scanner::IsDocumentedExample("mF_9.B5f-4.1JqM"));  // RFC 6750's Bearer token
+}
+
+TEST_CASE("issue 12: a PEM key split across string literals validates", "[scanner][issue12]") {
+  using magpie::rules::Validator;
+  using magpie::scanner::RunValidator;
+  const std::string body = "MC4CAQAwBQYDK2VwBCIEIGtc4dYqAXtWZxMAmn4YqHoyO5qXLhuqcY3Q4hG7Tl5N";
+  const std::string js = "-----BEGIN PRIVATE KEY-----\\n\" +\n  \"" + body.substr(0, 32) +
+                         "\" +\n  \"" + body.substr(32) + "\\n\" +\n  \"-----END PRIVATE KEY-----";
+  CHECK(RunValidator(Validator::kPem, js));
+  // The `+` between the literals is an operator: read as base64 it would spoil the body.
+  const std::string python = "-----BEGIN PRIVATE KEY-----\\n'\n  '" + body + "\\n'\n  '-----END PRIVATE KEY-----";
+  CHECK(RunValidator(Validator::kPem, python));
+  CHECK_FALSE(RunValidator(Validator::kPem,
+                           "-----BEGIN PRIVATE KEY-----\\n\" +\n  \"MIIE...\\n\" +\n  \"-----END PRIVATE KEY-----"));
+}
