@@ -7,6 +7,8 @@
 // /usr/lib/python3*), walked in sorted path order and sampled with an even stride down to
 // MAGPIE_BENCH_CORPUS_MB megabytes (default 64), so the same machine always yields the same
 // corpus and it spans the whole tree rather than its alphabetically first corner.
+// MAGPIE_BENCH_RULES=FILE benchmarks that rules file instead of the built-in rules.yaml (compare
+// two rule sets without rebuilding).
 // MAGPIE_BENCH_PER_RULE=1 adds one benchmark per rule (that rule compiled alone), to find
 // rules whose pattern is expensive.
 #include <benchmark/benchmark.h>
@@ -140,7 +142,9 @@ const Corpus& GetCorpus() {
 // The shipped rules (rules.yaml embedded at build time), loaded once.
 const rules::RuleSet* BuiltinRules() {
   static const rules::RuleSet* rules = [] {
-    rules::LoadResult loaded = rules::LoadBuiltinRules();
+    const char* file = std::getenv("MAGPIE_BENCH_RULES");
+    rules::LoadResult loaded = file != nullptr && *file != '\0' ? rules::LoadRulesFile(file)
+                                                                 : rules::LoadBuiltinRules();
     if (!loaded.ok()) {
       for (const rules::RuleProblem& p : loaded.problems) std::cerr << p.ToString() << "\n";
       return static_cast<rules::RuleSet*>(nullptr);

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "rules/rule_set.h"
+#include "builtin_scanner.h"
 #include "scanner/scanner.h"
 #include "scanner_test_util.h"
 
@@ -15,16 +15,7 @@ namespace {
 
 using magpie::scanner::Finding;
 
-magpie::scanner::Scanner& BuiltinScanner() {
-  static const auto scanner = [] {
-    auto loaded = magpie::rules::LoadBuiltinRules();
-    if (!loaded.ok()) throw std::runtime_error("built-in rules do not load");
-    auto compiled = magpie::scanner::CompiledRules::Compile(loaded.rules, {});
-    if (!compiled.ok()) throw std::runtime_error("built-in rules do not compile");
-    return magpie::testing::ScannerOrDie(*compiled);
-  }();
-  return *scanner;
-}
+using magpie::testing::BuiltinScanner;
 
 // (rule id, secret) of every finding in `text`.
 std::vector<std::pair<std::string, std::string>> Found(const std::string& text) {
