@@ -237,6 +237,9 @@ bool IsDocumentedExample(std::string_view secret) {
   return false;
 }
 
+// The most characters a word password keeps besides its words (`S3cretP@ssw0rd!2024`).
+constexpr size_t kWordPasswordRest = 16;
+
 bool IsWordPassword(std::string_view secret) {
   if (secret.size() > 64) return false;
   // Undo the usual letter-for-digit swaps, then look for the words themselves.
@@ -255,10 +258,16 @@ bool IsWordPassword(std::string_view secret) {
   }
   static constexpr std::array<std::string_view, 6> kWords = {
       "password", "passwd", "passwort", "secret", "letmein", "changeme"};
+  bool found = false;
   for (std::string_view w : kWords) {
-    if (plain.find(w) != std::string::npos) return true;
+    for (size_t at = plain.find(w); at != std::string::npos; at = plain.find(w, at)) {
+      plain.erase(at, w.size());
+      found = true;
+    }
   }
-  return false;
+  // A word with a few characters around it is a sample password; a long random token that
+  // happens to hold one (Statsig's `secret-` + 43 characters) is not.
+  return found && plain.size() <= kWordPasswordRest;
 }
 
 }  // namespace magpie::scanner

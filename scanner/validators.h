@@ -29,7 +29,8 @@ bool RunValidator(rules::Validator validator, std::string_view secret);
 bool IsDocumentedExample(std::string_view secret);
 
 // True when `secret` spells a word that says "this is a sample": password, passwd, secret,
-// letmein, changeme, also in leetspeak (`p4ssw0rd`, `Pa55worD`, `S3cretP@ssw0rd!`). Test
+// letmein, changeme, also in leetspeak (`p4ssw0rd`, `Pa55worD`, `S3cretP@ssw0rd!`), with at most
+// 16 other characters (a long random token that holds one is not a sample). Test
 // fixtures and manuals use them; a password manager or a key generator does not (issue 12).
 bool IsWordPassword(std::string_view secret);
 

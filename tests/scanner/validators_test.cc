@@ -297,3 +297,13 @@ TEST_CASE("issue 12: a PEM key split across string literals validates", "[scanne
   CHECK_FALSE(RunValidator(Validator::kPem,
                            "-----BEGIN PRIVATE KEY-----\\n\" +\n  \"MIIE...\\n\" +\n  \"-----END PRIVATE KEY-----"));
 }
+
+TEST_CASE("issue 12: a long random token that holds a sample word is no sample password",
+          "[scanner][issue12]") {
+  using magpie::scanner::IsWordPassword;
+  // Statsig's and Ecwid's formats start with `secret-`/`secret_`: merged with the word filter,
+  // their rules found nothing.
+  CHECK_FALSE(IsWordPassword("secret-UA1xNypPVwJ7H75hSbOu3zI1CZzA4hpo3I0fW8dqB4c"));
+  CHECK_FALSE(IsWordPassword("secret_bw8pwpKkII9L2cfLoyZYnLxxM5LuD68x"));
+  CHECK(IsWordPassword("MySecretPassword2024!"));
+}
