@@ -8,8 +8,12 @@
 namespace magpie::pipeline {
 namespace {
 
-// (rule, secret) as one key.
-std::string SecretKey(const scanner::Finding& f) { return f.rule_id + '\0' + f.secret; }
+// (rule, secret) as one key. A sensitive file has no secret: the file itself is what lives
+// on, so its key is (rule, path); else one .env at HEAD would mark every deleted one present.
+std::string SecretKey(const scanner::Finding& f, const report::GitOrigin& origin) {
+  if (f.sensitive_file) return f.rule_id + '\0' + '\1' + origin.path;
+  return f.rule_id + '\0' + f.secret;
+}
 
 bool HeldLess(const ItemResult& a, const ItemResult& b) {
   const auto& x = std::get<report::GitOrigin>(a.origin);
@@ -26,9 +30,10 @@ void HeadPresenceSink::Add(ItemResult item) {
     next_.Add(std::move(item));
     return;
   }
-  if (std::get<report::GitOrigin>(item.origin).present_at_head) {
-    for (const auto& f : item.findings) at_head_.insert(SecretKey(f));
-    for (const auto& s : item.suppressed) at_head_.insert(SecretKey(s.finding));
+  const auto& git = std::get<report::GitOrigin>(item.origin);
+  if (git.present_at_head) {
+    for (const auto& f : item.findings) at_head_.insert(SecretKey(f, git));
+    for (const auto& s : item.suppressed) at_head_.insert(SecretKey(s.finding, git));
   }
   held_.push_back(std::move(item));
 }
@@ -39,10 +44,10 @@ void HeadPresenceSink::Flush() {
     auto& origin = std::get<report::GitOrigin>(item.origin);
     if (!origin.present_at_head) {
       for (const scanner::Finding& f : item.findings) {
-        if (at_head_.count(SecretKey(f)) > 0) origin.present_at_head = true;
+        if (at_head_.count(SecretKey(f, origin)) > 0) origin.present_at_head = true;
       }
       for (const suppress::SuppressedFinding& s : item.suppressed) {
-        if (at_head_.count(SecretKey(s.finding)) > 0) origin.present_at_head = true;
+        if (at_head_.count(SecretKey(s.finding, origin)) > 0) origin.present_at_head = true;
       }
     }
     next_.Add(std::move(item));

@@ -126,5 +126,26 @@ TEST_CASE("HeadPresenceSink orders held findings and propagates presence at HEAD
   CHECK(origin(3).present_at_head);  // same (rule, secret) as a blob at HEAD
 }
 
+TEST_CASE("issue 15: a deleted sensitive file is not present at HEAD because another one is",
+          "[pipeline][issue15]") {
+  auto sensitive = [] {
+    scanner::Finding f = FindingOf("");
+    f.rule_id = "dotenv-file";
+    f.sensitive_file = true;
+    return f;
+  };
+  CollectingSink next;
+  HeadPresenceSink sink(next);
+  sink.Add(GitItem("app/.env", 9, true, {sensitive()}));   // still committed at HEAD
+  sink.Add(GitItem("old/.env", 3, false, {sensitive()}));  // deleted since
+  sink.Add(GitItem("app/.env", 2, false, {sensitive()}));  // an older version of the live one
+  sink.Flush();
+  REQUIRE(next.items.size() == 3);
+  for (const ItemResult& item : next.items) {
+    const auto& origin = std::get<report::GitOrigin>(item.origin);
+    CHECK(origin.present_at_head == (origin.path == "app/.env"));
+  }
+}
+
 }  // namespace
 }  // namespace magpie::pipeline
