@@ -79,7 +79,9 @@ int RunStaged(const CommonFlags& flags) {
     std::cerr << "magpie: nothing staged\n";
     return kExitClean;
   }
-  (*run)->Scan(**staged, ScanMode{.serial_below_bytes = kParallelBytes});
+  ScanMode mode;
+  mode.serial_below_bytes = kParallelBytes;
+  (*run)->Scan(**staged, mode);
   const int code = (*run)->Finish();
   if (code == kExitFindings) PrintWaysOut((*run)->summary().findings);
   return code;
