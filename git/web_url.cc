@@ -69,11 +69,17 @@ WebUrls OriginWebUrls(const std::string& repo) {
   std::string error;
   internal::RepoPtr handle = internal::OpenRepository(repo, &error);
   if (!handle) return {};
-  git_remote* raw = nullptr;
-  if (git_remote_lookup(&raw, handle.get(), "origin") != 0) return {};
-  std::unique_ptr<git_remote, void (*)(git_remote*)> remote(raw, git_remote_free);
-  const char* url = git_remote_url(remote.get());
-  return url == nullptr ? WebUrls{} : WebUrlsForRemote(url);
+  // remote.origin.url read straight from a config snapshot, not through git_remote_lookup:
+  // that one also matches the remote's refspec keys with regexes, and Debian's libgit2 1.5
+  // leaks a PCRE2 match block per key (LeakSanitizer failed the HTML report's test).
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, handle.get()) != 0) return {};
+  std::unique_ptr<git_config, void (*)(git_config*)> config(raw, git_config_free);
+  const char* url = nullptr;
+  if (git_config_get_string(&url, config.get(), "remote.origin.url") != 0 || url == nullptr) {
+    return {};
+  }
+  return WebUrlsForRemote(url);
 }
 
 }  // namespace magpie::git
