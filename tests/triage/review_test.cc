@@ -89,6 +89,14 @@ struct Fixture {
     REQUIRE(tally.ok());
     return *tally;
   }
+  // Runs the review with `point` failing with `error`; the review must fail. Returns the screen.
+  std::string RunFailing(TriageBaseline& baseline, const std::string& keys, fault::Point point,
+                         int error) {
+    ScriptedConsole console(keys);
+    fault::ScopedFault fails(point, error);
+    REQUIRE_FALSE(Review(baseline, console, options).ok());
+    return console.screen;
+  }
   static inline int counter = 0;
   fs::path dir;
   ReviewOptions options;
@@ -164,13 +172,8 @@ TEST_CASE("issue 15: a verdict that cannot be saved stops the review with the er
   Fixture fx;
   const std::string original = Report(2);
   TriageBaseline baseline = fx.Load(original);
-  ScriptedConsole console("rok\r");
-  Result<ReviewTally> tally = [&] {
-    fault::ScopedFault full(fault::Point::kTempWrite, ENOSPC);
-    return Review(baseline, console, fx.options);
-  }();
-  REQUIRE_FALSE(tally.ok());
-  CHECK(console.screen.find("magpie: error:") != std::string::npos);
+  const std::string screen = fx.RunFailing(baseline, "rok\r", fault::Point::kTempWrite, ENOSPC);
+  CHECK(screen.find("magpie: error:") != std::string::npos);
   CHECK(Read(fx.options.baseline_path) == original);  // untouched
   CHECK(baseline.findings()[0].verdict == Verdict::kUndecided);
 }
@@ -180,12 +183,7 @@ TEST_CASE("issue 15: a false positive whose ignore entry cannot be written is no
   Fixture fx;
   const std::string original = Report(1);
   TriageBaseline baseline = fx.Load(original);
-  ScriptedConsole console("ffixture\r");
-  Result<ReviewTally> tally = [&] {
-    fault::ScopedFault refused(fault::Point::kRename, EACCES);
-    return Review(baseline, console, fx.options);
-  }();
-  REQUIRE_FALSE(tally.ok());
+  fx.RunFailing(baseline, "ffixture\r", fault::Point::kRename, EACCES);
   CHECK(Read(fx.options.baseline_path) == original);
   CHECK_FALSE(fs::exists(fx.options.ignore_path));
   CHECK(baseline.findings()[0].verdict == Verdict::kUndecided);
