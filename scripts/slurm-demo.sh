@@ -103,7 +103,7 @@ esac
 echo "slurm-demo: one-node cluster up in $tmp (ports $ctld_port, $slurmd_port)"
 
 # The estate: repositories with secrets, one packed (split by blob), one missing.
-keys=(AKIAQYLPMN5HHHFPZAM2 AKIAZ7RWQ3LXK9TDVB4N AKIAJ2HX6WQ4PLM8NR3T)
+keys=(AKIAQYLPMN5HHHFPZAM2 AKIAZ7RWQ3LXK9TDVB4N AKIAJ2HX6WQ4PLM8NR3T)  # magpie:allow aws-access-key-id -- fake keys planted for the demo estate
 for r in alpha beta gamma delta; do
   git init -q -b main "$tmp/estate/$r"
   for i in 0 1 2 3; do
