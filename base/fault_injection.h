@@ -39,6 +39,7 @@ enum class Point {
   kScanItem,            // a worker scanning an item (subject: its path; throws bad_alloc)
   kOutputStage,         // the ordered output stage taking an item (subject: its path; throws)
   kGitWorkerRepository,  // opening a history-walk worker's own repository handle
+  kRefPresenceOpen,      // opening the repository to list branch and tag tips (issue 11)
   kCount,
 };
 
