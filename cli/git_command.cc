@@ -1,5 +1,5 @@
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance, reported in
-// history order with "still present at HEAD" (pipeline/head_presence_sink.h).
+// history order, one finding per secret with where it lives now (pipeline/history_group_sink.h).
 #include <iostream>
 #include <optional>
 #include <string>
@@ -53,11 +53,18 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.stream_above = s.read.stream_above;
   options.is_binary = s.read.include_binary ? nullptr : &scanner::LooksBinary;
   options.threads = s.threads;
+  options.record_introductions = git_flags.all_occurrences;
   Result<std::unique_ptr<pipeline::HistorySource>> history =
       pipeline::HistorySource::Open(git_flags.repo, options, &(*run)->excluder());
   if (!history.ok()) return ReportError(history.status());
 
-  (*run)->Scan(**history, ScanMode{.history_order = true});
+  ScanMode mode{.history_order = true};
+  mode.history.repo = git_flags.repo;
+  // A walk that did not start from every ref has not read every tip's version of a file: look
+  // for the secret's bytes there too.
+  mode.history.check_unscanned_tips = !git_flags.branches.empty() || !git_flags.since.empty();
+  mode.history.max_blob_size = s.read.max_file_size;
+  (*run)->Scan(**history, mode);
   for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()

@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -12,7 +13,6 @@
 
 #include "cli/exit_codes.h"
 #include "pipeline/driver.h"
-#include "pipeline/head_presence_sink.h"
 #include "pipeline/progress_sink.h"
 #include "report/progress.h"
 #include "report/terminal_text.h"
@@ -81,8 +81,8 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
     drive.threads = settings_.threads;
     drive.serial_below_bytes = mode.serial_below_bytes;
     drive.inline_allows = settings_.inline_allows;
-    std::optional<pipeline::HeadPresenceSink> ordered;
-    if (mode.history_order) ordered.emplace(*sink_);
+    std::optional<pipeline::HistoryGroupSink> ordered;
+    if (mode.history_order) ordered.emplace(*sink_, mode.history);
     pipeline::ItemSink& next = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;
     if (!settings_.progress) {
       pipeline::Drive(source, *session_, next, drive);
@@ -92,7 +92,15 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
       pipeline::ProgressSink with_progress(next, meter);
       pipeline::Drive(source, *session_, with_progress, drive);
     }  // the meter erases its line here, before anything else is printed
-    if (ordered) ordered->Flush();
+    if (ordered) {
+      const auto start = std::chrono::steady_clock::now();
+      ordered->Flush();
+      if (settings_.sink.verbose) {  // the cost of grouping and presence (issue 11), for bench/
+        std::cerr << "magpie: history findings grouped in "
+                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+                  << " s\n";
+      }
+    }
   } catch (const std::exception& e) {
     sink_->AddDiagnostic({"", "scan-error", std::string("scan aborted: ") + e.what()});
   } catch (...) {

@@ -42,8 +42,10 @@ void ReportSink::Add(ItemResult item) {
     if (!item.skip_reason.empty()) ++outcome_.summary.skipped[item.skip_reason];
     return;
   }
-  ++outcome_.summary.files_scanned;
-  outcome_.summary.bytes_scanned += item.bytes;
+  if (!item.regrouped) {
+    ++outcome_.summary.files_scanned;
+    outcome_.summary.bytes_scanned += item.bytes;
+  }
   for (const suppress::FilteredFinding& filtered :
        suppressor_.Filter(item.origin, std::move(item.findings), std::move(item.suppressed))) {
     if (filtered.suppressed()) {
