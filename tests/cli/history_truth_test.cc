@@ -56,14 +56,9 @@ std::vector<std::string> KeepThroughCommits(const Sandbox& box, int n) {
 TEST_CASE("issue 11: a secret alive on another branch is not deleted", "[cli][git]") {
   Sandbox box;
   InitRepo(box);
-  box.Write("a.txt", "hello\n");
-  Commit(box, "initial");
-  MustSh(box, "git checkout -q -b feature");
   box.Write("config.py", kAwsLine);
-  Commit(box, "add the key on feature");
-  MustSh(box, "git checkout -q main");
-  box.Write("config.py", kAwsLine);
-  Commit(box, "add it on main too");
+  Commit(box, "add the key");
+  MustSh(box, "git branch feature");  // a branch taken while the key was there keeps it
   fs::remove(box.work() / "config.py");
   Commit(box, "remove it from main");
 
