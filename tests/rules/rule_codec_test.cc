@@ -87,8 +87,8 @@ TEST_CASE("bytes the codec did not write decode to nothing", "[rules]") {
   CHECK(DecodeRuleSet(bytes).has_value());
   // Another format or version, and values this version does not know.
   CHECK_FALSE(DecodeRuleSet(Replaced(bytes, "MGPRULES", "MGPRULEZ")).has_value());
-  CHECK_FALSE(DecodeRuleSet(Replaced(bytes, std::string("\x02\0\0\0", 4),
-                                     std::string("\x01\0\0\0", 4)))
+  CHECK_FALSE(DecodeRuleSet(Replaced(bytes, std::string("\x03\0\0\0", 4),
+                                     std::string("\x02\0\0\0", 4)))
                   .has_value());
   CHECK_FALSE(DecodeRuleSet(Replaced(bytes, "jwt", "jwz")).has_value());
 }
