@@ -41,6 +41,7 @@ enum class Point {
   kGitWorkerRepository,  // opening a history-walk worker's own repository handle
   kExclusiveCreate,     // creating a file of secrets (base/exclusive_file.h, issue 15)
   kExclusiveWrite,      // writing it
+  kRefPresenceOpen,      // opening the repository to list branch and tag tips (issue 11)
   kCount,
 };
 

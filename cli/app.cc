@@ -136,6 +136,9 @@ int Dispatch(int argc, char** argv) {
   git->add_flag("--all-objects", git_flags.all_objects,
                 "Also scan unreachable blobs (dangling, reflog-only)");
   AddShardFlags(git, &git_flags.shard);
+  git->add_flag("--all-occurrences", git_flags.all_occurrences,
+                "List every (commit, path) where each secret was introduced, for forensics "
+                "(default: the first and last commit and counts)");
 
   CommonFlags staged_common;
   CLI::App* staged = app.add_subcommand(

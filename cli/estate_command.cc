@@ -131,6 +131,9 @@ int RunEstate(const CommonFlags& flags, const EstateFlags& estate_flags) {
     mode.history_order = true;
     mode.shard = repo_shard;
     mode.repository = line;
+    mode.history.repo = *root;
+    mode.history.check_unscanned_tips = !repo_shard.whole();  // other shards' blobs unscanned
+    mode.history.max_blob_size = (*run)->settings().read.max_file_size;
     (*run)->Scan(**history, mode);
     if (flags.verbose) {
       std::cerr << "magpie: " << report::EscapeControls(line) << ": " << (*history)->commits()

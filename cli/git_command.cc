@@ -1,5 +1,5 @@
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance, reported in
-// history order with "still present at HEAD" (pipeline/head_presence_sink.h).
+// history order, one finding per secret with where it lives now (pipeline/history_group_sink.h).
 #include <iostream>
 #include <optional>
 #include <string>
@@ -84,6 +84,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.refs = git_flags.branches;
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
+  options.record_introductions = git_flags.all_occurrences;
   Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
       git_flags.repo, options, &(*run)->excluder(), ShardSelector(shard->shard));
   if (!history.ok()) return ReportError(history.status());
@@ -91,6 +92,12 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   ScanMode mode;
   mode.history_order = true;
   mode.shard = shard->shard;
+  mode.history.repo = git_flags.repo;
+  // A walk that did not start from every ref has not read every tip's version of a file, and a
+  // shard has not scanned the other shards' blobs: look for the secret's bytes there too.
+  mode.history.check_unscanned_tips =
+      !git_flags.branches.empty() || !git_flags.since.empty() || !mode.shard.whole();
+  mode.history.max_blob_size = s.read.max_file_size;
   (*run)->Scan(**history, mode);
   // About the range, not a blob: every shard finds them, shard 0 reports them.
   if (mode.shard.index == 0) {

@@ -19,6 +19,7 @@ struct GitFlags {
   std::string since;                  // --since REV: skip commits reachable from REV
   std::vector<std::string> branches;  // --branch REF…: start from these instead of every ref
   bool all_objects = false;           // --all-objects: unreachable blobs too
+  bool all_occurrences = false;       // --all-occurrences: every (commit, path) per finding
   // --trust-range-config: with --since, take .magpie.yaml and .magpieignore from the work tree
   // and accept changes to them inside the range (default: from BASE, changes are findings).
   bool trust_range_config = false;
@@ -30,9 +31,10 @@ struct GitFlags {
   std::string paths_to_remove;
 };
 
-// `magpie git [REPO]`: every distinct blob of the history once, with provenance. Findings are
-// reported sorted by (path, commit time, commit, blob, offset), so the report does not depend
-// on how the repository happens to be packed.
+// `magpie git [REPO]`: every distinct blob of the history once, with provenance; one finding
+// per (rule, secret, path) with the branches and tags that still hold it
+// (pipeline/history_group_sink.h). Findings are reported sorted by (path, first commit time,
+// commit, blob, offset), so the report does not depend on how the repository is packed.
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags);
 
 // The history walk's options that come from the scan settings (sizes, binary test, threads).

@@ -20,6 +20,7 @@
 #include "base/status.h"
 #include "cli/exit_codes.h"
 #include "cli/settings.h"
+#include "pipeline/history_group_sink.h"
 #include "pipeline/item_result.h"
 #include "pipeline/report_sink.h"
 #include "pipeline/session.h"
@@ -33,7 +34,10 @@ namespace magpie::cli {
 
 // How a command's items are driven.
 struct ScanMode {
-  bool history_order = false;       // hold findings for git order and present-at-HEAD
+  // Hold findings for git order, one per secret, and where each lives now
+  // (pipeline/history_group_sink.h, with `history`).
+  bool history_order = false;
+  pipeline::HistoryGroupOptions history;
   uint64_t serial_below_bytes = 0;  // see pipeline::DriveOptions
   // A shard's scan (issue 13): only blobs in the share are reported; the source also yields
   // the other blobs present at HEAD, scanned so that "present at HEAD" is right, then dropped.

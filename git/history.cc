@@ -155,10 +155,24 @@ BlobProvenance History::Provenance(size_t i) const {
     if (record->commit != internal::kNoCommit) {
       const internal::CommitInfo& info = impl_->index.infos[record->commit];
       p.commit = internal::OidHex(impl_->index.commits[record->commit]);
+      p.commit_order = record->commit;
       p.author_name = info.author_name;
       p.author_email = info.author_email;
       p.commit_time = info.time;
       p.message = info.message;
+    }
+  }
+  if (auto it = impl_->index.introductions.find(item.id); it != impl_->index.introductions.end()) {
+    for (const auto& [commit, path] : it->second) {
+      Introduction intro;
+      if (commit != internal::kNoCommit) {
+        intro.commit = internal::OidHex(impl_->index.commits[commit]);
+        intro.commit_order = commit;
+      } else {
+        intro.commit_order = UINT64_MAX;
+      }
+      intro.path = path;
+      p.introductions.push_back(std::move(intro));
     }
   }
   return p;

@@ -38,6 +38,13 @@
 
 namespace magpie::git {
 
+// One (commit, path) where a blob was introduced (HistoryOptions::record_introductions).
+struct Introduction {
+  std::string commit;         // hex id; empty for a tree or blob a tag names
+  std::string path;
+  uint64_t commit_order = 0;  // position of `commit` in the walk (earliest first)
+};
+
 struct BlobProvenance {
   std::string blob_id;       // hex object id
   // The introducing commit, topologically earliest. Empty (and path empty) for a blob found
@@ -48,6 +55,9 @@ struct BlobProvenance {
   std::string author_email;
   int64_t commit_time = 0;   // committer time, seconds since the epoch (UTC)
   std::string message;       // first line of the commit message
+  // Position of `commit` in the walk, earliest first (parents before children): orders
+  // commits whose times tie. UINT64_MAX when there is no commit.
+  uint64_t commit_order = UINT64_MAX;
   // Other introductions of the same blob in the walked range: (commit, path) pairs beyond
   // the first where a commit added or changed a path to exactly this content. A file left
   // unchanged across commits does not count again; a copy, a revert or a cherry-pick does.
@@ -62,6 +72,9 @@ struct BlobProvenance {
   // introduction at a path not excluded (issue 14: the same secret at an ignored vendor/ path
   // and at app/ is reported at app/, not skipped because vendor/ came first).
   bool excluded = false;
+  // Every introduction of the blob in walk order, the first included; filled only with
+  // HistoryOptions::record_introductions (forensics: `magpie git --all-occurrences`).
+  std::vector<Introduction> introductions;
 };
 
 struct HistoryOptions {
@@ -90,6 +103,9 @@ struct HistoryOptions {
   // must be thread-safe; git/ may not include suppress/, hence a predicate.
   std::function<bool(std::string_view path)> is_excluded;
   int threads = 0;  // for tree diffs and blob reads; 0 = one per core (capped at the cores)
+  // Keep every (commit, path) introduction of every blob, not just the first and a count
+  // (BlobProvenance::introductions). Costs a path per introduction: off by default.
+  bool record_introductions = false;
 };
 
 // One blob's bytes from History::Read, or why it was skipped.

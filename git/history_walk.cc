@@ -256,6 +256,7 @@ void Walker::Introduce(const git_oid& blob, const std::string& path, uint32_t co
                        bool excluded) {
   auto [it, inserted] = out_->blobs.try_emplace(blob);
   BlobRecord& record = it->second;
+  if (options_.record_introductions) out_->introductions[blob].emplace_back(commit, path);
   if (!inserted) ++record.other_occurrences;
   // The first introduction decides, unless it was at an excluded path and this one is not:
   // the blob is then reported here (an ignored copy must not hide a live one).

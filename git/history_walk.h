@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "git/diagnostic.h"
@@ -39,6 +40,10 @@ struct HistoryIndex {
   std::vector<git_oid> commits;     // walked commits, earliest first
   std::vector<CommitInfo> infos;    // parallel to commits; loaded only for introducing ones
   std::unordered_map<git_oid, BlobRecord, OidHash, OidEqual> blobs;
+  // HistoryOptions::record_introductions only: every (commit, path) each blob was introduced
+  // at, in walk order.
+  std::unordered_map<git_oid, std::vector<std::pair<uint32_t, std::string>>, OidHash, OidEqual>
+      introductions;
 };
 
 // Walks the history selected by options.refs/options.since and fills *out (commit infos

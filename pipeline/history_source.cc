@@ -20,6 +20,10 @@ report::GitOrigin ToOrigin(const git::BlobProvenance& p) {
   origin.message = p.message;
   origin.other_occurrences = p.other_occurrences;
   origin.present_at_head = p.present_at_head;
+  origin.commit_order = p.commit_order;
+  for (const git::Introduction& intro : p.introductions) {  // --all-occurrences (issue 11)
+    origin.occurrences.push_back({intro.commit, intro.path, p.blob_id, intro.commit_order});
+  }
   return origin;
 }
 

@@ -25,6 +25,9 @@ struct ItemResult {
   // Inline markers that name no rule (suppress::ApplyInlineAllows): kind kMarkerWarning, shown
   // and reported, but the item was scanned: they do not make the scan incomplete.
   std::vector<report::Diagnostic> warnings;
+  // Findings gathered from items already counted (pipeline/history_group_sink.h): reported,
+  // not counted again as a scanned file or blob.
+  bool regrouped = false;
 };
 
 inline constexpr const char* kMarkerWarning = "allow-marker";

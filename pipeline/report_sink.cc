@@ -42,7 +42,7 @@ void ReportSink::Add(ItemResult item) {
     if (!item.skip_reason.empty()) ++outcome_.summary.skipped[item.skip_reason];
     // A skipped file can still be a sensitive one (a binary key store): reported below.
     if (item.findings.empty()) return;
-  } else {
+  } else if (!item.regrouped) {  // a history finding's blobs were counted as they were scanned
     ++outcome_.summary.files_scanned;
     outcome_.summary.bytes_scanned += item.bytes;
   }

@@ -25,9 +25,8 @@ struct Shard {
 bool InShare(std::string_view blob_id, const Shard& shard);
 
 // The ordered output stage in front of the report for a shard: passes on the items whose blob
-// is in the share and drops the others. Those are scanned only so that "present at HEAD"
-// knows every secret at HEAD (HeadPresenceSink sits before this sink); the shard that owns
-// them reports them. Items without a git origin pass.
+// is in the share and drops the others (the shard that owns them reports them), before
+// findings are grouped per secret (HistoryGroupSink). Items without a git origin pass.
 class ShardFilterSink : public ItemSink {
  public:
   ShardFilterSink(ItemSink& next, Shard shard) : next_(next), shard_(shard) {}

@@ -1,6 +1,8 @@
 // The JSON shapes shared by the JSON, JSONL and SARIF writers.
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "report/report_internal.h"
@@ -42,7 +44,54 @@ Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions&
   j["other_occurrences"] = git.other_occurrences;
   j["present_at_head"] = git.present_at_head;
   j["staged"] = git.staged;
+  if (git.history) {  // a history finding: one per (rule, secret, path), issue 11
+    const SecretHistory& h = *git.history;
+    j["last_commit"] = h.last_commit;
+    j["last_commit_time"] = h.last_commit.empty() ? std::string() : FormatUtc(h.last_commit_time);
+    j["versions"] = h.versions;
+    j["paths"] = h.paths;
+    // null: not known (the branches and tags could not be read); []: deleted from every one.
+    j["present_in"] = h.presence_checked ? Json(h.present_in) : Json(nullptr);
+    j["present_elsewhere"] = h.present_elsewhere;
+  }
+  if (!git.occurrences.empty()) {  // --all-occurrences
+    Json occurrences = Json::array();
+    for (const GitOccurrence& o : git.occurrences) {
+      Json occurrence;
+      occurrence["commit"] = o.commit;
+      occurrence["path"] = o.path;
+      occurrence["blob"] = o.blob_id;
+      occurrences.push_back(std::move(occurrence));
+    }
+    j["occurrences"] = std::move(occurrences);
+  }
   return j;
+}
+
+std::string PresenceText(const SecretHistory& history, size_t max_names) {
+  if (!history.presence_checked) return "unknown (the branches and tags could not be read)";
+  if (history.present_in.empty()) {
+    return history.present_elsewhere
+               ? "no branch or tag at this path; still at another path (see its finding)"
+               : "deleted from every branch and tag (still in history: rotate it)";
+  }
+  std::string text = "still in: ";
+  const size_t shown = std::min(max_names, history.present_in.size());
+  for (size_t i = 0; i < shown; ++i) {
+    if (i > 0) text += ", ";
+    text += ShortRefName(history.present_in[i]);
+  }
+  if (history.present_in.size() > shown) {
+    text += " (+" + std::to_string(history.present_in.size() - shown) + " more)";
+  }
+  return text;
+}
+
+std::string_view ShortRefName(std::string_view ref) {
+  for (std::string_view prefix : {"refs/heads/", "refs/remotes/", "refs/tags/"}) {
+    if (ref.rfind(prefix, 0) == 0 && ref.size() > prefix.size()) return ref.substr(prefix.size());
+  }
+  return ref;
 }
 
 Json FindingJson(const ReportedFinding& reported, const ReportOptions& options) {

@@ -4,13 +4,40 @@
 #define MAGPIE_REPORT_ORIGIN_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace magpie::report {
 
 struct FileOrigin {
   std::string path;  // as given/walked, relative to the scan root when under it; "-" for stdin
+};
+
+// One (commit, path) where a version of the file holding a history finding's secret was
+// introduced (`magpie git --all-occurrences`).
+struct GitOccurrence {
+  std::string commit;  // hex id; empty for a blob found outside any commit
+  std::string path;
+  std::string blob_id;
+  uint64_t commit_order = UINT64_MAX;  // as GitOrigin::commit_order; orders, not printed
+};
+
+// What one history finding stands for (issue 11): the secret at one path through every version
+// of the file that held it. GitOrigin's commit, author, date and message are the first
+// version's, the commit that first introduced the secret there.
+struct SecretHistory {
+  std::string last_commit;      // the latest commit that introduced a version still holding it
+  int64_t last_commit_time = 0;
+  int versions = 1;             // distinct blobs (file versions) at this path holding it
+  int paths = 1;                // distinct paths where history findings hold the same secret
+  // Which branch and tag tips hold it at this path now (full ref names, git/ref_presence.h);
+  // empty: deleted from every branch and tag. Meaningful only when presence_checked.
+  std::vector<std::string> present_in;
+  bool presence_checked = false;
+  // Not at this path in any tip, but at another of `paths` in some tip: moved, not deleted.
+  bool present_elsewhere = false;
 };
 
 struct GitOrigin {
@@ -21,12 +48,21 @@ struct GitOrigin {
   std::string author_email;
   int64_t commit_time = 0;   // seconds since epoch (UTC)
   std::string message;       // first line of the commit message
-  int other_occurrences = 0; // other (commit, path) pairs where the same blob appears
+  // Other (commit, path) pairs where the same blob appears; on a history finding, the sum over
+  // its versions (copies, cherry-picks, reverts: not the versions themselves).
+  int other_occurrences = 0;
   bool present_at_head = false;
   bool staged = false;       // from `magpie staged`: path/line are in the index version
   // `magpie estate`: the repository as its line in the estate file names it ("" otherwise,
   // and then not written).
   std::string repository;
+  // Position of `commit` in the history walk (earliest first): orders commits whose times tie.
+  uint64_t commit_order = UINT64_MAX;
+  // Set on a history finding (pipeline/history_group_sink.h); empty for a single blob.
+  std::optional<SecretHistory> history;
+  // --all-occurrences: every (commit, path) introduction, oldest first. Before grouping, the
+  // blob's own; on a history finding, those of every version.
+  std::vector<GitOccurrence> occurrences;
 };
 
 using Origin = std::variant<FileOrigin, GitOrigin>;

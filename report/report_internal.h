@@ -49,6 +49,13 @@ std::string FormatUtc(int64_t seconds_since_epoch);
 Json FindingJson(const ReportedFinding& reported, const ReportOptions& options);
 Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions& options);
 Json SummaryJson(const Summary& summary);
+
+// Where a history finding's secret lives now, in one short line: "still in: main, v1.2 (+3
+// more)" (at most `max_names` names), "deleted from every branch and tag (...)", or why it is
+// not known. Ref names come from the repository: escape before printing to a terminal.
+std::string PresenceText(const SecretHistory& history, size_t max_names = 3);
+// "main" for refs/heads/main, "origin/dev" for refs/remotes/origin/dev, "v1" for refs/tags/v1.
+std::string_view ShortRefName(std::string_view ref);
 Json DiagnosticJson(const Diagnostic& diagnostic);
 // {"index", "count"} of a shard's report; null when the report is not a shard's.
 Json ShardJson(const ReportOptions& options);

@@ -41,7 +41,8 @@ struct Diagnostic {
 bool IsPolicySkip(std::string_view kind);
 // The level of a diagnostic of `kind`, in SARIF's words: "note" for a policy skip, "warning"
 // for what deserves reading but leaves the scan complete (an inline allow marker that names no
-// rule: "allow-marker"), "error" for everything else (the scan is incomplete).
+// rule: "allow-marker"; where history findings live now unknown: "presence-unknown"), "error"
+// for everything else (the scan is incomplete).
 std::string_view DiagnosticLevel(std::string_view kind);
 
 struct Summary {

@@ -32,7 +32,8 @@ bool IsPolicySkip(std::string_view kind) {
 
 std::string_view DiagnosticLevel(std::string_view kind) {
   if (IsPolicySkip(kind)) return "note";
-  if (kind == "allow-marker") return "warning";  // pipeline::kMarkerWarning
+  // pipeline::kMarkerWarning, pipeline::kPresenceUnknown: worth reading, the scan is complete.
+  if (kind == "allow-marker" || kind == "presence-unknown") return "warning";
   return "error";
 }
 

@@ -260,7 +260,22 @@ class SarifReporter final : public Reporter {
 
     std::string message = (f.rule_name.empty() ? f.rule_id : f.rule_name) + ": " +
                           (f.sensitive_file ? "a file that should never be committed" : secret);
-    if (git != nullptr && !git->commit.empty()) {
+    if (git != nullptr && git->history) {
+      // The commit, the path and where the secret lives now (issue 11): code scanning shows
+      // the message, and a history alert must say it is about a commit, not the checkout.
+      message += " in " + OriginPath(reported.origin);
+      if (!git->commit.empty()) {
+        message += ", introduced by commit " + git->commit.substr(0, kShortCommit);
+      }
+      if (git->history->versions > 1) {
+        message += " (" + std::to_string(git->history->versions) + " versions";
+        if (!git->history->last_commit.empty()) {
+          message += ", last " + git->history->last_commit.substr(0, kShortCommit);
+        }
+        message += ")";
+      }
+      message += "; " + PresenceText(*git->history);
+    } else if (git != nullptr && !git->commit.empty()) {
       message += " (commit " + git->commit.substr(0, kShortCommit) + ")";
     } else if (git != nullptr && git->staged) {
       message += " (staged)";
@@ -288,8 +303,20 @@ class SarifReporter final : public Reporter {
       context_region["startLine"] = std::max<uint32_t>(1, f.start.line);
       context_region["snippet"] = Text(ContextForOutput(f, options_).text);
     }
+    if (git != nullptr && !git->commit.empty()) {
+      // The region is in the blob at this commit, not necessarily in the checkout.
+      physical["artifactLocation"]["properties"]["commit"] = git->commit;
+      physical["artifactLocation"]["properties"]["blob"] = git->blob_id;
+    }
     Json location;
     location["physicalLocation"] = std::move(physical);
+    if (git != nullptr && !git->commit.empty()) {
+      Json commit;
+      commit["name"] = git->commit.substr(0, kShortCommit);
+      commit["fullyQualifiedName"] = git->commit;
+      commit["kind"] = "commit";  // SARIF §3.33.7 lets a tool name its own kinds
+      location["logicalLocations"] = Json::array({std::move(commit)});
+    }
     result["locations"] = Json::array({std::move(location)});
     result["partialFingerprints"][std::string(kFingerprintKey)] = reported.fingerprint;
 

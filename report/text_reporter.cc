@@ -6,12 +6,17 @@
 //     context:     AWS_ACCESS_KEY_ID=AKIA…
 //     fingerprint: 5c1c0c0fb1b5a2a5b1e4f1e9a77f4c0e
 //     remediation: Deactivate the key in IAM, then create a new one: https://…   <- first line
-//     commit:      4f2a9c1b7d3e (deleted since)          <- git findings only
+//     commit:      4f2a9c1b7d3e (first of 3 versions)   <- git findings only
 //     author:      Jane Doe <jane@example.com>
 //     date:        2023-05-01T12:00:00Z
 //     message:     Add deploy config
+//     last commit: 9e8d7c6b5a4f (2023-06-02T08:00:00Z)
+//     now:         still in: main, v1.2 (+3 more)        <- or "deleted from every branch…"
 //     also in:     2 other commit/path pairs
+//       4f2a9c1b7d3e  config/app.env                     <- --all-occurrences, one per line
 //
+// A blob reported on its own (not a grouped history finding) keeps "commit: ID (still present
+// at HEAD)" or "(deleted since)".
 // Every string that came from scanned data is made terminal-safe (control characters and
 // invalid UTF-8 are escaped), so a file cannot drive the terminal. Diagnostics are ignored:
 // the CLI prints them on stderr. End() prints "No secrets found." when nothing was added,
@@ -137,16 +142,41 @@ class TextReporter final : public Reporter {
   void Provenance(const GitOrigin& git, std::string_view secret) {
     if (git.staged) Field("staged", "yes (index version, not committed)");
     if (git.commit.empty()) return;
-    Field("commit", EscapeControls(git.commit.substr(0, kShortCommit)) +
-                        (git.present_at_head ? " (still present at HEAD)" : " (deleted since)"));
+    if (!git.history) {  // a single blob, not a grouped history finding
+      Field("commit", EscapeControls(git.commit.substr(0, kShortCommit)) +
+                          (git.present_at_head ? " (still present at HEAD)" : " (deleted since)"));
+    } else {
+      const SecretHistory& h = *git.history;
+      Field("commit", EscapeControls(git.commit.substr(0, kShortCommit)) +
+                          (h.versions > 1 ? " (first of " + std::to_string(h.versions) +
+                                                " versions)"
+                                          : std::string()));
+    }
     Field("author", EscapeControls(git.author_name) + " <" + EscapeControls(git.author_email) + ">");
     Field("date", FormatUtc(git.commit_time));
     Field("message", EscapeControls(ScrubSecret(git.message, secret, options_)));
+    if (git.history) History(git);
     if (git.other_occurrences > 0) {
       Field("also in", std::to_string(git.other_occurrences) +
                            (git.other_occurrences == 1 ? " other commit/path pair"
                                                        : " other commit/path pairs"));
     }
+    for (const GitOccurrence& o : git.occurrences) {  // --all-occurrences
+      out_ << "    " << EscapeControls(o.commit.substr(0, kShortCommit))
+           << (o.commit.empty() ? "" : "  ") << EscapeControls(o.path) << '\n';
+    }
+  }
+
+  // Where a grouped history finding's secret lives now, and how long it stayed.
+  void History(const GitOrigin& git) {
+    const SecretHistory& h = *git.history;
+    if (!h.last_commit.empty() && h.last_commit != git.commit) {
+      Field("last commit",
+            EscapeControls(h.last_commit.substr(0, kShortCommit)) + " (" +
+                FormatUtc(h.last_commit_time) + ")");
+    }
+    if (h.paths > 1) Field("paths", std::to_string(h.paths) + " paths hold this secret");
+    Field("now", EscapeControls(PresenceText(h)));
   }
 
   std::ostream& out_;

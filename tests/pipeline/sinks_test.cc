@@ -1,13 +1,13 @@
 // The ordered output stage (issue 9): ReportSink passes findings through the Suppressor to the
-// reporter and counts what it saw; HeadPresenceSink holds git findings for history order and
-// marks a secret present at HEAD when any blob at HEAD holds it.
+// reporter and counts what it saw; HistoryGroupSink holds git findings for history order, one
+// per (rule, secret, path), and marks a secret present at HEAD when any blob at HEAD holds it.
 #include <catch2/catch.hpp>
 
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "pipeline/head_presence_sink.h"
+#include "pipeline/history_group_sink.h"
 #include "pipeline/report_sink.h"
 #include "scanner/fingerprint.h"
 
@@ -92,10 +92,13 @@ ItemResult GitItem(const std::string& path, int64_t time, bool at_head,
   report::GitOrigin origin;
   origin.path = path;
   origin.commit_time = time;
+  origin.commit_order = static_cast<uint64_t>(time);
   origin.commit = "c" + std::to_string(time);
+  origin.blob_id = "b" + std::to_string(time);
   origin.present_at_head = at_head;
   item.origin = origin;
   item.scanned = true;
+  item.bytes = 10;
   item.findings = std::move(findings);
   return item;
 }
@@ -106,24 +109,82 @@ class CollectingSink : public ItemSink {
   std::vector<ItemResult> items;
 };
 
-TEST_CASE("HeadPresenceSink orders held findings and propagates presence at HEAD", "[pipeline]") {
+const report::GitOrigin& OriginOf(const ItemResult& item) {
+  return std::get<report::GitOrigin>(item.origin);
+}
+
+TEST_CASE("HistoryGroupSink orders held findings and propagates presence at HEAD", "[pipeline]") {
   CollectingSink next;
-  HeadPresenceSink sink(next);
+  HistoryGroupSink sink(next);
   sink.Add(GitItem("z.txt", 5, false, {FindingOf("alive")}));    // old blob, secret still alive
   sink.Add(GitItem("clean.txt", 1, true, {}));                   // passes straight through
   sink.Add(GitItem("a.txt", 9, true, {FindingOf("alive")}));     // the blob at HEAD
   sink.Add(GitItem("a.txt", 3, false, {FindingOf("deleted")}));  // gone since
-  REQUIRE(next.items.size() == 1);  // only the clean item so far
+  REQUIRE(next.items.size() == 4);  // every item passes on at once, its findings held back
+  for (const ItemResult& item : next.items) CHECK(item.findings.empty());
   sink.Flush();
-  REQUIRE(next.items.size() == 4);
-  auto origin = [&](size_t i) { return std::get<report::GitOrigin>(next.items[i].origin); };
-  CHECK(origin(1).path == "a.txt");
-  CHECK(origin(1).commit_time == 3);
-  CHECK_FALSE(origin(1).present_at_head);
-  CHECK(origin(2).path == "a.txt");
-  CHECK(origin(2).commit_time == 9);
-  CHECK(origin(3).path == "z.txt");
-  CHECK(origin(3).present_at_head);  // same (rule, secret) as a blob at HEAD
+  REQUIRE(next.items.size() == 7);
+  for (size_t i = 4; i < 7; ++i) {
+    CHECK(next.items[i].regrouped);
+    REQUIRE(next.items[i].findings.size() == 1);
+  }
+  CHECK(OriginOf(next.items[4]).path == "a.txt");
+  CHECK(OriginOf(next.items[4]).commit_time == 3);
+  CHECK_FALSE(OriginOf(next.items[4]).present_at_head);
+  CHECK(OriginOf(next.items[5]).path == "a.txt");
+  CHECK(OriginOf(next.items[5]).commit_time == 9);
+  CHECK(OriginOf(next.items[6]).path == "z.txt");
+  CHECK(OriginOf(next.items[6]).present_at_head);  // same (rule, secret) as a blob at HEAD
+  CHECK(OriginOf(next.items[6]).history->paths == 2);  // a.txt and z.txt hold "alive"
+  CHECK_FALSE(OriginOf(next.items[6]).history->presence_checked);  // no repository given
+}
+
+TEST_CASE("issue 11: HistoryGroupSink reports a secret kept through versions once", "[pipeline]") {
+  CollectingSink next;
+  HistoryGroupSink sink(next);
+  // Pack order is not history order: the versions arrive shuffled.
+  for (int64_t time : {7, 2, 5}) {
+    ItemResult item = GitItem("app.env", time, false, {FindingOf("kept", 1 + time)});
+    std::get<report::GitOrigin>(item.origin).other_occurrences = time == 5 ? 1 : 0;
+    item.suppressed.push_back({FindingOf("allowed"), "inline"});
+    sink.Add(std::move(item));
+  }
+  sink.Flush();
+  REQUIRE(next.items.size() == 5);  // 3 blobs counted, then 2 history findings
+  std::vector<const ItemResult*> grouped;
+  for (const ItemResult& item : next.items) {
+    if (item.regrouped) grouped.push_back(&item);
+  }
+  REQUIRE(grouped.size() == 2);
+  const ItemResult* kept = grouped[0]->findings.empty() ? grouped[1] : grouped[0];
+  const ItemResult* allowed = grouped[0]->findings.empty() ? grouped[0] : grouped[1];
+  REQUIRE(kept->findings.size() == 1);
+  CHECK(kept->findings[0].start.line == 3);  // the first version's place
+  const report::GitOrigin& origin = OriginOf(*kept);
+  CHECK(origin.commit == "c2");
+  REQUIRE(origin.history);
+  CHECK(origin.history->last_commit == "c7");
+  CHECK(origin.history->versions == 3);
+  CHECK(origin.history->paths == 1);
+  CHECK(origin.other_occurrences == 1);  // the versions' copies, not the versions themselves
+  REQUIRE(allowed->suppressed.size() == 1);  // inline-suppressed ones form their own group
+  CHECK(allowed->suppressed[0].reason == "inline");
+  CHECK(OriginOf(*allowed).history->versions == 3);
+
+  // Counted once per blob, reported once per secret.
+  RecordingReporter reporter;
+  suppress::Suppressor suppressor;
+  std::ostringstream log;
+  ReportSinkOptions options;
+  options.quiet = true;
+  ReportSink report(reporter, suppressor, log, options);
+  report.Begin();
+  for (ItemResult& item : next.items) report.Add(std::move(item));
+  report.Finish();
+  CHECK(report.outcome().summary.files_scanned == 3);
+  CHECK(report.outcome().summary.bytes_scanned == 30);
+  CHECK(report.outcome().summary.findings == 1);
+  CHECK(report.outcome().summary.suppressed.at("inline") == 1);
 }
 
 TEST_CASE("issue 15: a deleted sensitive file is not present at HEAD because another one is",
@@ -135,16 +196,21 @@ TEST_CASE("issue 15: a deleted sensitive file is not present at HEAD because ano
     return f;
   };
   CollectingSink next;
-  HeadPresenceSink sink(next);
+  HistoryGroupSink sink(next);
   sink.Add(GitItem("app/.env", 9, true, {sensitive()}));   // still committed at HEAD
   sink.Add(GitItem("old/.env", 3, false, {sensitive()}));  // deleted since
   sink.Add(GitItem("app/.env", 2, false, {sensitive()}));  // an older version of the live one
   sink.Flush();
-  REQUIRE(next.items.size() == 3);
+  REQUIRE(next.items.size() == 5);  // 3 blobs counted, then one finding per file
+  int grouped = 0;
   for (const ItemResult& item : next.items) {
+    if (!item.regrouped) continue;
+    ++grouped;
     const auto& origin = std::get<report::GitOrigin>(item.origin);
     CHECK(origin.present_at_head == (origin.path == "app/.env"));
+    CHECK(origin.history->paths == 1);  // another .env is another file, not another copy
   }
+  CHECK(grouped == 2);
 }
 
 }  // namespace

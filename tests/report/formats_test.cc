@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "report/report_internal.h"
 #include "tests/report/report_fixtures.h"
 
 namespace magpie::report {
@@ -75,6 +76,11 @@ TEST_CASE("JSON is one document with the documented fields", "[report]") {
   CHECK(github["git"]["commit_time"] == "2023-11-14T22:13:20Z");
   CHECK(github["git"]["other_occurrences"] == 2);
   CHECK(github["git"]["present_at_head"] == false);
+  CHECK(github["git"]["last_commit"] == "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807");
+  CHECK(github["git"]["versions"] == 3);
+  CHECK(github["git"]["present_in"][0] == "refs/heads/release/1.x");
+  CHECK(github["git"]["occurrences"][1]["blob"] == "5d41402abc4b2a76b9719d911017c592ae1e6a2b");
+  CHECK_FALSE(doc["findings"][3]["git"].contains("present_in"));  // staged: not history
   CHECK(github["git"]["message"] == "Add prod token ghp_…");
   CHECK(doc["findings"][3]["git"]["staged"] == true);
 
@@ -129,7 +135,11 @@ TEST_CASE("Text report: blocks, provenance, no colour unless asked", "[report]")
   CHECK(Contains(plain, "config/app settings.env:3:26  aws-access-key-id (AWS access key ID) "
                         "[severity critical, confidence high]\n"));
   CHECK(Contains(plain, "  context:     aws_access_key_id = \"AKIA…\"  # was AKIA…\n"));
-  CHECK(Contains(plain, "  commit:      4f2a9c1b7d3e (deleted since)\n"));
+  CHECK(Contains(plain, "  commit:      4f2a9c1b7d3e (first of 3 versions)\n"));
+  CHECK(Contains(plain, "  last commit: 9e8d7c6b5a4f (2023-11-15T22:13:20Z)\n"));
+  CHECK(Contains(plain, "  paths:       2 paths hold this secret\n"));
+  CHECK(Contains(plain, "  now:         still in: release/1.x, v1.0, v1.1 (+2 more)\n"));
+  CHECK(Contains(plain, "    9e8d7c6b5a4f  deploy/prod.yaml\n"));  // --all-occurrences
   CHECK(Contains(plain, "  author:      Jane Doe <jane@example.com>\n"));
   CHECK(Contains(plain, "  date:        2023-11-14T22:13:20Z\n"));
   CHECK(Contains(plain, "  also in:     2 other commit/path pairs\n"));
@@ -189,6 +199,26 @@ TEST_CASE("Invalid UTF-8 in scanned data still gives valid JSON", "[report]") {
     }
     CHECK(Contains(out, "\xEF\xBF\xBD"));  // U+FFFD stands in for the bad bytes
   }
+}
+
+}  // namespace
+}  // namespace magpie::report
+
+namespace magpie::report {
+namespace {
+
+TEST_CASE("issue 11: one short line says where a history secret lives now", "[report]") {
+  SecretHistory h;
+  CHECK(internal::PresenceText(h) == "unknown (the branches and tags could not be read)");
+  h.presence_checked = true;
+  CHECK(internal::PresenceText(h) ==
+        "deleted from every branch and tag (still in history: rotate it)");
+  h.present_elsewhere = true;
+  CHECK(internal::PresenceText(h) ==
+        "no branch or tag at this path; still at another path (see its finding)");
+  h.present_in = {"refs/heads/main", "refs/remotes/origin/dev", "refs/tags/v1.2", "HEAD"};
+  CHECK(internal::PresenceText(h) == "still in: main, origin/dev, v1.2 (+1 more)");
+  CHECK(internal::PresenceText(h, 4) == "still in: main, origin/dev, v1.2, HEAD");
 }
 
 }  // namespace

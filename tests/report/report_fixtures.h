@@ -85,6 +85,21 @@ inline std::vector<ReportedFinding> Findings() {
   history.message = std::string("Add prod token ") + kGithubSecret;
   history.other_occurrences = 2;
   history.present_at_head = false;
+  // One history finding for three versions of the file (issue 11): gone from HEAD's branch,
+  // still in a release branch and four tags.
+  history.history.emplace();
+  history.history->last_commit = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807";
+  history.history->last_commit_time = 1700086400;  // 2023-11-15T22:13:20Z
+  history.history->versions = 3;
+  history.history->paths = 2;
+  history.history->presence_checked = true;
+  history.history->present_in = {"refs/heads/release/1.x", "refs/tags/v1.0", "refs/tags/v1.1",
+                                 "refs/tags/v1.2", "refs/tags/v1.3"};
+  history.occurrences = {
+      {"4f2a9c1b7d3e5a6f8091a2b3c4d5e6f708192a3b", "deploy/prod.yaml",
+       "3b18e512dba79e4c8300dd08aeb37f8e728b8dad", 4},
+      {"9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807", "deploy/prod.yaml",
+       "5d41402abc4b2a76b9719d911017c592ae1e6a2b", 9}};
   out.push_back({github, history, "d41d8cd98f00b204e9800998ecf8427e"});
 
   // Staged (no commit yet), low severity, a rule the rule set does not hold.

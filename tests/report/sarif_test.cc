@@ -105,6 +105,7 @@ TEST_CASE("SARIF content: rules once, locations, fingerprints, no secrets", "[re
 
   // Git provenance in properties; diagnostics as notifications.
   CHECK(results[2]["properties"]["git"]["commit"] == "4f2a9c1b7d3e5a6f8091a2b3c4d5e6f708192a3b");
+  CHECK_FALSE(results[0]["locations"][0].contains("logicalLocations"));  // a file, no commit
   const ordered_json& notes = run["invocations"][0]["toolExecutionNotifications"];
   REQUIRE(notes.size() == 3);
   CHECK(run["invocations"][0]["executionSuccessful"] == true);
@@ -211,6 +212,43 @@ TEST_CASE("issue 14: policy kinds are the closed list and anything else is an er
   }
   CHECK(DiagnosticLevel("binary") == "note");
   CHECK(DiagnosticLevel("allow-marker") == "warning");  // shown, the scan still complete
+}
+
+}  // namespace
+}  // namespace magpie::report
+
+namespace magpie::report {
+namespace {
+
+TEST_CASE("issue 11: a SARIF history result names its commit and where the secret lives now",
+          "[report][sarif]") {
+  const std::string text = testing::Render(Format::kSarif, testing::Options());
+  CHECK(ValidateWithSchema(text, "history.sarif") == 0);
+  const ordered_json doc = ordered_json::parse(text);
+  const ordered_json& result = doc["runs"][0]["results"][2];
+  REQUIRE(result["ruleId"] == "github-pat");
+  const ordered_json& location = result["locations"][0];
+  // Path and region of the blob at that commit, as code scanning needs them...
+  CHECK(location["physicalLocation"]["artifactLocation"]["uri"] == "deploy/prod.yaml");
+  CHECK(location["physicalLocation"]["region"]["startLine"] == 12);
+  // ...and the commit, as a logical location and on the artifact.
+  CHECK(location["physicalLocation"]["artifactLocation"]["properties"]["commit"] ==
+        "4f2a9c1b7d3e5a6f8091a2b3c4d5e6f708192a3b");
+  CHECK(location["physicalLocation"]["artifactLocation"]["properties"]["blob"] ==
+        "3b18e512dba79e4c8300dd08aeb37f8e728b8dad");
+  REQUIRE(location["logicalLocations"].size() == 1);
+  CHECK(location["logicalLocations"][0]["kind"] == "commit");
+  CHECK(location["logicalLocations"][0]["fullyQualifiedName"] ==
+        "4f2a9c1b7d3e5a6f8091a2b3c4d5e6f708192a3b");
+  const std::string message = result["message"]["text"];
+  CHECK(message ==
+        "GitHub personal access token: ghp_… in deploy/prod.yaml, introduced by commit "
+        "4f2a9c1b7d3e (3 versions, last 9e8d7c6b5a4f); still in: release/1.x, v1.0, v1.1 "
+        "(+2 more)");
+  CHECK(result["properties"]["git"]["present_in"].size() == 5);
+  CHECK(result["properties"]["git"]["occurrences"].size() == 2);
+  // The staged finding has no commit: no logical location.
+  CHECK_FALSE(doc["runs"][0]["results"][3]["locations"][0].contains("logicalLocations"));
 }
 
 }  // namespace

@@ -1,0 +1,220 @@
+#include "pipeline/history_group_sink.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <utility>
+#include <variant>
+
+#include "git/ref_presence.h"
+
+namespace magpie::pipeline {
+namespace {
+
+// (rule, secret) as one key; the secret last, so that a NUL inside it cannot make two keys
+// collide (rule ids, paths and reasons hold none). A sensitive file has no secret: the file
+// itself is what lives on, so its key is (rule, path); else one .env at HEAD would mark every
+// deleted one present (issue 15).
+std::string SecretKey(const scanner::Finding& f, const std::string& path) {
+  if (f.sensitive_file) return f.rule_id + '\0' + '\1' + path;
+  return f.rule_id + '\0' + f.secret;
+}
+
+std::string GroupKey(const scanner::Finding& f, const std::string& path,
+                     const std::string& reason) {
+  return f.rule_id + '\0' + path + '\0' + reason + '\0' + f.secret;
+}
+
+}  // namespace
+
+void HistoryGroupSink::Add(ItemResult item) {
+  const auto* origin = std::get_if<report::GitOrigin>(&item.origin);
+  if (origin == nullptr || (item.findings.empty() && item.suppressed.empty())) {
+    next_.Add(std::move(item));
+    return;
+  }
+  const auto index = static_cast<uint32_t>(origins_.size());
+  origins_.push_back(*origin);
+  for (scanner::Finding& f : item.findings) Hold(index, std::move(f), "");
+  for (suppress::SuppressedFinding& s : item.suppressed) {
+    Hold(index, std::move(s.finding), s.reason);
+  }
+  // Counted (and its diagnostics shown) now; its findings come back at Flush, grouped.
+  item.findings.clear();
+  item.suppressed.clear();
+  next_.Add(std::move(item));
+}
+
+void HistoryGroupSink::Hold(uint32_t origin, scanner::Finding finding, const std::string& reason) {
+  const report::GitOrigin& o = origins_[origin];
+  const std::string secret = SecretKey(finding, o.path);
+  secret_blobs_[secret].insert(o.blob_id);
+  if (o.present_at_head) at_head_.insert(secret);
+  const auto [it, inserted] = group_index_.try_emplace(GroupKey(finding, o.path, reason),
+                                                       groups_.size());
+  if (inserted) groups_.push_back({reason, {}});
+  groups_[it->second].members.push_back({origin, std::move(finding)});
+}
+
+// Fills present_in (and presence_checked) of each group's history from the branch and tag tips.
+void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
+                                       std::vector<report::SecretHistory>* out) {
+  if (options_.repo.empty() || groups.empty()) return;
+  Result<std::unique_ptr<git::RefPresence>> opened = git::RefPresence::Open(options_.repo);
+  if (!opened.ok()) {
+    ItemResult problem;
+    problem.diagnostic = report::Diagnostic{
+        "", kPresenceUnknown,
+        "cannot tell which branches and tags still hold the secrets found: " +
+            opened.status().message()};
+    next_.Add(std::move(problem));
+    return;
+  }
+  git::RefPresence& tips = **opened;
+  std::map<std::string, std::vector<size_t>> by_path;  // path -> groups there
+  for (size_t g = 0; g < groups.size(); ++g) {
+    by_path[origins_[groups[g]->members.front().origin].path].push_back(g);
+  }
+  std::vector<std::vector<uint32_t>> holding(groups.size());
+  for (const auto& [path, at_path] : by_path) {
+    for (const git::RefPresence::Version& version : tips.VersionsAt(path)) {
+      std::optional<std::optional<std::string>> bytes;  // read at most once, when needed
+      for (size_t g : at_path) {
+        const scanner::Finding& f = groups[g]->members.front().finding;
+        bool holds = secret_blobs_[SecretKey(f, path)].count(version.blob_id) > 0;
+        if (!holds && options_.check_unscanned_tips && !f.secret.empty()) {
+          if (!bytes) bytes = tips.ReadBlob(version.blob_id, options_.max_blob_size);
+          holds = *bytes && (*bytes)->find(f.secret) != std::string::npos;
+        }
+        if (holds) {
+          holding[g].insert(holding[g].end(), version.tips.begin(), version.tips.end());
+        }
+      }
+    }
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::sort(holding[g].begin(), holding[g].end());
+    report::SecretHistory& history = (*out)[g];
+    history.presence_checked = true;
+    for (uint32_t tip : holding[g]) history.present_in.push_back(tips.tips()[tip]);
+  }
+  const size_t unreadable = tips.unreadable_tips() + tips.unreadable_lookups();
+  if (unreadable > 0) {
+    ItemResult problem;
+    problem.diagnostic = report::Diagnostic{
+        "", kPresenceUnknown,
+        std::to_string(unreadable) +
+            " branch or tag tips (or trees in them) could not be read: a secret reported as "
+            "deleted may still be in them"};
+    next_.Add(std::move(problem));
+  }
+}
+
+void HistoryGroupSink::Flush() {
+  std::vector<Group*> groups;
+  groups.reserve(groups_.size());
+  auto member_less = [this](const Member& a, const Member& b) {
+    const report::GitOrigin& x = origins_[a.origin];
+    const report::GitOrigin& y = origins_[b.origin];
+    return std::tie(x.commit_order, x.commit_time, x.blob_id, a.finding.start.offset) <
+           std::tie(y.commit_order, y.commit_time, y.blob_id, b.finding.start.offset);
+  };
+  std::unordered_map<std::string, std::set<std::string>> paths;  // (rule, secret) -> paths
+  for (Group& group : groups_) {
+    std::sort(group.members.begin(), group.members.end(), member_less);
+    const std::string& path = origins_[group.members.front().origin].path;
+    paths[SecretKey(group.members.front().finding, path)].insert(path);
+    groups.push_back(&group);
+  }
+
+  std::vector<report::SecretHistory> histories(groups.size());
+  ResolvePresence(groups, &histories);
+  std::unordered_map<std::string, std::set<std::string>> live_paths;  // (rule, secret) -> paths
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (!histories[g].present_in.empty()) {
+      const std::string& path = origins_[groups[g]->members.front().origin].path;
+      live_paths[SecretKey(groups[g]->members.front().finding, path)].insert(path);
+    }
+  }
+
+  std::vector<ItemResult> out;
+  out.reserve(groups.size());
+  for (size_t g = 0; g < groups.size(); ++g) {
+    Group& group = *groups[g];
+    Member& first = group.members.front();
+    const std::string secret = SecretKey(first.finding, origins_[first.origin].path);
+    report::SecretHistory& history = histories[g];
+    report::GitOrigin origin = origins_[first.origin];
+
+    // The versions: each distinct blob once, oldest first.
+    std::vector<const report::GitOrigin*> versions;
+    std::set<std::string> seen_blobs;
+    for (const Member& m : group.members) {
+      if (seen_blobs.insert(origins_[m.origin].blob_id).second) {
+        versions.push_back(&origins_[m.origin]);
+      }
+    }
+    history.versions = static_cast<int>(versions.size());
+    history.paths = static_cast<int>(paths[secret].size());
+    const report::GitOrigin* last = versions.front();
+    int copies = 0;
+    std::map<std::tuple<uint64_t, std::string, std::string>, report::GitOccurrence> occurrences;
+    for (const report::GitOrigin* v : versions) {
+      if (!v->commit.empty() && v->commit_order >= last->commit_order) last = v;
+      copies += v->other_occurrences;
+      for (const report::GitOccurrence& o : v->occurrences) {
+        occurrences.try_emplace({o.commit_order, o.path, o.commit}, o);
+      }
+    }
+    history.last_commit = last->commit;
+    history.last_commit_time = last->commit_time;
+    if (history.presence_checked && history.present_in.empty()) {
+      const auto live = live_paths.find(secret);
+      history.present_elsewhere = live != live_paths.end() && !live->second.empty();
+    }
+    origin.other_occurrences = copies;  // beyond one introduction per version
+    origin.present_at_head = origin.present_at_head || at_head_.count(secret) > 0;
+    origin.occurrences.clear();
+    for (auto& [key, occurrence] : occurrences) origin.occurrences.push_back(occurrence);
+    origin.history = std::move(history);
+
+    ItemResult item;
+    item.origin = std::move(origin);
+    item.scanned = true;
+    item.regrouped = true;
+    if (group.reason.empty()) {
+      item.findings.push_back(std::move(first.finding));
+    } else {
+      item.suppressed.push_back({std::move(first.finding), group.reason});
+    }
+    out.push_back(std::move(item));
+  }
+
+  // Report order: by path, then first commit; pack order would change with every repack.
+  auto item_less = [](const ItemResult& a, const ItemResult& b) {
+    const auto& x = std::get<report::GitOrigin>(a.origin);
+    const auto& y = std::get<report::GitOrigin>(b.origin);
+    const scanner::Finding& f = a.findings.empty() ? a.suppressed.front().finding
+                                                   : a.findings.front();
+    const scanner::Finding& h = b.findings.empty() ? b.suppressed.front().finding
+                                                   : b.findings.front();
+    if (std::tie(x.path, x.commit_time, x.commit_order, x.blob_id) !=
+        std::tie(y.path, y.commit_time, y.commit_order, y.blob_id)) {
+      return std::tie(x.path, x.commit_time, x.commit_order, x.blob_id) <
+             std::tie(y.path, y.commit_time, y.commit_order, y.blob_id);
+    }
+    return scanner::FindingLess(f, h);
+  };
+  std::stable_sort(out.begin(), out.end(), item_less);
+  for (ItemResult& item : out) next_.Add(std::move(item));
+  origins_.clear();
+  groups_.clear();
+  group_index_.clear();
+  secret_blobs_.clear();
+  at_head_.clear();
+}
+
+}  // namespace magpie::pipeline

@@ -1,0 +1,90 @@
+// History findings that tell the truth (magpie git, issue 11): one finding per secret, not per
+// file version, saying where the secret lives now.
+//
+// Every item passes straight on (counts, diagnostics, warnings), its findings held back: a
+// secret kept in a file through many commits sits in many blobs, and where it lives now is
+// known only once the whole history has been scanned. Flush then reports one finding per
+// (rule, secret, path), inline-suppressed ones apart, with a report::SecretHistory:
+//   - its GitOrigin is the first version's (the commit that first introduced the secret at
+//     that path, topologically earliest; its blob, line and column), so the fingerprint
+//     (rule, path, secret) is the one every version always had: ignore files and baselines
+//     written before grouping still match;
+//   - the last commit that introduced a version still holding it, the number of versions
+//     (blobs) and of paths holding the same secret;
+//   - present_in: the branch and tag tips (git/ref_presence.h) whose file at that path is one
+//     of the blobs the scan found the secret in, or, with check_unscanned_tips, holds the
+//     secret's bytes; "deleted" only when no tip does;
+//   - with --all-occurrences (GitOrigin::occurrences filled by the source), every (commit,
+//     path) introduction of every version.
+// Output order: by (path, first commit time, first commit, blob, offset), independent of pack
+// order and of -j.
+// present_at_head keeps its meaning (any blob at HEAD, any path, yields the same secret).
+// Cost: the held findings in memory; at Flush, one RefPresence lookup per tip and path with
+// findings (memoised per subtree), plus, with check_unscanned_tips, one read per distinct tip
+// version of those paths that the scan did not find the secret in.
+// Thread safety: one thread at a time, like any ItemSink.
+#ifndef MAGPIE_PIPELINE_HISTORY_GROUP_SINK_H_
+#define MAGPIE_PIPELINE_HISTORY_GROUP_SINK_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "pipeline/item_result.h"
+
+namespace magpie::pipeline {
+
+// The diagnostic kind for "where the secret lives now could not be determined": a warning (the
+// scan itself is complete), report::DiagnosticLevel.
+inline constexpr const char* kPresenceUnknown = "presence-unknown";
+
+struct HistoryGroupOptions {
+  // The repository whose branch and tag tips say where each secret lives now. Empty: not
+  // asked (SecretHistory::presence_checked stays false).
+  std::string repo;
+  // Also read tip versions of a finding's path that the scan did not find the secret in, and
+  // look for the secret's bytes: needed when the walk did not start from every ref (--branch,
+  // --since), so that a tip outside the scanned range still counts.
+  bool check_unscanned_tips = false;
+  uint64_t max_blob_size = uint64_t{50} << 20;  // larger tip versions are not read
+};
+
+class HistoryGroupSink : public ItemSink {
+ public:
+  // `next` must outlive this.
+  explicit HistoryGroupSink(ItemSink& next, HistoryGroupOptions options = {})
+      : next_(next), options_(std::move(options)) {}
+
+  void Add(ItemResult item) override;
+  // Sends one item per history finding to `next` (ItemResult::regrouped), in report order.
+  // Call once, after the last Add.
+  void Flush();
+
+ private:
+  struct Member {
+    uint32_t origin;  // index into origins_
+    scanner::Finding finding;
+  };
+  struct Group {
+    std::string reason;  // "" reported; an inline marker's reason otherwise
+    std::vector<Member> members;
+  };
+  void Hold(uint32_t origin, scanner::Finding finding, const std::string& reason);
+  void ResolvePresence(const std::vector<Group*>& groups, std::vector<report::SecretHistory>* out);
+
+  ItemSink& next_;
+  HistoryGroupOptions options_;
+  std::vector<report::GitOrigin> origins_;  // one per item with findings
+  std::vector<Group> groups_;
+  std::unordered_map<std::string, size_t> group_index_;  // GroupKey -> groups_ index
+  // (rule, secret) -> the blobs it was found in (any path, suppressed or not).
+  std::unordered_map<std::string, std::unordered_set<std::string>> secret_blobs_;
+  std::unordered_set<std::string> at_head_;  // (rule, secret) found in a blob at HEAD
+};
+
+}  // namespace magpie::pipeline
+
+#endif  // MAGPIE_PIPELINE_HISTORY_GROUP_SINK_H_

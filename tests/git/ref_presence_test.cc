@@ -1,0 +1,132 @@
+// git::RefPresence (which branch and tag tips hold a path's version) and the introductions
+// the history walk records for --all-occurrences (issue 11).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "base/fault_injection.h"
+#include "git/history.h"
+#include "git/ref_presence.h"
+#include "tests/git/git_fixture.h"
+
+namespace magpie::git {
+namespace {
+
+using testing::Collect;
+using testing::Collected;
+using testing::TempRepo;
+
+const char kSecret[] = "token = 9f8Kq2LzX7wB4nV6mR1tY3pD5sG0hJcE\n";
+
+std::vector<std::string> NamesOf(const RefPresence& tips, const RefPresence::Version& v) {
+  std::vector<std::string> names;
+  for (uint32_t i : v.tips) names.push_back(tips.tips()[i]);
+  return names;
+}
+
+TEST_CASE("issue 11: RefPresence lists branches and tags and finds a path's versions", "[git]") {
+  TempRepo repo;
+  repo.Write("deep/dir/app.env", kSecret);
+  repo.Write("other.txt", "x\n");
+  repo.Commit("one");
+  repo.Git("tag v1");
+  repo.Git("tag -a -m release v1-annotated");
+  repo.Git("checkout -q -b side");
+  repo.Write("deep/dir/app.env", "clean\n");
+  repo.Commit("two");
+  repo.Git("checkout -q main");
+  // A tag naming a blob directly, and one naming a tree.
+  repo.Git("tag blobtag " + repo.BlobId(kSecret));
+  repo.Git("tag treetag HEAD^{tree}");
+
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  RefPresence& tips = **opened;
+  CHECK(tips.tips() == std::vector<std::string>{"refs/heads/main", "refs/heads/side",
+                                                "refs/tags/blobtag", "refs/tags/treetag",
+                                                "refs/tags/v1", "refs/tags/v1-annotated"});
+  CHECK(tips.unreadable_tips() == 0);
+
+  const auto versions = tips.VersionsAt("deep/dir/app.env");
+  REQUIRE(versions.size() == 2);
+  CHECK(versions[0].blob_id == repo.BlobId(kSecret));
+  CHECK(NamesOf(tips, versions[0]) ==
+        std::vector<std::string>{"refs/heads/main", "refs/tags/treetag", "refs/tags/v1",
+                                 "refs/tags/v1-annotated"});
+  CHECK(versions[1].blob_id == repo.BlobId("clean\n"));
+  CHECK(NamesOf(tips, versions[1]) == std::vector<std::string>{"refs/heads/side"});
+
+  // A path that is a directory, or absent, holds nothing; a tag naming a blob holds it at
+  // its own name.
+  CHECK(tips.VersionsAt("deep/dir").empty());
+  CHECK(tips.VersionsAt("deep/dir/app.env/x").empty());
+  CHECK(tips.VersionsAt("missing.txt").empty());
+  const auto tagged = tips.VersionsAt("refs/tags/blobtag");
+  REQUIRE(tagged.size() == 1);
+  CHECK(NamesOf(tips, tagged[0]) == std::vector<std::string>{"refs/tags/blobtag"});
+  CHECK(tips.unreadable_lookups() == 0);
+
+  const auto bytes = tips.ReadBlob(versions[0].blob_id, 1 << 20);
+  REQUIRE(bytes);
+  CHECK(*bytes == kSecret);
+  CHECK_FALSE(tips.ReadBlob(versions[0].blob_id, 4));  // over the size limit
+  CHECK_FALSE(tips.ReadBlob("not-an-id", 1 << 20));
+}
+
+TEST_CASE("issue 11: a detached HEAD is a tip of its own", "[git]") {
+  TempRepo repo;
+  repo.Write("a.env", kSecret);
+  repo.Commit("one");
+  repo.Write("a.env", "clean\n");
+  repo.Commit("two");
+  repo.Git("checkout -q --detach HEAD~1");
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  const auto versions = (*opened)->VersionsAt("a.env");
+  REQUIRE(versions.size() == 2);
+  CHECK(NamesOf(**opened, versions[0]) == std::vector<std::string>{"refs/heads/main"});
+  CHECK(NamesOf(**opened, versions[1]) == std::vector<std::string>{"HEAD"});
+}
+
+TEST_CASE("issue 11: RefPresence cannot open the repository: an error value", "[git]") {
+  TempRepo repo;
+  repo.Commit("empty");
+  {
+    fault::ScopedFault fault(fault::Point::kRefPresenceOpen, EIO);
+    auto opened = RefPresence::Open(repo.path());
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.status().message().find("injected") != std::string::npos);
+  }
+  CHECK_FALSE(RefPresence::Open(repo.path() + "/no-such-dir").ok());
+}
+
+TEST_CASE("issue 11: record_introductions keeps every (commit, path) in walk order", "[git]") {
+  TempRepo repo;
+  repo.Write("a.txt", kSecret);
+  const std::string one = repo.Commit("one");
+  repo.Write("b.txt", kSecret);  // a copy
+  const std::string two = repo.Commit("two");
+
+  Collected plain = Collect(repo.path());
+  const BlobProvenance* p = plain.ByContent(kSecret);
+  REQUIRE(p != nullptr);
+  CHECK(p->introductions.empty());  // off by default
+  CHECK(p->commit_order == 0);
+
+  HistoryOptions options;
+  options.record_introductions = true;
+  Collected recorded = Collect(repo.path(), options);
+  const BlobProvenance* r = recorded.ByContent(kSecret);
+  REQUIRE(r != nullptr);
+  REQUIRE(r->introductions.size() == 2);
+  CHECK(r->introductions[0].commit == one);
+  CHECK(r->introductions[0].path == "a.txt");
+  CHECK(r->introductions[0].commit_order == 0);
+  CHECK(r->introductions[1].commit == two);
+  CHECK(r->introductions[1].path == "b.txt");
+  CHECK(r->introductions[1].commit_order == 1);
+}
+
+}  // namespace
+}  // namespace magpie::git
