@@ -47,6 +47,7 @@ Status CheckFinding(const Json& f) {
     for (const char* key : {"repository", "path", "commit", "blob", "commit_time"}) {
       if (!IsStringOrAbsent(*git, key)) return Bad("a finding's git." + std::string(key));
     }
+    if (Status s = CheckRegroup(*git); !s.ok()) return s;
   }
   return Status();
 }
@@ -143,7 +144,8 @@ FindingKey JsonFindingKey(const Json& f) {
   const Json empty = Json::object();
   const Json& g = git != nullptr ? *git : empty;
   return {StringAt(g, "repository"), StringAt(f, "path"), StringAt(g, "commit_time"),
-          StringAt(g, "commit"), StringAt(g, "blob"), NumberAt(f, "start_offset"),
+          NumberAt(Or(Member(g, "regroup"), empty), "commit_order"), StringAt(g, "commit"),
+          StringAt(g, "blob"), NumberAt(f, "start_offset"),
           NumberAt(f, "end_offset"), StringAt(f, "rule"), StringAt(f, "fingerprint")};
 }
 

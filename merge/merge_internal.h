@@ -3,9 +3,11 @@
 #define MAGPIE_MERGE_MERGE_INTERNAL_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -42,6 +44,7 @@ const Json* Member(const Json& object, const char* key);
 std::string StringAt(const Json& object, const char* key);
 uint64_t NumberAt(const Json& object, const char* key);
 bool IsCount(const Json& value);  // a non-negative integer
+inline const Json& Or(const Json* value, const Json& fallback) { return value ? *value : fallback; }
 
 // Checks a magpie summary object: counts are counts, maps map names to counts.
 Status CheckSummary(const Json& summary);
@@ -60,10 +63,11 @@ struct Merged {
   Json summary;                   // recomputed
 };
 
-// The sort key of a finding (JSON) or result (SARIF): (repository, path, commit time, commit,
-// blob, start offset, end offset, rule, fingerprint).
-using FindingKey = std::tuple<std::string, std::string, std::string, std::string, std::string,
-                              uint64_t, uint64_t, std::string, std::string>;
+// The sort key of a finding (JSON) or result (SARIF): (repository, path, commit time, commit
+// order, commit, blob, start offset, end offset, rule, fingerprint), a single machine's order
+// (pipeline/history_group_sink.h). The commit order is a shard's git.regroup's, else 0.
+using FindingKey = std::tuple<std::string, std::string, std::string, uint64_t, std::string,
+                              std::string, uint64_t, uint64_t, std::string, std::string>;
 FindingKey JsonFindingKey(const Json& finding);
 FindingKey SarifResultKey(const Json& result);
 // The kind of a diagnostic (JSON "kind"; SARIF descriptor.id).
@@ -75,6 +79,17 @@ Json SarifNotification(const report::Diagnostic& d);
 bool SarifSuppressed(const Json& result);
 
 // The merged document in the inputs' format; `first` supplies what is carried through.
+// History findings of shard reports (history_regroup.cc). CheckRegroup validates a finding's
+// git object's "regroup" and the history fields merging reads (absent "regroup": fine).
+// RegroupHistory folds the partial findings of one secret at one path from several shards into
+// the one a single machine reports, recomputes paths, present_elsewhere and present_at_head
+// across paths, removes "regroup", and returns, per reason, how many suppressed partials were
+// folded away (the shards' summaries counted each).
+Status CheckRegroup(const Json& git);
+std::map<std::string, uint64_t> RegroupHistory(bool sarif,
+                                               std::vector<std::pair<FindingKey, Json>>* findings,
+                                               std::vector<std::pair<FindingKey, Json>>* suppressed);
+
 std::string WriteJson(const std::vector<ParsedReport>& reports, Merged merged);
 std::string WriteSarif(const std::vector<ParsedReport>& reports, Merged merged);
 

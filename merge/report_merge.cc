@@ -214,6 +214,13 @@ MergedReport MergeReports(const std::vector<ReportInput>& inputs, const MergeOpt
       if (!summary.contains(key)) summary[key] = value;  // unknown fields: the first report's
     }
   }
+  // A shard's history findings hold only its share of each secret's versions (issue 11).
+  for (const auto& [reason, folded] :
+       internal::RegroupHistory(sarif, &findings, &suppressed)) {
+    if (!suppressed_counts.contains(reason)) continue;
+    const uint64_t counted = suppressed_counts[reason].get<uint64_t>();
+    suppressed_counts[reason] = counted > folded ? counted - folded : 0;
+  }
   merged.findings = DedupSorted(std::move(findings));
   merged.suppressed = DedupSorted(std::move(suppressed));
   for (const report::Diagnostic& d : result.problems) {

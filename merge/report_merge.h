@@ -5,6 +5,10 @@
 //     shard appears once; two occurrences of one secret stay two, as in a one-machine report)
 //     and sorted by (repository, path, commit time, commit, blob, offset, rule, fingerprint):
 //     the order does not depend on the order of the inputs.
+//   - History findings of `magpie git` shards hold only the shard's versions of a secret: the
+//     partials of one (rule, secret, path) are folded into one finding, and paths,
+//     present_elsewhere and present_at_head recomputed across paths by the secret's identity
+//     (git.regroup, docs/history.md), which the merged report no longer carries.
 //   - Diagnostics are kept, each once per shard that met it; the merge adds its own:
 //     "bad-report" (an input that cannot be read, is not JSON, or is not a magpie report; it
 //     is left out whole, never half-merged) and "incomplete-merge" (a shard missing or given

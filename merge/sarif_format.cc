@@ -15,8 +15,6 @@ constexpr const char* kFingerprintKey = "magpie/v1";
 
 Status Bad(const std::string& what) { return InvalidArgument("not a magpie SARIF report: " + what); }
 
-const Json& Or(const Json* value, const Json& fallback) { return value ? *value : fallback; }
-
 }  // namespace
 
 Status ReadSarifReport(ParsedReport* report) {
@@ -52,6 +50,9 @@ Status ReadSarifReport(ParsedReport* report) {
     }
     const Json* git = Member(Or(Member(result, "properties"), Json()), "git");
     if (git != nullptr && !git->is_object()) return Bad("a result's properties.git");
+    if (git != nullptr) {
+      if (Status s = CheckRegroup(*git); !s.ok()) return s;
+    }
     report->findings.push_back(std::move(result));
   }
   const Json* invocations = Member(run, "invocations");
@@ -98,7 +99,8 @@ FindingKey SarifResultKey(const Json& result) {
   if (path.empty()) path = StringAt(Or(Member(physical, "artifactLocation"), empty), "uri");
   const uint64_t start = NumberAt(region, "byteOffset");
   return {StringAt(git, "repository"), path, StringAt(git, "commit_time"),
-          StringAt(git, "commit"), StringAt(git, "blob"), start,
+          NumberAt(Or(Member(git, "regroup"), empty), "commit_order"), StringAt(git, "commit"),
+          StringAt(git, "blob"), start,
           start + NumberAt(region, "byteLength"), StringAt(result, "ruleId"),
           StringAt(Or(Member(result, "partialFingerprints"), empty), kFingerprintKey)};
 }

@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "git/ref_presence.h"
+#include "scanner/fingerprint.h"
 
 namespace magpie::pipeline {
 namespace {
@@ -171,6 +172,10 @@ void HistoryGroupSink::Flush() {
     }
     history.last_commit = last->commit;
     history.last_commit_time = last->commit_time;
+    history.last_commit_order = last->commit_order;
+    history.secret_id = first.finding.sensitive_file
+                            ? scanner::SecretId(first.finding.rule_id, '\1' + origin.path)
+                            : scanner::SecretId(first.finding.rule_id, first.finding.secret);
     if (history.presence_checked && history.present_in.empty()) {
       const auto live = live_paths.find(secret);
       history.present_elsewhere = live != live_paths.end() && !live->second.empty();

@@ -53,6 +53,14 @@ Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions&
     // null: not known (the branches and tags could not be read); []: deleted from every one.
     j["present_in"] = h.presence_checked ? Json(h.present_in) : Json(nullptr);
     j["present_elsewhere"] = h.present_elsewhere;
+    if (options.shard_count > 0) {
+      // What `magpie merge` regroups a secret's versions by, across shards; it removes this.
+      Json regroup;
+      regroup["secret_id"] = h.secret_id;
+      regroup["commit_order"] = git.commit_order;
+      regroup["last_commit_order"] = h.last_commit_order;
+      j["regroup"] = std::move(regroup);
+    }
   }
   if (!git.occurrences.empty()) {  // --all-occurrences
     Json occurrences = Json::array();
@@ -61,6 +69,7 @@ Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions&
       occurrence["commit"] = o.commit;
       occurrence["path"] = o.path;
       occurrence["blob"] = o.blob_id;
+      if (options.shard_count > 0) occurrence["commit_order"] = o.commit_order;  // for merge
       occurrences.push_back(std::move(occurrence));
     }
     j["occurrences"] = std::move(occurrences);

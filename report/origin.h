@@ -38,6 +38,11 @@ struct SecretHistory {
   bool presence_checked = false;
   // Not at this path in any tip, but at another of `paths` in some tip: moved, not deleted.
   bool present_elsewhere = false;
+  // What `magpie merge` needs to regroup shard reports (written only in a shard's report):
+  // the secret's identity across paths (scanner::SecretId; for a sensitive file, which has no
+  // secret, of its path) and the walk order of last_commit (GitOrigin::commit_order).
+  std::string secret_id;
+  uint64_t last_commit_order = UINT64_MAX;
 };
 
 struct GitOrigin {

@@ -19,6 +19,7 @@
 #include <utility>
 #include <variant>
 
+#include "report/history_text.h"
 #include "report/report_internal.h"
 #include "rules/rule_set.h"
 #include "rules/rule_spec.h"
@@ -267,14 +268,7 @@ class SarifReporter final : public Reporter {
       if (!git->commit.empty()) {
         message += ", introduced by commit " + git->commit.substr(0, kShortCommit);
       }
-      if (git->history->versions > 1) {
-        message += " (" + std::to_string(git->history->versions) + " versions";
-        if (!git->history->last_commit.empty()) {
-          message += ", last " + git->history->last_commit.substr(0, kShortCommit);
-        }
-        message += ")";
-      }
-      message += "; " + PresenceText(*git->history);
+      message += HistoryMessageTail(*git->history);
     } else if (git != nullptr && !git->commit.empty()) {
       message += " (commit " + git->commit.substr(0, kShortCommit) + ")";
     } else if (git != nullptr && git->staged) {
@@ -346,3 +340,19 @@ std::unique_ptr<Reporter> MakeSarifReporter(std::ostream& out, ReportOptions opt
 }
 
 }  // namespace magpie::report::internal
+
+namespace magpie::report {
+
+std::string HistoryMessageTail(const SecretHistory& history) {
+  std::string tail;
+  if (history.versions > 1) {
+    tail += " (" + std::to_string(history.versions) + " versions";
+    if (!history.last_commit.empty()) {
+      tail += ", last " + history.last_commit.substr(0, internal::kShortCommit);
+    }
+    tail += ")";
+  }
+  return tail + "; " + internal::PresenceText(history);
+}
+
+}  // namespace magpie::report

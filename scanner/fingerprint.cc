@@ -29,4 +29,10 @@ std::string Fingerprint(std::string_view rule_id, std::string_view path, std::st
   return Sha256Hex(material).substr(0, 32);
 }
 
+std::string SecretId(std::string_view rule_id, std::string_view secret) {
+  // The fingerprint's construction with the domain in the rule's place and the rule in the
+  // path's: SHA-256("magpie/secret-id/v1" NUL rule NUL secret).
+  return Fingerprint("magpie/secret-id/v1", rule_id, secret);
+}
+
 }  // namespace magpie::scanner

@@ -213,5 +213,34 @@ TEST_CASE("issue 15: a deleted sensitive file is not present at HEAD because ano
   CHECK(grouped == 2);
 }
 
+TEST_CASE("issue 11: each history finding carries its secret identity for merging shards",
+          "[pipeline]") {
+  // SHA-256("magpie/secret-id/v1" NUL "test-token" NUL "alive"), first 32 hex digits.
+  CHECK(scanner::SecretId("test-token", "alive") == "60f1ab81d38ca62dde452ca987cacf22");
+  CollectingSink next;
+  HistoryGroupSink sink(next);
+  sink.Add(GitItem("a.txt", 4, false, {FindingOf("alive")}));
+  sink.Add(GitItem("a.txt", 9, true, {FindingOf("alive")}));
+  sink.Add(GitItem("z.txt", 6, false, {FindingOf("alive")}));
+  scanner::Finding dotenv = FindingOf("");
+  dotenv.rule_id = "dotenv-file";
+  dotenv.sensitive_file = true;
+  sink.Add(GitItem("app/.env", 2, false, {dotenv}));
+  sink.Add(GitItem("old/.env", 3, false, {dotenv}));
+  sink.Flush();
+  std::vector<const report::GitOrigin*> found;
+  for (const ItemResult& item : next.items) {
+    if (item.regrouped) found.push_back(&OriginOf(item));
+  }
+  REQUIRE(found.size() == 4);  // a.txt, app/.env, old/.env, z.txt
+  CHECK(found[0]->history->secret_id == "60f1ab81d38ca62dde452ca987cacf22");
+  CHECK(found[0]->history->last_commit_order == 9);
+  CHECK(found[3]->history->secret_id == found[0]->history->secret_id);  // same secret
+  CHECK(found[3]->history->last_commit_order == 6);
+  // A sensitive file has no secret: two of them are two files, not one secret.
+  CHECK(found[1]->history->secret_id.size() == 32);
+  CHECK(found[1]->history->secret_id != found[2]->history->secret_id);
+}
+
 }  // namespace
 }  // namespace magpie::pipeline
