@@ -33,6 +33,18 @@
 namespace magpie::report::internal {
 namespace {
 
+// Still present or deleted (issue 11): a history finding lists the branch and tag tips that
+// hold it (present_in); it is deleted only when none does, at this path or another. Without
+// that list (presence unknown, a single blob), whether a blob at HEAD holds the secret.
+enum class Presence { kPresent, kMoved, kDeleted };
+Presence PresenceOf(const GitOrigin& git) {
+  if (git.history && git.history->presence_checked) {
+    if (!git.history->present_in.empty()) return Presence::kPresent;
+    return git.history->present_elsewhere ? Presence::kMoved : Presence::kDeleted;
+  }
+  return git.present_at_head ? Presence::kPresent : Presence::kDeleted;
+}
+
 constexpr size_t kMaxDistinctPaths = 100000;  // bounds the memory of the "top paths" chart
 constexpr size_t kTopRules = 12;
 constexpr size_t kTopPaths = 10;
@@ -148,7 +160,7 @@ class HtmlReporter final : public Reporter {
       revision = git->commit;
       if (!git->commit.empty()) {
         ++years_[YearOf(git->commit_time)];
-        ++(git->present_at_head ? present_ : deleted_);
+        ++(PresenceOf(*git) == Presence::kDeleted ? deleted_ : present_);
       }
     }
     const std::string_view severity = rules::ToString(f.severity);
@@ -275,7 +287,14 @@ class HtmlReporter final : public Reporter {
     std::string commit = "<span title=\"" + HtmlText(message) + "\">" +
                          Link(commit_href, HtmlText(short_commit)) + "</span>";
     const std::string date = FormatUtc(git->commit_time);
-    std::string status = git->present_at_head ? "present" : "<span class=\"deleted\">deleted</span>";
+    const Presence presence = PresenceOf(*git);
+    std::string status = presence == Presence::kPresent ? "present"
+                         : presence == Presence::kMoved ? "moved"
+                                                        : "<span class=\"deleted\">deleted</span>";
+    if (git->history) {  // which branches and tags, on hover
+      status =
+          "<span title=\"" + HtmlText(PresenceText(*git->history)) + "\">" + status + "</span>";
+    }
     if (git->other_occurrences > 0) {
       status += " (+" + std::to_string(git->other_occurrences) + ")";
     }
@@ -283,7 +302,7 @@ class HtmlReporter final : public Reporter {
            "<td class=\"author git-col\" title=\"" + HtmlText(git->author_email) + "\">" +
            HtmlText(git->author_name) + "</td>" +
            Cell("date git-col", HtmlText(date.substr(0, 10)), date) +
-           Cell("status git-col", status, git->present_at_head ? "1" : "0");
+           Cell("status git-col", status, presence == Presence::kDeleted ? "0" : "1");
   }
 
   void Diagnostics() {
@@ -309,7 +328,9 @@ class HtmlReporter final : public Reporter {
     out_ << "<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"stats\">"
          << Stat(findings_, "findings") << Stat(summary.files_scanned, "files or blobs scanned")
          << Stat(Bytes(summary.bytes_scanned), "scanned");
-    if (any_git_) out_ << Stat(present_, "still present at HEAD") << Stat(deleted_, "deleted since");
+    if (any_git_) {
+      out_ << Stat(present_, "still in a branch or tag") << Stat(deleted_, "deleted since");
+    }
     out_ << Stat(suppressed, "suppressed") << Stat(skipped, "skipped")
          << Stat(summary.errors, "errors") << "</ul>\n<div class=\"charts\">\n";
     std::vector<ChartBar> severities;
@@ -324,7 +345,7 @@ class HtmlReporter final : public Reporter {
       for (const auto& [year, n] : years_) years.push_back({std::to_string(year), n, ""});
       out_ << ColumnChart("year", "Findings by year introduced", years);
       std::vector<ChartBar> presence;
-      if (present_ > 0) presence.push_back({"still present at HEAD", present_, "present"});
+      if (present_ > 0) presence.push_back({"still in a branch or tag", present_, "present"});
       if (deleted_ > 0) presence.push_back({"deleted since", deleted_, "deleted"});
       out_ << BarChart("presence", "Still present vs deleted", presence);
     }

@@ -108,5 +108,23 @@ TEST_CASE("issue 15: chart labels are escaped and shortened at a character bound
   CHECK_FALSE(internal::IsObjectId(std::string(39, 'a') + "\""));
 }
 
+TEST_CASE("issue 11: the HTML report says deleted only when no branch or tag holds the secret",
+          "[report][html]") {
+  std::vector<ReportedFinding> findings = testing::Findings();
+  auto& git = std::get<GitOrigin>(findings[2].origin);
+  REQUIRE(git.history);
+  REQUIRE_FALSE(git.present_at_head);  // gone from HEAD, but release/1.x and tags hold it
+  const std::string present = Html(testing::Options(), findings);
+  CHECK(Contains(present, "title=\"still in: release/1.x, v1.0, v1.1 (+"));
+  CHECK(Contains(present, "\">present</span>"));
+  git.history->present_in.clear();
+  git.history->present_elsewhere = true;
+  CHECK(Contains(Html(testing::Options(), findings), "\">moved</span>"));
+  git.history->present_elsewhere = false;
+  const std::string deleted = Html(testing::Options(), findings);
+  CHECK(Contains(deleted, "\"><span class=\"deleted\">deleted</span></span>"));
+  CHECK(Contains(deleted, "deleted from every branch and tag"));
+}
+
 }  // namespace
 }  // namespace magpie::report
