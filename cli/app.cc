@@ -111,7 +111,7 @@ int Dispatch(int argc, char** argv) {
   check->add_flag("--no-cache", check_no_cache, "Compile without the database cache");
   bool require_remediation = false;
   check->add_flag("--require-remediation", require_remediation,
-                  "Fail every rule without a remediation, not only the listed built-in ones");
+                  "Also fail a --rules file's rules without a remediation (built-in ones always need one)");
 
   CommonFlags git_common;
   GitFlags git_flags;

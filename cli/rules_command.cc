@@ -3,7 +3,6 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "pipeline/session.h"
-#include "rules/remediation.h"
 #include "scanner/rule_check.h"
 
 namespace magpie::cli {
@@ -33,13 +32,14 @@ int RunRulesCheck(const std::string& rules_file, bool no_cache, bool require_rem
   size_t failed = 0;
   size_t examples = 0;
   size_t negatives = 0;
-  // The built-in rules' list of those that must say how to rotate; with --require-remediation,
-  // every rule but the generic detector (issue 15).
+  // Every built-in rule must say how to revoke and rotate what it finds, so that guidance once
+  // written cannot be lost in an edit; a --rules file's rules only with --require-remediation.
+  // The generic detector is exempt: it does not know whose secret it found (issue 15).
   scanner::CheckOptions options;
   const bool builtin = rules_file.empty();
   options.needs_remediation = [builtin, require_remediation](const rules::RuleSpec& spec) {
     if (spec.id == rules::kGenericRuleId) return false;
-    return require_remediation || (builtin && rules::RemediationRequired(spec.id));
+    return builtin || require_remediation;
   };
   Result<std::vector<scanner::RuleVerdict>> verdicts = scanner::CheckRules(set, options);
   if (!verdicts.ok()) return ReportError(verdicts.status());

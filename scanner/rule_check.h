@@ -22,7 +22,7 @@ struct RuleVerdict {
 
 struct CheckOptions {
   // Rules for which a missing `remediation` is a failure (null: none). The CLI names the
-  // built-in list (rules/remediation.h), or every rule with --require-remediation.
+  // every built-in rule, or every rule of a file with --require-remediation.
   std::function<bool(const rules::RuleSpec&)> needs_remediation;
 };
 

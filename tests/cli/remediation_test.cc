@@ -158,3 +158,18 @@ TEST_CASE("issue 15: git filter-repo with the generated files leaves a clean his
 }
 
 }  // namespace magpie::clitest
+
+TEST_CASE("issue 15: --require-remediation fails a rules file's rule that says nothing on rotation",
+          "[cli]") {
+  Sandbox box;
+  // green.yaml's rule has examples but no remediation: fine by default for a user's file.
+  const std::string rules = ShellQuote(std::string(MAGPIE_TEST_DATA) + "/cli/green.yaml");
+  const CliRun plain = box.Run("rules check --no-cache --rules " + rules);
+  INFO(plain.out << plain.err);
+  CHECK(plain.exit_code == 0);
+  const CliRun strict = box.Run("rules check --no-cache --require-remediation --rules " + rules);
+  INFO(strict.out << strict.err);
+  CHECK(strict.exit_code == 2);
+  CHECK(strict.out.find("FAIL  test-token") != std::string::npos);
+  CHECK(strict.out.find("no 'remediation'") != std::string::npos);
+}
