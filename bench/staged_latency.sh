@@ -7,7 +7,10 @@
 # Usage: bench/staged_latency.sh [--runs N] [--files N] [--repo DIR] BIN [BIN...]
 #   e.g. bench/staged_latency.sh /work/main/build/cli/magpie build/cli/magpie
 # Prints one line for `git diff --cached` (the floor, timed in the same interleaved rounds) and one
-# per binary: median wall time, median CPU time (user + system), their ratios to the floor, BIN.
+# per binary: median wall time, median CPU time (user + system), their ratios to the floor, the
+# minor page faults of one more run (GNU time, /usr/bin/time; "-" without it), BIN. Page faults
+# were most of a run's CPU time on a virtual machine (~15 us each): README.md, "Staged hook
+# latency".
 set -euo pipefail
 
 runs=31 files=4800 repo=""
@@ -68,6 +71,21 @@ ms() {
   rm -f "$out"
 }
 
+# Minor page faults of one untimed `BIN staged` ("-" without GNU time: its %U/%S and %e have a
+# resolution of 10 ms, too coarse for the timed runs, which use bash's `time`).
+faults() {
+  local out
+  /usr/bin/time -f '%R' true >/dev/null 2>&1 || { echo "-"; return; }
+  out=$(mktemp)
+  if [[ "$1" == "$FLOOR" ]]; then
+    (cd "$repo" && /usr/bin/time -o "$out" -f '%R' git diff --cached >/dev/null 2>&1) || true
+  else
+    (cd "$repo" && /usr/bin/time -o "$out" -f '%R' "$1" staged >/dev/null 2>&1) || true
+  fi
+  tail -1 "$out"
+  rm -f "$out"
+}
+
 declare -A times
 set -- "$FLOOR" "$@"
 for bin in "$@"; do ms "$bin" >/dev/null; done  # warm the cache and the page cache
@@ -83,6 +101,6 @@ for bin in "$@"; do
   if [[ -z "$floor_wall" ]]; then floor_wall=$wall floor_cpu=$cpu; fi
   ratio=$(awk -v w="$wall" -v f="$floor_wall" -v c="$cpu" -v g="$floor_cpu" \
     'BEGIN {printf "%5.1fx wall %5.1fx cpu", (f > 0 ? w / f : 0), (g > 0 ? c / g : 0)}')
-  echo "$wall ms wall (median)  $cpu ms cpu (median)  $ratio of $FLOOR  $bin"
+  echo "$wall ms wall (median)  $cpu ms cpu (median)  $ratio of $FLOOR  $(faults "$bin") faults  $bin"
 done
 git -C "$repo" reset -q && git -C "$repo" checkout -q -- "$target"

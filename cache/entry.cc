@@ -30,7 +30,8 @@ std::string EncodeEntry(std::string_view key, std::string_view payload) {
   return out;
 }
 
-Result<std::string_view> DecodeEntry(std::string_view bytes, std::string_view key) {
+Result<std::string_view> DecodeEntry(std::string_view bytes, std::string_view key,
+                                     EntrySource source) {
   if (bytes.size() < kHeaderSize + kChecksumSize) {
     return Corrupt("cache entry too short (" + std::to_string(bytes.size()) + " bytes)");
   }
@@ -54,7 +55,8 @@ Result<std::string_view> DecodeEntry(std::string_view bytes, std::string_view ke
     return Corrupt("cache entry lengths do not match its size (truncated or extended)");
   }
   const std::string_view checked = bytes.substr(0, bytes.size() - kChecksumSize);
-  if (scanner::Sha256Hex(checked) != bytes.substr(checked.size())) {
+  if (source == EntrySource::kFile &&
+      scanner::Sha256Hex(checked) != bytes.substr(checked.size())) {
     return Corrupt("cache entry checksum mismatch");
   }
   if (bytes.substr(kHeaderSize, key_size) != key) {

@@ -62,8 +62,8 @@ Result<rules::RuleSet> ToResult(rules::LoadResult loaded) {
 // the rule table they are to serve (CheckDatabase).
 Result<std::shared_ptr<const scanner::CompiledRules>> DecodeDatabaseEntry(
     std::string_view bytes, std::string_view key, std::string_view compiled_from,
-    const rules::RuleSet& rules, const scanner::CompileOptions& options) {
-  Result<std::string_view> entry = DecodeEntry(bytes, key);
+    const rules::RuleSet& rules, const scanner::CompileOptions& options, EntrySource source) {
+  Result<std::string_view> entry = DecodeEntry(bytes, key, source);
   if (!entry.ok()) return entry.status();
   Result<DatabasePayload> payload = DecodeDatabasePayload(*entry);
   if (!payload.ok()) return payload.status();
@@ -162,7 +162,8 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
   material.append(text);
   const std::string key = Key("rules", scanner::Sha256Hex(material));
   if (use_embedded_ && rules_file.empty() && !Embedded().rules.empty()) {
-    Result<std::string_view> payload = DecodeEntry(Embedded().rules, key);
+    Result<std::string_view> payload =
+        DecodeEntry(Embedded().rules, key, EntrySource::kExecutable);
     if (payload.ok()) {
       if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*payload)) {
         ++stats_.hits;
@@ -201,7 +202,8 @@ Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
   const std::string key = Key("database", compiled_from);
   // Only the built-in rules with the default options have this key: other rules miss here.
   if (use_embedded_ && !Embedded().database.empty()) {
-    auto embedded = DecodeDatabaseEntry(Embedded().database, key, compiled_from, rules, options);
+    auto embedded = DecodeDatabaseEntry(Embedded().database, key, compiled_from, rules, options,
+                                        EntrySource::kExecutable);
     if (embedded.ok()) {
       ++stats_.hits;
       ++stats_.embedded;
@@ -217,7 +219,8 @@ Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
   const std::string name = EntryName(key, ".hsdb");
   Lookup lookup = ReadEntry(*directory, name);
   if (lookup.bytes) {
-    auto cached = DecodeDatabaseEntry(*lookup.bytes, key, compiled_from, rules, options);
+    auto cached = DecodeDatabaseEntry(*lookup.bytes, key, compiled_from, rules, options,
+                                      EntrySource::kFile);
     if (cached.ok()) {
       ++stats_.hits;
       return cached;

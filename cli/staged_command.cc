@@ -9,6 +9,7 @@
 #include <string>
 #include <system_error>
 
+#include "base/short_run_heap.h"
 #include "cli/exit_codes.h"
 #include "cli/git_commands.h"
 #include "cli/scan_run.h"
@@ -47,6 +48,9 @@ void PrintWaysOut(uint64_t findings) {
 }  // namespace
 
 int RunStaged(const CommonFlags& flags) {
+  // A hook's run is short and allocates ~10 MB once: page faults were most of its CPU time
+  // (base/short_run_heap.h, bench/staged_latency.sh).
+  PrepareShortRunHeap();
   const std::string root = WorkTreeRoot();
   if (root.empty()) {
     std::cerr << "magpie: error: not a git repository (or any parent up to /)\n";

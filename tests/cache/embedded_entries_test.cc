@@ -1,5 +1,6 @@
 // Issue 11: the built-in rules' entries embedded in the binary (SetEmbeddedEntries) serve
-// exactly the rules and options they were made from, are verified like a file entry, and an
+// exactly the rules and options they were made from, are checked like a file entry but for the
+// checksum (they are the executable's own read-only data), and an
 // entry Hyperscan refuses (a database for another CPU) falls back to a compile, never a crash.
 #include <catch2/catch.hpp>
 
@@ -127,6 +128,25 @@ TEST_CASE("issue 11: an embedded database built for another CPU falls back to a 
   CHECK(cache.stats().writes == 1);
 }
 
+TEST_CASE("issue 11: only an entry from a file is hashed: an embedded one is checked without",
+          "[cache]") {
+  const std::string entry = EncodeEntry("key", "payload");
+  std::string flipped = entry;
+  flipped.back() = flipped.back() == '0' ? '1' : '0';  // the checksum's last hex digit
+  CHECK(DecodeEntry(flipped, "key").status().code() == StatusCode::kCorrupt);
+  Result<std::string_view> embedded = DecodeEntry(flipped, "key", EntrySource::kExecutable);
+  REQUIRE(embedded.ok());
+  CHECK(*embedded == "payload");
+  // Everything else is still checked: the key, the lengths, the magic.
+  CHECK(DecodeEntry(entry, "other", EntrySource::kExecutable).status().code() ==
+        StatusCode::kNotFound);
+  CHECK(DecodeEntry(entry.substr(0, entry.size() - 1), "key", EntrySource::kExecutable)
+            .status()
+            .code() == StatusCode::kCorrupt);
+  CHECK(DecodeEntry("X" + entry.substr(1), "key", EntrySource::kExecutable).status().code() ==
+        StatusCode::kCorrupt);
+}
+
 TEST_CASE("issue 11: an embedded rules entry serves only the built-in rules", "[cache]") {
   EmbeddedReset reset;
   TempDir made;
@@ -151,7 +171,8 @@ TEST_CASE("issue 11: an embedded rules entry serves only the built-in rules", "[
   REQUIRE(loaded.ok());
   CHECK(loaded->rules().size() == 1);
 
-  const std::string damaged_entry = entry.substr(0, entry.size() - 1) + "x";
+  // Damaged where an embedded entry is still checked (its checksum is not: see the test above).
+  const std::string damaged_entry = entry.substr(0, entry.size() - 1);
   SetEmbeddedEntries({damaged_entry, ""});
   RulesCache damaged("", /*use_embedded=*/true);
   REQUIRE(damaged.LoadRules("").ok());
