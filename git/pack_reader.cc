@@ -1,0 +1,358 @@
+#include "git/pack_reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <utility>
+
+#include "git/delta.h"
+
+namespace magpie::git::internal {
+namespace {
+
+constexpr size_t kIdxHeader = 8;
+constexpr size_t kFanout = 256 * 4;
+constexpr size_t kIdSize = 20;
+constexpr uint64_t kPackHeader = 12;
+constexpr uint64_t kPackTrailer = 20;  // SHA-1 of everything before it
+
+uint32_t Be32(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return (uint32_t{u[0]} << 24) | (uint32_t{u[1]} << 16) | (uint32_t{u[2]} << 8) | u[3];
+}
+
+bool ValidType(unsigned t) { return (t >= 1 && t <= 4) || t == 6 || t == 7; }
+
+Status PreadAll(int fd, char* out, size_t length, uint64_t offset) {
+  size_t done = 0;
+  while (done < length) {
+    const ssize_t n = pread(fd, out + done, length - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return IoError(std::string("pack: read failed: ") + std::strerror(errno));
+    if (n == 0) return Corrupt("pack: file shorter than its index says (truncated?)");
+    done += static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return IoError("pack: cannot open " + path + ": " + std::strerror(errno));
+  struct stat st;
+  std::string bytes;
+  Status status;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    status = IoError("pack: not a regular file: " + path);
+  } else if (static_cast<uint64_t>(st.st_size) > max) {
+    status = Status(StatusCode::kResourceExhausted, "pack: index too large: " + path);
+  } else {
+    bytes.resize(static_cast<size_t>(st.st_size));
+    status = PreadAll(fd, bytes.data(), bytes.size(), 0);
+  }
+  close(fd);
+  if (!status.ok()) return status;
+  return bytes;
+}
+
+}  // namespace
+
+Result<PackObjectHeader> ParseObjectHeader(std::string_view bytes, uint64_t offset) {
+  PackObjectHeader header;
+  size_t at = 0;
+  if (at >= bytes.size()) return Corrupt("pack: truncated object header");
+  uint8_t byte = static_cast<uint8_t>(bytes[at++]);
+  const unsigned type = (byte >> 4) & 7;
+  if (!ValidType(type)) return Corrupt("pack: invalid object type " + std::to_string(type));
+  header.type = static_cast<PackObjectType>(type);
+  uint64_t size = byte & 0x0f;
+  int shift = 4;
+  while ((byte & 0x80) != 0) {
+    if (at >= bytes.size()) return Corrupt("pack: truncated object header");
+    byte = static_cast<uint8_t>(bytes[at++]);
+    const uint64_t bits = byte & 0x7f;
+    if (shift >= 64 || (shift > 57 && (bits >> (64 - shift)) != 0)) {
+      return Corrupt("pack: object size over 64 bits");
+    }
+    size |= bits << shift;
+    shift += 7;
+  }
+  header.size = size;
+  if (header.type == PackObjectType::kOfsDelta) {
+    // The "offset encoding": big-endian 7-bit groups, each continuation adding one, so that
+    // every value has a single encoding.
+    if (at >= bytes.size()) return Corrupt("pack: truncated delta offset");
+    byte = static_cast<uint8_t>(bytes[at++]);
+    uint64_t distance = byte & 0x7f;
+    while ((byte & 0x80) != 0) {
+      if (at >= bytes.size()) return Corrupt("pack: truncated delta offset");
+      if (distance > (std::numeric_limits<uint64_t>::max() >> 7) - 1) {
+        return Corrupt("pack: delta offset over 64 bits");
+      }
+      byte = static_cast<uint8_t>(bytes[at++]);
+      distance = ((distance + 1) << 7) | (byte & 0x7f);
+    }
+    if (distance == 0 || distance > offset) return Corrupt("pack: delta base outside the pack");
+    header.base_offset = offset - distance;
+  } else if (header.type == PackObjectType::kRefDelta) {
+    if (bytes.size() - at < kIdSize) return Corrupt("pack: truncated delta base id");
+    std::memcpy(header.base_id.data(), bytes.data() + at, kIdSize);
+    at += kIdSize;
+  }
+  header.data_at = at;
+  return header;
+}
+
+Result<PackIndex> PackIndex::Parse(std::string bytes, uint64_t pack_size) {
+  if (bytes.size() < kIdxHeader + kFanout ||
+      std::memcmp(bytes.data(), "\377tOc\0\0\0\2", 8) != 0) {
+    return Corrupt("pack index: not a version-2 index");
+  }
+  const char* fanout = bytes.data() + kIdxHeader;
+  uint32_t previous = 0;
+  for (int i = 0; i < 256; ++i) {
+    const uint32_t count = Be32(fanout + i * 4);
+    if (count < previous) return Corrupt("pack index: fan-out table not sorted");
+    previous = count;
+  }
+  PackIndex index;
+  index.count_ = previous;
+  const uint64_t n = index.count_;
+  const uint64_t ids_at = kIdxHeader + kFanout;
+  const uint64_t offsets_at = ids_at + n * kIdSize + n * 4;  // ids, then CRCs
+  const uint64_t large_at = offsets_at + n * 4;
+  // Two trailing checksums (pack's and index's); SHA-256 indexes are larger and will fail
+  // the offset checks or the size check, and go to libgit2.
+  if (bytes.size() < large_at + 2 * kIdSize) return Corrupt("pack index: truncated");
+  const uint64_t large_count = (bytes.size() - large_at - 2 * kIdSize) / 8;
+  if (pack_size < kPackHeader + kPackTrailer) return Corrupt("pack: too short");
+  index.offsets_.resize(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t offset = Be32(bytes.data() + offsets_at + i * 4);
+    if ((offset & 0x80000000u) != 0) {
+      const uint64_t slot = offset & 0x7fffffffu;
+      if (slot >= large_count) return Corrupt("pack index: large offset out of range");
+      const char* p = bytes.data() + large_at + slot * 8;
+      offset = (uint64_t{Be32(p)} << 32) | Be32(p + 4);
+    }
+    if (offset < kPackHeader || offset >= pack_size - kPackTrailer) {
+      return Corrupt("pack index: object offset outside the pack");
+    }
+    index.offsets_[i] = offset;
+  }
+  index.bytes_ = std::move(bytes);
+  return index;
+}
+
+ObjectId PackIndex::id(size_t i) const {
+  ObjectId id;
+  std::memcpy(id.data(), bytes_.data() + kIdxHeader + kFanout + i * kIdSize, kIdSize);
+  return id;
+}
+
+std::optional<size_t> PackIndex::Find(const ObjectId& id) const {
+  const char* fanout = bytes_.data() + kIdxHeader;
+  size_t lo = id[0] == 0 ? 0 : Be32(fanout + (id[0] - 1) * 4);
+  size_t hi = Be32(fanout + id[0] * 4);
+  const char* table = bytes_.data() + kIdxHeader + kFanout;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const int c = std::memcmp(table + mid * kIdSize, id.data(), kIdSize);
+    if (c == 0) return mid;
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return std::nullopt;
+}
+
+Result<std::unique_ptr<PackReader>> PackReader::Open(const std::string& pack_path,
+                                                     const PackLimits& limits) {
+  if (pack_path.size() < 5 || pack_path.compare(pack_path.size() - 5, 5, ".pack") != 0) {
+    return InvalidArgument("pack: not a .pack path: " + pack_path);
+  }
+  std::unique_ptr<PackReader> reader(new PackReader());
+  reader->limits_ = limits;
+  reader->fd_ = open(pack_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (reader->fd_ < 0) return IoError("pack: cannot open " + pack_path + ": " + std::strerror(errno));
+  struct stat st;
+  if (fstat(reader->fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+    return IoError("pack: not a regular file: " + pack_path);
+  }
+  reader->size_ = static_cast<uint64_t>(st.st_size);
+  char header[kPackHeader];
+  if (reader->size_ < kPackHeader + kPackTrailer) return Corrupt("pack: too short: " + pack_path);
+  if (Status s = PreadAll(reader->fd_, header, sizeof header, 0); !s.ok()) return s;
+  const uint32_t version = Be32(header + 4);
+  if (std::memcmp(header, "PACK", 4) != 0 || (version != 2 && version != 3)) {
+    return Corrupt("pack: bad signature or version: " + pack_path);
+  }
+  // An index holds 28 bytes per object at least; 1 GiB of index is ~38M objects.
+  auto idx = ReadWholeFile(pack_path.substr(0, pack_path.size() - 5) + ".idx", uint64_t{1} << 30);
+  if (!idx.ok()) return idx.status();
+  auto index = PackIndex::Parse(std::move(*idx), reader->size_);
+  if (!index.ok()) return index.status().WithContext(pack_path);
+  if (index->size() != Be32(header + 8)) {
+    return Corrupt("pack: object count differs from its index: " + pack_path);
+  }
+  reader->index_ = std::move(*index);
+  const size_t n = reader->index_.size();
+  reader->entries_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    reader->entries_[i] = {reader->index_.offset(i), 0, static_cast<uint32_t>(i)};
+  }
+  std::sort(reader->entries_.begin(), reader->entries_.end(),
+            [](const PackEntry& a, const PackEntry& b) { return a.offset < b.offset; });
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 1 < n && reader->entries_[i + 1].offset == reader->entries_[i].offset) {
+      return Corrupt("pack index: two objects at one offset: " + pack_path);
+    }
+    reader->entries_[i].end =
+        i + 1 < n ? reader->entries_[i + 1].offset : reader->size_ - kPackTrailer;
+  }
+  return reader;
+}
+
+PackReader::~PackReader() {
+  if (fd_ >= 0) close(fd_);
+}
+
+const PackEntry* PackReader::EntryAt(uint64_t offset) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), offset,
+                             [](const PackEntry& e, uint64_t o) { return e.offset < o; });
+  return it != entries_.end() && it->offset == offset ? &*it : nullptr;
+}
+
+const PackEntry* PackReader::Find(const ObjectId& id) const {
+  const auto i = index_.Find(id);
+  return i ? EntryAt(index_.offset(*i)) : nullptr;
+}
+
+Result<std::string> PackReader::ReadRecord(const PackEntry& entry) const {
+  const uint64_t length = entry.end - entry.offset;
+  // zlib's worst case is ~0.03% over the input plus a few bytes; a header adds < 40.
+  if (length > limits_.max_object_size + (limits_.max_object_size >> 8) + 1024) {
+    return Status(StatusCode::kResourceExhausted, "pack: object record over the budget");
+  }
+  std::string record(static_cast<size_t>(length), '\0');
+  if (Status s = PreadAll(fd_, record.data(), record.size(), entry.offset); !s.ok()) return s;
+  return record;
+}
+
+Result<PackObjectHeader> PackReader::ReadHeader(const PackEntry& entry) const {
+  // The longest header: 10 size bytes + 20 id bytes; an ofs-delta's offset is at most 10.
+  char buffer[32];
+  const size_t length = static_cast<size_t>(std::min<uint64_t>(sizeof buffer, entry.end - entry.offset));
+  if (Status s = PreadAll(fd_, buffer, length, entry.offset); !s.ok()) return s;
+  return ParseObjectHeader(std::string_view(buffer, length), entry.offset);
+}
+
+Result<std::string> PackReader::Inflate(const PackEntry& entry,
+                                        const PackObjectHeader& header) const {
+  if (header.size > limits_.max_object_size || header.size >= std::numeric_limits<uInt>::max()) {
+    return Status(StatusCode::kResourceExhausted,
+                  "pack: object of " + std::to_string(header.size) + " bytes is over the budget");
+  }
+  auto record = ReadRecord(entry);
+  if (!record.ok()) return record.status();
+  if (header.data_at > record->size()) return Corrupt("pack: truncated object");
+  std::string out(static_cast<size_t>(header.size), '\0');
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return Internal("pack: zlib init failed");
+  z.next_in = reinterpret_cast<Bytef*>(record->data() + header.data_at);
+  z.avail_in = static_cast<uInt>(std::min<size_t>(record->size() - header.data_at,
+                                                  std::numeric_limits<uInt>::max()));
+  // One spare byte: a stream with more data than declared fills it and is caught below.
+  char spare;
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = inflate(&z, Z_FINISH);
+  if (rc == Z_BUF_ERROR && z.avail_out == 0) {
+    z.next_out = reinterpret_cast<Bytef*>(&spare);
+    z.avail_out = 1;
+    rc = inflate(&z, Z_FINISH);
+  }
+  const bool exact = rc == Z_STREAM_END && z.total_out == header.size;
+  inflateEnd(&z);
+  if (!exact) return Corrupt("pack: object does not inflate to its declared size");
+  return out;
+}
+
+Result<PackObjectType> PackReader::ResolveType(const PackEntry& entry,
+                                               const ExternalBase& external) const {
+  const PackEntry* at = &entry;
+  for (int depth = 0; depth <= limits_.max_chain_depth; ++depth) {
+    auto header = ReadHeader(*at);
+    if (!header.ok()) return header.status();
+    if (header->type == PackObjectType::kOfsDelta) {
+      at = EntryAt(header->base_offset);
+      if (at == nullptr) return Corrupt("pack: delta base offset is not an object");
+    } else if (header->type == PackObjectType::kRefDelta) {
+      const PackEntry* base = Find(header->base_id);
+      if (base == nullptr) {
+        if (!external) return NotFound("pack: delta base outside the pack");
+        auto object = external(header->base_id);
+        if (!object.ok()) return object.status();
+        return object->type;
+      }
+      at = base;
+    } else {
+      return header->type;
+    }
+  }
+  return Corrupt("pack: delta chain too deep (or a cycle)");
+}
+
+Result<PackObject> PackReader::Read(const PackEntry& entry, const ExternalBase& external) const {
+  // Walk down to the base collecting the deltas' entries, then apply them upwards: no
+  // recursion, so a hostile chain cannot overflow the stack.
+  std::vector<std::pair<const PackEntry*, PackObjectHeader>> chain;
+  const PackEntry* at = &entry;
+  PackObject object;
+  for (;;) {
+    if (chain.size() > static_cast<size_t>(limits_.max_chain_depth)) {
+      return Corrupt("pack: delta chain too deep (or a cycle)");
+    }
+    auto header = ReadHeader(*at);
+    if (!header.ok()) return header.status();
+    if (header->type == PackObjectType::kOfsDelta) {
+      chain.emplace_back(at, *header);
+      at = EntryAt(header->base_offset);
+      if (at == nullptr) return Corrupt("pack: delta base offset is not an object");
+    } else if (header->type == PackObjectType::kRefDelta) {
+      chain.emplace_back(at, *header);
+      at = Find(header->base_id);
+      if (at == nullptr) {
+        if (!external) return NotFound("pack: delta base outside the pack");
+        auto base = external(header->base_id);
+        if (!base.ok()) return base.status();
+        object = std::move(*base);
+        break;
+      }
+    } else {
+      auto bytes = Inflate(*at, *header);
+      if (!bytes.ok()) return bytes.status();
+      object.type = header->type;
+      object.bytes = std::move(*bytes);
+      break;
+    }
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    auto delta = Inflate(*it->first, it->second);
+    if (!delta.ok()) return delta.status();
+    auto applied = ApplyDelta(object.bytes, *delta, limits_.max_object_size);
+    if (!applied.ok()) return applied.status();
+    object.bytes = std::move(*applied);
+    ++object.chain_depth;
+  }
+  return object;
+}
+
+}  // namespace magpie::git::internal

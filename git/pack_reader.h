@@ -1,0 +1,142 @@
+// Internal to git/: a reader of one pack (.pack + its version-2 .idx, gitformat-pack(5)) that
+// hands out stored objects and, for deltified ones, their delta instructions without
+// rebuilding the version: what the delta-aware history scan (issue 13) needs, and what
+// libgit2 does not expose. libgit2 stays the reader for everything else (loose objects,
+// alternates, SHA-256 repositories, a ref-delta whose base is outside the pack) and the
+// fallback whenever this reader returns an error.
+//
+// Every size and offset in both files is hostile. The index is checked on Open (fan-out
+// monotonic, offsets inside the pack); an object is read with one pread of its record (from
+// its offset to the next object's, so a truncated or rewritten pack is an error, never a
+// SIGBUS), its declared size is bounded by PackLimits before anything is allocated, zlib
+// must produce exactly that size, and delta chains are resolved iteratively up to a depth.
+//
+// Usage:
+//   auto pack = PackReader::Open(objects_dir + "pack/pack-<hash>.pack", {});
+//   if (!pack.ok()) { fall back to libgit2; }
+//   for (const PackEntry& e : (*pack)->entries()) {   // pack order
+//     auto header = (*pack)->ReadHeader(e);
+//     ...
+//   }
+//
+// Thread safety: after Open, every const member may be called from any number of threads
+// (pread on a shared descriptor; no shared mutable state).
+#ifndef MAGPIE_GIT_PACK_READER_H_
+#define MAGPIE_GIT_PACK_READER_H_
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace magpie::git::internal {
+
+enum class PackObjectType : uint8_t {
+  kCommit = 1,
+  kTree = 2,
+  kBlob = 3,
+  kTag = 4,
+  kOfsDelta = 6,
+  kRefDelta = 7,
+};
+
+using ObjectId = std::array<uint8_t, 20>;  // SHA-1; other formats go through libgit2
+
+// The variable-length header in front of each object's zlib data.
+struct PackObjectHeader {
+  PackObjectType type;
+  uint64_t size = 0;         // inflated size: the object's, or the delta's for 6 and 7
+  uint64_t base_offset = 0;  // kOfsDelta: the base's absolute offset (checked < this offset)
+  ObjectId base_id{};        // kRefDelta: the base's id
+  size_t data_at = 0;        // bytes from the object's offset to its zlib data
+};
+
+// Parses the header of the object at pack offset `offset` from `bytes` (the record, or as
+// much of it as is at hand). kCorrupt for an invalid type, a size over 64 bits, a truncated
+// header or an ofs-delta base at or before offset 0 / not before this object.
+Result<PackObjectHeader> ParseObjectHeader(std::string_view bytes, uint64_t offset);
+
+// A parsed version-2 index: ids (sorted) and offsets, checked against the pack's size.
+class PackIndex {
+ public:
+  static Result<PackIndex> Parse(std::string bytes, uint64_t pack_size);
+  size_t size() const { return count_; }
+  ObjectId id(size_t i) const;
+  uint64_t offset(size_t i) const { return offsets_[i]; }
+  std::optional<size_t> Find(const ObjectId& id) const;
+
+ private:
+  std::string bytes_;
+  size_t count_ = 0;
+  std::vector<uint64_t> offsets_;
+};
+
+struct PackLimits {
+  uint64_t max_object_size = uint64_t{512} << 20;  // inflated object or delta, and record
+  int max_chain_depth = 10000;                     // git writes at most 4095
+};
+
+// One object's place: [offset, end) is its record (header + zlib data), `index` its position
+// in the index (for its id).
+struct PackEntry {
+  uint64_t offset;
+  uint64_t end;
+  uint32_t index;
+};
+
+// A whole object as stored after resolving its delta chain.
+struct PackObject {
+  PackObjectType type;  // commit, tree, blob or tag
+  std::string bytes;
+  int chain_depth = 0;  // deltas applied
+};
+
+// Supplies a ref-delta base this pack does not hold (a thin pack), e.g. from libgit2;
+// NotFound when it has none.
+using ExternalBase = std::function<Result<PackObject>(const ObjectId& id)>;
+
+class PackReader {
+ public:
+  // `pack_path` ends in ".pack"; the index is the same path ending in ".idx".
+  static Result<std::unique_ptr<PackReader>> Open(const std::string& pack_path,
+                                                  const PackLimits& limits);
+  ~PackReader();
+  PackReader(const PackReader&) = delete;
+  PackReader& operator=(const PackReader&) = delete;
+
+  const PackIndex& index() const { return index_; }
+  const std::vector<PackEntry>& entries() const { return entries_; }  // in pack order
+  const PackEntry* EntryAt(uint64_t offset) const;                     // null if none
+  const PackEntry* Find(const ObjectId& id) const;
+
+  // The record's bytes (one pread), its header, and its inflated data (the object's content,
+  // or the delta for 6 and 7).
+  Result<std::string> ReadRecord(const PackEntry& entry) const;
+  Result<PackObjectHeader> ReadHeader(const PackEntry& entry) const;
+  Result<std::string> Inflate(const PackEntry& entry, const PackObjectHeader& header) const;
+
+  // The type at the end of the delta chain, from headers only (no inflation).
+  Result<PackObjectType> ResolveType(const PackEntry& entry,
+                                     const ExternalBase& external = nullptr) const;
+  // The whole object, applying its delta chain (bases first). A ref-delta base outside the
+  // pack comes from `external` (NotFound without one).
+  Result<PackObject> Read(const PackEntry& entry, const ExternalBase& external = nullptr) const;
+
+ private:
+  PackReader() = default;
+  int fd_ = -1;
+  uint64_t size_ = 0;
+  PackLimits limits_;
+  PackIndex index_;
+  std::vector<PackEntry> entries_;
+};
+
+}  // namespace magpie::git::internal
+
+#endif  // MAGPIE_GIT_PACK_READER_H_

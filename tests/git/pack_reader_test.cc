@@ -1,0 +1,328 @@
+// The pack reader and delta parser (issue 13, delta-aware history): every object of generated
+// packs read through them equals libgit2's reading, the changed regions of each delta are
+// sound (outside them a version is its base, context included), and hostile packs and deltas
+// are errors, not crashes.
+#include <catch2/catch.hpp>
+
+#include <git2.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "git/delta.h"
+#include "git/pack_reader.h"
+#include "tests/git/git_fixture.h"
+#include "tests/git/pack_fixture.h"
+
+namespace magpie::git {
+namespace {
+
+using internal::ByteRange;
+using internal::ChangedRegions;
+using internal::DeltaOp;
+using internal::PackEntry;
+using internal::PackObjectType;
+using internal::PackReader;
+using internal::ParseDelta;
+using testing::DeltaWriter;
+using testing::PackWriter;
+using testing::TempDir;
+using testing::TempRepo;
+
+// Outside the changed regions widened by `context`, each target byte's neighbourhood of
+// `context` bytes either side equals its source's in the base, with the same clamping at the
+// ends: a match needing no more context than that is found in the base at the mapped offset.
+void CheckRegionsSound(const std::string& base, const std::string& target,
+                       const internal::ParsedDelta& delta, uint64_t context) {
+  const std::vector<ByteRange> regions = ChangedRegions(delta, context);
+  size_t r = 0;
+  for (const DeltaOp& op : delta.ops) {
+    if (op.kind != DeltaOp::Kind::kCopy) continue;
+    for (uint64_t i = 0; i < op.length; ++i) {
+      const uint64_t t = op.target_offset + i;
+      while (r < regions.size() && regions[r].end <= t) ++r;
+      if (r < regions.size() && regions[r].begin <= t) continue;  // inside: scanned
+      const uint64_t s = op.source_offset + i;
+      const uint64_t left = std::min(context, t);
+      INFO("target offset " << t << " source " << s);
+      REQUIRE(std::min(context, s) == left);
+      const uint64_t right = std::min<uint64_t>(context, target.size() - t);
+      REQUIRE(std::min<uint64_t>(context, base.size() - s) == right);
+      REQUIRE(target.compare(t - left, left + right, base, s - left, left + right) == 0);
+    }
+  }
+}
+
+struct PackCounts {
+  int objects = 0;
+  int deltas = 0;
+  int ofs_deltas = 0;
+  int ref_deltas = 0;
+  int max_depth = 0;
+};
+
+// Reads every object of every pack of `git_dir` and compares with libgit2.
+PackCounts CheckAgainstLibgit2(const std::string& git_dir) {
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  REQUIRE(git_repository_open_bare(&repo, git_dir.c_str()) == 0);
+  git_odb* odb = nullptr;
+  REQUIRE(git_repository_odb(&odb, repo) == 0);
+  PackCounts counts;
+  for (const std::string& path : testing::PackPaths(git_dir)) {
+    auto pack = PackReader::Open(path, {});
+    REQUIRE(pack.ok());
+    for (const PackEntry& entry : (*pack)->entries()) {
+      auto object = (*pack)->Read(entry);
+      REQUIRE(object.ok());
+      const internal::ObjectId id = (*pack)->index().id(entry.index);
+      git_oid oid;
+      git_oid_fromraw(&oid, id.data());
+      git_odb_object* expected = nullptr;
+      REQUIRE(git_odb_read(&expected, odb, &oid) == 0);
+      CHECK(static_cast<int>(object->type) == static_cast<int>(git_odb_object_type(expected)));
+      REQUIRE(object->bytes == std::string(static_cast<const char*>(git_odb_object_data(expected)),
+                                           git_odb_object_size(expected)));
+      git_odb_object_free(expected);
+      ++counts.objects;
+      auto header = (*pack)->ReadHeader(entry);
+      REQUIRE(header.ok());
+      auto type = (*pack)->ResolveType(entry);
+      REQUIRE(type.ok());
+      CHECK(*type == object->type);
+      if (header->type == PackObjectType::kOfsDelta || header->type == PackObjectType::kRefDelta) {
+        ++counts.deltas;
+        counts.ofs_deltas += header->type == PackObjectType::kOfsDelta ? 1 : 0;
+        counts.ref_deltas += header->type == PackObjectType::kRefDelta ? 1 : 0;
+        counts.max_depth = std::max(counts.max_depth, object->chain_depth);
+        // The delta against its base, parsed and applied alone, and its regions sound.
+        auto delta = (*pack)->Inflate(entry, *header);
+        REQUIRE(delta.ok());
+        const PackEntry* base_entry = header->type == PackObjectType::kOfsDelta
+                                          ? (*pack)->EntryAt(header->base_offset)
+                                          : (*pack)->Find(header->base_id);
+        REQUIRE(base_entry != nullptr);
+        auto base = (*pack)->Read(*base_entry);
+        REQUIRE(base.ok());
+        auto parsed = ParseDelta(*delta, uint64_t{1} << 30);
+        REQUIRE(parsed.ok());
+        auto applied = internal::ApplyDelta(base->bytes, *delta, uint64_t{1} << 30);
+        REQUIRE(applied.ok());
+        REQUIRE(*applied == object->bytes);
+        if (object->type == PackObjectType::kBlob) {
+          for (uint64_t context : {0, 1, 7, 64}) CheckRegionsSound(base->bytes, *applied, *parsed, context);
+        }
+      }
+    }
+  }
+  git_odb_free(odb);
+  git_repository_free(repo);
+  return counts;
+}
+
+TEST_CASE("issue 13: every object of a generated ofs-delta pack reads as libgit2 reads it", "[git]") {
+  TempRepo repo(/*bare=*/true);
+  testing::GenerateHistory(repo, 120, 1, /*ref_deltas=*/false);
+  const PackCounts counts = CheckAgainstLibgit2(repo.path());
+  CHECK(counts.objects > 300);
+  CHECK(counts.ofs_deltas > 50);
+  CHECK(counts.max_depth > 1);  // chains of deltas
+}
+
+TEST_CASE("issue 13: every object of a generated ref-delta pack reads as libgit2 reads it", "[git]") {
+  TempRepo repo(/*bare=*/true);
+  testing::GenerateHistory(repo, 80, 2, /*ref_deltas=*/true);
+  const PackCounts counts = CheckAgainstLibgit2(repo.path());
+  CHECK(counts.ref_deltas > 50);
+  CHECK(counts.ofs_deltas == 0);
+  CHECK(counts.max_depth > 1);
+}
+
+TEST_CASE("issue 13: delta instructions parse into copies and inserts in target order", "[git]") {
+  const std::string base = "0123456789abcdefghij";
+  // "0123" + "XY" + "abcdefghij": a copy, an insert, a copy that skips "456789".
+  const std::string delta =
+      DeltaWriter(base.size(), 16).Copy(0, 4).Insert("XY").Copy(10, 10).bytes();
+  auto parsed = ParseDelta(delta, 1024);
+  REQUIRE(parsed.ok());
+  REQUIRE(parsed->ops.size() == 3);
+  CHECK(parsed->ops[1].kind == DeltaOp::Kind::kInsert);
+  CHECK(parsed->ops[1].target_offset == 4);
+  CHECK(parsed->ops[2].source_offset == 10);
+  auto applied = internal::ApplyDelta(base, delta, 1024);
+  REQUIRE(applied.ok());
+  CHECK(*applied == "0123XYabcdefghij");
+  // The insert, widened by 2; the seam after it is inside it already.
+  CHECK(ChangedRegions(*parsed, 2) == std::vector<ByteRange>{{2, 8}});
+  // A deletion alone (two copies that do not continue each other) is a changed point.
+  const std::string cut = DeltaWriter(base.size(), 14).Copy(0, 4).Copy(10, 10).bytes();
+  auto cut_parsed = ParseDelta(cut, 1024);
+  REQUIRE(cut_parsed.ok());
+  CHECK(ChangedRegions(*cut_parsed, 0) == std::vector<ByteRange>{{4, 4}});
+  CHECK(ChangedRegions(*cut_parsed, 3) == std::vector<ByteRange>{{1, 7}});
+  // Contiguous copies are no seam; a truncated tail is one at the end.
+  const std::string same = DeltaWriter(base.size(), 12).Copy(0, 5).Copy(5, 7).bytes();
+  auto same_parsed = ParseDelta(same, 1024);
+  REQUIRE(same_parsed.ok());
+  CHECK(ChangedRegions(*same_parsed, 4) == std::vector<ByteRange>{{8, 12}});
+  // Size zero in a copy means 0x10000.
+  const std::string big_base(0x10000, 'z');
+  auto big = ParseDelta(DeltaWriter(big_base.size(), 0x10000).Copy(0, 0x10000).bytes(), 1 << 20);
+  REQUIRE(big.ok());
+  CHECK(big->ops[0].length == 0x10000);
+  CHECK(ChangedRegions(*big, 16).empty());
+}
+
+TEST_CASE("issue 13: a hostile delta is an error and never reads out of bounds", "[git]") {
+  const std::string base = "0123456789";
+  auto fails = [&](const std::string& delta) {
+    auto parsed = ParseDelta(delta, 1024);
+    auto applied = internal::ApplyDelta(base, delta, 1024);
+    return !parsed.ok() && !applied.ok();
+  };
+  CHECK(fails(""));                                                  // no sizes
+  CHECK(fails("\x0a"));                                              // no result size
+  CHECK(fails(std::string(11, '\xff')));                             // size over 64 bits
+  CHECK(fails(DeltaWriter(10, 5).Copy(8, 5).bytes()));               // copy past the base
+  CHECK(fails(DeltaWriter(10, 5).Copy(0, 4).bytes()));               // result too short
+  CHECK(fails(DeltaWriter(10, 3).Copy(0, 4).bytes()));               // copy past the result
+  CHECK(fails(DeltaWriter(10, 3).Insert("abcd").bytes()));           // insert past the result
+  CHECK(fails(DeltaWriter(10, 5).Raw(std::string("\x05" "ab", 3)).bytes()));  // insert cut off
+  CHECK(fails(DeltaWriter(10, 1).Raw(std::string(1, '\0')).bytes()));   // reserved opcode
+  CHECK(fails(DeltaWriter(10, 4).Raw("\x91").bytes()));              // copy args cut off
+  auto over = ParseDelta(DeltaWriter(10, 5000).Copy(0, 4).bytes(), 1024);
+  REQUIRE(!over.ok());
+  CHECK(over.status().code() == StatusCode::kResourceExhausted);     // over the budget
+  CHECK(!internal::ApplyDelta("012345678", DeltaWriter(10, 4).Copy(0, 4).bytes(), 1024).ok());
+}
+
+TEST_CASE("issue 13: a thin pack's ref-delta takes its base from outside the pack", "[git]") {
+  TempDir dir;
+  const std::string base = "line one\nline two\nline three\n";
+  const std::string target = "line one\nline 2: aws_secret_access_key = abc\nline three\n";
+  const std::string delta = DeltaWriter(base.size(), target.size())
+                                .Copy(0, 9)
+                                .Insert("line 2: aws_secret_access_key = abc\n")
+                                .Copy(18, 11)
+                                .bytes();
+  PackWriter writer;
+  writer.AddRefDelta(PackWriter::BlobId(target), PackWriter::BlobId(base), delta);
+  const std::string path = writer.Write(dir.path());
+  auto pack = PackReader::Open(path, {});
+  REQUIRE(pack.ok());
+  const PackEntry& entry = (*pack)->entries().at(0);
+  auto missing = (*pack)->Read(entry);
+  REQUIRE(!missing.ok());
+  CHECK(missing.status().code() == StatusCode::kNotFound);  // the caller falls back to libgit2
+  int asked = 0;
+  internal::ExternalBase external = [&](const internal::ObjectId& id) -> Result<internal::PackObject> {
+    ++asked;
+    if (id != PackWriter::BlobId(base)) return NotFound("no such object");
+    return internal::PackObject{PackObjectType::kBlob, base, 0};
+  };
+  auto object = (*pack)->Read(entry, external);
+  REQUIRE(object.ok());
+  CHECK(object->bytes == target);
+  CHECK(object->type == PackObjectType::kBlob);
+  auto type = (*pack)->ResolveType(entry, external);
+  REQUIRE(type.ok());
+  CHECK(*type == PackObjectType::kBlob);
+  CHECK(asked == 2);
+}
+
+TEST_CASE("issue 13: a hostile pack is an error and never a crash", "[git]") {
+  TempDir dir;
+  const std::string content = "hello pack\n";
+  SECTION("a ref-delta cycle stops at the depth limit") {
+    PackWriter writer;
+    const auto a = PackWriter::BlobId("a");
+    const auto b = PackWriter::BlobId("b");
+    writer.AddRefDelta(a, b, DeltaWriter(1, 1).Copy(0, 1).bytes());
+    writer.AddRefDelta(b, a, DeltaWriter(1, 1).Copy(0, 1).bytes());
+    auto pack = PackReader::Open(writer.Write(dir.path()), {});
+    REQUIRE(pack.ok());
+    for (const PackEntry& e : (*pack)->entries()) {
+      CHECK(!(*pack)->Read(e).ok());
+      CHECK(!(*pack)->ResolveType(e).ok());
+    }
+  }
+  SECTION("a declared size over the budget is refused before inflating") {
+    PackWriter writer;
+    writer.AddRaw(PackWriter::BlobId(content),
+                  PackWriter::TypeAndSize(3, uint64_t{1} << 40) + PackWriter::Deflate(content));
+    auto pack = PackReader::Open(writer.Write(dir.path()), {});
+    REQUIRE(pack.ok());
+    auto object = (*pack)->Read((*pack)->entries().at(0));
+    REQUIRE(!object.ok());
+    CHECK(object.status().code() == StatusCode::kResourceExhausted);
+  }
+  SECTION("data longer or shorter than declared, bad zlib, bad type") {
+    for (const std::string& record :
+         {PackWriter::TypeAndSize(3, content.size() - 1) + PackWriter::Deflate(content),
+          PackWriter::TypeAndSize(3, content.size() + 1) + PackWriter::Deflate(content),
+          PackWriter::TypeAndSize(3, content.size()) + "not zlib at all",
+          PackWriter::TypeAndSize(5, content.size()) + PackWriter::Deflate(content),
+          PackWriter::TypeAndSize(6, 4) + std::string("\x7f", 1) + PackWriter::Deflate("abcd")}) {
+      TempDir d;
+      PackWriter writer;
+      writer.AddRaw(PackWriter::BlobId(content), record);
+      auto pack = PackReader::Open(writer.Write(d.path()), {});
+      REQUIRE(pack.ok());
+      CHECK(!(*pack)->Read((*pack)->entries().at(0)).ok());
+    }
+  }
+  SECTION("a pack truncated after its index was read") {
+    PackWriter writer;
+    writer.AddBlob(content);
+    writer.AddBlob(std::string(5000, 'x') + "tail");
+    const std::string path = writer.Write(dir.path());
+    auto pack = PackReader::Open(path, {});
+    REQUIRE(pack.ok());
+    std::filesystem::resize_file(path, 40);
+    for (const PackEntry& e : (*pack)->entries()) {
+      auto object = (*pack)->Read(e);
+      if (object.ok()) CHECK(object->bytes == content);  // the first may still be whole
+    }
+    CHECK(!(*pack)->Read((*pack)->entries().back()).ok());
+  }
+  SECTION("an index that points outside the pack or disagrees with it") {
+    PackWriter writer;
+    writer.AddBlob(content);
+    const std::string path = writer.Write(dir.path());
+    std::filesystem::resize_file(path, 32);  // the object now lies in the trailer
+    CHECK(!PackReader::Open(path, {}).ok());
+    std::filesystem::resize_file(dir.path() + "/pack-test.idx", 100);
+    CHECK(!PackReader::Open(path, {}).ok());
+    CHECK(!PackReader::Open(dir.path() + "/missing.pack", {}).ok());
+    CHECK(!PackReader::Open(dir.path() + "/pack-test.idx", {}).ok());
+  }
+}
+
+TEST_CASE("issue 13: object headers decode type size and base", "[git]") {
+  auto header = internal::ParseObjectHeader(PackWriter::TypeAndSize(3, 1000), 12);
+  REQUIRE(header.ok());
+  CHECK(header->type == PackObjectType::kBlob);
+  CHECK(header->size == 1000);
+  // An ofs-delta whose distance takes two bytes of the offset encoding (written by
+  // PackWriter like git writes it, decoded here).
+  TempDir dir;
+  PackWriter writer;
+  const uint64_t base = writer.AddBlob(std::string(300, 'b'));
+  const uint64_t delta = writer.AddOfsDelta(PackWriter::BlobId(std::string(301, 'b')), base,
+                                            DeltaWriter(300, 301).Copy(0, 300).Insert("b").bytes());
+  auto pack = PackReader::Open(writer.Write(dir.path()), {});
+  REQUIRE(pack.ok());
+  auto h = (*pack)->ReadHeader(*(*pack)->EntryAt(delta));
+  REQUIRE(h.ok());
+  CHECK(h->base_offset == base);
+  auto object = (*pack)->Read(*(*pack)->EntryAt(delta));
+  REQUIRE(object.ok());
+  CHECK(object->bytes == std::string(301, 'b'));
+  CHECK(!internal::ParseObjectHeader("", 12).ok());
+  CHECK(!internal::ParseObjectHeader(std::string(12, '\xb0'), 12).ok());  // size over 64 bits
+  CHECK(!internal::ParseObjectHeader(std::string("\x60\x7f", 2), 12).ok());  // base before 0
+}
+
+}  // namespace
+}  // namespace magpie::git
