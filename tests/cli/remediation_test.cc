@@ -157,7 +157,6 @@ TEST_CASE("issue 15: git filter-repo with the generated files leaves a clean his
   CHECK(log.find("***REMOVED***") != std::string::npos);
 }
 
-}  // namespace magpie::clitest
 
 TEST_CASE("issue 15: --require-remediation fails a rules file's rule that says nothing on rotation",
           "[cli]") {
@@ -173,3 +172,5 @@ TEST_CASE("issue 15: --require-remediation fails a rules file's rule that says n
   CHECK(strict.out.find("FAIL  test-token") != std::string::npos);
   CHECK(strict.out.find("no 'remediation'") != std::string::npos);
 }
+
+}  // namespace magpie::clitest
