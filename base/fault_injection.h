@@ -41,6 +41,8 @@ enum class Point {
   kGitWorkerRepository,  // opening a history-walk worker's own repository handle
   kExclusiveCreate,     // creating a file of secrets (base/exclusive_file.h, issue 15)
   kExclusiveWrite,      // writing it
+  kStoreOpen,           // opening the scan store (store/scan_store.h, issue 13)
+  kStoreWrite,          // committing what a scan recorded in it
   kCount,
 };
 

@@ -84,14 +84,30 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.refs = git_flags.branches;
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
+  // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
+  // clean is recorded once the scan has run to its end.
+  const std::unique_ptr<store::ScanStore> known = OpenScanStore(git_flags.store, **run, std::cerr);
+  ScanMode mode;
+  pipeline::BlobSelector select = ShardSelector(shard->shard);
+  if (known) select = SkipKnownClean(*known, std::move(select), &mode.already_scanned);
   Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
-      git_flags.repo, options, &(*run)->excluder(), ShardSelector(shard->shard));
+      git_flags.repo, options, &(*run)->excluder(), select);
   if (!history.ok()) return ReportError(history.status());
 
-  ScanMode mode;
   mode.history_order = true;
   mode.shard = shard->shard;
-  (*run)->Scan(**history, mode);
+  std::vector<store::ItemRef> clean;
+  if (known) mode.on_item = CollectClean(&clean);
+  if ((*run)->Scan(**history, mode) && known && !clean.empty()) {
+    Result<uint64_t> unrecorded = known->RecordClean(clean);
+    if (!unrecorded.ok()) {
+      std::cerr << "magpie: notice: the scan store was not updated: "
+                << report::EscapeControls(unrecorded.status().message()) << "\n";
+    } else if (*unrecorded > 0) {
+      std::cerr << "magpie: notice: the scan store is full: " << *unrecorded
+                << " clean blobs not recorded (`magpie store gc` drops stale entries)\n";
+    }
+  }
   // About the range, not a blob: every shard finds them, shard 0 reports them.
   if (mode.shard.index == 0) {
     for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
@@ -99,6 +115,10 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
               << " distinct blobs; history walk " << (*history)->walk_seconds() << " s\n";
+    if (known) {
+      std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "
+                << clean.size() << " recorded clean\n";
+    }
   }
   const int exit_code = (*run)->Finish();
   if (const Status written = cleanup->Write(lists, std::cerr); !written.ok()) {
