@@ -1,5 +1,6 @@
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance, reported in
 // history order with "still present at HEAD" (pipeline/head_presence_sink.h).
+#include <chrono>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -86,19 +87,25 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.include_unreachable = git_flags.all_objects;
   // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
   // clean is recorded once the scan has run to its end.
+  const auto store_start = std::chrono::steady_clock::now();
   const std::unique_ptr<store::ScanStore> known = OpenScanStore(git_flags.store, **run, std::cerr);
+  const std::chrono::duration<double> store_open = std::chrono::steady_clock::now() - store_start;
   ScanMode mode;
   pipeline::BlobSelector select = ShardSelector(shard->shard);
   if (known) select = SkipKnownClean(*known, std::move(select), &mode.already_scanned);
+  const auto open_start = std::chrono::steady_clock::now();
   Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
       git_flags.repo, options, &(*run)->excluder(), select);
+  const std::chrono::duration<double> history_open = std::chrono::steady_clock::now() - open_start;
   if (!history.ok()) return ReportError(history.status());
 
   mode.history_order = true;
   mode.shard = shard->shard;
   std::vector<store::ItemRef> clean;
   if (known) mode.on_item = CollectClean(&clean);
-  if ((*run)->Scan(**history, mode) && known && !clean.empty()) {
+  const bool scanned = (*run)->Scan(**history, mode);
+  const auto record_start = std::chrono::steady_clock::now();
+  if (scanned && known && !clean.empty()) {
     Result<uint64_t> unrecorded = known->RecordClean(clean);
     if (!unrecorded.ok()) {
       std::cerr << "magpie: notice: the scan store was not updated: "
@@ -108,16 +115,20 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
                 << " clean blobs not recorded (`magpie store gc` drops stale entries)\n";
     }
   }
+  const std::chrono::duration<double> store_record =
+      std::chrono::steady_clock::now() - record_start;
   // About the range, not a blob: every shard finds them, shard 0 reports them.
   if (mode.shard.index == 0) {
     for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
   }
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
-              << " distinct blobs; history walk " << (*history)->walk_seconds() << " s\n";
+              << " distinct blobs; history walk " << (*history)->walk_seconds() << " s (with "
+              << "provenance and selection " << history_open.count() << " s)\n";
     if (known) {
       std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "
-                << clean.size() << " recorded clean\n";
+                << clean.size() << " recorded clean; open " << store_open.count() << " s, record "
+                << store_record.count() << " s\n";
     }
   }
   const int exit_code = (*run)->Finish();

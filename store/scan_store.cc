@@ -336,8 +336,10 @@ class ScanStore::Impl {
     GcResult result;
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     const char* kStale = "SELECT id FROM scan_keys WHERE build != ?1 OR last_used < ?2";
-    const std::string drop_items = std::string("DELETE FROM clean WHERE scan_key IN (") + kStale + ")";
-    const std::string drop_keys = std::string("DELETE FROM scan_keys WHERE id IN (") + kStale + ")";
+    const std::string drop_items =
+        std::string("DELETE FROM clean WHERE scan_key IN (") + kStale + ")";
+    const std::string drop_keys =
+        std::string("DELETE FROM scan_keys WHERE id IN (") + kStale + ")";
     uint64_t* counts[] = {&result.items_dropped, &result.scan_keys_dropped};
     const std::string* statements[] = {&drop_items, &drop_keys};
     for (int i = 0; i < 2; ++i) {
@@ -399,7 +401,8 @@ Result<GcResult> ScanStore::Collect(const std::string& path, const std::string& 
   Result<std::unique_ptr<Impl>> impl = Impl::OpenDatabase(path);
   if (!impl.ok()) return impl.status();
   const uint64_t days = std::min<uint64_t>(max_age_days, 1000000);  // no overflow below
-  const int64_t oldest = static_cast<int64_t>(std::time(nullptr)) - static_cast<int64_t>(days) * 86400;
+  const int64_t oldest =
+      static_cast<int64_t>(std::time(nullptr)) - static_cast<int64_t>(days) * 86400;
   return (*impl)->Collect(Sha256Hex(build), oldest);
 }
 
