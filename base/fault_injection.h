@@ -42,6 +42,8 @@ enum class Point {
   kExclusiveCreate,     // creating a file of secrets (base/exclusive_file.h, issue 15)
   kExclusiveWrite,      // writing it
   kRefPresenceOpen,      // opening the repository to list branch and tag tips (issue 11)
+  kStoreOpen,           // opening the scan store (store/scan_store.h, issue 13)
+  kStoreWrite,          // committing what a scan recorded in it
   kCount,
 };
 

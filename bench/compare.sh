@@ -10,6 +10,7 @@
 #                `git cat-file --batch-all-objects --batch --unordered` (skipped when not given)
 #   --runs N     timed runs of each command (default 7), after one warm-up each
 set -euo pipefail
+export MAGPIE_STORE=off  # full scans: a scan store would skip what the last run found clean
 
 before="" after="" dir=/tmp/magpie-bench-tree repo="" runs=7 jobs=2
 while [[ $# -gt 0 ]]; do

@@ -17,6 +17,7 @@
 #   RUNS     interleaved timed rounds (default 5), after one untimed warm-up round
 #   JOBS     magpie -j (default 2)
 set -euo pipefail
+export MAGPIE_STORE=off  # full scans: a scan store would skip what the last run found clean
 
 readonly REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly DEFAULT_TREE=/tmp/magpie-bench-tree

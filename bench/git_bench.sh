@@ -25,6 +25,7 @@
 #   --cmd           measure this instead of magpie ({repo} is replaced by the repository)
 #   --no-synthetic  measure only the --repo repositories
 set -euo pipefail
+export MAGPIE_STORE=off  # full scans: a scan store would skip what the last run found clean
 
 commits=2000
 work=/tmp/magpie-git-bench

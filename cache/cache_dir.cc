@@ -12,6 +12,7 @@
 
 #include "base/fault_injection.h"
 #include "base/file_io.h"
+#include "base/private_file.h"
 
 namespace magpie::cache::internal {
 namespace {
@@ -19,20 +20,6 @@ namespace {
 Status ErrnoStatus(const std::string& what, int error) {
   std::string message = what + ": " + std::strerror(error);
   return error == ENOENT ? NotFound(std::move(message)) : IoError(std::move(message));
-}
-
-// Whether `st`, the fstat of something opened without following links, is ours alone.
-Status CheckTrusted(const struct stat& st, const std::string& what) {
-  if (st.st_uid != ::geteuid()) {
-    return Untrusted(what + " is owned by uid " + std::to_string(st.st_uid) +
-                     ", not by this user (uid " + std::to_string(::geteuid()) + ")");
-  }
-  if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-    return Untrusted(what + " is writable by its group or others (mode " + mode + ")");
-  }
-  return Status::Ok();
 }
 
 int OpenDirectory(const std::string& path) {
@@ -73,7 +60,7 @@ Result<CacheDirectory> CacheDirectory::Open(const std::string& path) {
   CacheDirectory directory(fd, path);
   struct stat st;
   if (::fstat(fd, &st) != 0) return ErrnoStatus("cannot stat " + path, errno);
-  if (Status trusted = CheckTrusted(st, path); !trusted.ok()) return trusted;
+  if (Status trusted = CheckOwnedPrivately(st, path); !trusted.ok()) return trusted;
   return directory;
 }
 
@@ -101,7 +88,7 @@ Result<std::string> CacheDirectory::Read(const std::string& name) const {
   struct stat st;
   if (::fstat(fd, &st) != 0) return ErrnoStatus("cannot stat " + what, errno);
   if (!S_ISREG(st.st_mode)) return Untrusted(what + " is not a regular file");
-  if (Status trusted = CheckTrusted(st, what); !trusted.ok()) return trusted;
+  if (Status trusted = CheckOwnedPrivately(st, what); !trusted.ok()) return trusted;
   if (static_cast<uint64_t>(st.st_size) > kMaxEntryBytes) {
     return Corrupt(what + " is larger than any entry (" + std::to_string(st.st_size) +
                    " bytes)");

@@ -139,6 +139,11 @@ int Dispatch(int argc, char** argv) {
   git->add_flag("--all-occurrences", git_flags.all_occurrences,
                 "List every (commit, path) where each secret was introduced, for forensics "
                 "(default: the first and last commit and counts)");
+  git->add_option("--store", git_flags.store.path,
+                  "Scan store: skip blobs an earlier run found clean with the same rules "
+                  "(default: store/scans.sqlite in the cache directory)");
+  git->add_flag("--no-store", git_flags.store.disabled,
+                "Scan every blob; neither read nor update the scan store");
 
   CommonFlags staged_common;
   CLI::App* staged = app.add_subcommand(
@@ -165,6 +170,18 @@ int Dispatch(int argc, char** argv) {
   estate->add_option("--split-above-mib", estate_flags.split_above_mib,
                      "With shards: split repositories whose packs exceed N MiB by blob over "
                      "every shard (smaller ones go whole to one shard)")
+      ->capture_default_str();
+
+  StoreFlags store_flags;
+  uint64_t gc_max_age_days = 30;
+  CLI::App* store = app.add_subcommand("store", "Maintain the scan store of `magpie git`");
+  store->require_subcommand(1);
+  CLI::App* store_gc = store->add_subcommand(
+      "gc", "Drop what other builds of magpie recorded and what was not used for --max-age-days, "
+            "then compact the store");
+  store_gc->add_option("--store", store_flags.path, "The store (default: the cache directory's)");
+  store_gc->add_option("--max-age-days", gc_max_age_days,
+                       "Drop the entries of rules and settings not used for N days")
       ->capture_default_str();
 
   bool hook_force = false;
@@ -202,6 +219,7 @@ int Dispatch(int argc, char** argv) {
   if (staged->parsed()) return RunStaged(staged_common);
   if (merge->parsed()) return RunMerge(merge_flags);
   if (estate->parsed()) return RunEstate(estate_common, estate_flags);
+  if (store_gc->parsed()) return RunStoreGc(store_flags, gc_max_age_days);
   if (install_hook->parsed()) return RunInstallHook(hook_force);
   if (triage->parsed()) return RunTriage(triage_baseline, triage_ignore_file);
   // No subcommand: scan the current directory with the defaults.

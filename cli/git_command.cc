@@ -1,5 +1,6 @@
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance, reported in
 // history order, one finding per secret with where it lives now (pipeline/history_group_sink.h).
+#include <chrono>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -85,11 +86,20 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
   options.record_introductions = git_flags.all_occurrences;
+  // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
+  // clean is recorded once the scan has run to its end.
+  const auto store_start = std::chrono::steady_clock::now();
+  const std::unique_ptr<store::ScanStore> known = OpenScanStore(git_flags.store, **run, std::cerr);
+  const std::chrono::duration<double> store_open = std::chrono::steady_clock::now() - store_start;
+  ScanMode mode;
+  pipeline::BlobSelector select = ShardSelector(shard->shard);
+  if (known) select = SkipKnownClean(*known, std::move(select), &mode.already_scanned);
+  const auto open_start = std::chrono::steady_clock::now();
   Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
-      git_flags.repo, options, &(*run)->excluder(), ShardSelector(shard->shard));
+      git_flags.repo, options, &(*run)->excluder(), select);
+  const std::chrono::duration<double> history_open = std::chrono::steady_clock::now() - open_start;
   if (!history.ok()) return ReportError(history.status());
 
-  ScanMode mode;
   mode.history_order = true;
   mode.shard = shard->shard;
   mode.history.repo = git_flags.repo;
@@ -98,14 +108,35 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   mode.history.check_unscanned_tips =
       !git_flags.branches.empty() || !git_flags.since.empty() || !mode.shard.whole();
   mode.history.max_blob_size = s.read.max_file_size;
-  (*run)->Scan(**history, mode);
+  std::vector<store::ItemRef> clean;
+  if (known) mode.on_item = CollectClean(&clean);
+  const bool scanned = (*run)->Scan(**history, mode);
+  const auto record_start = std::chrono::steady_clock::now();
+  if (scanned && known && !clean.empty()) {
+    Result<uint64_t> unrecorded = known->RecordClean(clean);
+    if (!unrecorded.ok()) {
+      std::cerr << "magpie: notice: the scan store was not updated: "
+                << report::EscapeControls(unrecorded.status().message()) << "\n";
+    } else if (*unrecorded > 0) {
+      std::cerr << "magpie: notice: the scan store is full: " << *unrecorded
+                << " clean blobs not recorded (`magpie store gc` drops stale entries)\n";
+    }
+  }
+  const std::chrono::duration<double> store_record =
+      std::chrono::steady_clock::now() - record_start;
   // About the range, not a blob: every shard finds them, shard 0 reports them.
   if (mode.shard.index == 0) {
     for (pipeline::ItemResult& change : changes) (*run)->AddItem(std::move(change));
   }
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
-              << " distinct blobs; history walk " << (*history)->walk_seconds() << " s\n";
+              << " distinct blobs; history walk " << (*history)->walk_seconds() << " s (with "
+              << "provenance and selection " << history_open.count() << " s)\n";
+    if (known) {
+      std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "
+                << clean.size() << " recorded clean; open " << store_open.count() << " s, record "
+                << store_record.count() << " s\n";
+    }
   }
   const int exit_code = (*run)->Finish();
   if (const Status written = cleanup->Write(lists, std::cerr); !written.ok()) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "cli/scan_store_flag.h"
 #include "cli/settings.h"
 #include "cli/shard_flag.h"
 #include "pipeline/history_source.h"
@@ -29,6 +30,7 @@ struct GitFlags {
   // Each is a new file (mode 0600; an existing file or a link is refused) (issue 15).
   std::string replacements;
   std::string paths_to_remove;
+  StoreFlags store;  // --store PATH, --no-store (cli/scan_store_flag.h, issue 13)
 };
 
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance; one finding

@@ -74,6 +74,21 @@ Result<std::unique_ptr<ScanRun>> ScanRun::Prepare(ScanSettings settings) {
 namespace {
 
 // Names the repository in every git origin (`magpie estate`).
+// Shows each item to an observer, then passes it on.
+class TapSink : public pipeline::ItemSink {
+ public:
+  TapSink(pipeline::ItemSink& next, const std::function<void(const pipeline::ItemResult&)>& tap)
+      : next_(next), tap_(tap) {}
+  void Add(pipeline::ItemResult item) override {
+    tap_(item);
+    next_.Add(std::move(item));
+  }
+
+ private:
+  pipeline::ItemSink& next_;
+  const std::function<void(const pipeline::ItemResult&)>& tap_;
+};
+
 class RepositorySink : public pipeline::ItemSink {
  public:
   RepositorySink(pipeline::ItemSink& next, std::string repository)
@@ -101,18 +116,23 @@ void ScanRun::AddDiagnostic(const report::Diagnostic& diagnostic) {
   sink_->AddDiagnostic(diagnostic);
 }
 
-void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
+bool ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
   BeginReport();
   // The report has begun: from here on a failure is a diagnostic in it, so that Finish ends
   // it as a whole document and the run exits 2 (docs/exit-codes.md), never a truncated file.
   try {
     if (mode.shard.index == 0) sink_->AddPrelude(source.prelude());
+    if (mode.already_scanned > 0) {
+      pipeline::Prelude known;
+      known.skipped[kAlreadyScanned] = mode.already_scanned;
+      sink_->AddPrelude(known);
+    }
     pipeline::DriveOptions drive;
     drive.threads = settings_.threads;
     drive.serial_below_bytes = mode.serial_below_bytes;
     drive.inline_allows = settings_.inline_allows;
-    // Drive → [repository] → [shard filter] → [HistoryGroupSink] → ReportSink. A shard groups
-    // only the blobs of its share; where each secret lives now is read from the tips (the
+    // Drive → [tap] → [repository] → [shard filter] → [HistoryGroupSink] → ReportSink. A shard
+    // groups only the blobs of its share; where each secret lives now is read from the tips (the
     // group sink looks for the secret's bytes in tip versions it did not scan).
     std::optional<pipeline::HistoryGroupSink> ordered;
     if (mode.history_order) ordered.emplace(*sink_, mode.history);
@@ -122,7 +142,10 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
     pipeline::ItemSink& in_share = sharded ? static_cast<pipeline::ItemSink&>(*sharded) : grouped;
     std::optional<RepositorySink> named;
     if (!mode.repository.empty()) named.emplace(in_share, mode.repository);
-    pipeline::ItemSink& next = named ? static_cast<pipeline::ItemSink&>(*named) : in_share;
+    pipeline::ItemSink& named_or_not = named ? static_cast<pipeline::ItemSink&>(*named) : in_share;
+    std::optional<TapSink> tapped;
+    if (mode.on_item) tapped.emplace(named_or_not, mode.on_item);
+    pipeline::ItemSink& next = tapped ? static_cast<pipeline::ItemSink&>(*tapped) : named_or_not;
     if (!settings_.progress) {
       pipeline::Drive(source, *session_, next, drive);
     } else {
@@ -142,9 +165,12 @@ void ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
     }
   } catch (const std::exception& e) {
     sink_->AddDiagnostic({"", "scan-error", std::string("scan aborted: ") + e.what()});
+    return false;
   } catch (...) {
     sink_->AddDiagnostic({"", "scan-error", "scan aborted"});
+    return false;
   }
+  return true;
 }
 
 void ScanRun::AddItem(pipeline::ItemResult item) { sink_->Add(std::move(item)); }

@@ -32,6 +32,9 @@
 
 namespace magpie::cli {
 
+// The summary's reason for the blobs a scan store let a scan skip (cli/scan_store_flag.h).
+inline constexpr const char* kAlreadyScanned = "already-scanned";
+
 // How a command's items are driven.
 struct ScanMode {
   // Hold findings for git order, one per secret, and where each lives now
@@ -44,6 +47,11 @@ struct ScanMode {
   // Its prelude (the walk's own diagnostics, the same on every shard) is reported by shard 0.
   pipeline::Shard shard;
   std::string repository;  // `magpie estate`: named in each git origin
+  // Sees every item as scanned, before anything else does (the scan store collects the clean
+  // ones: cli/scan_store_flag.h). May be empty.
+  std::function<void(const pipeline::ItemResult&)> on_item;
+  // Blobs not loaded because the scan store knows them clean: counted in the summary.
+  uint64_t already_scanned = 0;
 };
 
 class ScanRun {
@@ -54,10 +62,12 @@ class ScanRun {
 
   const ScanSettings& settings() const { return settings_; }
   const suppress::PathExcluder& excluder() const { return suppression_.excluder; }
+  const pipeline::ScanSession& session() const { return *session_; }
 
   // Begins the report (the first time) and scans every item of `source` into it. May be
   // called once per source (`magpie estate`: one per repository), all into one report.
-  void Scan(const pipeline::Source& source, const ScanMode& mode = {});
+  // False when the scan was aborted (a diagnostic in the report says why).
+  bool Scan(const pipeline::Source& source, const ScanMode& mode = {});
   // A problem met outside any source (an estate line that is no repository). After Scan or
   // BeginReport.
   void AddDiagnostic(const report::Diagnostic& diagnostic);

@@ -9,7 +9,8 @@ out="$3"
 include="$out.include"
 {
   echo "[COMMANDS]"
-  for command in scan git staged install-hook merge estate "rules list" "rules check"; do
+  for command in scan git staged install-hook merge estate "rules list" "rules check" \
+                 "store gc"; do
     echo ".SS \"magpie $command\""
     echo ".nf"
     # shellcheck disable=SC2086  # "rules list" is two words on purpose
@@ -23,6 +24,9 @@ include="$out.include"
   echo ".TP"
   echo ".B MAGPIE_CACHE_DIR"
   echo "The compiled-rules cache (default: \$XDG_CACHE_HOME/magpie or ~/.cache/magpie)."
+  echo ".TP"
+  echo ".B MAGPIE_STORE"
+  echo "The scan store of magpie git (default: store/scans.sqlite in the cache directory); off: none."
 } > "$include"
 "$help2man" --no-info --no-discard-stderr --section=1 \
   --name="find credentials in files and git history before they leak" \

@@ -6,6 +6,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config git ca-certificates
       libvectorscan-dev libre2-dev libgit2-dev libtbb-dev nlohmann-json3-dev
       libyaml-cpp-dev libcli11-dev catch2 libbenchmark-dev zlib1g-dev libssl-dev python3 python3-jsonschema
+      libsqlite3-dev sqlite3  # the scan store (store/, issue 13); sqlite3: its tests plant foreign stores
       pre-commit  # pre-commit: tests/cli/precommit_test.cc drives .pre-commit-hooks.yaml with it
       help2man python3-yaml  # help2man: the man page (dist/); python3-yaml: tests/ci_templates_test.py
       zsh fish  # tests/package_test.sh checks the installed zsh and fish completions

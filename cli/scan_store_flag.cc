@@ -1,0 +1,104 @@
+#include "cli/scan_store_flag.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+#include <utility>
+
+#include "cache/build_id.h"
+#include "cache/rules_cache.h"
+#include "pipeline/shard.h"
+#include "report/terminal_text.h"
+#include "rules/rule_codec.h"
+
+namespace magpie::cli {
+
+std::string StorePath(const StoreFlags& flags) {
+  if (!flags.path.empty()) return flags.path;
+  if (const char* env = std::getenv("MAGPIE_STORE"); env != nullptr && *env != '\0') {
+    return std::string_view(env) == "off" ? "" : env;
+  }
+  const std::string cache_dir = cache::RulesCache::DefaultDirectory();
+  return cache_dir.empty() ? "" : store::ScanStore::DefaultPath(cache_dir);
+}
+
+std::string ScanSettingsKey(const ScanRun& run) {
+  const pipeline::ScanSession& session = run.session();
+  const scanner::CompiledRules& compiled = session.compiled();
+  const scanner::ScanOptions& scan = session.scan_options();
+  const scanner::StreamScanOptions& stream = session.stream_options();
+  // The rules in full (confidence, keywords, allow lists, path patterns are not all in the
+  // database's key), the database's key (patterns, compile options, Hyperscan), and the scan
+  // options that decide what is reported. Size limits and the binary policy are left out:
+  // they decide whether an item is scanned, and only scanned items are recorded.
+  std::string key = "rules " + rules::EncodeRuleSet(compiled.rule_set());
+  key += "\ndatabase " + scanner::CompiledRules::CacheKey(compiled.rule_set(), compiled.options());
+  key += "\nscan " + std::to_string(scan.chunk_size) + " " + std::to_string(scan.chunk_overlap) +
+         " " + std::to_string(static_cast<int>(scan.min_confidence)) + " " +
+         std::to_string(scan.decode_depth) + " " + std::to_string(scan.decode_budget);
+  key += "\nstream " + std::to_string(stream.window) + " " + std::to_string(stream.overlap) +
+         " " + std::to_string(stream.skip_binary);
+  return key;
+}
+
+std::unique_ptr<store::ScanStore> OpenScanStore(const StoreFlags& flags, const ScanRun& run,
+                                                std::ostream& log) {
+  if (flags.disabled) return nullptr;
+  const std::string path = StorePath(flags);
+  if (path.empty()) return nullptr;  // off, or nowhere to keep one: every run is a full scan
+  Result<std::unique_ptr<store::ScanStore>> opened = store::ScanStore::Open(
+      path, {std::string(cache::BuildId()), ScanSettingsKey(run)});
+  if (!opened.ok()) {
+    // Never trusted to skip anything, and never a reason to fail the scan: it scans in full.
+    log << "magpie: notice: not using the scan store (scanning every blob): "
+        << report::EscapeControls(opened.status().message()) << "\n";
+    return nullptr;
+  }
+  return *std::move(opened);
+}
+
+pipeline::BlobSelector SkipKnownClean(const store::ScanStore& store, pipeline::BlobSelector select,
+                                      uint64_t* skipped) {
+  return [&store, select = std::move(select), skipped](const git::BlobProvenance& p) {
+    if (select && !select(p)) return false;
+    // Excluded blobs are not scanned, so never recorded; the path is the one reported
+    // (pipeline/history_source.cc names a blob without one by its id).
+    if (p.excluded || !store.IsClean(p.blob_id, p.path.empty() ? p.blob_id : p.path)) {
+      return true;
+    }
+    ++*skipped;
+    return false;
+  };
+}
+
+std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store::ItemRef>* out) {
+  return [out](const pipeline::ItemResult& item) {
+    const auto* git = std::get_if<report::GitOrigin>(&item.origin);
+    if (git == nullptr || !item.scanned || !item.skip_reason.empty() || item.diagnostic ||
+        !item.findings.empty() || !item.suppressed.empty() || !item.warnings.empty()) {
+      return;
+    }
+    out->push_back({git->blob_id, git->path});
+  };
+}
+
+int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days) {
+  const std::string path = StorePath(flags);
+  if (path.empty()) {
+    std::cerr << "magpie: error: no scan store: give --store PATH (no cache directory)\n";
+    return kExitError;
+  }
+  Result<store::GcResult> collected =
+      store::ScanStore::Collect(path, std::string(cache::BuildId()), max_age_days);
+  if (!collected.ok()) {
+    std::cerr << "magpie: error: store gc: " << report::EscapeControls(collected.status().message())
+              << "\n";
+    return kExitError;
+  }
+  std::cerr << "magpie: store gc: dropped " << collected->items_dropped << " items of "
+            << collected->scan_keys_dropped << " stale scan keys; kept "
+            << collected->items_kept << " items (" << report::EscapeControls(path) << ")\n";
+  return kExitClean;
+}
+
+}  // namespace magpie::cli

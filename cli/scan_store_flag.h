@@ -1,0 +1,53 @@
+// The scan store of `magpie git` (issue 13 §2, store/scan_store.h): --store PATH, --no-store,
+// and `magpie store gc`. A store that cannot be used (refused, damaged, unwritable) is a
+// notice on stderr and the scan goes on without it: the store only ever saves work.
+#ifndef MAGPIE_CLI_SCAN_STORE_FLAG_H_
+#define MAGPIE_CLI_SCAN_STORE_FLAG_H_
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/scan_run.h"
+#include "pipeline/history_source.h"
+#include "store/scan_store.h"
+
+namespace magpie::cli {
+
+struct StoreFlags {
+  std::string path;       // --store PATH ("" = the default, under the cache directory)
+  bool disabled = false;  // --no-store
+};
+
+// --store, else $MAGPIE_STORE ("off": none), else ScanStore::DefaultPath under the rules
+// cache's directory; "" for none (also: no HOME, no XDG_CACHE_HOME, no MAGPIE_CACHE_DIR).
+std::string StorePath(const StoreFlags& flags);
+
+// What makes a scan of some bytes at some path find what it finds, besides the build: the
+// effective rules (configuration merged), the compile and scan options. Two runs with equal
+// keys find the same in the same item.
+std::string ScanSettingsKey(const ScanRun& run);
+
+// The store for a scan by `run`, or null (--no-store, no path, or it cannot be used: then a
+// notice on `log`).
+std::unique_ptr<store::ScanStore> OpenScanStore(const StoreFlags& flags, const ScanRun& run,
+                                                std::ostream& log);
+
+// Items the store knows clean are not selected (counted in `*skipped`), the others as
+// `select` says (empty: all). `store` and `skipped` must outlive the selector.
+pipeline::BlobSelector SkipKnownClean(const store::ScanStore& store, pipeline::BlobSelector select,
+                                      uint64_t* skipped);
+
+// Collects the items scanned completely that produced nothing (no finding, suppressed or not,
+// no diagnostic, no warning), for ScanStore::RecordClean.
+std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store::ItemRef>* out);
+
+// `magpie store gc`: drops what other builds recorded and what was not used for
+// `max_age_days`, then compacts the file.
+int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days);
+
+}  // namespace magpie::cli
+
+#endif  // MAGPIE_CLI_SCAN_STORE_FLAG_H_

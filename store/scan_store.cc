@@ -1,0 +1,409 @@
+#include "store/scan_store.h"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <unordered_set>
+
+#include "base/fault_injection.h"
+#include "base/private_file.h"
+
+namespace magpie::store {
+namespace {
+
+// 'mgps' in the database header: an SQLite file of any other application is not ours.
+constexpr int kApplicationId = 0x6d677073;
+constexpr int kSchemaVersion = 1;
+constexpr const char* kSchema[] = {
+    "CREATE TABLE scan_keys(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
+    "build TEXT NOT NULL, last_used INTEGER NOT NULL)",
+    "CREATE TABLE clean(scan_key INTEGER NOT NULL, item BLOB NOT NULL, "
+    "PRIMARY KEY(scan_key, item)) WITHOUT ROWID",
+};
+constexpr int kBusyTimeoutMs = 10000;
+
+// An item's name in the store: the first 128 bits of SHA-256(blob id, NUL, path).
+struct ItemKey {
+  uint64_t high = 0;
+  uint64_t low = 0;
+  bool operator==(const ItemKey& o) const { return high == o.high && low == o.low; }
+};
+struct ItemKeyHash {
+  size_t operator()(const ItemKey& k) const { return static_cast<size_t>(k.low ^ k.high); }
+};
+
+uint64_t BigEndian64(const unsigned char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | p[i];
+  return v;
+}
+
+void Sha256(std::string_view data, unsigned char digest[EVP_MAX_MD_SIZE]) {
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+}
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  Sha256(data, digest);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (int i = 0; i < 32; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 15]);
+  }
+  return hex;
+}
+
+ItemKey KeyOf(std::string_view blob_id, std::string_view path) {
+  std::string data;
+  data.reserve(blob_id.size() + 1 + path.size());
+  data.append(blob_id).push_back('\0');
+  data.append(path);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  Sha256(data, digest);
+  return {BigEndian64(digest), BigEndian64(digest + 8)};
+}
+
+std::string KeyBytes(const ItemKey& k) {
+  std::string bytes(16, '\0');
+  for (int i = 0; i < 8; ++i) {
+    bytes[i] = static_cast<char>(k.high >> (56 - 8 * i));
+    bytes[8 + i] = static_cast<char>(k.low >> (56 - 8 * i));
+  }
+  return bytes;
+}
+
+Status ErrnoStatus(const std::string& what, int error) {
+  return IoError(what + ": " + std::strerror(error));
+}
+
+// Creates `path`'s directory (0700) when missing, and checks it and the file (created 0600
+// when missing) are ours alone and no links. Nobody else can then swap the file: the
+// descriptors are closed before SQLite opens the path (closing a descriptor of a file drops
+// every POSIX lock the process holds on it, SQLite's included).
+Status PrepareFile(const std::string& path) {
+  if (fault::Triggered(fault::Point::kStoreOpen)) return ErrnoStatus("cannot open " + path, errno);
+  std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  std::error_code ec;
+  if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return ErrnoStatus("cannot create " + dir.string(), errno);
+  }
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir_fd < 0) {
+    if (errno == ELOOP || errno == ENOTDIR) return Untrusted(dir.string() + " is not a directory");
+    return ErrnoStatus("cannot open " + dir.string(), errno);
+  }
+  struct stat st;
+  Status trusted = ::fstat(dir_fd, &st) == 0 ? CheckOwnedPrivately(st, dir.string())
+                                             : ErrnoStatus("cannot stat " + dir.string(), errno);
+  ::close(dir_fd);
+  if (!trusted.ok()) return trusted;
+  // O_NONBLOCK: a FIFO planted under the name is refused below, never waited on.
+  const int fd =
+      ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == ELOOP) return Untrusted(path + " is a symbolic link");
+    return ErrnoStatus("cannot open " + path, errno);
+  }
+  trusted = ::fstat(fd, &st) != 0 ? ErrnoStatus("cannot stat " + path, errno)
+            : !S_ISREG(st.st_mode) ? Untrusted(path + " is not a regular file")
+                                   : CheckOwnedPrivately(st, path);
+  ::close(fd);
+  return trusted;
+}
+
+// One prepared statement, finalized on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+  bool ok() const { return stmt_ != nullptr; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string Text(sqlite3_stmt* stmt, int column) {
+  const unsigned char* text = sqlite3_column_text(stmt, column);
+  return text == nullptr ? "" : reinterpret_cast<const char*>(text);
+}
+
+// The (type, name, sql) rows of a database's schema, in name order.
+std::vector<std::string> SchemaRows(sqlite3* db) {
+  std::vector<std::string> rows;
+  Statement list(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name");
+  if (!list.ok()) return {"unreadable"};
+  int rc;
+  while ((rc = sqlite3_step(list.get())) == SQLITE_ROW) {
+    rows.push_back(Text(list.get(), 0) + "|" + Text(list.get(), 1) + "|" + Text(list.get(), 2) +
+                   "|" + Text(list.get(), 3));
+  }
+  if (rc != SQLITE_DONE) rows.push_back("unreadable");
+  return rows;
+}
+
+const std::vector<std::string>& ExpectedSchema() {
+  static const std::vector<std::string> rows = [] {
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    for (const char* sql : kSchema) sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    std::vector<std::string> expected = SchemaRows(db);
+    sqlite3_close(db);
+    return expected;
+  }();
+  return rows;
+}
+
+// The first column of the first row of `sql` (a pragma, a count), or -1.
+int64_t PragmaInt(sqlite3* db, const char* sql) {
+  Statement pragma(db, sql);
+  return pragma.ok() && sqlite3_step(pragma.get()) == SQLITE_ROW
+             ? sqlite3_column_int64(pragma.get(), 0)
+             : -1;
+}
+
+}  // namespace
+
+class ScanStore::Impl {
+ public:
+  ~Impl() { sqlite3_close_v2(db_); }
+
+  Status Exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) == SQLITE_OK) return Status::Ok();
+    std::string message = error != nullptr ? error : sqlite3_errmsg(db_);
+    sqlite3_free(error);
+    return IoError(path_ + ": " + message);
+  }
+  Status Error(const std::string& what) const {
+    return IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  }
+
+  // Opens, creates the schema in an empty file, and checks the rest is a magpie store.
+  static Result<std::unique_ptr<Impl>> OpenDatabase(const std::string& path) {
+    if (Status prepared = PrepareFile(path); !prepared.ok()) return prepared;
+    auto impl = std::make_unique<Impl>();
+    impl->path_ = path;
+    const int rc = sqlite3_open_v2(path.c_str(), &impl->db_,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
+    if (rc != SQLITE_OK) return impl->Error("cannot open");
+    // The file is input like any other: no schema-defined SQL functions, no writes to the
+    // schema through our statements, and cells checked as they are read.
+    sqlite3_db_config(impl->db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(impl->db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_busy_timeout(impl->db_, kBusyTimeoutMs);
+    if (Status s = impl->Exec("PRAGMA cell_size_check = ON"); !s.ok()) {
+      return Corrupt(s.message());
+    }
+    if (SchemaRows(impl->db_).empty() && PragmaInt(impl->db_, "PRAGMA application_id") == 0) {
+      if (Status s = impl->CreateSchema(); !s.ok()) return s;
+    }
+    if (Status s = impl->CheckIsStore(); !s.ok()) return s;
+    return impl;
+  }
+
+  Status CreateSchema() {
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    // Another process may have created it while we waited for the lock.
+    if (SchemaRows(db_).empty()) {
+      for (const char* sql : kSchema) {
+        if (Status s = Exec(sql); !s.ok()) return Rollback(s);
+      }
+      const std::string pragmas = "PRAGMA application_id = " + std::to_string(kApplicationId) +
+                                  "; PRAGMA user_version = " + std::to_string(kSchemaVersion);
+      if (Status s = Exec(pragmas.c_str()); !s.ok()) return Rollback(s);
+    }
+    return Exec("COMMIT");
+  }
+
+  Status CheckIsStore() {
+    const int64_t application_id = PragmaInt(db_, "PRAGMA application_id");
+    if (application_id != kApplicationId) {
+      return Corrupt(path_ + " is not a magpie scan store (application id " +
+                     std::to_string(application_id) + ")");
+    }
+    const int64_t version = PragmaInt(db_, "PRAGMA user_version");
+    if (version != kSchemaVersion) {
+      return Corrupt(path_ + " is a magpie scan store of another format (version " +
+                     std::to_string(version) + ", expected " + std::to_string(kSchemaVersion) +
+                     ")");
+    }
+    if (SchemaRows(db_) != ExpectedSchema()) {
+      return Corrupt(path_ + " has a schema that is not a magpie scan store's");
+    }
+    Statement check(db_, "PRAGMA quick_check");
+    if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW ||
+        Text(check.get(), 0) != "ok") {
+      return Corrupt(path_ + " fails its integrity check (PRAGMA quick_check)");
+    }
+    return Status::Ok();
+  }
+
+  Status Rollback(Status why) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return why;
+  }
+
+  // The row id of `key` in scan_keys, or 0 when it has none.
+  int64_t ScanKeyId() const {
+    Statement find(db_, "SELECT id FROM scan_keys WHERE key = ?1");
+    if (!find.ok()) return 0;
+    sqlite3_bind_text(find.get(), 1, key_.data(), static_cast<int>(key_.size()), SQLITE_STATIC);
+    return sqlite3_step(find.get()) == SQLITE_ROW ? sqlite3_column_int64(find.get(), 0) : 0;
+  }
+
+  Status LoadClean() {
+    const int64_t id = ScanKeyId();
+    if (id == 0) return Status::Ok();
+    Statement items(db_, "SELECT item FROM clean WHERE scan_key = ?1");
+    if (!items.ok()) return Error("cannot read");
+    sqlite3_bind_int64(items.get(), 1, id);
+    int rc;
+    while ((rc = sqlite3_step(items.get())) == SQLITE_ROW) {
+      if (sqlite3_column_bytes(items.get(), 0) != 16) {
+        return Corrupt(path_ + " holds an item of the wrong size");
+      }
+      const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(items.get(), 0));
+      clean_.insert({BigEndian64(bytes), BigEndian64(bytes + 8)});
+    }
+    if (rc != SQLITE_DONE) return Corrupt(Error("cannot read").message());
+    return Status::Ok();
+  }
+
+  Result<uint64_t> Record(const std::vector<ItemRef>& items) {
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    {
+      Statement upsert(db_,
+                       "INSERT INTO scan_keys(key, build, last_used) VALUES(?1, ?2, ?3) "
+                       "ON CONFLICT(key) DO UPDATE SET last_used = excluded.last_used");
+      if (!upsert.ok()) return Rollback(Error("cannot write"));
+      sqlite3_bind_text(upsert.get(), 1, key_.data(), static_cast<int>(key_.size()),
+                        SQLITE_STATIC);
+      sqlite3_bind_text(upsert.get(), 2, build_.data(), static_cast<int>(build_.size()),
+                        SQLITE_STATIC);
+      sqlite3_bind_int64(upsert.get(), 3, static_cast<int64_t>(std::time(nullptr)));
+      if (sqlite3_step(upsert.get()) != SQLITE_DONE) return Rollback(Error("cannot write"));
+    }
+    const int64_t id = ScanKeyId();
+    uint64_t count = static_cast<uint64_t>(PragmaInt(db_, "SELECT count(*) FROM clean"));
+    if (count + items.size() > max_entries_) {  // others' items go first
+      Statement drop(db_, "DELETE FROM clean WHERE scan_key != ?1");
+      sqlite3_bind_int64(drop.get(), 1, id);
+      if (!drop.ok() || sqlite3_step(drop.get()) != SQLITE_DONE) {
+        return Rollback(Error("cannot write"));
+      }
+      count = static_cast<uint64_t>(PragmaInt(db_, "SELECT count(*) FROM clean"));
+    }
+    const uint64_t room = max_entries_ > count ? max_entries_ - count : 0;
+    Statement insert(db_, "INSERT OR IGNORE INTO clean(scan_key, item) VALUES(?1, ?2)");
+    if (!insert.ok()) return Rollback(Error("cannot write"));
+    uint64_t written = 0;
+    for (const ItemRef& item : items) {
+      if (written == room) break;
+      const std::string bytes = KeyBytes(KeyOf(item.blob_id, item.path));
+      sqlite3_bind_int64(insert.get(), 1, id);
+      sqlite3_bind_blob(insert.get(), 2, bytes.data(), 16, SQLITE_STATIC);
+      if (sqlite3_step(insert.get()) != SQLITE_DONE) return Rollback(Error("cannot write"));
+      sqlite3_reset(insert.get());
+      ++written;
+    }
+    // A failed commit (the disk filled up) must leave nothing half-recorded.
+    if (fault::Triggered(fault::Point::kStoreWrite)) {
+      return Rollback(ErrnoStatus(path_ + ": cannot write", errno));
+    }
+    if (Status s = Exec("COMMIT"); !s.ok()) return Rollback(s);
+    return items.size() - written;
+  }
+
+  Result<GcResult> Collect(const std::string& build_hash, int64_t oldest) {
+    GcResult result;
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    const char* kStale = "SELECT id FROM scan_keys WHERE build != ?1 OR last_used < ?2";
+    const std::string drop_items =
+        std::string("DELETE FROM clean WHERE scan_key IN (") + kStale + ")";
+    const std::string drop_keys =
+        std::string("DELETE FROM scan_keys WHERE id IN (") + kStale + ")";
+    uint64_t* counts[] = {&result.items_dropped, &result.scan_keys_dropped};
+    const std::string* statements[] = {&drop_items, &drop_keys};
+    for (int i = 0; i < 2; ++i) {
+      Statement drop(db_, statements[i]->c_str());
+      if (!drop.ok()) return Rollback(Error("cannot write"));
+      sqlite3_bind_text(drop.get(), 1, build_hash.data(), static_cast<int>(build_hash.size()),
+                        SQLITE_STATIC);
+      sqlite3_bind_int64(drop.get(), 2, oldest);
+      if (sqlite3_step(drop.get()) != SQLITE_DONE) return Rollback(Error("cannot write"));
+      *counts[i] = static_cast<uint64_t>(sqlite3_changes(db_));
+    }
+    if (fault::Triggered(fault::Point::kStoreWrite)) {
+      return Rollback(ErrnoStatus(path_ + ": cannot write", errno));
+    }
+    if (Status s = Exec("COMMIT"); !s.ok()) return Rollback(s);
+    if (Status s = Exec("VACUUM"); !s.ok()) return s;
+    result.items_kept = static_cast<uint64_t>(PragmaInt(db_, "SELECT count(*) FROM clean"));
+    return result;
+  }
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::string key_;    // SHA-256 of the scan key
+  std::string build_;  // SHA-256 of its build
+  uint64_t max_entries_ = kDefaultMaxEntries;
+  std::unordered_set<ItemKey, ItemKeyHash> clean_;
+};
+
+std::string ScanStore::DefaultPath(const std::string& cache_dir) {
+  return (std::filesystem::path(cache_dir) / "store" / "scans.sqlite").string();
+}
+
+ScanStore::ScanStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ScanStore::~ScanStore() = default;
+
+Result<std::unique_ptr<ScanStore>> ScanStore::Open(const std::string& path, const ScanKey& key,
+                                                   uint64_t max_entries) {
+  Result<std::unique_ptr<Impl>> impl = Impl::OpenDatabase(path);
+  if (!impl.ok()) return impl.status();
+  (*impl)->build_ = Sha256Hex(key.build);
+  (*impl)->key_ = Sha256Hex(key.build + "\n" + key.settings);
+  (*impl)->max_entries_ = max_entries;
+  if (Status loaded = (*impl)->LoadClean(); !loaded.ok()) return loaded;
+  return std::unique_ptr<ScanStore>(new ScanStore(*std::move(impl)));
+}
+
+bool ScanStore::IsClean(std::string_view blob_id, std::string_view path) const {
+  return !impl_->clean_.empty() && impl_->clean_.count(KeyOf(blob_id, path)) != 0;
+}
+
+size_t ScanStore::size() const { return impl_->clean_.size(); }
+
+Result<uint64_t> ScanStore::RecordClean(const std::vector<ItemRef>& items) {
+  return impl_->Record(items);
+}
+
+Result<GcResult> ScanStore::Collect(const std::string& path, const std::string& build,
+                                    uint64_t max_age_days) {
+  Result<std::unique_ptr<Impl>> impl = Impl::OpenDatabase(path);
+  if (!impl.ok()) return impl.status();
+  const uint64_t days = std::min<uint64_t>(max_age_days, 1000000);  // no overflow below
+  const int64_t oldest =
+      static_cast<int64_t>(std::time(nullptr)) - static_cast<int64_t>(days) * 86400;
+  return (*impl)->Collect(Sha256Hex(build), oldest);
+}
+
+}  // namespace magpie::store

@@ -1,0 +1,109 @@
+// The persistent scan store (issue 13 §2): what a history scan already knows is clean, so that
+// the next `magpie git` of the same repository scans only what it has not seen.
+//
+// What it holds, and why that is safe to hold: never a secret, never a finding, never a path or
+// an object id in clear. Per scan key (the build, the effective rules and every option that
+// changes what a scan of some bytes finds), the set of items that were scanned completely and
+// produced nothing at all: no finding, no finding suppressed by an inline marker, no diagnostic,
+// no warning. An item is named by a 128-bit truncated SHA-256 of its blob id and the path it is
+// reported at (path rules make the path part of what is scanned). An item with any finding is
+// not recorded, so it is scanned again on every run and reported with its current provenance
+// and suppression: the store can only save work, never change what is reported, as long as it
+// is not tampered with. A tampered store can make magpie skip blobs (never report something
+// that is not there): docs/security.md says when to pass --no-store.
+//
+// Trust and integrity, as for the rules cache (cache/rules_cache.h): the database's directory
+// must be the effective user's and not writable by group or others (it is created 0700), the
+// file likewise (created 0600) and not a symbolic link. An SQLite file that is not a magpie
+// store (application id, schema version, or any object in its schema differs from ours) or
+// fails `PRAGMA quick_check` is refused (kCorrupt, kUntrusted): the caller says so and scans
+// without it. It is opened defensively (SQLITE_DBCONFIG_DEFENSIVE, trusted_schema off), with
+// a busy timeout, so that concurrent magpie processes wait for each other's short writes.
+//
+// Size is bounded: RecordClean keeps at most `max_entries` items in the whole store, dropping
+// the other scan keys' items first, then recording no more (what is not recorded is scanned
+// again next time).
+//
+// Usage:
+//   auto store = store::ScanStore::Open(path, {build_id, rules_and_options});
+//   if (!store.ok()) { notice(store.status()); /* scan everything */ }
+//   bool skip = (*store)->IsClean(blob_id, path);            // any thread, after Open
+//   ... scan; collect the clean items ...
+//   Status written = (*store)->RecordClean(clean_items);     // one transaction
+//
+// Thread safety: IsClean may be called from any number of threads (the set is read-only after
+// Open); RecordClean from one thread at a time. Processes may share a store.
+#ifndef MAGPIE_STORE_SCAN_STORE_H_
+#define MAGPIE_STORE_SCAN_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+
+namespace magpie::store {
+
+// About 40 bytes on disk each: 8 million items is a few hundred MB at most.
+inline constexpr uint64_t kDefaultMaxEntries = uint64_t{8} << 20;
+
+// What a store entry was computed under. Both strings are opaque to the store, which keeps
+// only their SHA-256; `build` alone decides what `magpie store gc` drops.
+struct ScanKey {
+  std::string build;     // the build of magpie (cache::BuildId())
+  std::string settings;  // the effective rules and every option that changes a scan's findings
+};
+
+// An item as the store names it: the blob's id and the path it is reported at.
+struct ItemRef {
+  std::string blob_id;
+  std::string path;
+};
+
+struct GcResult {
+  uint64_t scan_keys_dropped = 0;
+  uint64_t items_dropped = 0;
+  uint64_t items_kept = 0;
+};
+
+class ScanStore {
+ public:
+  // <cache_dir>/store/scans.sqlite, the default --store (cache_dir: the rules cache's).
+  static std::string DefaultPath(const std::string& cache_dir);
+
+  // Opens the store at `path` (created, with its directory, when missing) and reads the clean
+  // items of `key`. Errors: kUntrusted (a link, another user's, writable by others), kCorrupt
+  // (not a magpie store, fails quick_check), kIoError (cannot be created, opened or read).
+  static Result<std::unique_ptr<ScanStore>> Open(const std::string& path, const ScanKey& key,
+                                                 uint64_t max_entries = kDefaultMaxEntries);
+  ~ScanStore();
+  ScanStore(const ScanStore&) = delete;
+  ScanStore& operator=(const ScanStore&) = delete;
+
+  // Whether the item was recorded clean under this store's key.
+  bool IsClean(std::string_view blob_id, std::string_view path) const;
+  // Items of this key known clean when the store was opened.
+  size_t size() const;
+  // Records `items` as clean under this store's key, in one transaction (all or nothing),
+  // within the size bound. Returns how many could not be recorded for the bound. Errors:
+  // kIoError (the database cannot be written: read-only, full disk, locked too long).
+  Result<uint64_t> RecordClean(const std::vector<ItemRef>& items);
+
+  // Drops the items of every scan key of another build than `build`, and of this build's
+  // keys not used for `max_age_days`, then vacuums. Same errors as Open, and kIoError.
+  static Result<GcResult> Collect(const std::string& path, const std::string& build,
+                                  uint64_t max_age_days);
+
+  class Impl;  // scan_store.cc
+
+ private:
+  explicit ScanStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace magpie::store
+
+#endif  // MAGPIE_STORE_SCAN_STORE_H_

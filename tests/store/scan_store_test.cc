@@ -1,0 +1,229 @@
+// The scan store on its own (issue 13 §2): what it remembers, under which key, and how it
+// refuses a file it cannot trust. The end-to-end behaviour is tests/cli/scan_store_cli_test.cc.
+#include "store/scan_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "base/fault_injection.h"
+
+namespace magpie::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("magpie-store-test-" + std::to_string(::getpid()) + "-" +
+             std::to_string(counter++) + "-" +
+             std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    fs::create_directories(path_);
+    fs::permissions(path_, fs::perms::owner_all);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  fs::path operator/(const std::string& name) const { return path_ / name; }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+const ScanKey kKey{"build-1", "rules-a"};
+
+std::vector<ItemRef> Items(int n, const std::string& path = "a.txt") {
+  std::vector<ItemRef> items;
+  for (int i = 0; i < n; ++i) items.push_back({"blob" + std::to_string(i), path});
+  return items;
+}
+
+std::unique_ptr<ScanStore> MustOpen(const fs::path& path, const ScanKey& key = kKey,
+                                    uint64_t max_entries = kDefaultMaxEntries) {
+  Result<std::unique_ptr<ScanStore>> store = ScanStore::Open(path.string(), key, max_entries);
+  INFO(store.status().message());
+  REQUIRE(store.ok());
+  return *std::move(store);
+}
+
+void Overwrite(const fs::path& path, std::streamoff offset, const std::string& bytes) {
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(offset);
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+TEST_CASE("issue 13: the store remembers clean items per scan key and path", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "sub" / "scans.sqlite";
+  {
+    std::unique_ptr<ScanStore> store = MustOpen(db);
+    CHECK(store->size() == 0);
+    CHECK(!store->IsClean("blob1", "a.txt"));
+    Result<uint64_t> unrecorded = store->RecordClean(Items(3));
+    REQUIRE(unrecorded.ok());
+    CHECK(*unrecorded == 0);
+  }
+  std::unique_ptr<ScanStore> again = MustOpen(db);
+  CHECK(again->size() == 3);
+  CHECK(again->IsClean("blob1", "a.txt"));
+  CHECK(!again->IsClean("blob1", "id_rsa"));  // path rules make the path part of the item
+  CHECK(!again->IsClean("blob7", "a.txt"));
+  // Another rule set, another build: nothing is known.
+  CHECK(MustOpen(db, {"build-1", "rules-b"})->size() == 0);
+  CHECK(MustOpen(db, {"build-2", "rules-a"})->size() == 0);
+  // Created private: the directory 0700, the file 0600.
+  struct stat st;
+  REQUIRE(::stat(db.parent_path().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+  REQUIRE(::stat(db.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("issue 13: a file that is not a magpie store is refused", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  SECTION("not SQLite at all") {
+    std::ofstream(db) << "this is not a database, it is a text file of some length....\n";
+  }
+  SECTION("another application's SQLite database") {
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+    sqlite3_exec(other, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+  }
+  SECTION("our application id with an extra trigger in the schema") {
+    MustOpen(db);
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other,
+                         "CREATE TRIGGER t AFTER INSERT ON clean BEGIN "
+                         "DELETE FROM scan_keys; END",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(other);
+  }
+  SECTION("our schema at another version") {
+    MustOpen(db);
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+    sqlite3_exec(other, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+  }
+  Result<std::unique_ptr<ScanStore>> store = ScanStore::Open(db.string(), kKey);
+  INFO(store.status().message());
+  REQUIRE(!store.ok());
+  CHECK(store.status().code() != StatusCode::kOk);
+}
+
+TEST_CASE("issue 13: a damaged store fails its integrity check and is not used", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  {
+    std::unique_ptr<ScanStore> store = MustOpen(db);
+    REQUIRE(store->RecordClean(Items(3000)).ok());
+  }
+  const auto size = fs::file_size(db);
+  REQUIRE(size > 4 * 4096);
+  // Garbage over the second half of the file (b-tree pages), the header left intact.
+  Overwrite(db, static_cast<std::streamoff>(size / 2), std::string(8192, '\x5a'));
+  Result<std::unique_ptr<ScanStore>> store = ScanStore::Open(db.string(), kKey);
+  INFO(store.status().message());
+  CHECK(!store.ok());
+}
+
+TEST_CASE("issue 13: a store in a directory others can write to or behind a link is refused",
+          "[store]") {
+  TempDir dir;
+  SECTION("a world-writable directory") {
+    fs::create_directories(dir / "open");
+    fs::permissions(dir / "open", fs::perms::all);
+    Result<std::unique_ptr<ScanStore>> store =
+        ScanStore::Open((dir / "open" / "scans.sqlite").string(), kKey);
+    CHECK(store.status().code() == StatusCode::kUntrusted);
+  }
+  SECTION("a symbolic link") {
+    MustOpen(dir / "real.sqlite");
+    fs::create_symlink(dir / "real.sqlite", dir / "link.sqlite");
+    Result<std::unique_ptr<ScanStore>> store =
+        ScanStore::Open((dir / "link.sqlite").string(), kKey);
+    CHECK(store.status().code() == StatusCode::kUntrusted);
+  }
+  SECTION("a file others can write to") {
+    MustOpen(dir / "scans.sqlite");
+    fs::permissions(dir / "scans.sqlite", fs::perms::others_write, fs::perm_options::add);
+    Result<std::unique_ptr<ScanStore>> store =
+        ScanStore::Open((dir / "scans.sqlite").string(), kKey);
+    CHECK(store.status().code() == StatusCode::kUntrusted);
+  }
+}
+
+TEST_CASE("issue 13: a store that cannot be opened or written is an error value", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  {
+    fault::ScopedFault fail(fault::Point::kStoreOpen, EACCES);
+    Result<std::unique_ptr<ScanStore>> store = ScanStore::Open(db.string(), kKey);
+    CHECK(store.status().code() == StatusCode::kIoError);
+  }
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  {
+    fault::ScopedFault full(fault::Point::kStoreWrite, ENOSPC);
+    Result<uint64_t> written = store->RecordClean(Items(10));
+    CHECK(written.status().code() == StatusCode::kIoError);
+  }
+  // Rolled back: nothing was recorded, and the store still works.
+  CHECK(MustOpen(db)->size() == 0);
+  REQUIRE(store->RecordClean(Items(10)).ok());
+  CHECK(MustOpen(db)->size() == 10);
+}
+
+TEST_CASE("issue 13: the store stays within its bound, dropping other keys first", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db, {"build-1", "old-rules"}, 10)->RecordClean(Items(6, "old")).ok());
+  std::unique_ptr<ScanStore> store = MustOpen(db, kKey, 10);
+  Result<uint64_t> unrecorded = store->RecordClean(Items(8));
+  REQUIRE(unrecorded.ok());
+  CHECK(*unrecorded == 0);  // the old key's 6 made room
+  CHECK(MustOpen(db, {"build-1", "old-rules"}, 10)->size() == 0);
+  unrecorded = MustOpen(db, kKey, 10)->RecordClean(Items(5, "b.txt"));
+  REQUIRE(unrecorded.ok());
+  CHECK(*unrecorded == 3);  // only 2 more fit
+  CHECK(MustOpen(db, kKey, 10)->size() == 10);
+}
+
+TEST_CASE("issue 13: store gc drops other builds' entries and keeps this build's", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db, {"build-old", "rules-a"})->RecordClean(Items(5)).ok());
+  REQUIRE(MustOpen(db, {"build-new", "rules-a"})->RecordClean(Items(3)).ok());
+  {
+    fault::ScopedFault full(fault::Point::kStoreWrite, ENOSPC);
+    CHECK(!ScanStore::Collect(db.string(), "build-new", 30).ok());
+  }
+  CHECK(MustOpen(db, {"build-old", "rules-a"})->size() == 5);  // the failed gc changed nothing
+  Result<GcResult> gc = ScanStore::Collect(db.string(), "build-new", 30);
+  INFO(gc.status().message());
+  REQUIRE(gc.ok());
+  CHECK(gc->items_dropped == 5);
+  CHECK(gc->scan_keys_dropped == 1);
+  CHECK(gc->items_kept == 3);
+  CHECK(MustOpen(db, {"build-old", "rules-a"})->size() == 0);
+  CHECK(MustOpen(db, {"build-new", "rules-a"})->size() == 3);
+}
+
+}  // namespace
+}  // namespace magpie::store
