@@ -1,12 +1,8 @@
 // Google Benchmark of the scanner's hot loop: single-thread Scanner::Scan over real source
-// code, against floors measured in the same run (a memchr pass, a Hyperscan database whose
-// one literal never occurs). How to run and read it: bench/README.md.
-//
-// The corpus is read from disk once, at start-up, into memory: regular, non-binary files
-// under MAGPIE_BENCH_CORPUS (colon-separated directories; default /usr/include and
-// /usr/lib/python3*), walked in sorted path order and sampled with an even stride down to
-// MAGPIE_BENCH_CORPUS_MB megabytes (default 64), so the same machine always yields the same
-// corpus and it spans the whole tree rather than its alphabetically first corner.
+// code (and over a corpus dense with secrets), against floors measured in the same run (a
+// memchr pass, a Hyperscan database whose one literal never occurs). How to run and read it:
+// bench/README.md. The corpora and their environment variables: bench_common.h; the
+// Hyperscan stage alone: stage_bench.cc.
 // MAGPIE_BENCH_RULES=FILE benchmarks that rules file instead of the built-in rules.yaml (compare
 // two rule sets without rebuilding).
 // MAGPIE_BENCH_PER_RULE=1 adds one benchmark per rule (that rule compiled alone), to find
@@ -14,157 +10,22 @@
 #include <benchmark/benchmark.h>
 #include <hs/hs.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
+#include "bench/bench_common.h"
 #include "rules/rule_set.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/entropy.h"
 #include "scanner/scanner.h"
 
-namespace magpie::scanner {
+namespace magpie::scanner::bench {
 namespace {
-
-namespace fs = std::filesystem;
-
-constexpr size_t kMaxFileBytes = size_t{8} << 20;  // skip generated giants
-constexpr size_t kBinaryProbeBytes = 8192;         // NUL in the first 8 KiB = binary
-constexpr std::string_view kNeverLiteral = "magpie_bench_never_q7x3z9";
-
-struct Corpus {
-  std::vector<std::string> files;  // contents, in sorted path order
-  std::string joined;              // the same bytes, concatenated
-  std::string description;
-};
-
-std::vector<std::string> CorpusRoots() {
-  std::vector<std::string> roots;
-  if (const char* env = std::getenv("MAGPIE_BENCH_CORPUS"); env != nullptr && *env != '\0') {
-    std::string_view rest(env);
-    while (!rest.empty()) {
-      const size_t colon = rest.find(':');
-      const std::string_view root = rest.substr(0, colon);
-      if (!root.empty()) roots.emplace_back(root);
-      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
-    }
-    return roots;
-  }
-  roots.push_back("/usr/include");
-  std::error_code ec;
-  std::vector<std::string> pythons;
-  for (const fs::directory_entry& entry : fs::directory_iterator("/usr/lib", ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("python3", 0) == 0 && entry.is_directory(ec)) {
-      pythons.push_back(entry.path().string());
-    }
-  }
-  std::sort(pythons.begin(), pythons.end());
-  roots.insert(roots.end(), pythons.begin(), pythons.end());
-  return roots;
-}
-
-size_t CorpusBudget() {
-  if (const char* env = std::getenv("MAGPIE_BENCH_CORPUS_MB"); env != nullptr) {
-    const long mb = std::strtol(env, nullptr, 10);
-    if (mb > 0) return static_cast<size_t>(mb) << 20;
-  }
-  return size_t{64} << 20;
-}
-
-struct Candidate {
-  std::string path;
-  uintmax_t size;
-};
-
-// Reads a whole file; false for unreadable or binary files.
-bool ReadTextFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  const size_t probe = std::min(out->size(), kBinaryProbeBytes);
-  return std::memchr(out->data(), '\0', probe) == nullptr;
-}
-
-Corpus LoadCorpus() {
-  const std::vector<std::string> roots = CorpusRoots();
-  std::vector<Candidate> candidates;
-  uintmax_t total = 0;
-  for (const std::string& root : roots) {
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code file_ec;
-      if (!it->is_regular_file(file_ec) || it->is_symlink(file_ec)) continue;
-      const uintmax_t size = it->file_size(file_ec);
-      if (file_ec || size == 0 || size > kMaxFileBytes) continue;
-      candidates.push_back({it->path().string(), size});
-      total += size;
-    }
-  }
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
-  // Every stride-th file, so the sample spans the tree; binaries are dropped as we read, so
-  // the stride leaves headroom and the loop stops at the budget.
-  const size_t budget = CorpusBudget();
-  const size_t stride = std::max<uintmax_t>(1, total / budget);
-  Corpus corpus;
-  for (size_t offset = 0; offset < stride && corpus.joined.size() < budget; ++offset) {
-    for (size_t i = offset; i < candidates.size() && corpus.joined.size() < budget; i += stride) {
-      std::string bytes;
-      if (!ReadTextFile(candidates[i].path, &bytes)) continue;
-      if (corpus.joined.size() + bytes.size() > budget) continue;
-      corpus.joined += bytes;
-      corpus.files.push_back(std::move(bytes));
-    }
-  }
-  std::string root_list;
-  for (const std::string& root : roots) root_list += (root_list.empty() ? "" : ":") + root;
-  corpus.description = std::to_string(corpus.files.size()) + " files, " +
-                       std::to_string(corpus.joined.size() >> 20) + " MiB from " + root_list;
-  return corpus;
-}
-
-const Corpus& GetCorpus() {
-  static const Corpus* corpus = new Corpus(LoadCorpus());
-  return *corpus;
-}
-
-// The shipped rules (rules.yaml embedded at build time), loaded once.
-const rules::RuleSet* BuiltinRules() {
-  static const rules::RuleSet* rules = [] {
-    const char* file = std::getenv("MAGPIE_BENCH_RULES");
-    rules::LoadResult loaded = file != nullptr && *file != '\0' ? rules::LoadRulesFile(file)
-                                                                 : rules::LoadBuiltinRules();
-    if (!loaded.ok()) {
-      for (const rules::RuleProblem& p : loaded.problems) std::cerr << p.ToString() << "\n";
-      return static_cast<rules::RuleSet*>(nullptr);
-    }
-    return new rules::RuleSet(std::move(loaded.rules));
-  }();
-  return rules;
-}
-
-std::shared_ptr<const CompiledRules> CompileOrReport(const rules::RuleSet& rules,
-                                                     bool generic) {
-  CompileOptions options;
-  options.generic_detector = generic;
-  auto result = CompiledRules::Compile(rules, options);
-  if (!result.ok()) {
-    std::cerr << result.status().message() << "\n";
-    return nullptr;
-  }
-  return *result;
-}
 
 // The full shipped ruleset, compiled once per generic-detector setting.
 std::shared_ptr<const CompiledRules> FullRules(bool generic) {
@@ -188,13 +49,6 @@ std::shared_ptr<const CompiledRules> MinimalRules() {
     return CompileOrReport(rules::RuleSet({spec}, "<bench>"), /*generic=*/false);
   }();
   return compiled;
-}
-
-void SetThroughput(benchmark::State& state, size_t bytes_per_iteration, size_t findings) {
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes_per_iteration));
-  state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes_per_iteration) / 1e6,
-                                              benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["findings"] = static_cast<double>(findings);
 }
 
 // Options from the benchmark's args {generic, decode depth}.
@@ -222,8 +76,7 @@ std::unique_ptr<Scanner> ScannerOrSkip(benchmark::State& state,
 
 // Scans the corpus file by file: many small buffers, as a directory scan sees them.
 void ScanFiles(benchmark::State& state, std::shared_ptr<const CompiledRules> rules,
-               ScanOptions options = {}) {
-  const Corpus& corpus = GetCorpus();
+               ScanOptions options = {}, const Corpus& corpus = GetCorpus()) {
   if (corpus.files.empty()) return state.SkipWithError("empty corpus");
   std::unique_ptr<Scanner> scanner = ScannerOrSkip(state, std::move(rules), options);
   if (scanner == nullptr) return;
@@ -273,6 +126,13 @@ void ScanArgs(benchmark::internal::Benchmark* b) {
 BENCHMARK(BM_ScanFiles)->Apply(ScanArgs);
 BENCHMARK(BM_ScanBuffer)->Apply(ScanArgs);
 
+// The shipped defaults on files dense with secrets (issue 12): confirmation, validators and
+// decoding dominate here, not the Hyperscan stage.
+void BM_DenseScanFiles(benchmark::State& state) {
+  ScanFiles(state, FullRules(state.range(0) != 0), OptionsFor(state), GetDenseCorpus());
+}
+BENCHMARK(BM_DenseScanFiles)->Apply(ScanArgs);
+
 void BM_MinimalRulesFiles(benchmark::State& state) { ScanFiles(state, MinimalRules()); }
 void BM_MinimalRulesBuffer(benchmark::State& state) { ScanBuffer(state, MinimalRules()); }
 BENCHMARK(BM_MinimalRulesFiles)->Unit(benchmark::kMillisecond);
@@ -280,33 +140,23 @@ BENCHMARK(BM_MinimalRulesBuffer)->Unit(benchmark::kMillisecond);
 
 // Hyperscan alone, one literal that never occurs, no scanner around it: the floor of any
 // Hyperscan-based scan over these bytes.
-class HyperscanFloor {
+// The one-literal database of the floor benchmarks; ok() is false when Hyperscan refuses it.
+class HyperscanFloor : public HyperscanDatabase {
  public:
-  HyperscanFloor() {
-    hs_compile_error_t* error = nullptr;
-    const std::string literal(kNeverLiteral);
-    if (hs_compile(literal.c_str(), 0, HS_MODE_BLOCK, nullptr, &database_, &error) !=
-        HS_SUCCESS) {
-      hs_free_compile_error(error);
-      database_ = nullptr;
-      return;
-    }
-    if (hs_alloc_scratch(database_, &scratch_) != HS_SUCCESS) scratch_ = nullptr;
-  }
-  ~HyperscanFloor() {
-    hs_free_scratch(scratch_);
-    hs_free_database(database_);
-  }
-  bool ok() const { return scratch_ != nullptr; }
-  void Scan(std::string_view data) {
-    hs_scan(database_, data.data(), static_cast<unsigned int>(data.size()), 0, scratch_,
-            [](unsigned, unsigned long long, unsigned long long, unsigned, void*) { return 0; },
-            nullptr);
-  }
+  HyperscanFloor() : HyperscanDatabase(Compile()) {}
 
  private:
-  hs_database_t* database_ = nullptr;
-  hs_scratch_t* scratch_ = nullptr;
+  static hs_database_t* Compile() {
+    hs_database_t* database = nullptr;
+    hs_compile_error_t* error = nullptr;
+    const std::string literal(kNeverLiteral);
+    if (hs_compile(literal.c_str(), 0, HS_MODE_BLOCK, nullptr, &database, &error) !=
+        HS_SUCCESS) {
+      hs_free_compile_error(error);
+      return nullptr;
+    }
+    return database;
+  }
 };
 
 void BM_FloorHyperscanFiles(benchmark::State& state) {
@@ -424,15 +274,17 @@ void RegisterPerRuleBenchmarks() {
 }
 
 }  // namespace
-}  // namespace magpie::scanner
+}  // namespace magpie::scanner::bench
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  magpie::scanner::RegisterPerRuleBenchmarks();
-  const magpie::scanner::Corpus& corpus = magpie::scanner::GetCorpus();
+  magpie::scanner::bench::RegisterPerRuleBenchmarks();
+  const magpie::scanner::bench::Corpus& corpus = magpie::scanner::bench::GetCorpus();
   benchmark::AddCustomContext("corpus", corpus.description);
-  if (const magpie::rules::RuleSet* rules = magpie::scanner::BuiltinRules()) {
+  benchmark::AddCustomContext("dense corpus",
+                              magpie::scanner::bench::GetDenseCorpus().description);
+  if (const magpie::rules::RuleSet* rules = magpie::scanner::bench::BuiltinRules()) {
     benchmark::AddCustomContext("rules", std::to_string(rules->rules().size()) +
                                              " from rules.yaml (+ " +
                                              std::string(magpie::rules::kGenericRuleId) +

@@ -1,7 +1,8 @@
 // The decoders the scanner runs on candidate spans of scanned bytes: base64 in each alphabet
 // (scanner/base64.h, also used by the validators) and DecodeCandidate's base64, percent and
 // standalone base64 runs (scanner/base64_runs.h, issue 12); and the percent decoder's linear
-// token finder against the regex it replaced (issue 13).
+// token finder against the regex it replaced (issue 13); and the base64 decoder's linear
+// prefilter against its expression (issue 12).
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fuzz/fuzz_check.h"
 #include "rules/re2_options.h"
@@ -52,6 +54,31 @@ void CheckPercentTokens(std::string_view text) {
   }
 }
 
+// The base64 prefilter's match ends in `text`, from the linear scanner and from RE2 (a match
+// is at most 22 bytes long, so RE2 looks at the 22 bytes before each offset): they must agree.
+void CheckBase64Prefilter(std::string_view text) {
+  static const RE2 regex(
+      "(?:" + std::string(magpie::scanner::internal::kBase64PrefilterPattern) + ")\\z",
+      magpie::rules::Re2Options());
+  std::vector<size_t> linear;
+  magpie::scanner::internal::FindBase64Prefilter(
+      text,
+      [](size_t end, void* context) {
+        static_cast<std::vector<size_t>*>(context)->push_back(end);
+      },
+      &linear);
+  size_t next = 0;
+  for (size_t end = 1; end <= text.size(); ++end) {
+    const size_t begin = end > 22 ? end - 22 : 0;
+    const bool matches =
+        RE2::PartialMatch(re2::StringPiece(text.data() + begin, end - begin), regex);
+    const bool reported = next < linear.size() && linear[next] == end;
+    MAGPIE_FUZZ_CHECK(matches == reported);
+    if (reported) ++next;
+  }
+  MAGPIE_FUZZ_CHECK(next == linear.size());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -70,6 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (decoded) MAGPIE_FUZZ_CHECK(decoded->size() <= text.size());
   }
   CheckPercentTokens(text);
+  CheckBase64Prefilter(text);
   // A run decodes only if it looks like base64 of text, and never to more than 3/4 of it.
   const std::optional<std::string> run = internal::DecodeBase64Run(text);
   if (run) {

@@ -41,10 +41,12 @@ hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompile
     flags.push_back(HyperscanFlags(rules[i].prefiltered));
     ids.push_back(static_cast<unsigned int>(i));
   }
-  for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
-    expressions.push_back(decoder.prefilter.c_str());
+  const std::vector<internal::DecoderSpec>& decoders = internal::DecoderSpecs();
+  for (size_t i = 0; i < decoders.size(); ++i) {
+    if (decoders[i].prefilter_find != nullptr) continue;  // the scanner runs it (scanner.cc)
+    expressions.push_back(decoders[i].prefilter.c_str());
     flags.push_back(HyperscanFlags(false));
-    ids.push_back(static_cast<unsigned int>(ids.size()));
+    ids.push_back(static_cast<unsigned int>(rules.size() + i));
   }
   hs_database_t* database = nullptr;
   hs_compile_error_t* compile_error = nullptr;
@@ -106,7 +108,7 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
         {decoder.encoding,
          decoder.find != nullptr ? nullptr
                                  : std::make_unique<RE2>(decoder.pattern, rules::Re2Options()),
-         decoder.find});
+         decoder.find, decoder.prefilter_find});
   }
   return impl;
 }
@@ -210,7 +212,8 @@ size_t CompiledRules::DatabaseSize() const {
 }
 
 std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOptions& options) {
-  std::string material = "magpie-db-v1\n";
+  // v2: the base64 prefilter left the database for a linear scanner (issue 12).
+  std::string material = "magpie-db-v2\n";
   material += hs_version();
   material += options.generic_detector ? "\ngeneric\n" : "\nno-generic\n";
   for (const rules::RuleSpec& spec : rules.rules()) {
@@ -222,7 +225,7 @@ std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOp
   if (options.generic_detector) material += internal::GenericRuleSpec().pattern;
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
     material.push_back('\0');
-    material += decoder.prefilter;
+    material += decoder.prefilter_find != nullptr ? "<linear>" : decoder.prefilter;
   }
   return Sha256Hex(material);
 }

@@ -48,6 +48,8 @@ struct CompiledDecoder {
   internal::Encoding encoding;
   std::unique_ptr<RE2> re;  // group 1 is the encoded token; null when `find` is set
   internal::TokenFinder find = nullptr;  // a linear scanner instead of `re`
+  // Flags candidates instead of a Hyperscan expression (the database has no id for it).
+  internal::PrefilterFinder prefilter_find = nullptr;
 
   // The next encoded token in data[pos, end) (see DecoderSpec), or nullopt when there is none.
   // `resume` is where to search for the one after it.
@@ -79,7 +81,8 @@ struct CompiledRules::Impl {
   rules::RuleSet rule_set;  // the effective rules: the input plus the generic detector
   CompileOptions options;
   std::vector<CompiledRule> rules;  // index == Hyperscan expression id
-  // Decode-candidate patterns; Hyperscan id == rules.size() + index.
+  // Decode-candidate patterns; Hyperscan id == rules.size() + index (the candidates of one with
+  // a prefilter_find carry that id too, though the database does not report it).
   std::vector<CompiledDecoder> decoders;
   hs_database_t* database = nullptr;
 

@@ -1,6 +1,7 @@
 // Private to the scanner library: the decoding stage. Secrets hidden in base64 values (a
 // Kubernetes Secret's `data:`, a docker `auth`) or percent-encoding are found by decoding
-// candidate spans that Hyperscan flags (same database, same pass) and scanning the decoded
+// candidate spans that Hyperscan flags (same database, same pass; the base64 prefilter is a
+// linear scanner run over the same chunks, FindBase64Prefilter) and scanning the decoded
 // bytes again, to a bounded depth and within a byte budget so decoding can never blow up.
 #ifndef MAGPIE_SCANNER_DECODER_H_
 #define MAGPIE_SCANNER_DECODER_H_
@@ -27,9 +28,16 @@ struct TokenSpan {
 // decoder whose regex would be slow in RE2.
 using TokenFinder = std::optional<TokenSpan> (*)(std::string_view data, size_t pos, size_t end);
 
+// Calls report(end) for every offset `end` in (0, data.size()] at which a match of a decoder's
+// prefilter ends, in increasing order: what Hyperscan would report for that expression.
+using PrefilterReport = void (*)(size_t end, void* context);
+using PrefilterFinder = void (*)(std::string_view data, PrefilterReport report, void* context);
+
 struct DecoderSpec {
   Encoding encoding;
-  std::string prefilter;  // Hyperscan: flags a candidate cheaply
+  // Hyperscan: flags a candidate cheaply. "" when `prefilter_find` flags them instead.
+  std::string prefilter;
+  PrefilterFinder prefilter_find = nullptr;  // a linear scanner instead of `prefilter`
   std::string pattern;    // RE2, on the window around the flag: group 1 is the encoded token
   TokenFinder find = nullptr;  // when set, used instead of `pattern` (which is then "")
 };
@@ -50,6 +58,15 @@ std::optional<TokenSpan> FindPercentToken(std::string_view data, size_t pos, siz
 // The regex above, for the differential test.
 inline constexpr std::string_view kPercentTokenPattern =
     "([A-Za-z0-9._~:/?#@!$&'()*+,;=-]{0,512}%[0-9A-Fa-f]{2}[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{0,512})";
+
+// The base64 decoder's prefilter, the regular expression kBase64PrefilterPattern, as Hyperscan
+// reports it: every end offset of a match in `data`. A linear scanner, not Hyperscan: with no
+// literal to anchor on, it was the most expensive expression of the database (issue 12). The
+// differential test holds it to the expression.
+void FindBase64Prefilter(std::string_view data, PrefilterReport report, void* context);
+// The expression above, for the differential test.
+inline constexpr std::string_view kBase64PrefilterPattern =
+    "[=:>][ \\t]{0,4}[\"']?[A-Za-z0-9+/_-]{16}";
 
 // Decodes a candidate token. Returns nullopt when the token does not decode, or decodes to
 // something that is not mostly printable text (binary blobs, images, hashes).

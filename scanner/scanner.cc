@@ -39,6 +39,7 @@ struct CandidateCollector {
   std::vector<uint64_t>* last_seed = nullptr;
   const std::vector<char>* line_scoped = nullptr;
   std::optional<unsigned int> foreign_id;  // an id beyond the rule table: the scan stopped
+  unsigned int prefilter_id = 0;  // the id OnPrefilterMatch reports for
 };
 
 int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
@@ -66,6 +67,12 @@ int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long
   }
   collector->candidates->push_back({id, end});
   return 0;
+}
+
+// A decoder's linear prefilter (internal::PrefilterFinder) reports through the same path.
+void OnPrefilterMatch(size_t end, void* context) {
+  auto* collector = static_cast<CandidateCollector*>(context);
+  OnHyperscanMatch(collector->prefilter_id, 0, end, 0, context);
 }
 
 uint64_t LineBegin(std::string_view data, uint64_t pos) {
@@ -243,6 +250,13 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
                                   static_cast<unsigned int>(length), 0, state_->scratch,
                                   OnHyperscanMatch, &collector);
     if (rc != HS_SUCCESS) return ScanFailure(rc, collector, state_->last_seed.size());
+    // The decoders' prefilters that are linear scanners report as Hyperscan would have, over
+    // the same chunk: the candidates are those the expression gave (decoder.h).
+    for (size_t d = 0; d < impl.decoders.size(); ++d) {
+      if (impl.decoders[d].prefilter_find == nullptr) continue;
+      collector.prefilter_id = static_cast<unsigned int>(impl.rules.size() + d);
+      impl.decoders[d].prefilter_find(data.substr(base, length), OnPrefilterMatch, &collector);
+    }
     if (base + length >= data.size()) break;
     base += step;
   }

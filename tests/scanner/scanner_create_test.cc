@@ -189,12 +189,14 @@ std::string SerializedDatabase(const std::vector<std::pair<std::string, unsigned
 }
 
 TEST_CASE("issue 10: a failing scan of decoded content fails the whole scan", "[scanner]") {
-  // The table: one rule (id 0), then the decoders (base64 is id 1). The database keeps the
-  // rule's and base64's ids but adds id 99, which only decoded content matches: the top-level
-  // scan goes fine, the nested scan of the decoded bytes meets the foreign id.
+  // The table: one rule (id 0), then the decoders (base64 is id 1, flagged by the scanner's
+  // linear prefilter, not the database). The database keeps the rule's id but adds id 99, which
+  // only decoded content matches: the top-level scan goes fine, the nested scan of the decoded
+  // bytes meets the foreign id.
+  REQUIRE(internal::DecoderSpecs()[0].prefilter_find != nullptr);
   const rules::RuleSpec rule = Rule("q", "(q0_[0-9]{12})");
-  const std::string database = SerializedDatabase(
-      {{rule.pattern, 0}, {internal::DecoderSpecs()[0].prefilter, 1}, {"zz_marker_[0-9]{8}", 99}});
+  const std::string database =
+      SerializedDatabase({{rule.pattern, 0}, {"zz_marker_[0-9]{8}", 99}});
   CompileOptions options;
   options.generic_detector = false;
   auto compiled = CompiledRules::FromSerialized(rules::RuleSet({rule}, "<test>"), options,

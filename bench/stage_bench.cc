@@ -1,0 +1,126 @@
+// The Hyperscan stage alone: hs_scan of the shipped rules' compiled database (every rule, the
+// generic detector, the decoders' prefilters) over the corpus, with a callback that only counts,
+// and no RE2 confirmation. The decoders' prefilters that left the database for a linear scanner
+// (the base64 one, scanner/decoder.h) run after hs_scan over the same bytes, as Scanner does, so
+// the stage's figures still cover every prefilter. Issue 12's speed goal is stated for this stage (>= 1 GB/s/core on
+// ordinary source code); BM_ScanBuffer adds confirmation and decoding to it.
+//
+// The `set` argument leaves groups of patterns out of the database, to say where the stage's
+// time goes (the groups interact inside Hyperscan, so the differences are a guide, not a sum):
+//   0 everything                       2 without the keyword-gated provider rules
+//   1 without the generic detector     3 without both
+//   4 the decoders' prefilters alone (one rule whose literal never occurs)
+// Keyword-gated rules are the provider rules without a prefix that match only after a key name
+// naming the provider: their pattern opens with the case-insensitive key-name group `(?i:(?:`.
+#include <benchmark/benchmark.h>
+#include <hs/hs.h>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench/bench_common.h"
+#include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
+#include "scanner/decoder.h"
+
+namespace magpie::scanner::bench {
+namespace {
+
+// A private copy of a CompiledRules' Hyperscan database (through its public serialized form);
+// null when it does not deserialize.
+hs_database_t* CopyDatabase(const CompiledRules& compiled) {
+  const std::string bytes = compiled.SerializeDatabase();
+  hs_database_t* database = nullptr;
+  if (bytes.empty() ||
+      hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) {
+    return nullptr;
+  }
+  return database;
+}
+
+bool IsKeywordGated(const rules::RuleSpec& spec) {
+  return std::string_view(spec.pattern).substr(0, 7) == "(?i:(?:";
+}
+
+// The compiled rules of `set` (see the file comment), compiled once per set.
+std::shared_ptr<const CompiledRules> RulesForSet(int set) {
+  static std::map<int, std::shared_ptr<const CompiledRules>> cache;
+  if (auto it = cache.find(set); it != cache.end()) return it->second;
+  const rules::RuleSet* shipped = BuiltinRules();
+  std::shared_ptr<const CompiledRules> compiled;
+  if (shipped != nullptr) {
+    std::vector<rules::RuleSpec> specs;
+    if (set == 4) {
+      rules::RuleSpec never;
+      never.id = "bench-never-matches";
+      never.name = "Never matches";
+      never.pattern = std::string(kNeverLiteral) + "([0-9a-f]{16})";
+      specs.push_back(never);
+    } else {
+      for (const rules::RuleSpec& spec : shipped->rules()) {
+        if ((set == 2 || set == 3) && IsKeywordGated(spec)) continue;
+        specs.push_back(spec);
+      }
+    }
+    const bool generic = set == 0 || set == 2;
+    compiled = CompileOrReport(rules::RuleSet(std::move(specs), "<bench>"), generic);
+  }
+  cache.emplace(set, compiled);
+  return compiled;
+}
+
+// hs_scan over `data`, then the linear prefilters: the number of reports of both.
+size_t ScanStage(HyperscanDatabase& stage, std::string_view data) {
+  size_t reports = stage.Scan(data);
+  for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
+    if (decoder.prefilter_find == nullptr) continue;
+    decoder.prefilter_find(
+        data, [](size_t, void* context) { ++*static_cast<size_t*>(context); }, &reports);
+  }
+  return reports;
+}
+
+void StageOver(benchmark::State& state, const Corpus& corpus, bool per_file) {
+  if (corpus.joined.empty()) return state.SkipWithError("empty corpus");
+  const std::shared_ptr<const CompiledRules> compiled =
+      RulesForSet(static_cast<int>(state.range(0)));
+  if (compiled == nullptr) return state.SkipWithError("rules failed to compile");
+  HyperscanDatabase stage(CopyDatabase(*compiled));
+  if (!stage.ok()) return state.SkipWithError("the database does not deserialize");
+  size_t reports = 0;
+  for (auto _ : state) {
+    reports = 0;
+    if (per_file) {
+      for (const std::string& file : corpus.files) reports += ScanStage(stage, file);
+    } else {
+      reports = ScanStage(stage, corpus.joined);
+    }
+  }
+  SetThroughput(state, corpus.joined.size(), 0);
+  state.counters["reports"] = static_cast<double>(reports);
+  state.counters["patterns"] = static_cast<double>(compiled->ExpressionCount());
+}
+
+void BM_HyperscanStageBuffer(benchmark::State& state) { StageOver(state, GetCorpus(), false); }
+void BM_HyperscanStageFiles(benchmark::State& state) { StageOver(state, GetCorpus(), true); }
+void BM_DenseHyperscanStageFiles(benchmark::State& state) {
+  StageOver(state, GetDenseCorpus(), true);
+}
+BENCHMARK(BM_HyperscanStageBuffer)
+    ->ArgName("set")
+    ->DenseRange(0, 4)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HyperscanStageFiles)->ArgName("set")->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DenseHyperscanStageFiles)
+    ->ArgName("set")
+    ->Arg(0)
+    ->Arg(2)
+    ->Arg(4)
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace magpie::scanner::bench
