@@ -43,6 +43,17 @@ inline void MustSh(const Sandbox& box, const std::string& command) {
 
 inline void InitRepo(const Sandbox& box) { MustSh(box, "git init -q -b main ."); }
 
+// `magpie git -f json` of the sandbox's repository, which must report the AWS key once: exit 1
+// and exactly one aws-access-key-id finding. Returns the whole report.
+inline nlohmann::json HistoryReportOfOneKey(const Sandbox& box) {
+  const CliRun run = box.Run("git -f json");
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  nlohmann::json report = ParseJson(run.out);
+  REQUIRE(FindingsOf(report, kAwsRule).size() == 1);
+  return report;
+}
+
 }  // namespace magpie::clitest
 
 #endif  // MAGPIE_TESTS_CLI_GIT_HARNESS_H_
