@@ -115,9 +115,9 @@ X("ovh-application-secret", "OVHcloud API application secret / consumer key", CL
   "https://help.ovhcloud.com/csm/en-api-getting-started-ovhcloud-api",
   words=r"application_?secret|app_?secret|consumer_?key|secret")
 P("exoscale-api-key", "Exoscale API key", CLOUD, [L("EXO"), C(HEX, 24)],
-  "https://community.exoscale.com/documentation/iam/api-keys/", sev="medium")
+  "https://community.exoscale.com/documentation/iam/quick-start/", sev="medium")
 X("exoscale-api-secret", "Exoscale API secret", CLOUD, r"exoscale", "EXOSCALE_API_SECRET",
-  [C(B64URL, 43)], "https://community.exoscale.com/documentation/iam/api-keys/",
+  [C(B64URL, 43)], "https://community.exoscale.com/documentation/iam/quick-start/",
   words=r"secret")
 X("huawei-cloud-secret-key", "Huawei Cloud secret access key", CLOUD,
   r"huawei|hwcloud|huaweicloud", "HUAWEICLOUD_SDK_SK", [C(ALNUM, 40)],
@@ -129,7 +129,7 @@ X("baidu-cloud-secret-key", "Baidu AI Cloud secret access key", CLOUD, r"baidu|\
 X("backblaze-b2-application-key", "Backblaze B2 application key", CLOUD, r"backblaze|\bb2_?app(?:lication)?",
   "B2_APPLICATION_KEY", [L("K00"), C(DIGIT, 1), C(B64, 27)],
   "https://www.backblaze.com/docs/cloud-storage-application-keys", words=r"key")
-P("yandex-oauth-token", "Yandex OAuth token", CLOUD, [L("y0_"), C(B64URL, 55)],
+P("yandex-oauth-token", "Yandex OAuth token", CLOUD, [L("y0_"), C(B64URL, 48, 64)],
   "https://yandex.cloud/en/docs/iam/concepts/authorization/oauth-token")
 X("yandex-iam-token", "Yandex Cloud IAM token", CLOUD, r"yandex|\byc_?iam", "YC_IAM_TOKEN",
   [L("t1."), C(B64URL, 40, 120), L("."), C(B64URL, 86)],
@@ -223,7 +223,7 @@ P("xendit-secret-key", "Xendit secret API key", PAY,
   "https://docs.xendit.co/api-integration/api-keys")
 P("midtrans-server-key", "Midtrans server key", PAY,
   [A("", "SB-"), L("Mid-server-"), C(B64URL, 24)],
-  "https://docs.midtrans.com/docs/retrieving-api-access-keys")
+  "https://docs.midtrans.com/docs/access-keys")
 P("mercadopago-access-token", "Mercado Pago access token", PAY,
   [A("APP_USR", "TEST"), L("-"), C(DIGIT, 16), L("-"), C(DIGIT, 6), L("-"), C(HEX, 32), L("-"),
    C(DIGIT, 8, 10)],
@@ -252,7 +252,7 @@ X("razorpay-key-secret", "Razorpay key secret", PAY, r"razorpay|\brzp_", "RAZORP
   [C(ALNUM, 24)], "https://razorpay.com/docs/api/authentication/", words=r"secret")
 X("paytm-merchant-key", "Paytm merchant key", PAY, r"paytm", "PAYTM_MERCHANT_KEY",
   [C("A-Za-z0-9#@%&_", 16)], "https://business.paytm.com/docs/api/", words=r"merchant_?key|key")
-P("sumup-api-key", "SumUp API key", PAY, [L("sup_sk_"), C(ALNUM, 32)],
+P("sumup-api-key", "SumUp API key", PAY, [L("sup_sk_"), C(ALNUM, 30, 40)],
   "https://developer.sumup.com/tools/authorization/api-keys/", conf="medium")
 X("truelayer-client-secret", "TrueLayer client secret", PAY, r"truelayer",
   "TRUELAYER_CLIENT_SECRET", UUID, "https://docs.truelayer.com/docs/authentication",
@@ -351,7 +351,7 @@ P("e2b-api-key", "E2B API key", AI, [L("e2b_"), C(HEX, 40)], "https://e2b.dev/do
 P("nvidia-api-key", "NVIDIA API (NIM / build.nvidia.com) key", AI, [L("nvapi-"), C(B64URL, 64)],
   "https://docs.api.nvidia.com/nim/docs/api-quickstart")
 P("llamacloud-api-key", "LlamaCloud API key", AI, [L("llx-"), C(ALNUM, 48)],
-  "https://docs.cloud.llamaindex.ai/llamaparse/getting_started/get_an_api_key")
+  "https://developers.llamaindex.ai/llamaparse/general/api_key/")
 P("voiceflow-api-key", "Voiceflow Dialog Manager API key", AI,
   [L("VF.DM."), C(HEX, 24), L("."), C(ALNUM, 16)],
   "https://docs.voiceflow.com/reference/authentication")
@@ -648,7 +648,7 @@ X("geoapify-api-key", "Geoapify API key", MAP, r"geoapify", "GEOAPIFY_API_KEY", 
 P("radar-secret-key", "Radar secret key", MAP,
   [L("prj_"), A("live", "test"), L("_sk_"), C(HEX, 40)],
   "https://radar.com/documentation/api#authentication")
-P("foursquare-api-key", "Foursquare Places API key", MAP, [L("fsq3"), C(B64, 44)],
+P("foursquare-api-key", "Foursquare Places API key", MAP, [L("fsq3"), C(B64, 43), L("=")],
   "https://docs.foursquare.com/developer/reference/authentication", conf="medium")
 X("mapquest-api-key", "MapQuest API key", MAP, r"mapquest", "MAPQUEST_API_KEY", [C(ALNUM, 32)],
   "https://developer.mapquest.com/documentation/")
@@ -698,13 +698,13 @@ X("coinmarketcap-api-key", "CoinMarketCap API key", CRY, r"coinmarketcap|cmc_?pr
 P("coingecko-api-key", "CoinGecko API key", CRY, [L("CG-"), C(ALNUM, 25)],
   "https://docs.coingecko.com/reference/authentication", conf="medium")
 X("etherscan-api-key", "Etherscan API key", CRY, r"etherscan", "ETHERSCAN_API_KEY",
-  [C(UALNUM, 34)], "https://docs.etherscan.io/getting-started/viewing-api-usage-statistics")
+  [C(UALNUM, 34)], "https://docs.etherscan.io/getting-started")
 X("bscscan-api-key", "BscScan API key", CRY, r"bscscan", "BSCSCAN_API_KEY", [C(UALNUM, 34)],
-  "https://docs.bscscan.com/getting-started/viewing-api-usage-statistics")
+  "https://docs.etherscan.io/v2-migration")
 X("infura-api-secret", "Infura API key / secret", CRY, r"infura", "INFURA_API_KEY",
   [C(HEX, 32)], "https://docs.metamask.io/services/get-started/infura/")
 X("alchemy-api-key", "Alchemy API key", CRY, r"alchemy", "ALCHEMY_API_KEY", [C(B64URL, 32)],
-  "https://docs.alchemy.com/docs/alchemy-quickstart-guide")
+  "https://www.alchemy.com/docs/create-an-api-key")
 X("blockcypher-token", "BlockCypher API token", CRY, r"blockcypher", "BLOCKCYPHER_TOKEN",
   [C(HEX, 32)], "https://www.blockcypher.com/dev/bitcoin/#rate-limits-and-tokens")
 X("tatum-api-key", "Tatum API key", CRY, r"tatum", "TATUM_API_KEY", [L("t-"), C(HEX, 24), L("-"), C(HEX, 24)],
@@ -799,7 +799,8 @@ P("make-webhook-url", "Make (Integromat) webhook URL", API,
   "https://www.make.com/en/help/tools/webhooks", sev="medium")
 P("azure-logic-app-trigger-url", "Azure Logic Apps / Power Automate trigger URL signature", API,
   [L("logic.azure.com"), A(":443", ""), L("/workflows/"), C(HEX, 32),
-   L("/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig="),
+   L("/triggers/manual/paths/invoke?api-version="), A("2016-06-01", "2016-10-01"),
+   L("&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig="),
    C(B64URL, 43)],
   "https://learn.microsoft.com/en-us/azure/connectors/connectors-native-reqres",
   sev="medium")
