@@ -385,7 +385,7 @@ X("stability-api-key", "Stability AI API key", AI, r"stability", "STABILITY_API_
 X("deepinfra-api-key", "DeepInfra API token", AI, r"deepinfra", "DEEPINFRA_API_TOKEN",
   [C(ALNUM, 32)], "https://deepinfra.com/docs/advanced/openai_api")
 X("fireworks-api-key", "Fireworks AI API key", AI, r"fireworks", "FIREWORKS_API_KEY",
-  [L("fw_"), C(ALNUM, 24)], "https://docs.fireworks.ai/getting-started/quickstart")
+  [L("fw_"), C(ALNUM, 24, 40)], "https://docs.fireworks.ai/getting-started/quickstart")
 X("voyage-api-key", "Voyage AI API key", AI, r"voyage", "VOYAGE_API_KEY",
   [L("pa-"), C(B64URL, 43)], "https://docs.voyageai.com/docs/api-key-and-installation")
 X("exa-api-key", "Exa API key", AI, r"\bexa_?api", "EXA_API_KEY", UUID,
@@ -453,7 +453,7 @@ DB = "database-service"
 P("astra-db-token", "DataStax Astra DB application token", DB,
   [L("AstraCS:"), C("A-Za-z", 24), L(":"), C(HEX, 64)],
   "https://docs.datastax.com/en/astra-db-serverless/administration/manage-application-tokens.html")
-P("xata-api-key", "Xata API key", DB, [L("xau_"), C(ALNUM, 32)],
+P("xata-api-key", "Xata API key", DB, [L("xau_"), C(ALNUM, 32, 34)],
   "https://xata.io/docs/getting-started/api-keys", conf="medium")
 P("cockroachdb-cloud-api-key", "CockroachDB Cloud API key", DB,
   [L("CCDB1_"), C(ALNUM, 22), L("_"), C(ALNUM, 40)],
@@ -695,7 +695,7 @@ X("mexc-api-secret", "MEXC API secret", CRY, r"mexc", "MEXC_API_SECRET", [C(HEX,
 X("coinmarketcap-api-key", "CoinMarketCap API key", CRY, r"coinmarketcap|cmc_?pro",
   "COINMARKETCAP_API_KEY", UUID,
   "https://coinmarketcap.com/api/documentation/v1/#section/Authentication")
-P("coingecko-api-key", "CoinGecko API key", CRY, [L("CG-"), C(ALNUM, 25)],
+P("coingecko-api-key", "CoinGecko API key", CRY, [L("CG-"), C(ALNUM, 24, 25)],
   "https://docs.coingecko.com/reference/authentication", conf="medium")
 X("etherscan-api-key", "Etherscan API key", CRY, r"etherscan", "ETHERSCAN_API_KEY",
   [C(UALNUM, 34)], "https://docs.etherscan.io/getting-started")
