@@ -169,7 +169,7 @@ X("browserstack-access-key", "BrowserStack access key", CI, r"browserstack",
 X("saucelabs-access-key", "Sauce Labs access key", CI, r"sauce", "SAUCE_ACCESS_KEY", UUID,
   "https://docs.saucelabs.com/basics/acct-team-mgmt/managing-user-info/", words=r"key")
 X("lambdatest-access-key", "LambdaTest access key", CI, r"lambdatest|\blt_?access", "LT_ACCESS_KEY",
-  [C(ALNUM, 50)], "https://www.lambdatest.com/support/docs/using-environment-variables-for-authentication-credentials/",
+  [L("LT_"), C(ALNUM, 47)], "https://www.lambdatest.com/support/docs/using-environment-variables-for-authentication-credentials/",
   words=r"key")
 X("cypress-record-key", "Cypress Cloud record key", CI, r"cypress", "CYPRESS_RECORD_KEY", UUID,
   "https://docs.cypress.io/cloud/account-management/projects#Record-key", words=r"record_?key")
