@@ -74,6 +74,15 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
                 "Also report suppressed findings, marked with the reason");
 }
 
+// `magpie git` and `magpie estate` (cli/scan_store_flag.h).
+void AddStoreFlags(CLI::App* app, StoreFlags* f) {
+  app->add_option("--store", f->path,
+                  "Scan store: skip blobs an earlier run found clean with the same rules "
+                  "(default: store/scans.sqlite in the cache directory)");
+  app->add_flag("--no-store", f->disabled,
+                "Scan every blob; neither read nor update the scan store");
+}
+
 void AddShardFlags(CLI::App* app, ShardFlags* f) {
   app->add_option("--shard", f->shard,
                   "Scan shard I of N (0-based; by blob id), for `magpie merge`; default: from "
@@ -139,11 +148,7 @@ int Dispatch(int argc, char** argv) {
   git->add_flag("--all-occurrences", git_flags.all_occurrences,
                 "List every (commit, path) where each secret was introduced, for forensics "
                 "(default: the first and last commit and counts)");
-  git->add_option("--store", git_flags.store.path,
-                  "Scan store: skip blobs an earlier run found clean with the same rules "
-                  "(default: store/scans.sqlite in the cache directory)");
-  git->add_flag("--no-store", git_flags.store.disabled,
-                "Scan every blob; neither read nor update the scan store");
+  AddStoreFlags(git, &git_flags.store);
 
   CommonFlags staged_common;
   CLI::App* staged = app.add_subcommand(
@@ -167,6 +172,7 @@ int Dispatch(int argc, char** argv) {
                      "File listing repositories (paths or mirrors), one per line; # comments")
       ->required();
   AddShardFlags(estate, &estate_flags.shard);
+  AddStoreFlags(estate, &estate_flags.store);
   estate->add_option("--split-above-mib", estate_flags.split_above_mib,
                      "With shards: split repositories whose packs exceed N MiB by blob over "
                      "every shard (smaller ones go whole to one shard)")

@@ -5,6 +5,7 @@
 // see the same repositories.
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <set>
 #include <string>
 #include <system_error>
@@ -87,13 +88,16 @@ int RunEstate(const CommonFlags& flags, const EstateFlags& estate_flags) {
   if (!settings.ok()) return ReportError(settings.status());
   const pipeline::Shard& mine = shard->shard;
   if (!mine.whole()) {
-    settings->report.shard_index = mine.index;
-    settings->report.shard_count = mine.count;
+    SetShardReport(mine, &*settings);
     std::cerr << "magpie: scanning shard " << mine.ToString() << " of the estate (from "
               << shard->source << "); merge the shards' reports with `magpie merge`\n";
   }
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
+  // The scan store, as `magpie git` uses it: one for the estate, opened once (items are a blob
+  // and its path, so a blob shared by forks is known clean in all of them).
+  const std::unique_ptr<store::ScanStore> known =
+      OpenScanStore(estate_flags.store, **run, std::cerr);
   (*run)->BeginReport();
   const uint64_t split_above = estate_flags.split_above_mib << 20;
 
@@ -118,23 +122,30 @@ int RunEstate(const CommonFlags& flags, const EstateFlags& estate_flags) {
     } else if (!owner) {
       continue;
     }
+    ScanMode mode;
+    pipeline::BlobSelector select = ShardSelector(repo_shard);
+    if (known) select = SkipKnownClean(*known, std::move(select), &mode.already_scanned);
     git::HistoryOptions options = HistoryOptionsFor((*run)->settings());
-    Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
-        *root, options, &(*run)->excluder(), ShardSelector(repo_shard));
+    Result<std::unique_ptr<pipeline::HistorySource>> history =
+        pipeline::HistorySource::Open(*root, options, &(*run)->excluder(), select);
     if (!history.ok()) {
       if (repo_shard.index == 0) {
         (*run)->AddDiagnostic({line, "unreadable", history.status().message()});
       }
       continue;
     }
-    ScanMode mode;
     mode.history_order = true;
     mode.shard = repo_shard;
     mode.repository = line;
     mode.history.repo = *root;
-    mode.history.check_unscanned_tips = !repo_shard.whole();  // other shards' blobs unscanned
+    mode.history.shard = repo_shard;  // other shards' blobs: the merge decides their tips
     mode.history.max_blob_size = (*run)->settings().read.max_file_size;
-    (*run)->Scan(**history, mode);
+    std::vector<store::ItemRef> clean;
+    if (known) mode.on_item = CollectClean(&clean);
+    // Recorded per repository, once its scan ran to its end: a later failure keeps this work.
+    if ((*run)->Scan(**history, mode) && known && !clean.empty()) {
+      RecordCleanItems(*known, clean, std::cerr);
+    }
     if (flags.verbose) {
       std::cerr << "magpie: " << report::EscapeControls(line) << ": " << (*history)->commits()
                 << " commits, " << (*history)->size() << " blobs\n";

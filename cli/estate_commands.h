@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "cli/scan_store_flag.h"
 #include "cli/settings.h"
 #include "cli/shard_flag.h"
 
@@ -29,6 +30,9 @@ struct EstateFlags {
   // With N shards, a repository whose packed objects exceed this many MiB is split by blob
   // over every shard; smaller ones go whole to one shard (docs/estate.md).
   uint64_t split_above_mib = 256;
+  // --store PATH, --no-store: one store for every repository (its items are content and path,
+  // whichever repository they are in).
+  StoreFlags store;
 };
 
 // `magpie estate REPOS.txt`: the history of every listed repository, with one compiled

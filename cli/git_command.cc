@@ -30,10 +30,17 @@ git::HistoryOptions HistoryOptionsFor(const ScanSettings& s) {
 
 pipeline::BlobSelector ShardSelector(const pipeline::Shard& shard) {
   if (shard.whole()) return {};
-  // The share, plus the other blobs at HEAD (not reported: pipeline/shard.h says why).
-  return [shard](const git::BlobProvenance& p) {
-    return pipeline::InShare(p.blob_id, shard) || (p.present_at_head && !p.excluded);
-  };
+  // Only the share: where a secret lives now (HEAD, the tips) comes from the shard that owns
+  // each blob, put together by `magpie merge` (pipeline/history_group_sink.h).
+  return [shard](const git::BlobProvenance& p) { return pipeline::InShare(p.blob_id, shard); };
+}
+
+void SetShardReport(const pipeline::Shard& shard, ScanSettings* settings) {
+  settings->report.shard_index = shard.index;
+  settings->report.shard_count = shard.count;
+  // Only the formats `magpie merge` reads: elsewhere a suppressed finding would just show.
+  settings->sink.suppressed_for_merge =
+      settings->format == report::Format::kJson || settings->format == report::Format::kSarif;
 }
 
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
@@ -64,8 +71,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   Result<ScanSettings> settings = ResolveSettings(flags, root, reviewed ? &*reviewed : nullptr);
   if (!settings.ok()) return ReportError(settings.status());
   if (!shard->shard.whole()) {
-    settings->report.shard_index = shard->shard.index;
-    settings->report.shard_count = shard->shard.count;
+    SetShardReport(shard->shard, &*settings);
     // Never a silently partial scan: say so, even with -q (the report says so too).
     std::cerr << "magpie: scanning shard " << shard->shard.ToString() << " (from "
               << shard->source << "); merge the shards' reports with `magpie merge`\n";
@@ -103,25 +109,16 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   mode.history_order = true;
   mode.shard = shard->shard;
   mode.history.repo = git_flags.repo;
-  // A walk that did not start from every ref has not read every tip's version of a file, and a
-  // shard has not scanned the other shards' blobs: look for the secret's bytes there too.
-  mode.history.check_unscanned_tips =
-      !git_flags.branches.empty() || !git_flags.since.empty() || !mode.shard.whole();
+  mode.history.shard = mode.shard;
+  // A walk that did not start from every ref has not read every tip's version of a file: look
+  // for the secret's bytes there too. (A shard leaves the other shards' blobs to the merge.)
+  mode.history.check_unscanned_tips = !git_flags.branches.empty() || !git_flags.since.empty();
   mode.history.max_blob_size = s.read.max_file_size;
   std::vector<store::ItemRef> clean;
   if (known) mode.on_item = CollectClean(&clean);
   const bool scanned = (*run)->Scan(**history, mode);
   const auto record_start = std::chrono::steady_clock::now();
-  if (scanned && known && !clean.empty()) {
-    Result<uint64_t> unrecorded = known->RecordClean(clean);
-    if (!unrecorded.ok()) {
-      std::cerr << "magpie: notice: the scan store was not updated: "
-                << report::EscapeControls(unrecorded.status().message()) << "\n";
-    } else if (*unrecorded > 0) {
-      std::cerr << "magpie: notice: the scan store is full: " << *unrecorded
-                << " clean blobs not recorded (`magpie store gc` drops stale entries)\n";
-    }
-  }
+  if (scanned && known && !clean.empty()) RecordCleanItems(*known, clean, std::cerr);
   const std::chrono::duration<double> store_record =
       std::chrono::steady_clock::now() - record_start;
   // About the range, not a blob: every shard finds them, shard 0 reports them.

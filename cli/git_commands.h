@@ -42,9 +42,12 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags);
 // The history walk's options that come from the scan settings (sizes, binary test, threads).
 git::HistoryOptions HistoryOptionsFor(const ScanSettings& settings);
 
-// What a shard loads from a history: its share and, for "present at HEAD", the rest of HEAD.
-// Empty for the whole scan. Shared by `magpie git` and `magpie estate`.
+// What a shard loads from a history: the blobs of its share, nothing else. Empty for the whole
+// scan. Shared by `magpie git` and `magpie estate`.
 pipeline::BlobSelector ShardSelector(const pipeline::Shard& shard);
+// Makes `settings` write a shard's report: the shard named in it, and what `magpie merge`
+// needs to put the shards together (pipeline::ReportSinkOptions::suppressed_for_merge).
+void SetShardReport(const pipeline::Shard& shard, ScanSettings* settings);
 
 // `magpie staged`: the index content of each staged file, findings on added lines only.
 // Nothing staged: says so on stderr, exit 0. Findings: exit 1 and how to get past them.

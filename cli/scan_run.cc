@@ -132,8 +132,7 @@ bool ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
     drive.serial_below_bytes = mode.serial_below_bytes;
     drive.inline_allows = settings_.inline_allows;
     // Drive → [tap] → [repository] → [shard filter] → [HistoryGroupSink] → ReportSink. A shard
-    // groups only the blobs of its share; where each secret lives now is read from the tips (the
-    // group sink looks for the secret's bytes in tip versions it did not scan).
+    // groups only the blobs of its share; tip versions in other shares are left to the merge.
     std::optional<pipeline::HistoryGroupSink> ordered;
     if (mode.history_order) ordered.emplace(*sink_, mode.history);
     pipeline::ItemSink& grouped = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;

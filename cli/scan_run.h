@@ -42,9 +42,9 @@ struct ScanMode {
   bool history_order = false;
   pipeline::HistoryGroupOptions history;
   uint64_t serial_below_bytes = 0;  // see pipeline::DriveOptions
-  // A shard's scan (issue 13): only blobs in the share are reported; the source also yields
-  // the other blobs present at HEAD, scanned so that "present at HEAD" is right, then dropped.
-  // Its prelude (the walk's own diagnostics, the same on every shard) is reported by shard 0.
+  // A shard's scan (issue 13): only blobs in the share are reported (the source yields no
+  // others). Its prelude (the walk's own diagnostics, the same on every shard) is reported by
+  // shard 0.
   pipeline::Shard shard;
   std::string repository;  // `magpie estate`: named in each git origin
   // Sees every item as scanned, before anything else does (the scan store collects the clean

@@ -82,6 +82,18 @@ std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store:
   };
 }
 
+void RecordCleanItems(store::ScanStore& store, const std::vector<store::ItemRef>& clean,
+                      std::ostream& log) {
+  Result<uint64_t> unrecorded = store.RecordClean(clean);
+  if (!unrecorded.ok()) {
+    log << "magpie: notice: the scan store was not updated: "
+        << report::EscapeControls(unrecorded.status().message()) << "\n";
+  } else if (*unrecorded > 0) {
+    log << "magpie: notice: the scan store is full: " << *unrecorded
+        << " clean blobs not recorded (`magpie store gc` drops stale entries)\n";
+  }
+}
+
 int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days) {
   const std::string path = StorePath(flags);
   if (path.empty()) {

@@ -44,6 +44,11 @@ pipeline::BlobSelector SkipKnownClean(const store::ScanStore& store, pipeline::B
 // no diagnostic, no warning), for ScanStore::RecordClean.
 std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store::ItemRef>* out);
 
+// Records `clean` in `store`; what goes wrong (cannot write, full) is a notice on `log`: the
+// store only ever saves work.
+void RecordCleanItems(store::ScanStore& store, const std::vector<store::ItemRef>& clean,
+                      std::ostream& log);
+
 // `magpie store gc`: drops what other builds recorded and what was not used for
 // `max_age_days`, then compacts the file.
 int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days);

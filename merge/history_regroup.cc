@@ -95,9 +95,22 @@ struct Group {
   std::string old_tail;         // SARIF: the history part of base's message as written
 };
 
+// Whether a list of strings, or absent.
+bool IsStringsOrAbsent(const Json& object, const char* key) {
+  const Json* list = Member(object, key);
+  if (list == nullptr) return true;
+  return list->is_array() &&
+         std::all_of(list->begin(), list->end(), [](const Json& s) { return s.is_string(); });
+}
+
+// The blobs each secret was found in, over every shard (regroup.blobs), by
+// (repository, secret id): what decides the tip versions a shard left unresolved.
+using SecretBlobs = std::map<std::string, std::set<std::string>>;
+
 // Folds a group's partials into its base: versions and copies summed, the latest last commit,
-// the tips and the introductions united.
-void Fold(const Group& group, bool sarif) {
+// the tips and the introductions united. A tip version one shard could not decide holds the
+// secret when another shard's blob holding it is that version (pipeline/history_group_sink.h).
+void Fold(const Group& group, bool sarif, const std::set<std::string>& secret_blobs) {
   Json& git = *GitOf(group.base->second, sarif);
   uint64_t versions = 0, copies = 0;
   bool at_head = false, presence_unknown = false;
@@ -120,6 +133,15 @@ void Fold(const Group& group, bool sarif) {
       for (const Json& tip : *present_in) {
         const std::string& name = tip.get_ref<const std::string&>();
         tips.emplace(RefRank(name), name);
+      }
+    }
+    if (const Json* unresolved = Member(*RegroupOf(g), "unresolved_tips")) {
+      for (const Json& version : *unresolved) {
+        if (secret_blobs.count(StringAt(version, "blob")) == 0) continue;
+        for (const Json& tip : version["tips"]) {
+          const std::string& name = tip.get_ref<const std::string&>();
+          tips.emplace(RefRank(name), name);
+        }
       }
     }
     if (last == nullptr || last_key(g) > last_key(*last)) last = &g;
@@ -185,6 +207,19 @@ Status CheckRegroup(const Json& git) {
       return Bad("a history finding's git." + std::string(key));
     }
   }
+  if (!IsStringsOrAbsent(*regroup, "blobs")) return Bad("a finding's regroup.blobs");
+  if (!IsBoolOrAbsent(*regroup, "merge_only")) return Bad("a finding's regroup.merge_only");
+  if (const Json* unresolved = Member(*regroup, "unresolved_tips")) {
+    if (!unresolved->is_array()) return Bad("a finding's regroup.unresolved_tips");
+    for (const Json& version : *unresolved) {
+      const Json* blob = Member(version, "blob");
+      const Json* tips = Member(version, "tips");
+      if (blob == nullptr || !blob->is_string() || tips == nullptr ||
+          !IsStringsOrAbsent(version, "tips")) {
+        return Bad("a finding's regroup.unresolved_tips entry");
+      }
+    }
+  }
   const Json* present_in = Member(git, "present_in");
   if (present_in == nullptr || !(present_in->is_null() || present_in->is_array())) {
     return Bad("a history finding's git.present_in is neither a list nor null");
@@ -245,9 +280,19 @@ std::map<std::string, uint64_t> RegroupHistory(bool sarif, std::vector<Keyed>* f
     const Json& git = *GitOf(finding, sarif);
     return StringAt(git, "repository") + '\0' + StringAt(*RegroupOf(git), "secret_id");
   };
+  SecretBlobs secret_blobs;
+  for (auto& [key, group] : groups) {
+    for (Keyed* member : group.members) {
+      const Json& git = *GitOf(member->second, sarif);
+      if (const Json* blobs = Member(*RegroupOf(git), "blobs")) {
+        std::set<std::string>& known = secret_blobs[secret_key(member->second)];
+        for (const Json& blob : *blobs) known.insert(blob.get<std::string>());
+      }
+    }
+  }
   for (auto& [key, group] : groups) {
     if (sarif) group.old_tail = report::HistoryMessageTail(HistoryOf(*GitOf(group.base->second, sarif)));
-    Fold(group, sarif);
+    Fold(group, sarif, secret_blobs[secret_key(group.base->second)]);
     const Json& git = *GitOf(group.base->second, sarif);
     Secret& secret = secrets[secret_key(group.base->second)];
     secret.paths.insert(StringAt(git, "path"));
@@ -278,9 +323,11 @@ std::map<std::string, uint64_t> RegroupHistory(bool sarif, std::vector<Keyed>* f
         }
       }
     }
-    Strip(git);
+    // Merge-only (suppressed, not to be listed): counted and placed above, then left out.
+    if (!BoolAt(*RegroupOf(git), "merge_only")) Strip(git);
   }
-  // Each group once, as its base (stripped above); the other partials still carry "regroup".
+  // Each group once, as its base (stripped above); the other partials, and the merge-only
+  // groups, still carry "regroup".
   for (std::vector<Keyed>* list : lists) {
     list->erase(std::remove_if(list->begin(), list->end(),
                                [sarif](Keyed& keyed) {

@@ -73,6 +73,10 @@ FindingKey SarifResultKey(const Json& result);
 // The kind of a diagnostic (JSON "kind"; SARIF descriptor.id).
 std::string JsonDiagnosticKind(const Json& diagnostic);
 std::string SarifNotificationKind(const Json& notification);
+// The order of a report's diagnostics: (no location, location, kind, message), as its writer
+// sorts them (JSON: path, kind, message; SARIF: the location's uri, descriptor.id, text).
+using DiagnosticOrder = std::tuple<bool, std::string, std::string, std::string>;
+DiagnosticOrder DiagnosticKey(const Json& diagnostic, bool sarif);
 Json JsonDiagnostic(const report::Diagnostic& d);
 Json SarifNotification(const report::Diagnostic& d);
 // SARIF results that a suppression marks are not findings.

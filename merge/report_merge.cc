@@ -223,18 +223,30 @@ MergedReport MergeReports(const std::vector<ReportInput>& inputs, const MergeOpt
   }
   merged.findings = DedupSorted(std::move(findings));
   merged.suppressed = DedupSorted(std::move(suppressed));
+  // The shards' diagnostics in the order one machine writes them (report/json_reporter.cc,
+  // report/sarif_reporter.cc); the merge's own after them.
+  std::stable_sort(merged.diagnostics.begin(), merged.diagnostics.end(),
+                   [sarif](const Json& a, const Json& b) {
+                     return internal::DiagnosticKey(a, sarif) < internal::DiagnosticKey(b, sarif);
+                   });
   for (const report::Diagnostic& d : result.problems) {
     merged.diagnostics.push_back(sarif ? internal::SarifNotification(d)
                                        : internal::JsonDiagnostic(d));
   }
   errors = Add(errors, result.problems.size());
-  uint64_t reported = 0;
+  // Counted again, not summed: a secret split over shards is one finding (issue 13).
+  uint64_t reported = 0, sensitive = 0;
+  const Json no_properties = Json::object();
   for (const Json& f : merged.findings) {
-    if (!internal::SarifSuppressed(f)) ++reported;
+    if (internal::SarifSuppressed(f)) continue;
+    ++reported;
+    const Json& holder = sarif ? internal::Or(internal::Member(f, "properties"), no_properties) : f;
+    if (internal::StringAt(holder, "kind") == "sensitive-file") ++sensitive;
   }
   summary["files_scanned"] = files;
   summary["bytes_scanned"] = bytes;
   summary["findings"] = reported;
+  summary["sensitive_files"] = sensitive;
   summary["errors"] = errors;
   summary["skipped"] = skipped;
   summary["suppressed"] = suppressed_counts;
@@ -245,6 +257,7 @@ MergedReport MergeReports(const std::vector<ReportInput>& inputs, const MergeOpt
   result.summary.files_scanned = files;
   result.summary.bytes_scanned = bytes;
   result.summary.findings = reported;
+  result.summary.sensitive_files = sensitive;
   result.summary.errors = errors;
   for (const auto& [name, count] : skipped.items()) result.summary.skipped[name] = count;
   for (const auto& [name, count] : suppressed_counts.items()) {

@@ -109,6 +109,23 @@ std::string SarifNotificationKind(const Json& notification) {
   return StringAt(Or(Member(notification, "descriptor"), Json::object()), "id");
 }
 
+DiagnosticOrder DiagnosticKey(const Json& d, bool sarif) {
+  const Json empty = Json::object();
+  std::string where, text;
+  if (sarif) {
+    const Json* locations = Member(d, "locations");
+    const Json& location =
+        locations && locations->is_array() && !locations->empty() ? (*locations)[0] : empty;
+    where = StringAt(Or(Member(Or(Member(location, "physicalLocation"), empty),
+                               "artifactLocation"), empty), "uri");
+    text = StringAt(Or(Member(d, "message"), empty), "text");
+  } else {
+    where = StringAt(d, "path");
+    text = StringAt(d, "message");
+  }
+  return {where.empty(), where, sarif ? SarifNotificationKind(d) : JsonDiagnosticKind(d), text};
+}
+
 Json SarifNotification(const report::Diagnostic& d) {
   Json j;
   j["level"] = std::string(report::DiagnosticLevel(d.kind));

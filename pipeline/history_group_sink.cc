@@ -92,6 +92,12 @@ void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
         }
         if (holds) {
           holding[g].insert(holding[g].end(), version.tips.begin(), version.tips.end());
+        } else if (!InShare(version.blob_id, options_.shard)) {
+          // Another shard scanned that blob: whether a rule found the secret there is its to
+          // say; the merge decides (SecretHistory::unresolved_tips).
+          report::SecretHistory::TipVersion unresolved{version.blob_id, {}};
+          for (uint32_t tip : version.tips) unresolved.tips.push_back(tips.tips()[tip]);
+          (*out)[g].unresolved_tips.push_back(std::move(unresolved));
         }
       }
     }
@@ -159,6 +165,10 @@ void HistoryGroupSink::Flush() {
       }
     }
     history.versions = static_cast<int>(versions.size());
+    if (!options_.shard.whole()) {  // for the merge to resolve other shards' unresolved tips
+      for (const report::GitOrigin* v : versions) history.blobs.push_back(v->blob_id);
+      std::sort(history.blobs.begin(), history.blobs.end());
+    }
     history.paths = static_cast<int>(paths[secret].size());
     const report::GitOrigin* last = versions.front();
     int copies = 0;

@@ -13,7 +13,10 @@
 //     (blobs) and of paths holding the same secret;
 //   - present_in: the branch and tag tips (git/ref_presence.h) whose file at that path is one
 //     of the blobs the scan found the secret in, or, with check_unscanned_tips, holds the
-//     secret's bytes; "deleted" only when no tip does;
+//     secret's bytes; "deleted" only when no tip does. A shard (options.shard) decides only
+//     the tip versions in its share: the others it lists as unresolved, with its own blobs
+//     holding the secret, and `magpie merge` decides them from the other shards' blobs, so
+//     that the merged present_in is the one-machine one (issue 11 meets issue 13);
 //   - with --all-occurrences (GitOrigin::occurrences filled by the source), every (commit,
 //     path) introduction of every version.
 // Output order: by (path, first commit time, first commit, blob, offset), independent of pack
@@ -34,6 +37,7 @@
 #include <vector>
 
 #include "pipeline/item_result.h"
+#include "pipeline/shard.h"
 
 namespace magpie::pipeline {
 
@@ -50,6 +54,8 @@ struct HistoryGroupOptions {
   // --since), so that a tip outside the scanned range still counts.
   bool check_unscanned_tips = false;
   uint64_t max_blob_size = uint64_t{50} << 20;  // larger tip versions are not read
+  // A shard's scan (pipeline/shard.h): the items added are its share's.
+  Shard shard;
 };
 
 class HistoryGroupSink : public ItemSink {

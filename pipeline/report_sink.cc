@@ -1,6 +1,7 @@
 #include "pipeline/report_sink.h"
 
 #include <utility>
+#include <variant>
 
 #include "report/summary_line.h"
 #include "report/terminal_text.h"
@@ -52,6 +53,13 @@ void ReportSink::Add(ItemResult item) {
       if (options_.show_suppressed ||
           (options_.list_inline_suppressed && filtered.reason == suppress::kReasonInline)) {
         reporter_.AddSuppressed(filtered.finding, filtered.reason);
+      } else if (options_.suppressed_for_merge) {
+        report::ReportedFinding for_merge = filtered.finding;
+        auto* git = std::get_if<report::GitOrigin>(&for_merge.origin);
+        if (git != nullptr && git->history) {
+          git->history->merge_only = true;
+          reporter_.AddSuppressed(for_merge, filtered.reason);
+        }
       }
       continue;
     }

@@ -27,6 +27,11 @@ struct ReportSinkOptions {
   // the scanned code is the code speaking for itself, so machine-read reports (JSON, SARIF)
   // always show what it hid (issue 10).
   bool list_inline_suppressed = false;
+  // A shard's JSON or SARIF report (issue 13): the history findings suppressed and not listed
+  // are written all the same, marked merge-only (report::SecretHistory::merge_only): `magpie
+  // merge` needs every part of a secret to count and place it as one machine does, then drops
+  // them.
+  bool suppressed_for_merge = false;
   std::string config_file;       // named in the summary ("" for none)
 };
 

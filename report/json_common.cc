@@ -59,6 +59,16 @@ Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions&
       regroup["secret_id"] = h.secret_id;
       regroup["commit_order"] = git.commit_order;
       regroup["last_commit_order"] = h.last_commit_order;
+      regroup["blobs"] = h.blobs;
+      Json unresolved = Json::array();
+      for (const SecretHistory::TipVersion& version : h.unresolved_tips) {
+        Json v;
+        v["blob"] = version.blob_id;
+        v["tips"] = version.tips;
+        unresolved.push_back(std::move(v));
+      }
+      regroup["unresolved_tips"] = std::move(unresolved);
+      if (h.merge_only) regroup["merge_only"] = true;
       j["regroup"] = std::move(regroup);
     }
   }

@@ -14,15 +14,33 @@
 //   {"type":"summary","version":...,<summary fields>,"diagnostics":N}   last line, at End()
 // Diagnostics are written like findings, so that a consumer of the stream sees why a scan is
 // incomplete ("level": "error") as well as the count in the summary.
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "report/report_internal.h"
 
 namespace magpie::report::internal {
 namespace {
+
+// Diagnostics by (path, with "" last, kind, message): an order that does not depend on how
+// the items were packed or split, so that `magpie merge` of shards writes the same one.
+void SortDiagnostics(Json* diagnostics) {
+  auto less = [](const Json& a, const Json& b) {
+    auto text = [](const Json& d, const char* key) -> const std::string& {
+      return d.at(key).get_ref<const std::string&>();
+    };
+    const std::string& x = text(a, "path");
+    const std::string& y = text(b, "path");
+    if (x.empty() != y.empty()) return y.empty();
+    return std::tie(x, text(a, "kind"), text(a, "message")) <
+           std::tie(y, text(b, "kind"), text(b, "message"));
+  };
+  std::stable_sort(diagnostics->begin(), diagnostics->end(), less);
+}
 
 class JsonReporter final : public Reporter {
  public:
@@ -52,6 +70,7 @@ class JsonReporter final : public Reporter {
     // The same bytes as Dump(whole_document, 2): "[]" when empty, else closed on its own line.
     out_ << (findings_ == 0 ? "]" : "\n  ]");
     if (!suppressed_.empty()) out_ << ",\n  \"suppressed\": " << DumpNested(suppressed_, 2);
+    SortDiagnostics(&diagnostics_);
     out_ << ",\n  \"diagnostics\": " << DumpNested(diagnostics_, 2);
     out_ << ",\n  \"summary\": " << DumpNested(SummaryJson(summary), 2) << "\n}\n";
     out_.flush();

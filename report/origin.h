@@ -43,6 +43,20 @@ struct SecretHistory {
   // secret, of its path) and the walk order of last_commit (GitOrigin::commit_order).
   std::string secret_id;
   uint64_t last_commit_order = UINT64_MAX;
+  // Also for `magpie merge` (a shard's report only): presence at this path is decided by rule
+  // matches, as on one machine, and a tip version whose blob is in another shard's share is
+  // known only to that shard. `unresolved_tips`: those versions and the tips holding them;
+  // `blobs`: this shard's blobs holding the secret (the versions'), with which the merge
+  // resolves the other shards' unresolved tips.
+  struct TipVersion {
+    std::string blob_id;
+    std::vector<std::string> tips;  // full ref names, in report order
+  };
+  std::vector<TipVersion> unresolved_tips;
+  std::vector<std::string> blobs;
+  // A suppressed finding the report would not list (no --show-suppressed), written into a
+  // shard's report all the same: the merge needs it to count and place the secret, then drops it.
+  bool merge_only = false;
 };
 
 struct GitOrigin {

@@ -16,6 +16,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <variant>
 
@@ -141,6 +142,20 @@ Json Text(std::string text) {
   return j;
 }
 
+bool NotificationLess(const Json& a, const Json& b) {
+  auto uri = [](const Json& n) -> std::string {
+    if (!n.contains("locations")) return {};
+    return n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>();
+  };
+  auto id = [](const Json& n) -> std::string {
+    return n.contains("descriptor") ? n["descriptor"]["id"].get<std::string>() : std::string();
+  };
+  const std::string x = uri(a), y = uri(b);
+  if (x.empty() != y.empty()) return y.empty();
+  return std::make_tuple(x, id(a), a["message"]["text"].get<std::string>()) <
+         std::make_tuple(y, id(b), b["message"]["text"].get<std::string>());
+}
+
 class SarifReporter final : public Reporter {
  public:
   SarifReporter(std::ostream& out, ReportOptions options)
@@ -188,6 +203,9 @@ class SarifReporter final : public Reporter {
     Json invocation;
     // An incomplete scan did not succeed, whatever it found (docs/exit-codes.md).
     invocation["executionSuccessful"] = summary.errors == 0;
+    // By (location, with none last, kind, text): an order that does not depend on how the
+    // items were packed or split, so that `magpie merge` of shards writes the same one.
+    std::stable_sort(notifications_.begin(), notifications_.end(), NotificationLess);
     if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
     invocation["properties"]["summary"] = SummaryJson(summary);
     if (options_.shard_count > 0) invocation["properties"]["shard"] = ShardJson(options_);
@@ -318,6 +336,7 @@ class SarifReporter final : public Reporter {
     properties["confidence"] = rules::ToString(f.confidence);
     properties["severity"] = rules::ToString(f.severity);
     properties["validated"] = f.validated;
+    if (f.sensitive_file) properties["kind"] = "sensitive-file";  // as in JSON; merge counts it
     properties["redacted"] = !options_.show_secrets;
     if (!f.decoded.empty()) properties["decoded"] = f.decoded;
     if (git != nullptr) properties["git"] = GitJson(*git, f.secret, options_);

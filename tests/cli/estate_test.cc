@@ -2,9 +2,15 @@
 // repository of every finding; shardable, and its shards merge into the one-machine report.
 #include <catch2/catch.hpp>
 
+#include <cerrno>
+#include <memory>
 #include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "base/fault_injection.h"
+#include "cli/scan_store_flag.h"
 #include "cli_harness.h"
 #include "git_harness.h"
 
@@ -113,6 +119,77 @@ TEST_CASE("issue 13: estate shards merged equal the single-machine estate report
       CHECK(merged["summary"][count] == single["summary"][count]);
     }
   }
+}
+
+TEST_CASE("issue 13: estate uses the scan store like magpie git", "[cli][estate][store]") {
+  Sandbox box;
+  MakeRepo(box, "alpha", 3, false);
+  MakeRepo(box, "beta", 2, true);
+  box.Write("alpha/clean.txt", "nothing here\n");
+  MustSh(box, "cd alpha && git add -A && " + Git("commit -q -m clean"));
+  box.Write("repos.txt", "alpha\nbeta\n");
+  const std::string store = "--store " + ShellQuote((box.io() / "store.sqlite").string());
+  auto estate = [&box](const std::string& flags) {
+    const CliRun run = box.Run("estate -f json repos.txt " + flags);
+    INFO(flags << "\n" << run.err);
+    CHECK(run.exit_code == 1);
+    return ParseJson(run.out);
+  };
+  auto known = [](const nlohmann::json& report) {
+    return report["summary"]["skipped"].value("already-scanned", uint64_t{0});
+  };
+  const nlohmann::json full = estate("--no-store");
+  const nlohmann::json first = estate(store);
+  CHECK(known(first) == 0);
+  CHECK(first["summary"]["files_scanned"] == full["summary"]["files_scanned"]);
+  const nlohmann::json again = estate(store);
+  // The clean blobs of both repositories are known now; those with findings are read again.
+  CHECK(known(again) > 0);
+  CHECK(again["summary"]["files_scanned"].get<uint64_t>() + known(again) ==
+        full["summary"]["files_scanned"].get<uint64_t>());
+  CHECK(Set(again["findings"]) == Set(full["findings"]));
+  // --no-store and MAGPIE_STORE=off neither read nor write it.
+  CHECK(known(estate(store + " --no-store")) == 0);
+  std::string out;
+  const int rc = Sh(box, "MAGPIE_STORE=off " + ShellQuote(MAGPIE_BINARY) +
+                             " estate -f json repos.txt 2>/dev/null", &out);
+  CHECK(rc == 1);
+  CHECK(known(ParseJson(out)) == 0);
+  // Shards of the estate with the store merge into the one-machine report with the store.
+  std::string shards;
+  for (int i = 0; i < 2; ++i) {
+    const fs::path path = box.io() / ("s" + std::to_string(i) + ".json");
+    box.Run("estate -f json repos.txt --split-above-mib 0 " + store + " --shard " +
+            std::to_string(i) + "/2 -o " + ShellQuote(path.string()));
+    shards += " " + ShellQuote(path.string());
+  }
+  const nlohmann::json merged = ParseJson(box.Run("merge" + shards).out);
+  CHECK(known(merged) == known(again));
+  CHECK(Set(merged["findings"]) == Set(again["findings"]));
+  // A damaged store is a notice and a full scan, as for `magpie git`.
+  WriteFile(box.io() / "store.sqlite", "not a database");
+  const CliRun damaged = box.Run("estate -f json repos.txt " + store);
+  CHECK(damaged.exit_code == 1);
+  CHECK(damaged.err.find("not using the scan store") != std::string::npos);
+  CHECK(ParseJson(damaged.out)["summary"]["files_scanned"] == full["summary"]["files_scanned"]);
+}
+
+TEST_CASE("issue 13: a scan store that cannot be written is a notice not a failure",
+          "[cli][store]") {
+  Sandbox box;
+  Result<std::unique_ptr<store::ScanStore>> opened =
+      store::ScanStore::Open((box.io() / "s.sqlite").string(), {"build", "settings"});
+  REQUIRE(opened.ok());
+  const std::vector<store::ItemRef> clean = {{std::string(40, 'a'), "a.txt"}};
+  std::ostringstream log;
+  {
+    fault::ScopedFault full(fault::Point::kStoreWrite, ENOSPC);
+    cli::RecordCleanItems(**opened, clean, log);
+  }
+  CHECK(log.str().find("the scan store was not updated") != std::string::npos);
+  std::ostringstream quiet;
+  cli::RecordCleanItems(**opened, clean, quiet);
+  CHECK(quiet.str().empty());
 }
 
 }  // namespace magpie::clitest

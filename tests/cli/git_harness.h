@@ -43,6 +43,16 @@ inline void MustSh(const Sandbox& box, const std::string& command) {
 
 inline void InitRepo(const Sandbox& box) { MustSh(box, "git init -q -b main ."); }
 
+// Commits everything in work/ with author and committer date `when` (seconds since the epoch),
+// so that commit ids, and the order of commits, are the same on every run.
+inline void CommitAt(const Sandbox& box, const std::string& message, int64_t when) {
+  std::string date = std::to_string(when);  // built in place (GCC 12 -Wrestrict)
+  date.insert(0, 1, '@');
+  date += " +0000";
+  MustSh(box, "git add -A && GIT_AUTHOR_DATE=" + ShellQuote(date) + " GIT_COMMITTER_DATE=" +
+                  ShellQuote(date) + " " + Git("commit -q -m " + ShellQuote(message)));
+}
+
 // `magpie git -f json` of the sandbox's repository, which must report the AWS key once: exit 1
 // and exactly one aws-access-key-id finding. Returns the whole report.
 inline nlohmann::json HistoryReportOfOneKey(const Sandbox& box) {

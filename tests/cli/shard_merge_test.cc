@@ -12,14 +12,6 @@
 namespace magpie::clitest {
 namespace {
 
-void Commit(const Sandbox& box, const std::string& message, int64_t when) {
-  std::string date = std::to_string(when);  // built in place (GCC 12 -Wrestrict)
-  date.insert(0, 1, '@');
-  date += " +0000";
-  MustSh(box, "git add -A && GIT_AUTHOR_DATE=" + ShellQuote(date) + " GIT_COMMITTER_DATE=" +
-                  ShellQuote(date) + " " + Git("commit -q -m " + ShellQuote(message)));
-}
-
 // Twelve commits, each adding a file with its own AWS key and a password, editing a shared
 // file, and one key that leaves a file but stays at HEAD elsewhere (present at HEAD must be
 // right in every shard).
@@ -32,10 +24,10 @@ void BuildHistory(const Sandbox& box) {
               "key = \"" + keys[i % 4] + "\"\nDB_PASSWORD=q8Vn2rLx7TfK9mWz" +
                   std::to_string(i) + "\n");
     box.Write("shared.txt", "version " + std::to_string(i) + "\n");
-    Commit(box, "commit " + std::to_string(i), 1700000000 + 60 * i);
+    CommitAt(box, "commit " + std::to_string(i), 1700000000 + 60 * i);
   }
   fs::remove(box.work() / "src/file0.py");  // its key is still in file4 and file8
-  Commit(box, "remove file0", 1700001000);
+  CommitAt(box, "remove file0", 1700001000);
 }
 
 // The finding set of a report: each finding as text, order-free.
@@ -121,7 +113,7 @@ TEST_CASE("issue 13: a missing or repeated shard makes the merged scan incomplet
   Sandbox box;
   InitRepo(box);
   box.Write("a.txt", "nothing here\n");
-  Commit(box, "clean", 1700000000);
+  CommitAt(box, "clean", 1700000000);
   const fs::path s0 = box.io() / "s0.json";
   const fs::path s1 = box.io() / "s1.json";
   REQUIRE(box.Run("git -f json --shard 0/2 -o " + ShellQuote(s0.string())).exit_code == 0);
@@ -175,7 +167,7 @@ TEST_CASE("issue 13: the shard comes from Slurm or Kubernetes and the flag wins"
   Sandbox box;
   InitRepo(box);
   box.Write("a.txt", "nothing here\n");
-  Commit(box, "clean", 1700000000);
+  CommitAt(box, "clean", 1700000000);
   struct Case {
     std::string env;
     std::string flags;

@@ -130,6 +130,18 @@ TEST_CASE("issue 11: a shard report with a bad secret id or history field is lef
   bad.push_back(with("present_in", "refs/heads/main"));
   bad.push_back(with("occurrences", Json::array({"c1"})));
   bad.push_back(with("last_commit", 5));
+  auto with_regroup = [](const char* key, Json value) {
+    Json f = Partial("b.env", "fb", 2, "b2", 2, 1, {});
+    f["git"]["regroup"][key] = std::move(value);
+    return f;
+  };
+  bad.push_back(with_regroup("blobs", Json::array({"b1", 2})));
+  bad.push_back(with_regroup("blobs", "b1"));
+  bad.push_back(with_regroup("merge_only", "yes"));
+  bad.push_back(with_regroup("unresolved_tips", Json::array({"b1"})));
+  bad.push_back(with_regroup("unresolved_tips", Json::array({{{"blob", "b1"}}})));
+  bad.push_back(with_regroup("unresolved_tips",
+                             Json::array({{{"blob", "b1"}, {"tips", Json::array({1})}}})));
   Json negative_order = Partial("b.env", "fb", 2, "b2", 2, 1, {});
   negative_order["git"]["regroup"]["commit_order"] = -2;
   bad.push_back(negative_order);
@@ -166,6 +178,64 @@ TEST_CASE("issue 11: huge tip and occurrence lists from shards merge once each",
   CHECK(doc["findings"][0]["git"]["present_in"].size() == tips.size());
   CHECK(doc["findings"][0]["git"]["occurrences"].size() == 4 + 5000);
   CHECK(doc["findings"][0]["git"]["versions"] == 4);
+}
+
+TEST_CASE("issue 11: merge resolves a tip a shard left to the shard that owns its blob",
+          "[merge]") {
+  // a.env: shard 0 has version b1; the tip v1 holds b3 there, in shard 1's share, where a rule
+  // found the secret (at another path: b3 is also c.env's), and main holds b4, which holds no
+  // secret shard 1 found.
+  Json a = Partial("a.env", "fa", 1, "b1", 1, 1, {});
+  a["git"]["regroup"]["blobs"] = Json::array({"b1"});
+  a["git"]["regroup"]["unresolved_tips"] =
+      Json::array({{{"blob", "b3"}, {"tips", Json::array({"refs/tags/v1"})}},
+                   {{"blob", "b4"}, {"tips", Json::array({"refs/heads/main"})}}});
+  Json c = Partial("c.env", "fc", 3, "b3", 3, 1, {});
+  c["git"]["regroup"]["blobs"] = Json::array({"b3"});
+  const MergedReport merged =
+      MergeReports({Input("s0", Shard({a}, 0, 2)), Input("s1", Shard({c}, 1, 2))});
+  INFO(merged.document);
+  REQUIRE(merged.problems.empty());
+  const Json doc = Json::parse(merged.document);
+  REQUIRE(doc["findings"].size() == 2);
+  CHECK(doc["findings"][0]["git"]["present_in"] == Json::array({"refs/tags/v1"}));
+  CHECK(doc["findings"][1]["git"]["present_in"] == Json::array());
+  CHECK(doc["findings"][1]["git"]["present_elsewhere"] == true);
+  CHECK_FALSE(doc["findings"][0]["git"].contains("regroup"));
+}
+
+TEST_CASE("issue 13: merge counts a merge-only suppressed secret once and leaves it out",
+          "[merge]") {
+  // The same suppressed secret in both shards (not listed on one machine), and a sensitive
+  // file reported by both shards: one of each in the merged counts.
+  auto suppressed = [](uint64_t order, const char* blob) {
+    Json f = Partial("a.env", "fa", order, blob, order, 1, {});
+    f["reason"] = "baseline";
+    f["git"]["regroup"]["merge_only"] = true;
+    return f;
+  };
+  auto sensitive = [](uint64_t order, const char* blob) {
+    Json f = Partial(".env", "fs", order, blob, order, 1, {});
+    f["kind"] = "sensitive-file";
+    return f;
+  };
+  Json s0 = Shard({sensitive(1, "b1")}, 0, 2);
+  Json s1 = Shard({sensitive(2, "b2")}, 1, 2);
+  s0["suppressed"] = Json::array({suppressed(1, "b3")});
+  s1["suppressed"] = Json::array({suppressed(2, "b4")});
+  for (Json* s : {&s0, &s1}) {
+    (*s)["summary"]["suppressed"] = {{"baseline", 1}};
+    (*s)["summary"]["sensitive_files"] = 1;
+  }
+  const MergedReport merged = MergeReports({Input("s0", s0), Input("s1", s1)});
+  INFO(merged.document);
+  REQUIRE(merged.problems.empty());
+  const Json doc = Json::parse(merged.document);
+  CHECK_FALSE(doc.contains("suppressed"));
+  CHECK(doc["summary"]["suppressed"]["baseline"] == 1);
+  CHECK(doc["summary"]["sensitive_files"] == 1);
+  CHECK(merged.summary.sensitive_files == 1);
+  CHECK(doc["findings"].size() == 1);
 }
 
 }  // namespace magpie::merge
