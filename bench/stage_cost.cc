@@ -1,0 +1,144 @@
+// stage_cost: the Hyperscan stage measured by counting, for a machine too busy to time it
+// (bench/stage_cost.sh runs it; bench/README.md says how to read it). Issue 12.
+//
+//   stage_cost compile OUT   compiles the database the scanner would (the rules, the generic
+//                            detector, the decoders' in-database prefilters) for a CPU without
+//                            AVX2/AVX-512, so that valgrind can run it, and writes it to OUT
+//   stage_cost scan DB       one hs_scan of DB over the bench corpus, inside ScanOnce (the
+//                            function stage_cost.sh has callgrind count)
+//
+// Rules: the embedded rules.yaml or MAGPIE_BENCH_RULES=FILE; corpus: as scanner_bench's
+// (MAGPIE_BENCH_CORPUS, MAGPIE_BENCH_CORPUS_MB). Callgrind's counts on the generic-CPU code
+// path are a proxy: they rank two rule sets the same run after run, whatever the load, but
+// Teddy's AVX2 loop does more per instruction than the path measured here.
+#include <hs/hs.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench/bench_common.h"
+#include "rules/rule_set.h"
+#include "scanner/decoder.h"
+#include "scanner/generic_detector.h"
+
+namespace {
+
+int CountReport(unsigned, unsigned long long, unsigned long long, unsigned, void* context) {
+  ++*static_cast<size_t*>(context);
+  return 0;
+}
+
+}  // namespace
+
+// Outside any namespace and never inlined, so that callgrind's --toggle-collect=ScanOnce
+// counts this call and nothing else (not the corpus loading, not the database loading).
+extern "C" __attribute__((noinline)) size_t ScanOnce(const hs_database_t* database,
+                                                    hs_scratch_t* scratch,
+                                                    std::string_view data) {
+  size_t reports = 0;
+  hs_scan(database, data.data(), static_cast<unsigned int>(data.size()), 0, scratch,
+          CountReport, &reports);
+  return reports;
+}
+
+namespace magpie::scanner::bench {
+namespace {
+
+// The expressions CompiledRules::Compile puts in its database, in its order.
+std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
+  std::vector<std::string> expressions;
+  for (const rules::RuleSpec& spec : rules.rules()) {
+    if (spec.kind == rules::RuleKind::kContent) expressions.push_back(spec.pattern);
+  }
+  if (rules.Find(rules::kGenericRuleId) < 0) {
+    expressions.push_back(internal::GenericRuleSpec().pattern);
+  }
+  for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
+    if (decoder.prefilter_find == nullptr) expressions.push_back(decoder.prefilter);
+  }
+  return expressions;
+}
+
+// Compiles for a CPU without AVX2/AVX-512; an expression Hyperscan refuses is retried in
+// prefilter mode, as CompiledRules::Compile does.
+int Compile(const std::string& out_path) {
+  const rules::RuleSet* rules = BuiltinRules();
+  if (rules == nullptr) return 2;
+  const std::vector<std::string> expressions = StageExpressions(*rules);
+  std::vector<const char*> texts;
+  std::vector<unsigned int> flags(expressions.size(), 0);
+  std::vector<unsigned int> ids;
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    texts.push_back(expressions[i].c_str());
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  hs_platform_info_t platform;
+  if (hs_populate_platform(&platform) != HS_SUCCESS) return 2;
+  platform.cpu_features = 0;
+  hs_database_t* database = nullptr;
+  for (size_t attempt = 0; attempt <= expressions.size(); ++attempt) {
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(texts.data(), flags.data(), ids.data(),
+                         static_cast<unsigned int>(texts.size()), HS_MODE_BLOCK, &platform,
+                         &database, &error) == HS_SUCCESS) {
+      break;
+    }
+    const int failed = error != nullptr ? error->expression : -1;
+    std::cerr << "expression " << failed << ": "
+              << (error != nullptr && error->message != nullptr ? error->message : "?") << "\n";
+    hs_free_compile_error(error);
+    if (failed < 0 || (flags[failed] & HS_FLAG_PREFILTER) != 0) return 2;
+    flags[failed] |= HS_FLAG_PREFILTER;
+  }
+  if (database == nullptr) return 2;
+  char* bytes = nullptr;
+  size_t length = 0;
+  const bool serialized = hs_serialize_database(database, &bytes, &length) == HS_SUCCESS;
+  hs_free_database(database);
+  if (!serialized) return 2;
+  std::ofstream out(out_path, std::ios::binary);
+  out.write(bytes, static_cast<std::streamsize>(length));
+  free(bytes);
+  std::cerr << expressions.size() << " expressions, " << length << " bytes\n";
+  return out ? 0 : 2;
+}
+
+int Scan(const std::string& database_path) {
+  std::ifstream in(database_path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  hs_database_t* database = nullptr;
+  if (bytes.empty() ||
+      hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) {
+    std::cerr << database_path << ": not a Hyperscan database\n";
+    return 2;
+  }
+  const Corpus& corpus = GetCorpus();
+  hs_scratch_t* scratch = nullptr;
+  if (corpus.joined.empty() || hs_alloc_scratch(database, &scratch) != HS_SUCCESS) {
+    std::cerr << (corpus.joined.empty() ? "empty corpus\n" : "no scratch for the database\n");
+    hs_free_database(database);
+    return 2;
+  }
+  const size_t reports = ScanOnce(database, scratch, corpus.joined);
+  hs_free_scratch(scratch);
+  hs_free_database(database);
+  std::printf("corpus: %s\nbytes: %zu\nreports: %zu\n", corpus.description.c_str(),
+              corpus.joined.size(), reports);
+  return 0;
+}
+
+}  // namespace
+}  // namespace magpie::scanner::bench
+
+int main(int argc, char** argv) {
+  const std::string_view command = argc == 3 ? argv[1] : "";
+  if (command == "compile") return magpie::scanner::bench::Compile(argv[2]);
+  if (command == "scan") return magpie::scanner::bench::Scan(argv[2]);
+  std::cerr << "usage: stage_cost compile OUT | stage_cost scan DATABASE\n";
+  return 2;
+}
