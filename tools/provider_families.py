@@ -225,7 +225,7 @@ P("midtrans-server-key", "Midtrans server key", PAY,
   [A("", "SB-"), L("Mid-server-"), C(B64URL, 24)],
   "https://docs.midtrans.com/docs/access-keys")
 P("mercadopago-access-token", "Mercado Pago access token", PAY,
-  [A("APP_USR", "TEST"), L("-"), C(DIGIT, 16), L("-"), C(DIGIT, 6), L("-"), C(HEX, 32), L("-"),
+  [A("APP_USR", "TEST"), L("-"), C(DIGIT, 14, 16), L("-"), C(DIGIT, 6), L("-"), C(HEX, 32), L("-"),
    C(DIGIT, 8, 10)],
   "https://www.mercadopago.com.br/developers/en/docs/your-integrations/credentials")
 P("wompi-private-key", "Wompi private key", PAY,
