@@ -7,7 +7,6 @@
 #include "base/version.h"
 #include "cache/entry.h"
 #include "rules/rule_set.h"
-#include "scanner/fingerprint.h"
 
 namespace magpie::cache {
 
@@ -16,7 +15,8 @@ std::string_view BuildId() {
     std::string out = "magpie " + std::string(Version()) + "; hyperscan ";
     out += hs_version();
     out += "; format " + std::to_string(kEntryFormatVersion);
-    out += "; rules " + scanner::Sha256Hex(rules::BuiltinRulesYaml());
+    out += "; rules ";
+    out += rules::BuiltinRulesYamlSha256();
     out += "; sources ";
     out += internal::SourceHash();
     return out;

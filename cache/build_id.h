@@ -30,7 +30,8 @@
 namespace magpie::cache {
 
 // "magpie <version>; hyperscan <version>; format <n>; rules <sha256>; sources <sha256>".
-// Computed once (hashing rules.yaml), then cached for the life of the process.
+// Computed once, then cached for the life of the process; reads no rules.yaml byte (the hash is
+// taken at build time).
 std::string_view BuildId();
 
 namespace internal {

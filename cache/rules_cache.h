@@ -3,7 +3,8 @@
 //
 // Two kinds of entry, each one file in the cache directory:
 //   <sha256(key)>.rules  the parsed and checked RuleSet (rules::EncodeRuleSet), keyed by
-//                        BuildId() + a SHA-256 of the rules file's name and bytes;
+//                        BuildId() + a SHA-256 of the rules file's name and bytes (for the
+//                        built-in rules "<builtin>": BuildId() names their hash already);
 //   <sha256(key)>.hsdb   the serialized Hyperscan database and its prefiltered rule ids
 //                        (database_payload.h), keyed by BuildId() +
 //                        scanner::CompiledRules::CacheKey (the patterns, the options and the

@@ -24,14 +24,15 @@ function(magpie_room_headers target room)
   target_include_directories(${target} PUBLIC ${public_dir} PRIVATE ${private_dir})
 endfunction()
 
-# The library of a room: every .cc in the folder (but main.cc) plus SOURCES (generated files),
-# as STATIC magpie_<room> with the alias magpie::<room>, exporting the PUBLIC headers.
+# The library of a room: every .cc in the folder (but main.cc and main_*.cc, which belong to an
+# executable alone) plus SOURCES (generated files), as STATIC magpie_<room> with the alias
+# magpie::<room>, exporting the PUBLIC headers.
 #
 #   magpie_room(<room> [PUBLIC <header>...] [SOURCES <file>...])
 function(magpie_room room)
   cmake_parse_arguments(ARG "" "" "PUBLIC;SOURCES" ${ARGN})
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
-  list(FILTER sources EXCLUDE REGEX "/main\\.cc$")
+  list(FILTER sources EXCLUDE REGEX "/main(_[a-z0-9_]+)?\\.cc$")
   add_library(magpie_${room} STATIC ${sources} ${ARG_SOURCES})
   add_library(magpie::${room} ALIAS magpie_${room})
   magpie_room_headers(magpie_${room} ${room} PUBLIC ${ARG_PUBLIC})

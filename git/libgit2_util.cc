@@ -23,6 +23,10 @@ void EnsureLibgit2() {
   static std::once_flag once;
   std::call_once(once, [] {
     git_libgit2_init();
+    // A start-up step that failed without failing the start-up (the magpie binary refuses the
+    // CA bundle: cli/main_no_tls_trust.h) leaves its message as this thread's last error, which a
+    // later failure that sets none would otherwise report as its own.
+    git_error_clear();
     // Trees and commits are what the walk re-reads (a commit's tree is its child's parent
     // tree); keep them, however large a tree is. Blobs are read once each: never cache them.
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, size_t{4} << 20);

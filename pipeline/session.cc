@@ -2,7 +2,9 @@
 
 #include <tbb/enumerable_thread_specific.h>
 
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include "base/fault_injection.h"
@@ -10,8 +12,24 @@
 
 namespace magpie::pipeline {
 
+// The thread that created the session has a plain slot; other threads share a TBB
+// thread-specific table, built when the first of them asks. A scan of a few files (the staged
+// check) runs on the creating thread alone, and TBB's table costs ~1.5 ms of CPU to set up
+// (its allocator loads and initialises libtbbmalloc): bench/staged_latency.sh.
 struct ScanSession::ThreadScanners {
-  tbb::enumerable_thread_specific<std::unique_ptr<scanner::Scanner>> scanners;
+  std::thread::id creator = std::this_thread::get_id();
+  std::unique_ptr<scanner::Scanner> creator_scanner;  // touched by `creator` only
+  std::once_flag others_once;
+  std::unique_ptr<tbb::enumerable_thread_specific<std::unique_ptr<scanner::Scanner>>> others;
+
+  std::unique_ptr<scanner::Scanner>& Slot() {
+    if (std::this_thread::get_id() == creator) return creator_scanner;
+    std::call_once(others_once, [this] {
+      others = std::make_unique<
+          tbb::enumerable_thread_specific<std::unique_ptr<scanner::Scanner>>>();
+    });
+    return others->local();
+  }
 };
 
 ScanSession::~ScanSession() = default;
@@ -52,7 +70,7 @@ Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& o
 }
 
 Result<scanner::Scanner*> ScanSession::ThreadScanner() {
-  std::unique_ptr<scanner::Scanner>& slot = scanners_->scanners.local();
+  std::unique_ptr<scanner::Scanner>& slot = scanners_->Slot();
   if (!slot) {
     if (fault::Injected(fault::Point::kScannerSetup) != 0) {
       throw std::runtime_error("injected fault: worker setup failed");

@@ -70,6 +70,8 @@ LoadResult ParseRulesSection(std::string_view yaml, std::string_view source,
                              const std::vector<std::string>& other_keys);
 // The rules.yaml shipped with magpie, embedded at build time.
 std::string_view BuiltinRulesYaml();
+// Lower-case hex SHA-256 of BuiltinRulesYaml(), taken at build time (cmake/embed_file.cmake).
+std::string_view BuiltinRulesYamlSha256();
 LoadResult LoadBuiltinRules();
 
 }  // namespace magpie::rules

@@ -193,12 +193,13 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
   // when a scanner allocates its scratch: find out here, so that the caller compiles instead.
   hs_scratch_t* scratch = nullptr;
   hs_error_t usable = hs_alloc_scratch(impl->database, &scratch);
-  hs_free_scratch(scratch);
   if (fault::Triggered(fault::Point::kForeignDatabase)) usable = HS_DB_PLATFORM_ERROR;
   if (usable != HS_SUCCESS) {
+    hs_free_scratch(scratch);
     return Corrupt("the Hyperscan database is not usable on this CPU (error " +
                    std::to_string(usable) + ")");
   }
+  impl->spare_scratch.store(scratch);  // for the first scanner (compiled_rules_impl.h)
   return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }
 

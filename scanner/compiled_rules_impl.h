@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <mutex>
@@ -85,11 +86,18 @@ struct CompiledRules::Impl {
   // a prefilter_find carry that id too, though the database does not report it).
   std::vector<CompiledDecoder> decoders;
   hs_database_t* database = nullptr;
+  // The scratch FromSerialized allocated to test the database, kept for the first
+  // Scanner::Create to take (exchange): a short run (the staged check) then allocates one
+  // scratch, not two. Null once taken, and for compiled databases.
+  mutable std::atomic<hs_scratch_t*> spare_scratch{nullptr};
 
   Impl() = default;
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
-  ~Impl() { hs_free_database(database); }
+  ~Impl() {
+    hs_free_scratch(spare_scratch.load());
+    hs_free_database(database);
+  }
 };
 
 namespace internal {

@@ -7,7 +7,7 @@
 
 namespace magpie::scanner {
 
-// Lower-case hex SHA-256 (OpenSSL).
+// Lower-case hex SHA-256 (OpenSSL). Thread-safe; costs no library initialisation.
 std::string Sha256Hex(std::string_view data);
 // hex(SHA-256(rule_id NUL path NUL secret)), first 32 hex chars. Survives line moves; changes
 // when the secret, the rule or the file path changes.

@@ -196,7 +196,11 @@ Result<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const CompiledR
                                                  ScanOptions options) {
   if (rules == nullptr) return InvalidArgument("Scanner::Create: no compiled rules");
   auto state = std::make_unique<State>();
-  const hs_error_t rc = hs_alloc_scratch(internal::ImplOf(*rules).database, &state->scratch);
+  const CompiledRules::Impl& impl = internal::ImplOf(*rules);
+  state->scratch = impl.spare_scratch.exchange(nullptr);
+  const hs_error_t rc = state->scratch != nullptr
+                            ? HS_SUCCESS
+                            : hs_alloc_scratch(impl.database, &state->scratch);
   if (rc != HS_SUCCESS) {
     return Status(rc == HS_NOMEM ? StatusCode::kResourceExhausted : StatusCode::kInternal,
                   "cannot allocate Hyperscan scratch space: " + std::string(HsErrorText(rc)) +

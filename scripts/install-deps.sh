@@ -14,6 +14,7 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       slurm-wlm munge)  # the Slurm array job test (scripts/slurm-demo.sh, ctest -L slow)
 pkgs+=(git-filter-repo)  # tests/cli/remediation_test.cc rewrites history with it (issue 15)
 pkgs+=(valgrind)  # bench/stage_cost.sh counts the Hyperscan stage under callgrind (issue 12)
+pkgs+=(libmbedtls-dev)  # cli/main_no_tls_trust.cc: mbedTLS prototypes (libgit2-dev pulls it in too)
 if [ "${1:-}" = "--fuzz" ]; then
   pkgs+=(clang libclang-rt-dev)  # libclang-rt-dev: libFuzzer and the sanitizer runtimes
 fi

@@ -55,6 +55,26 @@ TEST_CASE("Create returns a Status when the scratch space cannot be allocated", 
   CHECK(ScanOrDie(**scanner, std::string("a ") + kToken).size() == 1);
 }
 
+TEST_CASE("issue 11: a restored database hands its test scratch to the first scanner",
+          "[scanner]") {
+  auto compiled = TokenRules();
+  CompileOptions options;
+  options.generic_detector = false;
+  auto restored = CompiledRules::FromSerialized(
+      rules::RuleSet({Rule("test-token", "\\b(tok_[A-Za-z0-9]{16})\\b")}, "<test>"), options,
+      compiled->SerializeDatabase(), {});
+  REQUIRE(restored.ok());
+  FailingScratchAllocator failing;
+  // The first scanner allocates nothing: it takes the scratch FromSerialized tested with.
+  Result<std::unique_ptr<Scanner>> first = Scanner::Create(*restored);
+  REQUIRE(first.ok());
+  CHECK(ScanOrDie(**first, std::string("a ") + kToken).size() == 1);
+  // Only one was kept: the next scanner allocates, and here fails to.
+  Result<std::unique_ptr<Scanner>> second = Scanner::Create(*restored);
+  REQUIRE_FALSE(second.ok());
+  CHECK(second.status().code() == StatusCode::kResourceExhausted);
+}
+
 TEST_CASE("Create refuses null rules", "[scanner]") {
   Result<std::unique_ptr<Scanner>> scanner = Scanner::Create(nullptr);
   REQUIRE_FALSE(scanner.ok());
