@@ -49,7 +49,9 @@ bool HexColumn(sqlite3_stmt* stmt, int column, std::string* hex) {
 void BindId(sqlite3_stmt* stmt, int index, const std::string& hex, std::string* scratch) {
   scratch->clear();
   for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    const auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+    const auto nibble = [](char c) -> unsigned {
+      return static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10) & 15u;
+    };
     scratch->push_back(static_cast<char>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
   }
   sqlite3_bind_blob(stmt, index, scratch->data(), static_cast<int>(scratch->size()),
