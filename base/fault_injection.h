@@ -44,6 +44,9 @@ enum class Point {
   kRefPresenceOpen,      // opening the repository to list branch and tag tips (issue 11)
   kStoreOpen,           // opening the scan store (store/scan_store.h, issue 13)
   kStoreWrite,          // committing what a scan recorded in it
+  kStoreLoadClean,      // reading the clean items of a scan key (on the store's loader thread)
+  kWalkCacheRead,       // reading the walk cache of the scan store (issue 13)
+  kWalkResume,          // listing the commits new since the cached walk (git/walk_resume.h)
   kCount,
 };
 

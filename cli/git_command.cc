@@ -100,11 +100,27 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   ScanMode mode;
   pipeline::BlobSelector select = ShardSelector(shard->shard);
   if (known) select = SkipKnownClean(*known, std::move(select), &mode.already_scanned);
+  // The walk cache: a walk of every ref resumes from the last one (git/walk_resume.h).
+  std::optional<WalkSnapshot> kept_walk;
+  const bool whole_walk = git_flags.branches.empty() && git_flags.since.empty() &&
+                          !git_flags.all_occurrences;
+  const std::string walk_key = known && whole_walk ? WalkCacheKey(root, (*run)->excluder()) : "";
+  if (!walk_key.empty()) {
+    kept_walk = LoadWalkCache(*known, walk_key, std::cerr);
+    options.take_snapshot = true;
+    if (kept_walk) options.resume_from = &*kept_walk;
+  }
   const auto open_start = std::chrono::steady_clock::now();
   Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
       git_flags.repo, options, &(*run)->excluder(), select);
   const std::chrono::duration<double> history_open = std::chrono::steady_clock::now() - open_start;
   if (!history.ok()) return ReportError(history.status());
+  if (!walk_key.empty()) UpdateWalkCache(*known, walk_key, (*history)->history(), std::cerr);
+  if (known && !known->clean_status().ok()) {
+    std::cerr << "magpie: notice: not using the scan store's clean items (scanning every blob): "
+              << report::EscapeControls(known->clean_status().message()) << "\n";
+  }
+  kept_walk.reset();  // read by the walk only
 
   mode.history_order = true;
   mode.shard = shard->shard;
@@ -128,7 +144,9 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   if (flags.verbose) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
               << " distinct blobs; history walk " << (*history)->walk_seconds() << " s (with "
-              << "provenance and selection " << history_open.count() << " s)\n";
+              << "provenance and selection " << history_open.count() << " s"
+              << ((*history)->history().resumed() ? ", resumed from the scan store" : "")
+              << ")\n";
     if (known) {
       std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "
                 << clean.size() << " recorded clean; open " << store_open.count() << " s, record "

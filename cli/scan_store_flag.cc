@@ -1,6 +1,7 @@
 #include "cli/scan_store_flag.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
 #include <utility>
@@ -94,6 +95,42 @@ void RecordCleanItems(store::ScanStore& store, const std::vector<store::ItemRef>
   }
 }
 
+std::string WalkCacheKey(const std::string& repo_root, const suppress::PathExcluder& excluder) {
+  std::error_code ec;
+  std::filesystem::path root = std::filesystem::canonical(repo_root, ec);
+  if (ec) root = std::filesystem::absolute(repo_root, ec);
+  return "walk 1\nrepository " + root.string() + "\nexcluded\n" + excluder.key();
+}
+
+std::optional<WalkSnapshot> LoadWalkCache(store::ScanStore& store, const std::string& key,
+                                          std::ostream& log) {
+  Result<std::optional<WalkSnapshot>> loaded = store.LoadWalk(key);
+  if (!loaded.ok()) {
+    log << "magpie: notice: not using the scan store's walk cache (walking every commit): "
+        << report::EscapeControls(loaded.status().message()) << "\n";
+    return std::nullopt;
+  }
+  return *std::move(loaded);
+}
+
+void UpdateWalkCache(store::ScanStore& store, const std::string& key, const git::History& history,
+                     std::ostream& log) {
+  if (!history.resume_refused().empty()) {
+    log << "magpie: notice: walked every commit, not only the new ones: "
+        << report::EscapeControls(history.resume_refused()) << "\n";
+  }
+  const WalkSnapshot* snapshot = history.snapshot();
+  if (snapshot == nullptr) return;
+  Result<bool> saved = store.SaveWalk(key, *snapshot);
+  if (!saved.ok()) {
+    log << "magpie: notice: the scan store's walk cache was not updated: "
+        << report::EscapeControls(saved.status().message()) << "\n";
+  } else if (!*saved && !snapshot->delta) {
+    log << "magpie: notice: the scan store is full: this history walk was not kept "
+           "(`magpie store gc` drops stale entries)\n";
+  }
+}
+
 int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days) {
   const std::string path = StorePath(flags);
   if (path.empty()) {
@@ -108,7 +145,8 @@ int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days) {
     return kExitError;
   }
   std::cerr << "magpie: store gc: dropped " << collected->items_dropped << " items of "
-            << collected->scan_keys_dropped << " stale scan keys; kept "
+            << collected->scan_keys_dropped << " stale scan keys and "
+            << collected->walks_dropped << " history walks; kept "
             << collected->items_kept << " items (" << report::EscapeControls(path) << ")\n";
   return kExitClean;
 }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "cli/scan_run.h"
 #include "pipeline/history_source.h"
 #include "store/scan_store.h"
+#include "suppress/path_patterns.h"
 
 namespace magpie::cli {
 
@@ -48,6 +50,19 @@ std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store:
 // store only ever saves work.
 void RecordCleanItems(store::ScanStore& store, const std::vector<store::ItemRef>& clean,
                       std::ostream& log);
+
+// The walk cache (issue 13): what the last walk of every ref of the repository at `repo_root`
+// learned, kept per repository and excluded paths (`excluder`), so that the next walk visits
+// only new commits (git/walk_resume.h). Usable when the walk is of every ref: no --branch,
+// --since or --all-occurrences.
+std::string WalkCacheKey(const std::string& repo_root, const suppress::PathExcluder& excluder);
+// The kept walk, or nullopt (none, or it cannot be read: then a notice on `log` and a full walk).
+std::optional<WalkSnapshot> LoadWalkCache(store::ScanStore& store, const std::string& key,
+                                          std::ostream& log);
+// After the walk: a notice when a kept walk could not be resumed from, and what this walk
+// learned kept for the next (a notice when it cannot be).
+void UpdateWalkCache(store::ScanStore& store, const std::string& key, const git::History& history,
+                     std::ostream& log);
 
 // `magpie store gc`: drops what other builds recorded and what was not used for
 // `max_age_days`, then compacts the file.

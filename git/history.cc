@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <numeric>
 #include <unordered_set>
 
@@ -99,7 +100,43 @@ struct History::Impl {
   OidSet at_head;
   std::vector<WorkItem> items;  // read order
   double walk_seconds = 0;
+  internal::WalkOutcome outcome;
   mutable tbb::enumerable_thread_specific<Reader> readers;
+  // index.infos[c] is read on first use (a resumed walk never reads the earlier commits it
+  // does not report).
+  mutable std::unique_ptr<std::once_flag[]> info_once;
+
+  Reader& LocalReader() const {
+    Reader& reader = readers.local();
+    if (!reader.opened) {
+      reader.opened = true;
+      reader.repo = internal::OpenRepository(git_dir, &reader.error);
+      git_odb* odb = nullptr;
+      if (reader.repo && git_repository_odb(&odb, reader.repo.get()) == 0) reader.odb.reset(odb);
+      if (!reader.odb && reader.error.empty()) {
+        reader.error = internal::LastError("cannot open the object database");
+      }
+    }
+    return reader;
+  }
+
+  const internal::CommitInfo& Info(uint32_t c) const {
+    std::call_once(info_once[c], [&] {
+      internal::CommitInfo& info = const_cast<internal::CommitInfo&>(index.infos[c]);
+      git_repository* repo = LocalReader().repo.get();
+      git_commit* commit = nullptr;
+      if (repo == nullptr || git_commit_lookup(&commit, repo, &index.commits[c]) != 0) return;
+      internal::CommitPtr owned(commit);
+      if (const git_signature* author = git_commit_author(commit)) {
+        info.author_name = author->name != nullptr ? author->name : "";
+        info.author_email = author->email != nullptr ? author->email : "";
+      }
+      info.time = git_commit_time(commit);
+      info.message = internal::FirstLine(git_commit_message(commit));
+      info.loaded = true;
+    });
+    return index.infos[c];
+  }
 
   GitDiagnostic Problem(DiagnosticKind kind, const WorkItem& item, std::string message) const {
     GitDiagnostic d;
@@ -124,9 +161,13 @@ Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->git_dir = git_repository_path(repo.get());
-  if (!internal::WalkHistory(repo.get(), options, on_diagnostic, &impl->index, &error)) {
+  if (!internal::WalkHistory(repo.get(), options, on_diagnostic, &impl->index, &error,
+                             &impl->outcome)) {
     return InvalidArgument(error);
   }
+  impl->options.resume_from = nullptr;  // the caller's, read by the walk only
+  impl->index.infos.resize(impl->index.commits.size());
+  impl->info_once = std::make_unique<std::once_flag[]>(impl->index.commits.size());
   impl->items.reserve(impl->index.blobs.size());
   for (const auto& [id, record] : impl->index.blobs) impl->items.push_back({id, &record});
   if (options.include_unreachable) AddUnreachable(repo.get(), impl->index, &impl->items);
@@ -142,8 +183,13 @@ Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
 size_t History::size() const { return impl_->items.size(); }
 uint64_t History::commits() const { return impl_->index.commits.size(); }
 double History::walk_seconds() const { return impl_->walk_seconds; }
+const WalkSnapshot* History::snapshot() const {
+  return impl_->outcome.snapshot ? &*impl_->outcome.snapshot : nullptr;
+}
+bool History::resumed() const { return impl_->outcome.resumed; }
+const std::string& History::resume_refused() const { return impl_->outcome.refused; }
 
-BlobProvenance History::Provenance(size_t i) const {
+BlobProvenance History::Provenance(size_t i, bool with_commit) const {
   const WorkItem& item = impl_->items[i];
   BlobProvenance p;
   p.blob_id = internal::OidHex(item.id);
@@ -152,8 +198,8 @@ BlobProvenance History::Provenance(size_t i) const {
     p.path = record->path;
     p.excluded = record->excluded;
     p.other_occurrences = static_cast<int>(record->other_occurrences);
-    if (record->commit != internal::kNoCommit) {
-      const internal::CommitInfo& info = impl_->index.infos[record->commit];
+    if (record->commit != internal::kNoCommit && with_commit) {
+      const internal::CommitInfo& info = impl_->Info(record->commit);
       p.commit = internal::OidHex(impl_->index.commits[record->commit]);
       p.commit_order = record->commit;
       p.author_name = info.author_name;
@@ -181,16 +227,7 @@ BlobProvenance History::Provenance(size_t i) const {
 BlobRead History::Read(size_t i) const {
   const WorkItem& item = impl_->items[i];
   const HistoryOptions& options = impl_->options;
-  Reader& reader = impl_->readers.local();
-  if (!reader.opened) {
-    reader.opened = true;
-    reader.repo = internal::OpenRepository(impl_->git_dir, &reader.error);
-    git_odb* odb = nullptr;
-    if (reader.repo && git_repository_odb(&odb, reader.repo.get()) == 0) reader.odb.reset(odb);
-    if (!reader.odb && reader.error.empty()) {
-      reader.error = internal::LastError("cannot open the object database");
-    }
-  }
+  Reader& reader = impl_->LocalReader();
   BlobRead out;
   if (!reader.odb) {
     out.skipped = impl_->Problem(DiagnosticKind::kCorruptObject, item, reader.error);

@@ -34,6 +34,7 @@
 
 #include "base/byte_stream.h"
 #include "base/status.h"
+#include "base/walk_snapshot.h"
 #include "git/diagnostic.h"
 
 namespace magpie::git {
@@ -106,6 +107,13 @@ struct HistoryOptions {
   // Keep every (commit, path) introduction of every blob, not just the first and a count
   // (BlobProvenance::introductions). Costs a path per introduction: off by default.
   bool record_introductions = false;
+  // An earlier walk to resume from (base/walk_snapshot.h: History::Open checks it as hostile
+  // input and walks in full, saying why, when anything is off); used only when refs and since are empty and
+  // record_introductions is off; must outlive Open. Null: walk every commit.
+  const WalkSnapshot* resume_from = nullptr;
+  // Keep what this walk learned (History::snapshot) when it was a walk of every ref that met
+  // no problem (submodules apart).
+  bool take_snapshot = false;
 };
 
 // One blob's bytes from History::Read, or why it was skipped.
@@ -139,10 +147,18 @@ class History {
   History& operator=(const History&) = delete;
 
   size_t size() const;                     // distinct blobs to read
-  BlobProvenance Provenance(size_t i) const;  // 0 <= i < size()
+  // 0 <= i < size(). The commit's author, time and message are read on first use (from any
+  // thread); with_commit = false leaves them (and nothing else) out, for choosing blobs.
+  BlobProvenance Provenance(size_t i, bool with_commit = true) const;
   BlobRead Read(size_t i) const;
   uint64_t commits() const;                // commits walked
   double walk_seconds() const;
+  // With HistoryOptions::take_snapshot: what to keep for the next walk; null when the walk met
+  // a problem or was not of every ref.
+  const WalkSnapshot* snapshot() const;
+  // Whether HistoryOptions::resume_from was used; when given but not used, why (for a notice).
+  bool resumed() const;
+  const std::string& resume_refused() const;
 
  private:
   struct Impl;

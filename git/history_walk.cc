@@ -15,11 +15,11 @@
 
 #include "base/fault_injection.h"
 #include "git/tree_diff.h"
+#include "git/walk_resume.h"
 
 namespace magpie::git::internal {
 namespace {
 
-using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
 template <typename V>
 using OidMap = std::unordered_map<git_oid, V, OidHash, OidEqual>;
 
@@ -53,10 +53,16 @@ class Walker {
   void LoadGraph(const std::vector<git_oid>& starts);
   void DiffCommitsInOrder();
   void DiffRoots(const Roots& roots);
-  void LoadCommitInfos();
+  // Starts from an earlier walk (walk_resume.h): only plan.new_commits are walked.
+  void Resume(ResumePlan plan);
+  bool shallow() const { return !shallow_.empty(); }
+  // No problem was reported (submodules apart): what the walk learned is complete.
+  bool clean() const { return problems_ == 0 && failed_.empty(); }
+  CommitKey Newest() const;
+  const std::vector<std::pair<std::string, git_oid>>& submodules() const { return submodules_; }
+  const OidSet& touched() const { return touched_; }
 
  private:
-  void LoadCommitInfo(git_repository* repo, uint32_t index);
   void ReadShallowFile();
   void AddRoot(git_object* object, const std::string& name, Roots* roots);
   void Report(DiagnosticKind kind, const git_oid* oid, const std::string& path,
@@ -78,6 +84,11 @@ class Walker {
   std::vector<Node> nodes_;
   OidMap<uint32_t> node_index_;
   std::unordered_set<std::string> reported_submodules_;
+  std::vector<std::pair<std::string, git_oid>> submodules_;  // reported, in walk order
+  uint64_t problems_ = 0;     // diagnostics other than submodules
+  OidSet new_commits_;        // resumed: the only commits to walk
+  bool resumed_ = false;
+  OidSet touched_;            // resumed: blobs whose record this walk changed
 };
 
 // Commits diffed in parallel between two sequential merges of their results, in walk order.
@@ -94,6 +105,7 @@ void Walker::ReadShallowFile() {
 
 void Walker::Report(DiagnosticKind kind, const git_oid* oid, const std::string& path,
                     std::string message) {
+  if (kind != DiagnosticKind::kSubmodule) ++problems_;
   if (!on_diagnostic_) return;
   GitDiagnostic d;
   d.kind = kind;
@@ -209,7 +221,8 @@ void Walker::LoadGraph(const std::vector<git_oid>& starts) {
   while (!stack.empty()) {
     git_oid id = stack.back();
     stack.pop_back();
-    if (node_index_.count(id) != 0 || hidden_.count(id) != 0 || failed_.count(id) != 0) {
+    if (node_index_.count(id) != 0 || hidden_.count(id) != 0 || failed_.count(id) != 0 ||
+        (resumed_ && new_commits_.count(id) == 0)) {
       continue;
     }
     git_commit* commit = nullptr;
@@ -257,6 +270,7 @@ void Walker::Introduce(const git_oid& blob, const std::string& path, uint32_t co
   auto [it, inserted] = out_->blobs.try_emplace(blob);
   BlobRecord& record = it->second;
   if (options_.record_introductions) out_->introductions[blob].emplace_back(commit, path);
+  if (resumed_) touched_.insert(blob);
   if (!inserted) ++record.other_occurrences;
   // The first introduction decides, unless it was at an excluded path and this one is not:
   // the blob is then reported here (an ignored copy must not hide a live one).
@@ -307,6 +321,7 @@ void Walker::Apply(const CommitDiff& diff, uint32_t commit) {
   }
   for (const TreeChange& change : diff.submodules) {
     if (reported_submodules_.insert(change.path).second) {
+      submodules_.emplace_back(change.path, change.id);
       Report(DiagnosticKind::kSubmodule, &change.id, change.path,
              "submodule at '" + change.path + "' not scanned (scan its repository separately)");
     }
@@ -315,7 +330,10 @@ void Walker::Apply(const CommitDiff& diff, uint32_t commit) {
 
 void Walker::DiffCommitsInOrder() {
   const std::vector<uint32_t> order = TopologicalOrder();
-  out_->commits.reserve(order.size());
+  // Resumed: the earlier walk's commits come first (walk_resume.h says why that is the order
+  // of a full walk).
+  const size_t base = out_->commits.size();
+  out_->commits.reserve(base + order.size());
   for (uint32_t n : order) out_->commits.push_back(nodes_[n].id);
 
   // Tree diffs are independent of each other: run them on every core, each thread with its
@@ -375,7 +393,9 @@ void Walker::DiffCommitsInOrder() {
     const size_t following = start + kDiffBatch;
     tbb::task_group diffing;
     if (following < order.size()) diffing.run([&] { diff_batch(following, &next); });
-    for (size_t k = 0; k < ready.size(); ++k) Apply(ready[k], static_cast<uint32_t>(start + k));
+    for (size_t k = 0; k < ready.size(); ++k) {
+      Apply(ready[k], static_cast<uint32_t>(base + start + k));
+    }
     diffing.wait();
     ready.swap(next);
   }
@@ -394,54 +414,33 @@ void Walker::DiffRoots(const Roots& roots) {
   }
 }
 
-void Walker::LoadCommitInfos() {
-  out_->infos.resize(out_->commits.size());
-  std::vector<uint32_t> wanted;
-  for (const auto& [blob, record] : out_->blobs) {
-    if (record.commit == kNoCommit || out_->infos[record.commit].loaded) continue;
-    out_->infos[record.commit].loaded = true;
-    wanted.push_back(record.commit);
-  }
-  // Each commit is parsed on one thread (own repository handle) into its own slot; what a
-  // worker without a handle (EMFILE) left is parsed here afterwards, on repo_.
-  const std::string git_dir = git_repository_path(repo_);
-  tbb::enumerable_thread_specific<RepoPtr> repos([&git_dir] {
-    std::string error;
-    return OpenRepository(git_dir, &error);
-  });
-  std::vector<char> done(wanted.size(), 0);
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, wanted.size(), 256),
-                    [&](const tbb::blocked_range<size_t>& range) {
-                      git_repository* repo = repos.local().get();
-                      if (repo == nullptr) return;
-                      for (size_t k = range.begin(); k != range.end(); ++k) {
-                        LoadCommitInfo(repo, wanted[k]);
-                        done[k] = 1;
-                      }
-                    });
-  for (size_t k = 0; k < wanted.size(); ++k) {
-    if (done[k] == 0) LoadCommitInfo(repo_, wanted[k]);
+void Walker::Resume(ResumePlan plan) {
+  *out_ = std::move(plan.index);
+  new_commits_ = std::move(plan.new_commits);
+  resumed_ = true;
+  // The earlier walk's submodules are reported again, first, as a full walk would.
+  for (auto& [path, id] : plan.submodules) {
+    if (!reported_submodules_.insert(path).second) continue;
+    Report(DiagnosticKind::kSubmodule, &id, path,
+           "submodule at '" + path + "' not scanned (scan its repository separately)");
+    submodules_.emplace_back(std::move(path), id);
   }
 }
 
-void Walker::LoadCommitInfo(git_repository* repo, uint32_t index) {
-  CommitInfo& info = out_->infos[index];
-  git_commit* commit = nullptr;
-  if (git_commit_lookup(&commit, repo, &out_->commits[index]) != 0) return;
-  CommitPtr owned(commit);
-  if (const git_signature* author = git_commit_author(commit)) {
-    info.author_name = author->name != nullptr ? author->name : "";
-    info.author_email = author->email != nullptr ? author->email : "";
+CommitKey Walker::Newest() const {
+  CommitKey newest;
+  for (const Node& node : nodes_) {
+    const CommitKey key{node.time, node.id};
+    if (newest < key) newest = key;
   }
-  info.time = git_commit_time(commit);
-  info.message = FirstLine(git_commit_message(commit));
+  return newest;
 }
 
 }  // namespace
 
 bool WalkHistory(git_repository* repo, const HistoryOptions& options,
                  const DiagnosticCallback& on_diagnostic, HistoryIndex* out,
-                 std::string* error) {
+                 std::string* error, WalkOutcome* outcome) {
   Walker walker(repo, options, on_diagnostic, out);
   Roots roots;
   if (options.refs.empty()) {
@@ -450,10 +449,29 @@ bool WalkHistory(git_repository* repo, const HistoryOptions& options,
     return false;
   }
   if (!options.since.empty() && !walker.Hide(options.since, error)) return false;
+  // Only a walk of every ref can be resumed or kept (issue 13, walk_resume.h).
+  const bool whole =
+      options.refs.empty() && options.since.empty() && !options.record_introductions;
+  CommitKey last;
+  if (whole && options.resume_from != nullptr) {
+    ResumePlan plan;
+    outcome->refused = walker.shallow() ? "the repository is a shallow clone"
+                                        : PlanResume(repo, *options.resume_from, roots.commits,
+                                                     options.is_excluded, &plan);
+    if (outcome->refused.empty()) {
+      last = plan.last;
+      walker.Resume(std::move(plan));
+      outcome->resumed = true;
+    }
+  }
   walker.LoadGraph(roots.commits);
   walker.DiffCommitsInOrder();
+  if (whole && options.take_snapshot && walker.clean() && !walker.shallow()) {
+    if (!outcome->resumed) last = walker.Newest();
+    outcome->snapshot = TakeSnapshot(*out, roots.commits, last, walker.submodules(),
+                                     outcome->resumed ? &walker.touched() : nullptr);
+  }
   walker.DiffRoots(roots);
-  walker.LoadCommitInfos();
   return true;
 }
 

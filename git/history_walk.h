@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,12 +47,20 @@ struct HistoryIndex {
       introductions;
 };
 
-// Walks the history selected by options.refs/options.since and fills *out (commit infos
-// included). Returns false with *error only when a requested revision does not resolve;
-// damaged or missing objects are reported through on_diagnostic and skipped.
+// What WalkHistory says about resuming (HistoryOptions::resume_from, take_snapshot).
+struct WalkOutcome {
+  bool resumed = false;
+  std::string refused;            // why resume_from was given but not used
+  std::optional<WalkSnapshot> snapshot;
+};
+
+// Walks the history selected by options.refs/options.since and fills *out (commit infos are
+// left to the caller: out->infos is empty). Returns false with *error only when a requested
+// revision does not resolve; damaged or missing objects are reported through on_diagnostic
+// and skipped.
 bool WalkHistory(git_repository* repo, const HistoryOptions& options,
                  const DiagnosticCallback& on_diagnostic, HistoryIndex* out,
-                 std::string* error);
+                 std::string* error, WalkOutcome* outcome);
 
 // Blob ids anywhere in HEAD's tree; empty when HEAD is unborn or unreadable.
 std::unordered_set<git_oid, OidHash, OidEqual> BlobsAtHead(git_repository* repo);

@@ -77,7 +77,8 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   if (select) {
     source->selected_.emplace();
     for (size_t i = 0; i < source->history_->size(); ++i) {
-      if (select(source->history_->Provenance(i))) source->selected_->push_back(i);
+      // Without the commit's author and message: read only for what is scanned.
+      if (select(source->history_->Provenance(i, false))) source->selected_->push_back(i);
     }
   }
   return source;

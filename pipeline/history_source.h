@@ -20,7 +20,9 @@
 namespace magpie::pipeline {
 
 // Which of the walked blobs become items ("scan this blob?"), decided once per blob after the
-// walk: a shard's share (pipeline/shard.h). Empty: every blob.
+// walk: a shard's share (pipeline/shard.h). Empty: every blob. The provenance it is given has
+// no commit (id, author, time, message): reading those for every blob would cost a commit
+// lookup each.
 using BlobSelector = std::function<bool(const git::BlobProvenance&)>;
 
 class HistorySource : public Source {
@@ -37,6 +39,7 @@ class HistorySource : public Source {
 
   uint64_t commits() const { return history_->commits(); }
   double walk_seconds() const { return history_->walk_seconds(); }
+  const git::History& history() const { return *history_; }  // its walk snapshot (issue 13)
 
  private:
   HistorySource() = default;

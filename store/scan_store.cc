@@ -8,21 +8,24 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <unordered_set>
+#include <future>
+#include <mutex>
 
 #include "base/fault_injection.h"
 #include "base/private_file.h"
+#include "store/sqlite_statement.h"
+#include "store/walk_cache.h"
 
 namespace magpie::store {
 namespace {
 
 // 'mgps' in the database header: an SQLite file of any other application is not ours.
 constexpr int kApplicationId = 0x6d677073;
-constexpr int kSchemaVersion = 1;
+// 2: the walk cache (store/walk_cache.h) added to version 1's tables.
+constexpr int kSchemaVersion = 2;
 constexpr const char* kSchema[] = {
     "CREATE TABLE scan_keys(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
     "build TEXT NOT NULL, last_used INTEGER NOT NULL)",
@@ -36,9 +39,7 @@ struct ItemKey {
   uint64_t high = 0;
   uint64_t low = 0;
   bool operator==(const ItemKey& o) const { return high == o.high && low == o.low; }
-};
-struct ItemKeyHash {
-  size_t operator()(const ItemKey& k) const { return static_cast<size_t>(k.low ^ k.high); }
+  bool operator<(const ItemKey& o) const { return high != o.high ? high < o.high : low < o.low; }
 };
 
 uint64_t BigEndian64(const unsigned char* p) {
@@ -124,26 +125,9 @@ Status PrepareFile(const std::string& path) {
   return trusted;
 }
 
-// One prepared statement, finalized on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
-  bool ok() const { return stmt_ != nullptr; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-std::string Text(sqlite3_stmt* stmt, int column) {
-  const unsigned char* text = sqlite3_column_text(stmt, column);
-  return text == nullptr ? "" : reinterpret_cast<const char*>(text);
-}
+using internal::Statement;
+using internal::PragmaInt;
+using internal::Text;
 
 // The (type, name, sql) rows of a database's schema, in name order.
 std::vector<std::string> SchemaRows(sqlite3* db) {
@@ -159,25 +143,23 @@ std::vector<std::string> SchemaRows(sqlite3* db) {
   return rows;
 }
 
+std::vector<std::string> SchemaOf(bool with_walks) {
+  sqlite3* db = nullptr;
+  sqlite3_open(":memory:", &db);
+  for (const char* sql : kSchema) sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  if (with_walks) {
+    for (const char* sql : internal::kWalkSchema) sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  }
+  std::vector<std::string> expected = SchemaRows(db);
+  sqlite3_close(db);
+  return expected;
+}
+
 const std::vector<std::string>& ExpectedSchema() {
-  static const std::vector<std::string> rows = [] {
-    sqlite3* db = nullptr;
-    sqlite3_open(":memory:", &db);
-    for (const char* sql : kSchema) sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    std::vector<std::string> expected = SchemaRows(db);
-    sqlite3_close(db);
-    return expected;
-  }();
+  static const std::vector<std::string> rows = SchemaOf(true);
   return rows;
 }
 
-// The first column of the first row of `sql` (a pragma, a count), or -1.
-int64_t PragmaInt(sqlite3* db, const char* sql) {
-  Statement pragma(db, sql);
-  return pragma.ok() && sqlite3_step(pragma.get()) == SQLITE_ROW
-             ? sqlite3_column_int64(pragma.get(), 0)
-             : -1;
-}
 
 }  // namespace
 
@@ -215,6 +197,7 @@ class ScanStore::Impl {
     if (SchemaRows(impl->db_).empty() && PragmaInt(impl->db_, "PRAGMA application_id") == 0) {
       if (Status s = impl->CreateSchema(); !s.ok()) return s;
     }
+    if (Status s = impl->Upgrade(); !s.ok()) return s;
     if (Status s = impl->CheckIsStore(); !s.ok()) return s;
     return impl;
   }
@@ -226,9 +209,30 @@ class ScanStore::Impl {
       for (const char* sql : kSchema) {
         if (Status s = Exec(sql); !s.ok()) return Rollback(s);
       }
+      for (const char* sql : internal::kWalkSchema) {
+        if (Status s = Exec(sql); !s.ok()) return Rollback(s);
+      }
       const std::string pragmas = "PRAGMA application_id = " + std::to_string(kApplicationId) +
                                   "; PRAGMA user_version = " + std::to_string(kSchemaVersion);
       if (Status s = Exec(pragmas.c_str()); !s.ok()) return Rollback(s);
+    }
+    return Exec("COMMIT");
+  }
+
+  // A version 1 store (exactly version 1's schema) gains the walk cache's tables; its clean
+  // items stay.
+  Status Upgrade() {
+    if (PragmaInt(db_, "PRAGMA application_id") != kApplicationId ||
+        PragmaInt(db_, "PRAGMA user_version") != 1) {
+      return Status::Ok();
+    }
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    if (PragmaInt(db_, "PRAGMA user_version") == 1 && SchemaRows(db_) == SchemaOf(false)) {
+      for (const char* sql : internal::kWalkSchema) {
+        if (Status s = Exec(sql); !s.ok()) return Rollback(s);
+      }
+      const std::string version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
+      if (Status s = Exec(version.c_str()); !s.ok()) return Rollback(s);
     }
     return Exec("COMMIT");
   }
@@ -269,22 +273,52 @@ class ScanStore::Impl {
     return sqlite3_step(find.get()) == SQLITE_ROW ? sqlite3_column_int64(find.get(), 0) : 0;
   }
 
-  Status LoadClean() {
-    const int64_t id = ScanKeyId();
+  // Reads the clean items of scan key `id` into clean_, sorted, on a connection of its own:
+  // it runs beside the history walk (issue 13: 0.5 s for git/git's 262k items was on the
+  // critical path). The rows come in key order (the table's primary key), so the set is a
+  // sorted vector, built without hashing; one out of order (a damaged file) is sorted anyway.
+  Status LoadClean(int64_t id) {
     if (id == 0) return Status::Ok();
-    Statement items(db_, "SELECT item FROM clean WHERE scan_key = ?1");
-    if (!items.ok()) return Error("cannot read");
+    if (fault::Triggered(fault::Point::kStoreLoadClean)) {
+      return ErrnoStatus(path_ + ": cannot read the clean items", errno);
+    }
+    sqlite3* db = nullptr;
+    const int rc_open =
+        sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, nullptr);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> owned(db, sqlite3_close_v2);
+    if (rc_open != SQLITE_OK) return IoError(path_ + ": cannot open: " + sqlite3_errstr(rc_open));
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    const int64_t count = PragmaInt(db, ("SELECT count(*) FROM clean WHERE scan_key = " +
+                                         std::to_string(id)).c_str());
+    Statement items(db, "SELECT item FROM clean WHERE scan_key = ?1 ORDER BY item");
+    if (!items.ok()) return IoError(path_ + ": cannot read: " + sqlite3_errmsg(db));
     sqlite3_bind_int64(items.get(), 1, id);
+    clean_.reserve(static_cast<size_t>(std::clamp<int64_t>(count, 0, max_entries_)));
+    bool sorted = true;
     int rc;
     while ((rc = sqlite3_step(items.get())) == SQLITE_ROW) {
       if (sqlite3_column_bytes(items.get(), 0) != 16) {
         return Corrupt(path_ + " holds an item of the wrong size");
       }
       const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(items.get(), 0));
-      clean_.insert({BigEndian64(bytes), BigEndian64(bytes + 8)});
+      const ItemKey key{BigEndian64(bytes), BigEndian64(bytes + 8)};
+      if (!clean_.empty() && !(clean_.back() < key)) sorted = false;
+      clean_.push_back(key);
     }
-    if (rc != SQLITE_DONE) return Corrupt(Error("cannot read").message());
+    if (rc != SQLITE_DONE) return Corrupt(path_ + ": cannot read: " + sqlite3_errmsg(db));
+    if (!sorted) std::sort(clean_.begin(), clean_.end());
     return Status::Ok();
+  }
+
+  // Waits for LoadClean; a load that failed leaves nothing known clean (scan everything).
+  const std::vector<ItemKey>& Clean() const {
+    std::call_once(loaded_, [this] {
+      if (loading_.valid()) load_status_ = loading_.get();
+      if (!load_status_.ok()) clean_.clear();
+    });
+    return clean_;
   }
 
   Result<uint64_t> Record(const std::vector<ItemRef>& items) {
@@ -340,6 +374,9 @@ class ScanStore::Impl {
         std::string("DELETE FROM clean WHERE scan_key IN (") + kStale + ")";
     const std::string drop_keys =
         std::string("DELETE FROM scan_keys WHERE id IN (") + kStale + ")";
+    Result<uint64_t> walks = internal::DropStaleWalks(db_, path_, build_hash, oldest);
+    if (!walks.ok()) return Rollback(walks.status());
+    result.walks_dropped = *walks;
     uint64_t* counts[] = {&result.items_dropped, &result.scan_keys_dropped};
     const std::string* statements[] = {&drop_items, &drop_keys};
     for (int i = 0; i < 2; ++i) {
@@ -360,12 +397,18 @@ class ScanStore::Impl {
     return result;
   }
 
+  std::string WalkKey(const std::string& repo_key) const;
+
   sqlite3* db_ = nullptr;
   std::string path_;
   std::string key_;    // SHA-256 of the scan key
   std::string build_;  // SHA-256 of its build
   uint64_t max_entries_ = kDefaultMaxEntries;
-  std::unordered_set<ItemKey, ItemKeyHash> clean_;
+  mutable std::vector<ItemKey> clean_;  // sorted; read after Clean() returns
+  mutable std::future<Status> loading_;
+  mutable std::once_flag loaded_;
+  mutable Status load_status_;
+  int64_t walk_generation_ = -1;  // of the walk LoadWalk read
 };
 
 std::string ScanStore::DefaultPath(const std::string& cache_dir) {
@@ -373,7 +416,9 @@ std::string ScanStore::DefaultPath(const std::string& cache_dir) {
 }
 
 ScanStore::ScanStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-ScanStore::~ScanStore() = default;
+ScanStore::~ScanStore() {
+  if (impl_) impl_->Clean();  // the loader uses impl_: let it finish
+}
 
 Result<std::unique_ptr<ScanStore>> ScanStore::Open(const std::string& path, const ScanKey& key,
                                                    uint64_t max_entries) {
@@ -382,18 +427,41 @@ Result<std::unique_ptr<ScanStore>> ScanStore::Open(const std::string& path, cons
   (*impl)->build_ = Sha256Hex(key.build);
   (*impl)->key_ = Sha256Hex(key.build + "\n" + key.settings);
   (*impl)->max_entries_ = max_entries;
-  if (Status loaded = (*impl)->LoadClean(); !loaded.ok()) return loaded;
+  Impl* raw = impl->get();
+  raw->loading_ = std::async(std::launch::async, [raw, id = raw->ScanKeyId()] {
+    return raw->LoadClean(id);
+  });
   return std::unique_ptr<ScanStore>(new ScanStore(*std::move(impl)));
 }
 
 bool ScanStore::IsClean(std::string_view blob_id, std::string_view path) const {
-  return !impl_->clean_.empty() && impl_->clean_.count(KeyOf(blob_id, path)) != 0;
+  const std::vector<ItemKey>& clean = impl_->Clean();
+  return !clean.empty() && std::binary_search(clean.begin(), clean.end(), KeyOf(blob_id, path));
 }
 
-size_t ScanStore::size() const { return impl_->clean_.size(); }
+size_t ScanStore::size() const { return impl_->Clean().size(); }
+
+Status ScanStore::clean_status() const {
+  impl_->Clean();
+  return impl_->load_status_;
+}
 
 Result<uint64_t> ScanStore::RecordClean(const std::vector<ItemRef>& items) {
   return impl_->Record(items);
+}
+
+std::string ScanStore::Impl::WalkKey(const std::string& repo_key) const {
+  return Sha256Hex(build_ + "\n" + repo_key);
+}
+
+Result<std::optional<WalkSnapshot>> ScanStore::LoadWalk(const std::string& repo_key) {
+  return internal::ReadWalk(impl_->db_, impl_->path_, impl_->WalkKey(repo_key),
+                            &impl_->walk_generation_);
+}
+
+Result<bool> ScanStore::SaveWalk(const std::string& repo_key, const WalkSnapshot& snapshot) {
+  return internal::WriteWalk(impl_->db_, impl_->path_, impl_->WalkKey(repo_key), impl_->build_,
+                             snapshot, impl_->walk_generation_, impl_->max_entries_);
 }
 
 Result<GcResult> ScanStore::Collect(const std::string& path, const std::string& build,

@@ -24,6 +24,15 @@
 // the other scan keys' items first, then recording no more (what is not recorded is scanned
 // again next time).
 //
+// The walk cache (issue 13): per repository (a key the caller composes: the repository and
+// what changes a walk's result, such as excluded paths) and build, the last history walk's
+// result (base/walk_snapshot.h), so that the next walk visits only new commits. It holds
+// commit ids, blob ids and paths in clear (not secrets: the repository holds them too), and
+// no finding. It is as hostile as the rest: rows of the wrong shape are kCorrupt, and the
+// history walk checks the snapshot before resuming from it (git/walk_resume.h). Its rows
+// are bounded by `max_entries` too, apart from the clean items (other repositories' walks are
+// dropped first, then a walk is not kept).
+//
 // Usage:
 //   auto store = store::ScanStore::Open(path, {build_id, rules_and_options});
 //   if (!store.ok()) { notice(store.status()); /* scan everything */ }
@@ -38,12 +47,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "base/status.h"
+#include "base/walk_snapshot.h"
 
 namespace magpie::store {
 
@@ -65,6 +76,7 @@ struct ItemRef {
 
 struct GcResult {
   uint64_t scan_keys_dropped = 0;
+  uint64_t walks_dropped = 0;
   uint64_t items_dropped = 0;
   uint64_t items_kept = 0;
 };
@@ -74,23 +86,35 @@ class ScanStore {
   // <cache_dir>/store/scans.sqlite, the default --store (cache_dir: the rules cache's).
   static std::string DefaultPath(const std::string& cache_dir);
 
-  // Opens the store at `path` (created, with its directory, when missing) and reads the clean
-  // items of `key`. Errors: kUntrusted (a link, another user's, writable by others), kCorrupt
-  // (not a magpie store, fails quick_check), kIoError (cannot be created, opened or read).
+  // Opens the store at `path` (created, with its directory, when missing) and starts reading
+  // the clean items of `key` on a thread of its own (IsClean and size wait for it). Errors:
+  // kUntrusted (a link, another user's, writable by others), kCorrupt (not a magpie store,
+  // fails quick_check), kIoError (cannot be created or opened).
   static Result<std::unique_ptr<ScanStore>> Open(const std::string& path, const ScanKey& key,
                                                  uint64_t max_entries = kDefaultMaxEntries);
   ~ScanStore();
   ScanStore(const ScanStore&) = delete;
   ScanStore& operator=(const ScanStore&) = delete;
 
-  // Whether the item was recorded clean under this store's key.
+  // Whether the item was recorded clean under this store's key. False for every item when the
+  // clean items could not be read (clean_status says why): then everything is scanned.
   bool IsClean(std::string_view blob_id, std::string_view path) const;
   // Items of this key known clean when the store was opened.
   size_t size() const;
+  // Whether the clean items were read (kCorrupt: an item of the wrong shape; kIoError).
+  Status clean_status() const;
   // Records `items` as clean under this store's key, in one transaction (all or nothing),
   // within the size bound. Returns how many could not be recorded for the bound. Errors:
   // kIoError (the database cannot be written: read-only, full disk, locked too long).
   Result<uint64_t> RecordClean(const std::vector<ItemRef>& items);
+
+  // The walk kept for `repo_key` under this store's build; nullopt when there is none.
+  // Errors: kCorrupt (a row of the wrong shape), kIoError. One thread at a time.
+  Result<std::optional<WalkSnapshot>> LoadWalk(const std::string& repo_key);
+  // Keeps `snapshot` for `repo_key`, in one transaction; a delta applies to what LoadWalk read.
+  // Returns false when it was not kept: another run saved one since (a delta), or the size
+  // bound. Errors: kIoError.
+  Result<bool> SaveWalk(const std::string& repo_key, const WalkSnapshot& snapshot);
 
   // Drops the items of every scan key of another build than `build`, and of this build's
   // keys not used for `max_age_days`, then vacuums. Same errors as Open, and kIoError.

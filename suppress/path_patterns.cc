@@ -34,6 +34,7 @@ void PathPatterns::Add(std::string_view text) {
   // A '/' at the start or in the middle anchors the pattern at the root (git dir.c: a pattern
   // without one is matched against the name at any depth).
   const bool anchored = text.find('/') != std::string_view::npos;
+  key_.append(p.negated ? "!" : " ").append(text).append(p.directory_only ? "/\n" : "\n");
   if (text.front() == '/') text.remove_prefix(1);
   p.glob = std::make_shared<const glob::PathGlob>(text, anchored);
   patterns_.push_back(std::move(p));
@@ -41,6 +42,7 @@ void PathPatterns::Add(std::string_view text) {
 
 void PathPatterns::Append(const PathPatterns& other) {
   patterns_.insert(patterns_.end(), other.patterns_.begin(), other.patterns_.end());
+  key_ += other.key_;
 }
 
 bool PathPatterns::Excludes(std::string_view relative, bool is_directory) const {

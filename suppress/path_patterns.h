@@ -33,6 +33,9 @@ class PathPatterns {
   // Adds `other`'s patterns after these (so they take precedence where both match).
   void Append(const PathPatterns& other);
   bool empty() const { return patterns_.empty(); }
+  // The patterns as they decide, one a line: equal keys exclude the same paths (what a cached
+  // history walk was computed under, issue 13).
+  const std::string& key() const { return key_; }
 
   // Whether `relative` (a '/'-separated path under the root, no leading "./") is excluded by
   // the patterns themselves, not looking at its parent directories.
@@ -48,6 +51,7 @@ class PathPatterns {
     bool directory_only = false;
   };
   std::vector<Pattern> patterns_;
+  std::string key_;
 };
 
 // Applies PathPatterns to paths as the walker spells them (relative to the working directory,
@@ -59,6 +63,7 @@ class PathExcluder {
   PathExcluder(const std::string& root, PathPatterns patterns);
 
   bool empty() const { return patterns_.empty(); }
+  const std::string& key() const { return patterns_.key(); }  // PathPatterns::key
   // An entry met while walking a directory whose parents were already checked.
   bool ExcludesEntry(const std::string& path, bool is_directory) const;
   // Any path as spelled on the command line: its parent directories are checked too.

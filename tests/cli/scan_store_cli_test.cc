@@ -8,6 +8,7 @@
 
 #include "cli_harness.h"
 #include "git_harness.h"
+#include "store_harness.h"
 
 namespace magpie::clitest {
 namespace {
@@ -41,28 +42,6 @@ std::multiset<std::string> Findings(const nlohmann::json& report) {
   std::multiset<std::string> out;
   for (const nlohmann::json& f : report["findings"]) out.insert(f.dump());
   return out;
-}
-
-struct GitRun {
-  CliRun run;
-  nlohmann::json report;
-  uint64_t scanned() const { return report["summary"]["files_scanned"].get<uint64_t>(); }
-  uint64_t known() const {
-    return report["summary"]["skipped"].value("already-scanned", uint64_t{0});
-  }
-};
-
-GitRun RunGit(const Sandbox& box, const std::string& flags) {
-  GitRun r;
-  r.run = box.Run("git -f json " + flags);
-  r.report = ParseJson(r.run.out);
-  INFO(r.run.err);
-  REQUIRE(r.report.is_object());
-  return r;
-}
-
-std::string StoreFlag(const Sandbox& box) {
-  return "--store " + ShellQuote((box.io() / "store" / "scans.sqlite").string());
 }
 
 TEST_CASE("issue 13: a rescan loads only new blobs and reports the same findings", "[cli][store]") {

@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -60,6 +62,15 @@ std::unique_ptr<ScanStore> MustOpen(const fs::path& path, const ScanKey& key = k
   return *std::move(store);
 }
 
+// Runs `sql` on the store behind magpie's back (a planted or damaged file).
+void ExecSql(const fs::path& db, const char* sql) {
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+  const int rc = sqlite3_exec(other, sql, nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  REQUIRE(rc == SQLITE_OK);
+}
+
 void Overwrite(const fs::path& path, std::streamoff offset, const std::string& bytes) {
   std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
   f.seekp(offset);
@@ -107,13 +118,7 @@ TEST_CASE("issue 13: a file that is not a magpie store is refused", "[store]") {
   }
   SECTION("our application id with an extra trigger in the schema") {
     MustOpen(db);
-    sqlite3* other = nullptr;
-    REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(other,
-                         "CREATE TRIGGER t AFTER INSERT ON clean BEGIN "
-                         "DELETE FROM scan_keys; END",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(other);
+    ExecSql(db, "CREATE TRIGGER t AFTER INSERT ON clean BEGIN DELETE FROM scan_keys; END");
   }
   SECTION("our schema at another version") {
     MustOpen(db);
@@ -223,6 +228,138 @@ TEST_CASE("issue 13: store gc drops other builds' entries and keeps this build's
   CHECK(gc->items_kept == 3);
   CHECK(MustOpen(db, {"build-old", "rules-a"})->size() == 0);
   CHECK(MustOpen(db, {"build-new", "rules-a"})->size() == 3);
+}
+
+TEST_CASE("issue 13: clean items that cannot be read make nothing clean and say why",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db)->RecordClean(Items(3)).ok());
+  {
+    fault::ScopedFault broken(fault::Point::kStoreLoadClean, EIO);
+    std::unique_ptr<ScanStore> store = MustOpen(db);
+    CHECK(!store->IsClean("blob1", "a.txt"));  // scanned again, never skipped
+    CHECK(store->size() == 0);
+    CHECK(store->clean_status().code() == StatusCode::kIoError);
+  }
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  CHECK(store->IsClean("blob1", "a.txt"));
+  CHECK(store->clean_status().ok());
+}
+
+// Issue 13: the walk cache. A snapshot as git::History::snapshot gives it (ids are hex).
+WalkSnapshot Snapshot(int blobs, const std::string& tip = std::string(40, 'a')) {
+  WalkSnapshot s;
+  s.tips = {tip};
+  s.commits = 10;
+  s.last_time = 1700000000;
+  s.last_commit = tip;
+  for (int i = 0; i < blobs; ++i) {
+    char id[41];
+    std::snprintf(id, sizeof id, "%040x", i + 1);
+    s.blobs.push_back({id, "dir/file" + std::to_string(i), std::string(40, 'c'),
+                       static_cast<uint64_t>(i % 10), static_cast<uint64_t>(i), i == 0});
+  }
+  s.submodules.push_back({"vendor/lib", std::string(40, 'd')});
+  return s;
+}
+
+std::optional<WalkSnapshot> MustLoadWalk(ScanStore& store, const std::string& repo) {
+  Result<std::optional<WalkSnapshot>> walk = store.LoadWalk(repo);
+  INFO(walk.status().message());
+  REQUIRE(walk.ok());
+  return *std::move(walk);
+}
+
+TEST_CASE("issue 13: the walk cache keeps a walk per repository and applies deltas",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  CHECK(!MustLoadWalk(*store, "repo-a").has_value());
+  REQUIRE(*store->SaveWalk("repo-a", Snapshot(5)));
+  std::optional<WalkSnapshot> walk = MustLoadWalk(*MustOpen(db), "repo-a");
+  REQUIRE(walk.has_value());
+  CHECK(walk->tips == Snapshot(5).tips);
+  CHECK(walk->commits == 10);
+  CHECK(walk->last_commit == std::string(40, 'a'));
+  REQUIRE(walk->blobs.size() == 5);
+  CHECK(walk->submodules.size() == 1);
+  CHECK(walk->submodules[0].path == "vendor/lib");
+  // Another repository, another build: nothing.
+  CHECK(!MustLoadWalk(*MustOpen(db), "repo-b").has_value());
+  CHECK(!MustLoadWalk(*MustOpen(db, {"build-2", "rules-a"}), "repo-a").has_value());
+
+  // A delta: one row changed, one added, new tips; the rest stays.
+  std::unique_ptr<ScanStore> second = MustOpen(db);
+  REQUIRE(MustLoadWalk(*second, "repo-a").has_value());
+  WalkSnapshot delta = Snapshot(7, std::string(40, 'b'));
+  delta.blobs.erase(delta.blobs.begin(), delta.blobs.begin() + 5);
+  delta.commits = 12;
+  delta.delta = true;
+  // A third run that read the same walk saves its delta after ours: refused, not mixed in.
+  std::unique_ptr<ScanStore> third = MustOpen(db);
+  REQUIRE(MustLoadWalk(*third, "repo-a").has_value());
+  REQUIRE(*second->SaveWalk("repo-a", delta));
+  Result<bool> late = third->SaveWalk("repo-a", delta);
+  REQUIRE(late.ok());
+  CHECK(!*late);
+  walk = MustLoadWalk(*MustOpen(db), "repo-a");
+  REQUIRE(walk.has_value());
+  CHECK(walk->blobs.size() == 7);
+  CHECK(walk->commits == 12);
+  CHECK(walk->tips == std::vector<std::string>{std::string(40, 'b')});
+}
+
+TEST_CASE("issue 13: the walk cache's errors are values and its rows are checked", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  {
+    fault::ScopedFault full(fault::Point::kStoreWrite, ENOSPC);
+    CHECK(store->SaveWalk("repo", Snapshot(3)).status().code() == StatusCode::kIoError);
+  }
+  CHECK(!MustLoadWalk(*MustOpen(db), "repo").has_value());  // rolled back
+  REQUIRE(*store->SaveWalk("repo", Snapshot(3)));
+  {
+    fault::ScopedFault broken(fault::Point::kWalkCacheRead, EIO);
+    CHECK(MustOpen(db)->LoadWalk("repo").status().code() == StatusCode::kIoError);
+  }
+  SECTION("an id of the wrong size") { ExecSql(db, "UPDATE walk_blobs SET commit_id = x'00'"); }
+  SECTION("a negative position") { ExecSql(db, "UPDATE walk_blobs SET commit_order = -1"); }
+  SECTION("a path that is not text") { ExecSql(db, "UPDATE walk_blobs SET path = x'00'"); }
+  CHECK(MustOpen(db)->LoadWalk("repo").status().code() == StatusCode::kCorrupt);
+}
+
+TEST_CASE("issue 13: the walk cache stays within the store's bound and gc drops it",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(*MustOpen(db, kKey, 20)->SaveWalk("repo-a", Snapshot(10)));
+  // A second repository fits only once the first one's walk is dropped.
+  REQUIRE(*MustOpen(db, kKey, 20)->SaveWalk("repo-b", Snapshot(15)));
+  CHECK(!MustLoadWalk(*MustOpen(db), "repo-a").has_value());
+  Result<bool> too_big = MustOpen(db, kKey, 20)->SaveWalk("repo-c", Snapshot(30));
+  REQUIRE(too_big.ok());
+  CHECK(!*too_big);
+  CHECK(!MustLoadWalk(*MustOpen(db), "repo-c").has_value());
+  Result<GcResult> gc = ScanStore::Collect(db.string(), "another-build", 30);
+  REQUIRE(gc.ok());
+  CHECK(gc->walks_dropped == 1);
+  CHECK(!MustLoadWalk(*MustOpen(db), "repo-b").has_value());
+}
+
+TEST_CASE("issue 13: a version 1 store keeps its clean items and gains the walk cache",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
+  ExecSql(db,
+          "DROP TABLE walk_submodules; DROP TABLE walk_blobs; DROP TABLE walk_tips; "
+          "DROP TABLE walks; PRAGMA user_version = 1");
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  CHECK(store->size() == 4);
+  CHECK(*store->SaveWalk("repo", Snapshot(2)));
 }
 
 }  // namespace

@@ -1,0 +1,172 @@
+// Issue 13: the walk cache. A rescan with the scan store walks only the commits that are new
+// since the last walk of every ref and reports exactly what a scan without the store reports
+// (findings with their provenance and present_in, diagnostics, exit code). Refs that moved
+// back, a deleted branch, a new commit older than the last one, and a damaged or planted walk
+// cache all walk every commit again, with a notice.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "cli_harness.h"
+#include "git_harness.h"
+#include "store_harness.h"
+
+namespace magpie::clitest {
+namespace {
+
+// Commits with increasing committer dates: a rescan can resume only when new commits sort
+// after the old ones (git/walk_resume.h).
+class Repo {
+ public:
+  explicit Repo(const Sandbox& box) : box_(box) { InitRepo(box); }
+  void Commit(const std::string& message) { CommitAt(message, ++day_); }
+  void CommitAt(const std::string& message, int day) {
+    const std::string stamp = "@" + std::to_string(1609459200 + day * 86400) + " +0000";
+    MustSh(box_, "git add -A && GIT_COMMITTER_DATE=" + ShellQuote(stamp) + " GIT_AUTHOR_DATE=" +
+                     ShellQuote(stamp) + " " + Git("commit -q --allow-empty -m " +
+                                                   ShellQuote(message)));
+  }
+
+ private:
+  const Sandbox& box_;
+  int day_ = 0;
+};
+
+// What the report says about the repository, without what only the store changes (how many
+// blobs were read, timings).
+nlohmann::json Essence(const nlohmann::json& report) {
+  nlohmann::json out;
+  out["findings"] = report["findings"];
+  out["diagnostics"] = report.value("diagnostics", nlohmann::json::array());
+  return out;
+}
+
+// A rescan with the store equals a scan without it, and says whether it resumed.
+void RequireSameAsFull(const Sandbox& box, bool resumed) {
+  const GitRun full = RunGit(box, "-v --no-store");
+  const GitRun rescan = RunGit(box, "-v " + StoreFlag(box));
+  INFO(rescan.run.err);
+  CHECK(rescan.run.exit_code == full.run.exit_code);
+  CHECK(Essence(rescan.report) == Essence(full.report));
+  CHECK((rescan.run.err.find("resumed from the scan store") != std::string::npos) == resumed);
+  CHECK((rescan.run.err.find("walked every commit") != std::string::npos) == !resumed);
+}
+
+void BuildHistory(const Sandbox& box, Repo& repo) {
+  for (int i = 0; i < 6; ++i) {
+    box.Write("src/clean" + std::to_string(i) + ".txt", "version " + std::to_string(i) + "\n");
+    if (i == 1) box.Write("src/aws.py", "key = \"AKIAQYLPMN5HHHFPZAM2\"\n");
+    if (i == 3) box.Write("deploy/db.env", "DB_PASSWORD=q8Vn2rLx7TfK9mWz5\n");
+    repo.Commit("commit " + std::to_string(i));
+  }
+}
+
+TEST_CASE("issue 13: a rescan after new commits walks only them and reports what --no-store "
+          "reports", "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  const GitRun first = RunGit(box, "-v " + StoreFlag(box));
+  CHECK(first.run.exit_code == 1);
+  // New commits: a new secret, the old secret copied to a second path, an edit removing one,
+  // and a branch from an old commit with a commit of its own.
+  box.Write("src/new.py", "token = \"ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\"\n");
+  box.Write("src/copy.py", "key = \"AKIAQYLPMN5HHHFPZAM2\"\n");
+  repo.Commit("new secret and a copy");
+  box.Write("deploy/db.env", "DB_PASSWORD=\n");
+  repo.Commit("remove the password");
+  MustSh(box, "git checkout -q -b side HEAD~3");
+  box.Write("side.txt", "side\n");
+  repo.Commit("on a side branch");
+  MustSh(box, "git checkout -q main && git tag v1 HEAD~1");
+  RequireSameAsFull(box, true);
+  // Nothing new: resumed again, same report.
+  RequireSameAsFull(box, true);
+}
+
+TEST_CASE("issue 13: a deleted or force-pushed branch walks every commit again",
+          "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  MustSh(box, "git checkout -q -b feature");
+  box.Write("feature.env", "DB_PASSWORD=Zr8Lq2Vn7TfK9mWx\n");
+  repo.Commit("feature secret");
+  MustSh(box, "git checkout -q main");
+  REQUIRE(RunGit(box, "-v " + StoreFlag(box)).run.exit_code == 1);
+
+  SECTION("deleted") {
+    MustSh(box, "git branch -q -D feature");
+    RequireSameAsFull(box, false);
+  }
+  SECTION("moved back and rewritten") {
+    MustSh(box, "git checkout -q feature && git reset -q --hard HEAD~1");
+    box.Write("feature.txt", "rewritten\n");
+    repo.Commit("rewritten");
+    MustSh(box, "git checkout -q main");
+    RequireSameAsFull(box, false);
+  }
+  // Once walked in full, the next rescan resumes again.
+  RequireSameAsFull(box, true);
+}
+
+TEST_CASE("issue 13: a new commit older than the walked ones walks every commit again",
+          "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  REQUIRE(RunGit(box, "-v " + StoreFlag(box)).run.exit_code == 1);
+  box.Write("late.env", "DB_PASSWORD=Lm4Kq9Vn2TfR8wXz\n");
+  repo.CommitAt("dated before the others", 0);
+  RequireSameAsFull(box, false);
+}
+
+void Sql(const Sandbox& box, const std::string& sql) {
+  MustSh(box, "sqlite3 " + ShellQuote((box.io() / "store" / "scans.sqlite").string()) + " " +
+                  ShellQuote(sql));
+}
+
+TEST_CASE("issue 13: a damaged or planted walk cache walks every commit with a notice and "
+          "hides nothing", "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  REQUIRE(RunGit(box, "-v " + StoreFlag(box)).run.exit_code == 1);
+  std::string notice = "walked every commit";
+  SECTION("a blob marked excluded at a path that is not") {
+    Sql(box, "UPDATE walk_blobs SET excluded = 1");
+  }
+  SECTION("a commit position out of range") {
+    Sql(box, "UPDATE walk_blobs SET commit_order = 1000000");
+  }
+  SECTION("a tip that is not a commit") {
+    Sql(box, "UPDATE walk_tips SET tip = zeroblob(20)");
+  }
+  SECTION("an id of the wrong size") {
+    Sql(box, "UPDATE walk_blobs SET commit_id = x'0102'");
+    notice = "not using the scan store's walk cache";
+  }
+  box.Write("late.txt", "later\n");
+  repo.Commit("later");
+  const GitRun full = RunGit(box, "-v --no-store");
+  const GitRun rescan = RunGit(box, "-v " + StoreFlag(box));
+  INFO(rescan.run.err);
+  CHECK(rescan.run.err.find(notice) != std::string::npos);
+  CHECK(rescan.run.exit_code == full.run.exit_code);
+  CHECK(Essence(rescan.report) == Essence(full.report));
+  CHECK(rescan.report["findings"].size() == 2);
+}
+
+TEST_CASE("issue 13: the walk cache is not used for a partial walk", "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  REQUIRE(RunGit(box, "-v " + StoreFlag(box)).run.exit_code == 1);
+  const GitRun branch = RunGit(box, "-v " + StoreFlag(box) + " --branch main");
+  CHECK(branch.run.exit_code == 1);
+  CHECK(branch.run.err.find("resumed from the scan store") == std::string::npos);
+  CHECK(branch.run.err.find("walked every commit") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace magpie::clitest
