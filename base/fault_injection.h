@@ -44,6 +44,7 @@ enum class Point {
   kRefPresenceOpen,      // opening the repository to list branch and tag tips (issue 11)
   kStoreOpen,           // opening the scan store (store/scan_store.h, issue 13)
   kStoreWrite,          // committing what a scan recorded in it
+  kPackDeltaRead,       // reading a blob's delta for the delta-aware scan (git/pack_deltas.cc)
   kCount,
 };
 

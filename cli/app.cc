@@ -144,6 +144,9 @@ int Dispatch(int argc, char** argv) {
                   "(default: store/scans.sqlite in the cache directory)");
   git->add_flag("--no-store", git_flags.store.disabled,
                 "Scan every blob; neither read nor update the scan store");
+  git->add_flag("--no-delta", git_flags.no_delta,
+                "Scan every blob version whole instead of only what its pack delta changed "
+                "(same findings, slower; also MAGPIE_DELTA=off)");
 
   CommonFlags staged_common;
   CLI::App* staged = app.add_subcommand(

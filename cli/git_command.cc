@@ -1,6 +1,7 @@
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance, reported in
 // history order, one finding per secret with where it lives now (pipeline/history_group_sink.h).
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -34,6 +35,27 @@ pipeline::BlobSelector ShardSelector(const pipeline::Shard& shard) {
   return [shard](const git::BlobProvenance& p) {
     return pipeline::InShare(p.blob_id, shard) || (p.present_at_head && !p.excluded);
   };
+}
+
+// The delta-aware scan (issue 13) unless --no-delta or MAGPIE_DELTA=off|0|no|false.
+bool DeltaScanWanted(const GitFlags& git_flags) {
+  if (git_flags.no_delta) return false;
+  const char* env = std::getenv("MAGPIE_DELTA");
+  if (env == nullptr) return true;
+  const std::string value = env;
+  return !(value == "off" || value == "0" || value == "no" || value == "false");
+}
+
+// -v: how many blobs were scanned by their changes, and why the others were scanned whole.
+void PrintDeltaStats(const pipeline::DeltaStats& d) {
+  std::cerr << "magpie: delta-aware scan: " << d.by_region << " blobs by their changes ("
+            << d.region_bytes << " of " << d.region_of_bytes << " bytes scanned), ";
+  uint64_t whole = 0;
+  for (const auto& [reason, count] : d.whole) whole += count;
+  std::cerr << whole << " whole (" << d.whole_bytes << " bytes)";
+  for (const auto& [reason, count] : d.whole) std::cerr << "; " << reason << " " << count;
+  if (d.unread_packs > 0) std::cerr << "; packs not readable " << d.unread_packs;
+  std::cerr << "\n";
 }
 
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
@@ -86,6 +108,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
   options.record_introductions = git_flags.all_occurrences;
+  options.deltas = DeltaScanWanted(git_flags);
   // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
   // clean is recorded once the scan has run to its end.
   const auto store_start = std::chrono::steady_clock::now();
@@ -132,6 +155,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
     std::cerr << "magpie: " << (*history)->commits() << " commits, " << (*history)->size()
               << " distinct blobs; history walk " << (*history)->walk_seconds() << " s (with "
               << "provenance and selection " << history_open.count() << " s)\n";
+    if (options.deltas) PrintDeltaStats((*history)->delta_stats());
     if (known) {
       std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "
                 << clean.size() << " recorded clean; open " << store_open.count() << " s, record "

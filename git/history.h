@@ -106,6 +106,25 @@ struct HistoryOptions {
   // Keep every (commit, path) introduction of every blob, not just the first and a count
   // (BlobProvenance::introductions). Costs a path per introduction: off by default.
   bool record_introductions = false;
+  // Say, for each blob read, how the packs store it (BlobRead::delta), for the delta-aware
+  // scan (issue 13). Costs a pack index lookup and the inflation of the (small) delta per blob.
+  bool deltas = false;
+};
+
+// A byte run a delta copies from its base: target[target_begin, +length) ==
+// base[base_begin, +length).
+struct BlobCopy {
+  uint64_t target_begin = 0;
+  uint64_t length = 0;
+  uint64_t base_begin = 0;
+};
+
+// A blob stored as a delta in a pack: its base (another blob) and what it copies from it, in
+// target order; every byte not copied was inserted by the delta.
+struct BlobDelta {
+  std::string base_id;  // hex object id
+  uint64_t base_size = 0;
+  std::vector<BlobCopy> copies;
 };
 
 // One blob's bytes from History::Read, or why it was skipped.
@@ -114,6 +133,11 @@ struct BlobRead {
   std::optional<GitDiagnostic> skipped;  // too large, binary, unreadable: bytes empty
   std::shared_ptr<const void> owner;     // keeps `bytes` alive (libgit2's buffer)
   std::shared_ptr<ByteStream> stream;    // instead of `bytes`, for a blob above stream_above
+  // With HistoryOptions::deltas, for a blob read as `bytes`: how its pack stores it when that
+  // is as a delta; otherwise `delta_note` says why not ("base": a whole object in its pack,
+  // "loose", "not-in-pack", "pack-error: ..."), so every blob scanned whole is accounted for.
+  std::optional<BlobDelta> delta;
+  std::string delta_note;
   bool ok() const { return !skipped.has_value(); }
 };
 
@@ -140,9 +164,13 @@ class History {
 
   size_t size() const;                     // distinct blobs to read
   BlobProvenance Provenance(size_t i) const;  // 0 <= i < size()
+  std::string BlobId(size_t i) const;         // Provenance(i).blob_id, without the rest
   BlobRead Read(size_t i) const;
   uint64_t commits() const;                // commits walked
   double walk_seconds() const;
+  // With HistoryOptions::deltas: packs the delta-aware scan could not open (their blobs are
+  // read by libgit2 and scanned whole).
+  size_t unread_packs() const;
 
  private:
   struct Impl;
