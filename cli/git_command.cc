@@ -16,6 +16,7 @@
 #include "pipeline/range_config.h"
 #include "pipeline/shard.h"
 #include "scanner/binary.h"
+#include "scanner/region_scan.h"
 #include "report/terminal_text.h"
 
 namespace magpie::cli {
@@ -109,6 +110,8 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.include_unreachable = git_flags.all_objects;
   options.record_introductions = git_flags.all_occurrences;
   options.deltas = DeltaScanWanted(git_flags);
+  // A version gains from its delta only where it is larger than the windows around a change.
+  options.delta_min_size = 2 * scanner::ChangeWindow((*run)->session().match_reach());
   // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
   // clean is recorded once the scan has run to its end.
   const auto store_start = std::chrono::steady_clock::now();

@@ -264,7 +264,11 @@ BlobRead History::Read(size_t i) const {
     out.owner.reset();
     return out;
   }
-  if (impl_->packs) impl_->DescribeDelta(item.id, out.bytes.size(), &out);
+  if (impl_->packs && out.bytes.size() <= options.delta_min_size) {
+    out.delta_note = "small";
+  } else if (impl_->packs) {
+    impl_->DescribeDelta(item.id, out.bytes.size(), &out);
+  }
   return out;
 }
 

@@ -109,6 +109,9 @@ struct HistoryOptions {
   // Say, for each blob read, how the packs store it (BlobRead::delta), for the delta-aware
   // scan (issue 13). Costs a pack index lookup and the inflation of the (small) delta per blob.
   bool deltas = false;
+  // With `deltas`: blobs up to this size are not looked up (delta_note "small"): the caller
+  // would scan them whole anyway (scanner::ChangeWindow), and the lookup has a cost.
+  uint64_t delta_min_size = 0;
 };
 
 // A byte run a delta copies from its base: target[target_begin, +length) ==
@@ -135,7 +138,8 @@ struct BlobRead {
   std::shared_ptr<ByteStream> stream;    // instead of `bytes`, for a blob above stream_above
   // With HistoryOptions::deltas, for a blob read as `bytes`: how its pack stores it when that
   // is as a delta; otherwise `delta_note` says why not ("base": a whole object in its pack,
-  // "loose", "not-in-pack", "pack-error: ..."), so every blob scanned whole is accounted for.
+  // "not-in-pack" (loose, or a pack left out), "pack-error", "small": below delta_min_size),
+  // so every blob scanned whole is accounted for.
   std::optional<BlobDelta> delta;
   std::string delta_note;
   bool ok() const { return !skipped.has_value(); }

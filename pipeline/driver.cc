@@ -132,7 +132,7 @@ Result<std::vector<scanner::Finding>> ScanText(const Source& source, ScanSession
       scan.region_bytes = r.scanned_bytes;
       scan.whole_because.clear();
       scan.record = std::make_shared<scanner::ScanRecord>(
-          scanner::ScanRecord{r.findings, r.decoded_bytes});
+          scanner::ScanRecord{r.findings, r.decoded_bytes, text.size()});
       source.Scanned(index, scan);
       return std::move(r.findings);
     }
@@ -142,7 +142,7 @@ Result<std::vector<scanner::Finding>> ScanText(const Source& source, ScanSession
   if (!findings.ok()) return findings;
   if (raw && scanner.undecoded_bytes() == 0) {
     scan.record = std::make_shared<scanner::ScanRecord>(
-        scanner::ScanRecord{*findings, scanner.decoded_bytes()});
+        scanner::ScanRecord{*findings, scanner.decoded_bytes(), text.size()});
   }
   source.Scanned(index, scan);
   return findings;

@@ -176,17 +176,23 @@ uint64_t MatchReach(const CompiledRules& rules) {
   return reach;
 }
 
+uint64_t ChangeWindow(uint64_t reach) {
+  const uint64_t width = std::min<uint64_t>(reach, kConfirmWindow);
+  return 2 * (width + kConfirmWindow + 1) + width;  // 2R + W: see the header
+}
+
 Result<std::optional<RegionScan>> ScanChanged(Scanner& scanner, uint64_t reach,
                                               std::string_view text, const DeltaLayout& layout,
                                               const ScanRecord& base, std::string* fallback) {
-  const std::optional<std::vector<Run>> runs = MergeRuns(layout, text.size());
+  const std::optional<std::vector<Run>> runs =
+      layout.base_size == base.size ? MergeRuns(layout, text.size()) : std::nullopt;
   if (!runs) {
     *fallback = "layout";
     return std::optional<RegionScan>();
   }
   const auto width = static_cast<int64_t>(std::min<uint64_t>(reach, kConfirmWindow));
   const int64_t near = width + static_cast<int64_t>(kConfirmWindow) + 1;  // R in the header
-  const int64_t margin = 2 * near + width;
+  const auto margin = static_cast<int64_t>(ChangeWindow(reach));
   const auto too_long = [&](const Finding& f) {
     return static_cast<int64_t>(f.end.offset - f.start.offset) > width;
   };

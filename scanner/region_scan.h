@@ -65,12 +65,19 @@ struct DeltaLayout {
 struct ScanRecord {
   std::vector<Finding> findings;  // Scanner::Scan's, before any suppression
   uint64_t decoded_bytes = 0;     // encoded bytes decoded (an upper bound)
+  uint64_t size = 0;              // the version's size: a layout naming another base size
+                                  // does not describe this base
 };
 
 // The longest match (bytes) any rule of `rules` can have, capped at the confirmation window;
 // computed from the compiled patterns (hs_expression_info), so a rule set of short rules has a
 // short reach. Costs a pattern analysis per rule: call once per session.
 uint64_t MatchReach(const CompiledRules& rules);
+
+// How far either side of a change ScanChanged scans, for a rule set of MatchReach `reach`: a
+// version gains only where it is larger than about twice this around its changes, so a caller
+// may scan smaller versions whole without asking how they are stored.
+uint64_t ChangeWindow(uint64_t reach);
 
 struct RegionScan {
   std::vector<Finding> findings;  // equal to Scanner::Scan(text)

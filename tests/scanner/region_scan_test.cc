@@ -127,7 +127,7 @@ TEST_CASE("issue 13: a version scanned by its changes has the findings of a full
     const std::string base = RandomLines(rng, 200 + rng() % 8000);
     Result<std::vector<Finding>> base_findings = scanner.Scan(base);
     REQUIRE(base_findings.ok());
-    ScanRecord record{*base_findings, scanner.decoded_bytes()};
+    ScanRecord record{*base_findings, scanner.decoded_bytes(), base.size()};
     // A chain: each version is the base of the next, carried by its region scan's record.
     std::string current = base;
     for (int depth = 0; depth < 3; ++depth) {
@@ -141,13 +141,13 @@ TEST_CASE("issue 13: a version scanned by its changes has the findings of a full
       INFO("round " << round << " depth " << depth << " fallback " << fallback);
       if (!region->has_value()) {
         CHECK(!fallback.empty());
-        record = ScanRecord{*full, scanner.decoded_bytes()};
+        record = ScanRecord{*full, scanner.decoded_bytes(), edited.text.size()};
       } else {
         RequireSameFindings((*region)->findings, *full);
         ++exact;
         scanned += (*region)->scanned_bytes;
         total += edited.text.size();
-        record = ScanRecord{(*region)->findings, (*region)->decoded_bytes};
+        record = ScanRecord{(*region)->findings, (*region)->decoded_bytes, edited.text.size()};
       }
       current = edited.text;
     }
@@ -160,19 +160,31 @@ TEST_CASE("issue 13: a layout that does not fit the version falls back", "[scann
   Scanner& scanner = BuiltinScanner();
   const std::string text = "token: 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\n";
   std::string fallback;
+  const ScanRecord base{{}, 0, text.size()};
   DeltaLayout past_end{text.size(), {{0, text.size() + 1, 0}}};
-  Result<std::optional<RegionScan>> r = ScanChanged(scanner, 100, text, past_end, {}, &fallback);
+  Result<std::optional<RegionScan>> r =
+      ScanChanged(scanner, 100, text, past_end, base, &fallback);
   REQUIRE(r.ok());
   CHECK(!r->has_value());
   CHECK(fallback == "layout");
   DeltaLayout outside_base{4, {{0, 8, 0}}};
-  r = ScanChanged(scanner, 100, text, outside_base, {}, &fallback);
+  r = ScanChanged(scanner, 100, text, outside_base, ScanRecord{{}, 0, 4}, &fallback);
   REQUIRE(r.ok());
   CHECK(!r->has_value());
   DeltaLayout overlapping{text.size(), {{0, 10, 0}, {5, 10, 5}}};
-  r = ScanChanged(scanner, 100, text, overlapping, {}, &fallback);
+  r = ScanChanged(scanner, 100, text, overlapping, base, &fallback);
   REQUIRE(r.ok());
   CHECK(!r->has_value());
+  // A delta naming a base of another size was not made from this base.
+  DeltaLayout other_base{text.size() + 1, {{0, 10, 0}}};
+  r = ScanChanged(scanner, 100, text, other_base, base, &fallback);
+  REQUIRE(r.ok());
+  CHECK(!r->has_value());
+  // A layout that fits is scanned.
+  DeltaLayout fits{text.size(), {{0, 10, 0}}};
+  r = ScanChanged(scanner, 100, text, fits, base, &fallback);
+  REQUIRE(r.ok());
+  CHECK(r->has_value());
 }
 
 TEST_CASE("issue 13: a base finding longer than the reach makes the version fall back",
@@ -188,7 +200,7 @@ TEST_CASE("issue 13: a base finding longer than the reach makes the version fall
   std::string fallback;
   // A reach shorter than the key: the key could be cut by a region.
   Result<std::optional<RegionScan>> r =
-      ScanChanged(scanner, 16, text, layout, ScanRecord{*found, 0}, &fallback);
+      ScanChanged(scanner, 16, text, layout, ScanRecord{*found, 0, base.size()}, &fallback);
   REQUIRE(r.ok());
   CHECK(!r->has_value());
   CHECK(fallback == "long-match");
