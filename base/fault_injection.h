@@ -47,6 +47,7 @@ enum class Point {
   kStoreLoadClean,      // reading the clean items of a scan key (on the store's loader thread)
   kWalkCacheRead,       // reading the walk cache of the scan store (issue 13)
   kWalkResume,          // listing the commits new since the cached walk (git/walk_resume.h)
+  kPackDeltaRead,       // reading a blob's delta for the delta-aware scan (git/pack_deltas.cc)
   kCount,
 };
 

@@ -4,13 +4,16 @@
 #   floor:  git cat-file --batch-all-objects --batch --unordered > /dev/null
 #           (every object inflated once, in pack order, so each delta base is inflated once:
 #           one process, the cheapest way git itself reads a whole repository; issue 13's floor)
-#   hash:   the same without --unordered (hash order, the older and slower floor), for reference
-#   magpie: magpie git REPO -q --format jsonl > /dev/null
-# The commands are run interleaved (floor, hash, magpie, floor, ...) after one untimed warm-up of
-# each (which also fills magpie's database cache), so a load change on a shared machine hits all
-# of them alike. It prints medians of --runs runs: wall time, user+sys CPU time, the same-run
-# ratios magpie/floor (wall and CPU; issue 13 asks for <= 1.0 on 2 cores), and magpie's peak
-# RSS with its private part (RssAnon, sampled from /proc: what does not come from mapped files).
+#   plain:  magpie git REPO -q --format jsonl --no-delta > /dev/null (every blob scanned whole)
+#   delta:  magpie git REPO -q --format jsonl > /dev/null (the delta-aware scan, issue 13: a
+#           version stored as a pack delta is scanned by what it changed)
+# The commands are run interleaved (floor, plain, delta, floor, ...) after one untimed warm-up
+# of each (which also fills magpie's database cache), so a load change on a shared machine hits
+# all of them alike. It prints medians of --runs runs: wall time, user+sys CPU time, the
+# same-run ratios plain/floor and delta/floor (medians of per-run ratios, wall and CPU; issue 13
+# asks for <= 1.0 on 2 cores), delta/plain, and the delta run's peak RSS with its private part
+# (RssAnon, sampled from /proc: what does not come from mapped files). One -v run of the delta
+# command per repository says how many blobs were scanned by their changes.
 #
 # Without network access it builds a synthetic repository (python3 + git fast-import, then a
 # real `git repack` so that objects are deltified like a long-lived repository's), and it
@@ -23,6 +26,7 @@
 #   --work DIR      where synthetic repositories are cached (default /tmp/magpie-git-bench)
 #   --cpus LIST     run every measured command under `taskset -c LIST` (e.g. 0,1 for 2 cores)
 #   --cmd           measure this instead of magpie ({repo} is replaced by the repository)
+#                   in both magpie columns
 #   --no-synthetic  measure only the --repo repositories
 set -euo pipefail
 export MAGPIE_STORE=off  # full scans: a scan store would skip what the last run found clean
@@ -60,6 +64,9 @@ if [[ -z "$cmd" ]]; then
   fi
   [[ -x "$magpie" ]] || { echo "magpie binary not found; pass --magpie BIN" >&2; exit 2; }
   cmd="$magpie git {repo} -q --format jsonl"
+  plain="$magpie git {repo} -q --format jsonl --no-delta"
+else
+  plain="$cmd"  # --cmd: the one command measured, in both columns
 fi
 
 # A synthetic history shaped like a long-lived project: a few hundred files over a shallow
@@ -189,38 +196,46 @@ fi
 repos_to_measure+=("${repos[@]}")
 [[ ${#repos_to_measure[@]} -gt 0 ]] || { echo "nothing to measure" >&2; exit 2; }
 
+# Median of the per-run ratios column $2 / column $3 of the paired files $1 and $4: both sides
+# of a pair see the same load, steadier than a ratio of medians on a shared machine.
+paired_ratio() {
+  paste "$1" "$4" | awk -v a="$2" -v b="$(( $3 + 4 ))" '{print ($b > 0) ? $a / $b : 0}' |
+    sort -g | awk '{a[NR]=$1} END{printf "%.2f", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}
+
 echo "runs: $runs (medians), cpus: ${cpus:-all}, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-28s %7s %7s %8s | %-13s %-13s %-13s | %-11s %-11s | %s\n' repository commits blobs \
-  blob_MiB "floor s/cpu" "hash s/cpu" "magpie s/cpu" "ratio wall" "ratio cpu" \
-  "magpie peak RSS / RssAnon MiB"
+printf '%-24s %7s %7s %8s | %-13s %-13s %-13s | %-11s %-11s %-11s | %s\n' repository commits \
+  blobs blob_MiB "floor s/cpu" "plain s/cpu" "delta s/cpu" "plain/floor" "delta/floor" \
+  "delta/plain" "delta peak RSS / RssAnon MiB"
 for repo in "${repos_to_measure[@]}"; do
   ncommits=$(git -C "$repo" rev-list --all | wc -l)
   read -r nblobs blob_bytes < <(git -C "$repo" cat-file --batch-all-objects \
       --batch-check='%(objecttype) %(objectsize)' | awk '$1=="blob"{n++; s+=$2} END{print n+0, s+0}')
   floor_cmd="git -C '$repo' cat-file --batch-all-objects --batch --unordered"
-  hash_cmd="git -C '$repo' cat-file --batch-all-objects --batch"
-  magpie_cmd="${cmd//\{repo\}/$repo}"
-  for c in "$floor_cmd" "$hash_cmd" "$magpie_cmd"; do  # warm-up
+  plain_cmd="${plain//\{repo\}/$repo}"
+  delta_cmd="${cmd//\{repo\}/$repo}"
+  for c in "$floor_cmd" "$plain_cmd" "$delta_cmd"; do  # warm-up
     ${cpus:+taskset -c "$cpus"} bash -c "$c >/dev/null 2>&1" || true
   done
-  : > "$work/floor.runs"; : > "$work/hash.runs"; : > "$work/magpie.runs"
+  : > "$work/floor.runs"; : > "$work/plain.runs"; : > "$work/delta.runs"
   for ((i = 0; i < runs; i++)); do
     measure_once "$floor_cmd" "$work/floor.runs"
-    measure_once "$hash_cmd" "$work/hash.runs"
-    measure_once "$magpie_cmd" "$work/magpie.runs"
+    measure_once "$plain_cmd" "$work/plain.runs"
+    measure_once "$delta_cmd" "$work/delta.runs"
   done
   fw=$(median "$work/floor.runs" 1); fc=$(median "$work/floor.runs" 2)
-  hw=$(median "$work/hash.runs" 1); hc=$(median "$work/hash.runs" 2)
-  mw=$(median "$work/magpie.runs" 1); mc=$(median "$work/magpie.runs" 2)
-  # Ratio of medians and median of the per-run ratios agree on a quiet machine; the per-run
-  # one is steadier on a shared one (both sides of a pair see the same load).
-  rw=$(paste "$work/magpie.runs" "$work/floor.runs" | awk '{print ($5 > 0) ? $1 / $5 : 0}' |
-       sort -g | awk '{a[NR]=$1} END{printf "%.2f", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-  rc=$(paste "$work/magpie.runs" "$work/floor.runs" | awk '{print ($6 > 0) ? $2 / $6 : 0}' |
-       sort -g | awk '{a[NR]=$1} END{printf "%.2f", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-  printf '%-28s %7d %7d %8.1f | %5s / %-5s %5s / %-5s %5s / %-5s | %-11s %-11s | %d / %d\n' \
+  pw=$(median "$work/plain.runs" 1); pc=$(median "$work/plain.runs" 2)
+  dw=$(median "$work/delta.runs" 1); dc=$(median "$work/delta.runs" 2)
+  printf '%-24s %7d %7d %8.1f | %5s / %-5s %5s / %-5s %5s / %-5s | %-11s %-11s %-11s | %d / %d\n' \
     "$(basename "$repo")" "$ncommits" "$nblobs" "$(awk "BEGIN{print $blob_bytes/1048576}")" \
-    "$fw" "$fc" "$hw" "$hc" "$mw" "$mc" "${rw}x" "${rc}x" \
-    $(( $(maximum "$work/magpie.runs" 3) / 1024 )) $(( $(maximum "$work/magpie.runs" 4) / 1024 ))
-  echo "  (vs hash-order floor: wall $(ratio "$mw" "$hw")x, cpu $(ratio "$mc" "$hc")x)"
+    "$fw" "$fc" "$pw" "$pc" "$dw" "$dc" \
+    "$(paired_ratio "$work/plain.runs" 1 1 "$work/floor.runs")x/$(paired_ratio "$work/plain.runs" 2 2 "$work/floor.runs")x" \
+    "$(paired_ratio "$work/delta.runs" 1 1 "$work/floor.runs")x/$(paired_ratio "$work/delta.runs" 2 2 "$work/floor.runs")x" \
+    "$(paired_ratio "$work/delta.runs" 1 1 "$work/plain.runs")x/$(paired_ratio "$work/delta.runs" 2 2 "$work/plain.runs")x" \
+    $(( $(maximum "$work/delta.runs" 3) / 1024 )) $(( $(maximum "$work/delta.runs" 4) / 1024 ))
+  if [[ "$delta_cmd" == *" git "* ]]; then
+    ${cpus:+taskset -c "$cpus"} bash -c "$delta_cmd -v 2>&1 >/dev/null" | grep 'delta-aware scan' |
+      sed 's/^/  /' || true
+  fi
 done
+echo "(ratios: wall/cpu, medians of per-run ratios)"

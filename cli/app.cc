@@ -149,6 +149,9 @@ int Dispatch(int argc, char** argv) {
                 "List every (commit, path) where each secret was introduced, for forensics "
                 "(default: the first and last commit and counts)");
   AddStoreFlags(git, &git_flags.store);
+  git->add_flag("--no-delta", git_flags.no_delta,
+                "Scan every blob version whole instead of only what its pack delta changed "
+                "(same findings, slower; also MAGPIE_DELTA=off)");
 
   CommonFlags staged_common;
   CLI::App* staged = app.add_subcommand(

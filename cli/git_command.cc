@@ -1,6 +1,7 @@
 // `magpie git [REPO]`: every distinct blob of the history once, with provenance, reported in
 // history order, one finding per secret with where it lives now (pipeline/history_group_sink.h).
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "pipeline/range_config.h"
 #include "pipeline/shard.h"
 #include "scanner/binary.h"
+#include "scanner/region_scan.h"
 #include "report/terminal_text.h"
 
 namespace magpie::cli {
@@ -41,6 +43,27 @@ void SetShardReport(const pipeline::Shard& shard, ScanSettings* settings) {
   // Only the formats `magpie merge` reads: elsewhere a suppressed finding would just show.
   settings->sink.suppressed_for_merge =
       settings->format == report::Format::kJson || settings->format == report::Format::kSarif;
+}
+
+// The delta-aware scan (issue 13) unless --no-delta or MAGPIE_DELTA=off|0|no|false.
+bool DeltaScanWanted(const GitFlags& git_flags) {
+  if (git_flags.no_delta) return false;
+  const char* env = std::getenv("MAGPIE_DELTA");
+  if (env == nullptr) return true;
+  const std::string value = env;
+  return !(value == "off" || value == "0" || value == "no" || value == "false");
+}
+
+// -v: how many blobs were scanned by their changes, and why the others were scanned whole.
+void PrintDeltaStats(const pipeline::DeltaStats& d) {
+  std::cerr << "magpie: delta-aware scan: " << d.by_region << " blobs by their changes ("
+            << d.region_bytes << " of " << d.region_of_bytes << " bytes scanned), ";
+  uint64_t whole = 0;
+  for (const auto& [reason, count] : d.whole) whole += count;
+  std::cerr << whole << " whole (" << d.whole_bytes << " bytes)";
+  for (const auto& [reason, count] : d.whole) std::cerr << "; " << reason << " " << count;
+  if (d.unread_packs > 0) std::cerr << "; packs not readable " << d.unread_packs;
+  std::cerr << "\n";
 }
 
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
@@ -92,6 +115,9 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.since = git_flags.since;
   options.include_unreachable = git_flags.all_objects;
   options.record_introductions = git_flags.all_occurrences;
+  options.deltas = DeltaScanWanted(git_flags);
+  // A version gains from its delta only where it is larger than the windows around a change.
+  options.delta_min_size = 2 * scanner::ChangeWindow((*run)->session().match_reach());
   // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
   // clean is recorded once the scan has run to its end.
   const auto store_start = std::chrono::steady_clock::now();
@@ -147,6 +173,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
               << "provenance and selection " << history_open.count() << " s"
               << ((*history)->history().resumed() ? ", resumed from the scan store" : "")
               << ")\n";
+    if (options.deltas) PrintDeltaStats((*history)->delta_stats());
     if (known) {
       std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "
                 << clean.size() << " recorded clean; open " << store_open.count() << " s, record "

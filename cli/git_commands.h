@@ -18,6 +18,9 @@ namespace magpie::cli {
 struct GitFlags {
   std::string repo = ".";             // work tree (or any directory in it), .git dir, bare repo
   std::string since;                  // --since REV: skip commits reachable from REV
+  // --no-delta (or MAGPIE_DELTA=off): scan every blob whole, not by what its pack delta
+  // changed (issue 13); the escape hatch and the equivalence tests' reference.
+  bool no_delta = false;
   std::vector<std::string> branches;  // --branch REF…: start from these instead of every ref
   bool all_objects = false;           // --all-objects: unreachable blobs too
   bool all_occurrences = false;       // --all-occurrences: every (commit, path) per finding

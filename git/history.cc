@@ -13,6 +13,7 @@
 #include "git/history_walk.h"
 #include "git/libgit2_util.h"
 #include "git/pack_order.h"
+#include "git/pack_deltas.h"
 
 namespace magpie::git {
 namespace {
@@ -138,6 +139,24 @@ struct History::Impl {
     return index.infos[c];
   }
 
+  std::unique_ptr<internal::PackDeltas> packs;  // with options.deltas
+  size_t unopened_packs = 0;
+
+  // Fills out->delta or out->delta_note (HistoryOptions::deltas).
+  void DescribeDelta(const git_oid& id, uint64_t size, BlobRead* out) const {
+    internal::ObjectId raw;
+    std::copy(std::begin(id.id), std::begin(id.id) + raw.size(), raw.begin());
+    std::string reason;
+    Result<std::optional<BlobDelta>> delta = packs->Lookup(raw, size, &reason);
+    if (!delta.ok()) {
+      out->delta_note = "pack-error";
+    } else if (delta->has_value()) {
+      out->delta = **std::move(delta);
+    } else {
+      out->delta_note = reason;
+    }
+  }
+
   GitDiagnostic Problem(DiagnosticKind kind, const WorkItem& item, std::string message) const {
     GitDiagnostic d;
     d.kind = kind;
@@ -176,6 +195,11 @@ Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
   const std::string objects_dir = std::string(git_repository_commondir(repo.get())) + "objects/";
   tbb::parallel_invoke([&] { impl->at_head = internal::BlobsAtHead(repo.get()); },
                        [&] { SortInPackOrder(objects_dir, &impl->items); });
+  if (options.deltas) {
+    impl->packs = internal::PackDeltas::Open(objects_dir, &impl->unopened_packs);
+    // A pack left out is not an error: libgit2 still reads its blobs, scanned whole and
+    // counted as "not-in-pack" (unread_packs() says how many).
+  }
   impl->walk_seconds = Seconds(start);
   return std::unique_ptr<History>(new History(std::move(impl)));
 }
@@ -188,6 +212,9 @@ const WalkSnapshot* History::snapshot() const {
 }
 bool History::resumed() const { return impl_->outcome.resumed; }
 const std::string& History::resume_refused() const { return impl_->outcome.refused; }
+size_t History::unread_packs() const { return impl_->unopened_packs; }
+
+std::string History::BlobId(size_t i) const { return internal::OidHex(impl_->items[i].id); }
 
 BlobProvenance History::Provenance(size_t i, bool with_commit) const {
   const WorkItem& item = impl_->items[i];
@@ -273,6 +300,12 @@ BlobRead History::Read(size_t i) const {
     out.skipped = impl_->Problem(DiagnosticKind::kBinary, item, "binary content");
     out.bytes = {};
     out.owner.reset();
+    return out;
+  }
+  if (impl_->packs && out.bytes.size() <= options.delta_min_size) {
+    out.delta_note = "small";
+  } else if (impl_->packs) {
+    impl_->DescribeDelta(item.id, out.bytes.size(), &out);
   }
   return out;
 }

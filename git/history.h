@@ -114,6 +114,28 @@ struct HistoryOptions {
   // Keep what this walk learned (History::snapshot) when it was a walk of every ref that met
   // no problem (submodules apart).
   bool take_snapshot = false;
+  // Say, for each blob read, how the packs store it (BlobRead::delta), for the delta-aware
+  // scan (issue 13). Costs a pack index lookup and the inflation of the (small) delta per blob.
+  bool deltas = false;
+  // With `deltas`: blobs up to this size are not looked up (delta_note "small"): the caller
+  // would scan them whole anyway (scanner::ChangeWindow), and the lookup has a cost.
+  uint64_t delta_min_size = 0;
+};
+
+// A byte run a delta copies from its base: target[target_begin, +length) ==
+// base[base_begin, +length).
+struct BlobCopy {
+  uint64_t target_begin = 0;
+  uint64_t length = 0;
+  uint64_t base_begin = 0;
+};
+
+// A blob stored as a delta in a pack: its base (another blob) and what it copies from it, in
+// target order; every byte not copied was inserted by the delta.
+struct BlobDelta {
+  std::string base_id;  // hex object id
+  uint64_t base_size = 0;
+  std::vector<BlobCopy> copies;
 };
 
 // One blob's bytes from History::Read, or why it was skipped.
@@ -122,6 +144,12 @@ struct BlobRead {
   std::optional<GitDiagnostic> skipped;  // too large, binary, unreadable: bytes empty
   std::shared_ptr<const void> owner;     // keeps `bytes` alive (libgit2's buffer)
   std::shared_ptr<ByteStream> stream;    // instead of `bytes`, for a blob above stream_above
+  // With HistoryOptions::deltas, for a blob read as `bytes`: how its pack stores it when that
+  // is as a delta; otherwise `delta_note` says why not ("base": a whole object in its pack,
+  // "not-in-pack" (loose, or a pack left out), "pack-error", "small": below delta_min_size),
+  // so every blob scanned whole is accounted for.
+  std::optional<BlobDelta> delta;
+  std::string delta_note;
   bool ok() const { return !skipped.has_value(); }
 };
 
@@ -159,6 +187,10 @@ class History {
   // Whether HistoryOptions::resume_from was used; when given but not used, why (for a notice).
   bool resumed() const;
   const std::string& resume_refused() const;
+  std::string BlobId(size_t i) const;         // Provenance(i).blob_id, without the rest
+  // With HistoryOptions::deltas: packs the delta-aware scan could not open (their blobs are
+  // read by libgit2 and scanned whole).
+  size_t unread_packs() const;
 
  private:
   struct Impl;

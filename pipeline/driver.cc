@@ -106,6 +106,48 @@ void AddSensitiveFiles(const ScanSession& session, const SourceItem& loaded, Ite
   }
 }
 
+// Scans an item's text: by its changes when the source says it is a delta of an item already
+// scanned and the region scan can promise a full scan's findings (scanner/region_scan.h),
+// whole otherwise; a source that records scans is told which, and why.
+Result<std::vector<scanner::Finding>> ScanText(const Source& source, ScanSession& session,
+                                               scanner::Scanner& scanner, size_t index,
+                                               const SourceItem& loaded, std::string_view text) {
+  if (!source.RecordsScans()) return scanner.Scan(text);
+  ItemScan scan;
+  scan.bytes = text.size();
+  const bool raw = text.data() == loaded.bytes.data() && text.size() == loaded.bytes.size();
+  scan.whole_because = loaded.delta_note;
+  if (loaded.delta && !raw) {
+    scan.whole_because = "encoding";
+  } else if (loaded.delta && !loaded.delta->base) {
+    scan.whole_because = "base-not-scanned";
+  } else if (loaded.delta) {
+    Result<std::optional<scanner::RegionScan>> region =
+        scanner::ScanChanged(scanner, session.match_reach(), text, loaded.delta->layout,
+                             *loaded.delta->base, &scan.whole_because);
+    if (!region.ok()) return region.status();
+    if (region->has_value()) {
+      scanner::RegionScan& r = **region;
+      scan.by_region = true;
+      scan.region_bytes = r.scanned_bytes;
+      scan.whole_because.clear();
+      scan.record = std::make_shared<scanner::ScanRecord>(
+          scanner::ScanRecord{r.findings, r.decoded_bytes, text.size()});
+      source.Scanned(index, scan);
+      return std::move(r.findings);
+    }
+  }
+  if (scan.whole_because.empty()) scan.whole_because = "unknown";
+  Result<std::vector<scanner::Finding>> findings = scanner.Scan(text);
+  if (!findings.ok()) return findings;
+  if (raw && scanner.undecoded_bytes() == 0) {
+    scan.record = std::make_shared<scanner::ScanRecord>(
+        scanner::ScanRecord{*findings, scanner.decoded_bytes(), text.size()});
+  }
+  source.Scanned(index, scan);
+  return findings;
+}
+
 ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
                       SourceItem loaded, bool inline_allows) {
   ItemResult item;
@@ -129,7 +171,8 @@ ItemResult ScanLoaded(const Source& source, ScanSession& session, size_t index,
   // markers are then those of the decoded text.
   std::string decoded;
   const std::string_view text = scanner::ScannableText(loaded.bytes, &decoded);
-  Result<std::vector<scanner::Finding>> findings = (*scanner)->Scan(text);
+  Result<std::vector<scanner::Finding>> findings = ScanText(source, session, **scanner, index,
+                                                            loaded, text);
   if (!findings.ok()) {
     return ErrorItem(std::move(item.origin), "scan failed: " + findings.status().message());
   }

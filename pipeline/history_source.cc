@@ -73,6 +73,7 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   if (!history.ok()) return history.status();
   std::unique_ptr<HistorySource> source(new HistorySource());
   source->history_ = *std::move(history);
+  source->deltas_ = options.deltas;
   AddGitDiagnostics(diagnostics, &source->prelude_);
   if (select) {
     source->selected_.emplace();
@@ -104,7 +105,43 @@ SourceItem HistorySource::Load(size_t item_index) const {
   item.stream = std::move(read.stream);
   item.bytes = read.bytes;
   item.owner = std::move(read.owner);
+  item.delta_note = std::move(read.delta_note);
+  if (read.delta) {
+    DeltaHint hint;
+    hint.layout.base_size = read.delta->base_size;
+    hint.layout.copies.reserve(read.delta->copies.size());
+    for (const git::BlobCopy& c : read.delta->copies) {
+      hint.layout.copies.push_back({c.target_begin, c.length, c.base_begin});
+    }
+    {
+      std::lock_guard<std::mutex> lock(records_mu_);
+      if (auto it = records_.find(read.delta->base_id); it != records_.end()) hint.base = it->second;
+    }
+    item.delta = std::move(hint);
+  }
   return item;
+}
+
+void HistorySource::Scanned(size_t item_index, const ItemScan& scan) const {
+  const size_t index = selected_ ? (*selected_)[item_index] : item_index;
+  std::string id = history_->BlobId(index);
+  std::lock_guard<std::mutex> lock(records_mu_);
+  if (scan.record) records_[std::move(id)] = scan.record;
+  if (scan.by_region) {
+    ++stats_.by_region;
+    stats_.region_bytes += scan.region_bytes;
+    stats_.region_of_bytes += scan.bytes;
+  } else {
+    ++stats_.whole[scan.whole_because];
+    stats_.whole_bytes += scan.bytes;
+  }
+}
+
+DeltaStats HistorySource::delta_stats() const {
+  std::lock_guard<std::mutex> lock(records_mu_);
+  DeltaStats out = stats_;
+  out.unread_packs = history_->unread_packs();
+  return out;
 }
 
 }  // namespace magpie::pipeline

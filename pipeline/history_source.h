@@ -7,9 +7,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -25,6 +28,19 @@ namespace magpie::pipeline {
 // lookup each.
 using BlobSelector = std::function<bool(const git::BlobProvenance&)>;
 
+// How the delta-aware scan went (HistoryOptions::deltas): every blob scanned is counted once,
+// by its changes or whole with the reason ("base": a whole object in its pack, the start of
+// its deltas; "not-in-pack", "pack-error", "base-not-scanned", "encoding", "long-match",
+// "decode-budget", "layout").
+struct DeltaStats {
+  uint64_t by_region = 0;        // blobs scanned by their changes
+  uint64_t region_bytes = 0;     // bytes the scanner read for them
+  uint64_t region_of_bytes = 0;  // their whole size
+  uint64_t whole_bytes = 0;      // bytes of the blobs scanned whole
+  std::map<std::string, uint64_t> whole;  // blobs scanned whole, by reason
+  size_t unread_packs = 0;       // packs the pack reader could not open
+};
+
 class HistorySource : public Source {
  public:
   // Walks the history (tree diffs on `threads` threads). `excluder` must outlive the source.
@@ -37,6 +53,10 @@ class HistorySource : public Source {
   size_t size() const override { return selected_ ? selected_->size() : history_->size(); }
   SourceItem Load(size_t index) const override;
 
+  bool RecordsScans() const override { return deltas_; }
+  void Scanned(size_t index, const ItemScan& scan) const override;
+  DeltaStats delta_stats() const;
+
   uint64_t commits() const { return history_->commits(); }
   double walk_seconds() const { return history_->walk_seconds(); }
   const git::History& history() const { return *history_; }  // its walk snapshot (issue 13)
@@ -45,6 +65,12 @@ class HistorySource : public Source {
   HistorySource() = default;
   std::unique_ptr<git::History> history_;
   std::optional<std::vector<size_t>> selected_;  // item -> history index, with a selector
+  bool deltas_ = false;
+  // Each blob's scan by id, for the blobs stored as its deltas: one small entry per blob
+  // (findings are rare), so memory grows with the blob-id set only.
+  mutable std::mutex records_mu_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const scanner::ScanRecord>> records_;
+  mutable DeltaStats stats_;  // under records_mu_
 };
 
 // A git diagnostic in the report's words.

@@ -9,6 +9,7 @@
 
 #include "base/fault_injection.h"
 #include "cache/rules_cache.h"
+#include "scanner/region_scan.h"
 
 namespace magpie::pipeline {
 
@@ -67,6 +68,11 @@ Result<std::unique_ptr<ScanSession>> ScanSession::Create(const SessionOptions& o
   session->stream_options_ = options.stream;
   session->scanners_ = std::make_unique<ThreadScanners>();
   return session;
+}
+
+uint64_t ScanSession::match_reach() const {
+  std::call_once(reach_once_, [this] { reach_ = scanner::MatchReach(*compiled_); });
+  return reach_;
 }
 
 Result<scanner::Scanner*> ScanSession::ThreadScanner() {

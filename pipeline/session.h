@@ -13,6 +13,7 @@
 #define MAGPIE_PIPELINE_SESSION_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "base/status.h"
@@ -51,6 +52,8 @@ class ScanSession {
   // The rules matched on paths (sensitive files, dotenv values): shared by every thread.
   const scanner::PathRules& path_rules() const { return path_rules_; }
   const scanner::ScanOptions& scan_options() const { return scan_options_; }
+  // scanner::MatchReach of the compiled rules, computed on first use (thread-safe).
+  uint64_t match_reach() const;
 
  private:
   ScanSession() = default;
@@ -60,6 +63,8 @@ class ScanSession {
   scanner::StreamScanOptions stream_options_;
   struct ThreadScanners;
   std::unique_ptr<ThreadScanners> scanners_;
+  mutable std::once_flag reach_once_;
+  mutable uint64_t reach_ = 0;
 };
 
 // Loads --rules FILE (or the built-in rules when `rules_file` is empty), through the rules

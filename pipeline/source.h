@@ -24,8 +24,28 @@
 #include "report/origin.h"
 #include "report/reporter.h"
 #include "scanner/finding.h"
+#include "scanner/region_scan.h"
 
 namespace magpie::pipeline {
+
+// An item stored as a delta of another item (the delta-aware history scan, issue 13): what it
+// copies from that base, and the base's scan when it has already been scanned.
+struct DeltaHint {
+  scanner::DeltaLayout layout;
+  std::shared_ptr<const scanner::ScanRecord> base;  // null: the base was not scanned (yet)
+};
+
+// What the driver tells a source that records scans (Source::RecordsScans) about an item it
+// scanned from its bytes.
+struct ItemScan {
+  // The item's scan, for the items stored as its deltas; null when it cannot serve as one
+  // (decoded from UTF-16 or a BOM, or the decode budget ran out).
+  std::shared_ptr<const scanner::ScanRecord> record;
+  bool by_region = false;      // scanned by its changes (scanner/region_scan.h)
+  uint64_t region_bytes = 0;   // then: the bytes the scanner read
+  uint64_t bytes = 0;          // the item's size
+  std::string whole_because;   // otherwise: why it was scanned whole (never empty then)
+};
 
 // One item's bytes, or why it is not scanned.
 struct SourceItem {
@@ -39,6 +59,9 @@ struct SourceItem {
   // ("unreadable", "corrupt-object"), with `diagnostic` saying why when there is more to say.
   std::string skip_reason;
   std::optional<report::Diagnostic> diagnostic;
+  // From a source that records scans: how the item is stored, if as a delta; else why not.
+  std::optional<DeltaHint> delta;
+  std::string delta_note;
   bool skipped() const { return !skip_reason.empty(); }
 };
 
@@ -68,6 +91,13 @@ class Source {
   // The bytes all items hold, when known cheaply: a small total is scanned on the calling
   // thread, where starting workers would cost more than it saves.
   virtual uint64_t total_bytes() const { return kUnknownBytes; }
+  // True when the source wants Scanned() after each item scanned from its bytes (its items
+  // carry SourceItem::delta). Called from the parallel stage, so Scanned must be thread-safe.
+  virtual bool RecordsScans() const { return false; }
+  virtual void Scanned(size_t index, const ItemScan& scan) const {
+    (void)index;
+    (void)scan;
+  }
 
   const Prelude& prelude() const { return prelude_; }
 

@@ -19,6 +19,10 @@
 namespace magpie::scanner::internal {
 
 // A secret RE2 found and Accept kept: the rule, the secret's exact span and its validation.
+// RE2 confirms each candidate on a window this far either side of it: a secret match may be at
+// most this long (docs/rules.md). Line-scoped detectors look no further than this either side.
+inline constexpr uint64_t kConfirmWindow = 8192;
+
 struct ConfirmedMatch {
   uint32_t rule = 0;   // index into CompiledRules::Impl::rules
   uint64_t start = 0;  // secret byte range in the buffer

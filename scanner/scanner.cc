@@ -18,9 +18,7 @@
 namespace magpie::scanner {
 namespace {
 
-// RE2 confirms each candidate on a window this far either side of it: a secret match may be at
-// most this long (docs/rules.md).
-constexpr uint64_t kConfirmWindow = 8192;
+using internal::kConfirmWindow;
 // Candidates of one rule closer than this to the previous seed are covered by its window.
 constexpr uint64_t kCoalesce = kConfirmWindow / 2;
 constexpr uint64_t kNoSeed = ~uint64_t{0};
@@ -231,6 +229,7 @@ Scanner::~Scanner() = default;
 
 Result<std::vector<Finding>> Scanner::Scan(std::string_view data) {
   decode_budget_ = std::max(options_.decode_budget, data.size());
+  decode_budget_start_ = decode_budget_;
   undecoded_bytes_ = 0;
   return ScanBuffer(data);
 }

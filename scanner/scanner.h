@@ -64,6 +64,10 @@ class Scanner {
   // is not reported, so a caller must say so (the pipeline's "decode-budget" diagnostic).
   uint64_t undecoded_bytes() const { return undecoded_bytes_; }
 
+  // Bytes of encoded tokens the last Scan decoded (what it took of its decode budget).
+  uint64_t decoded_bytes() const { return decode_budget_start_ - decode_budget_; }
+  const ScanOptions& options() const { return options_; }
+
   const CompiledRules& rules() const { return *rules_; }
 
  private:
@@ -75,6 +79,7 @@ class Scanner {
                     std::vector<internal::ConfirmedMatch>* out);
 
   size_t decode_budget_ = 0;  // bytes this Scan call may still decode
+  size_t decode_budget_start_ = 0;  // what it could decode when it started
   uint64_t undecoded_bytes_ = 0;  // see undecoded_bytes()
   std::shared_ptr<const CompiledRules> rules_;
   ScanOptions options_;
