@@ -12,6 +12,7 @@
 
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/confirm.h"
+#include "scanner/line_counter.h"
 
 namespace magpie::scanner {
 namespace {
@@ -130,21 +131,10 @@ void SetPositions(std::string_view text, std::vector<Finding>* findings) {
   }
   std::sort(queries.begin(), queries.end(),
             [](const Query& a, const Query& b) { return a.offset < b.offset; });
-  uint64_t pos = 0;  // newlines before `pos` are counted
-  uint32_t line = 1;
-  uint64_t line_begin = 0;
+  internal::LineCounter lines(text);
   for (const Query& q : queries) {
-    const char* p = text.data() + pos;
-    const char* const stop = text.data() + std::max(pos, q.offset);
-    while (p < stop) {
-      const void* nl = std::memchr(p, '\n', stop - p);
-      if (nl == nullptr) break;
-      ++line;
-      p = static_cast<const char*>(nl) + 1;
-      line_begin = p - text.data();
-    }
-    pos = std::max(pos, q.offset);
-    *q.line = line;
+    uint64_t line_begin = 0;
+    lines.Locate(std::min<uint64_t>(q.offset, text.size()), q.line, &line_begin);
     *q.column = static_cast<uint32_t>(q.offset - line_begin + q.column_bias);
   }
 }
