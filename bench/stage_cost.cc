@@ -25,6 +25,7 @@
 #include "rules/rule_set.h"
 #include "scanner/decoder.h"
 #include "scanner/generic_detector.h"
+#include "scanner/hs_expression.h"
 
 namespace {
 
@@ -53,10 +54,12 @@ namespace {
 std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
   std::vector<std::string> expressions;
   for (const rules::RuleSpec& spec : rules.rules()) {
-    if (spec.kind == rules::RuleKind::kContent) expressions.push_back(spec.pattern);
+    if (spec.kind == rules::RuleKind::kContent) {
+      expressions.push_back(internal::HyperscanExpression(spec.pattern));
+    }
   }
   if (rules.Find(rules::kGenericRuleId) < 0) {
-    expressions.push_back(internal::GenericRuleSpec().pattern);
+    expressions.push_back(internal::HyperscanExpression(internal::GenericRuleSpec().pattern));
   }
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
     if (decoder.prefilter_find == nullptr) expressions.push_back(decoder.prefilter);

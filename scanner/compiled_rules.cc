@@ -15,6 +15,7 @@
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/fingerprint.h"
 #include "scanner/generic_detector.h"
+#include "scanner/hs_expression.h"
 
 namespace magpie::scanner {
 namespace {
@@ -33,11 +34,14 @@ struct HsCompileError {
 // Compiles every pattern into one block-mode database. On failure returns the failing
 // expression so the caller can retry it in prefilter mode.
 hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompileError* error) {
+  std::vector<std::string> rule_expressions;  // owns what `expressions` points to
+  rule_expressions.reserve(rules.size());
   std::vector<const char*> expressions;
   std::vector<unsigned int> flags;
   std::vector<unsigned int> ids;
   for (size_t i = 0; i < rules.size(); ++i) {
-    expressions.push_back(rules[i].spec->pattern.c_str());
+    rule_expressions.push_back(internal::HyperscanExpression(rules[i].spec->pattern));
+    expressions.push_back(rule_expressions.back().c_str());
     flags.push_back(HyperscanFlags(rules[i].prefiltered));
     ids.push_back(static_cast<unsigned int>(i));
   }
@@ -214,7 +218,8 @@ size_t CompiledRules::DatabaseSize() const {
 
 std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOptions& options) {
   // v2: the base64 prefilter left the database for a linear scanner (issue 12).
-  std::string material = "magpie-db-v2\n";
+  // v3: Hyperscan compiles HyperscanExpression(pattern), which is part of the key (issue 12).
+  std::string material = "magpie-db-v3\n";
   material += hs_version();
   material += options.generic_detector ? "\ngeneric\n" : "\nno-generic\n";
   for (const rules::RuleSpec& spec : rules.rules()) {
@@ -222,8 +227,13 @@ std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOp
     material.push_back('\0');
     material += spec.pattern;
     material.push_back('\0');
+    material += internal::HyperscanExpression(spec.pattern);
+    material.push_back('\0');
   }
-  if (options.generic_detector) material += internal::GenericRuleSpec().pattern;
+  if (options.generic_detector) {
+    material += internal::GenericRuleSpec().pattern;
+    material += internal::HyperscanExpression(internal::GenericRuleSpec().pattern);
+  }
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
     material.push_back('\0');
     material += decoder.prefilter_find != nullptr ? "<linear>" : decoder.prefilter;
