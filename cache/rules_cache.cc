@@ -144,7 +144,8 @@ void RulesCache::WriteEntry(const internal::CacheDirectory& directory, const std
   if (directory.Write(name, bytes).ok()) ++stats_.writes;
 }
 
-Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
+Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file,
+                                             const rules::DecodeOptions& decode) {
   std::string file_text;
   std::string_view text = rules::BuiltinRulesYaml();
   std::string source = "<builtin>";
@@ -170,7 +171,7 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
     Result<std::string_view> payload =
         DecodeEntry(Embedded().rules, key, EntrySource::kExecutable);
     if (payload.ok()) {
-      if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*payload)) {
+      if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*payload, decode)) {
         ++stats_.hits;
         ++stats_.embedded;
         return std::move(*decoded);
@@ -186,7 +187,7 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file) {
   if (lookup.bytes) {
     Result<std::string_view> payload = DecodeEntry(*lookup.bytes, key);
     if (payload.ok()) {
-      if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*payload)) {
+      if (std::optional<rules::RuleSet> decoded = rules::DecodeRuleSet(*payload, decode)) {
         ++stats_.hits;
         return std::move(*decoded);
       }

@@ -52,6 +52,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "rules/rule_codec.h"
 #include "rules/rule_set.h"
 #include "scanner/compiled_rules.h"
 
@@ -97,8 +98,10 @@ class RulesCache {
 
   // The rules of `rules_file` (the built-in rules.yaml when empty), parsed and checked. On
   // failure the Status has one line per problem, each exactly rules::RuleProblem::ToString()
-  // (rules::ToStatus), as rules::LoadRulesFile reports them.
-  Result<rules::RuleSet> LoadRules(const std::string& rules_file);
+  // (rules::ToStatus), as rules::LoadRulesFile reports them. `decode`: what a table read from
+  // an entry holds (a scan needs no examples); one parsed from the YAML holds everything.
+  Result<rules::RuleSet> LoadRules(const std::string& rules_file,
+                                   const rules::DecodeOptions& decode = {});
 
   // `rules` compiled with `options`, as scanner::CompiledRules::Compile returns them; from the
   // cache when an intact entry for exactly these rules, options and build exists.

@@ -39,7 +39,12 @@ report::ProgressOptions TerminalProgress(const char* unit, size_t total) {
 
 }  // namespace
 
-ScanRun::~ScanRun() = default;
+ScanRun::~ScanRun() {
+  if (!leave_session_to_exit_) return;
+  // Never destroyed; the report and sink destroyed after this body may still point into it.
+  static auto* const kept = new std::vector<std::unique_ptr<pipeline::ScanSession>>();
+  kept->push_back(std::move(session_));
+}
 
 Result<std::unique_ptr<ScanRun>> ScanRun::Prepare(ScanSettings settings) {
   std::unique_ptr<ScanRun> run(new ScanRun(std::move(settings)));

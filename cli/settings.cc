@@ -1,6 +1,6 @@
 #include "cli/settings.h"
 
-#include <tbb/info.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include "base/version.h"
@@ -16,6 +17,20 @@
 #include "suppress/repo_config.h"
 
 namespace magpie::cli {
+
+int DefaultThreads() {
+  // The CPUs this process may run on (taskset, a container's cpuset), which is what TBB's
+  // default concurrency counts too. Not tbb::info::default_concurrency(): it first probes the
+  // NUMA topology (a dlopen of tbbbind and hwloc), ~0.7 ms of every run, a pre-commit hook's
+  // included (bench/staged_latency.sh, issue 11).
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) > 0) {
+    return CPU_COUNT(&cpus);
+  }
+  // More CPUs than a cpu_set_t holds (1,024), or no answer: all of them.
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
 
 std::optional<bool> ResolveColor(const std::string& color, bool no_color, bool stdout_is_tty) {
   if (color != "auto" && color != "always" && color != "never") return std::nullopt;
@@ -94,7 +109,7 @@ Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string
   s.read.stream_above = s.session.stream.window;
   s.session.stream.skip_binary = !flags.include_binary;
   s.read.follow_symlinks = flags.follow_symlinks;
-  s.threads = flags.jobs > 0 ? flags.jobs : std::max(1, tbb::info::default_concurrency());
+  s.threads = flags.jobs > 0 ? flags.jobs : DefaultThreads();
 
   s.output = flags.output;
   s.report.show_secrets = flags.show_secrets;

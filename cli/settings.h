@@ -86,6 +86,10 @@ struct ScanSettings {
 // nullopt for another value.
 std::optional<bool> ResolveColor(const std::string& color, bool no_color, bool stdout_is_tty);
 
+// The worker threads without --jobs: the CPUs this process may run on (its affinity mask, as
+// TBB counts them), at least 1.
+int DefaultThreads();
+
 Result<ScanSettings> ResolveSettings(const CommonFlags& flags, const std::string& scan_root,
                                      const suppress::ReviewedRepoFiles* reviewed = nullptr);
 

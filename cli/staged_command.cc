@@ -68,6 +68,7 @@ int RunStaged(const CommonFlags& flags) {
     options.index_file = index;
   }
   options.from_environment = true;
+  options.leave_handles_to_exit = true;  // the process exits after the check (staged.h)
   // Reading the index (libgit2's start-up, the index, HEAD's tree) and loading the rules are
   // independent and cost about the same: done at once, a commit waits for the longer one only
   // (bench/staged_latency.sh). Falls back to running it here when no thread can be started.
@@ -77,6 +78,7 @@ int RunStaged(const CommonFlags& flags) {
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   Result<std::unique_ptr<pipeline::StagedSource>> staged = reading.get();
   if (!run.ok()) return ReportError(run.status());
+  (*run)->LeaveSessionToExit();
   if (!staged.ok()) return ReportError(staged.status());
   (*staged)->SetExcluder(&(*run)->excluder());
   if ((*staged)->nothing_staged()) {

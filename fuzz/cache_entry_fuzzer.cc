@@ -32,6 +32,12 @@ void DecodePayloads(std::string_view payload) {
                            payload.data() + payload.size()));
   }
   const std::optional<magpie::rules::RuleSet> rules = magpie::rules::DecodeRuleSet(payload);
+  // A scan's decode skips the examples (issue 11): it accepts exactly what the full one does.
+  magpie::rules::DecodeOptions no_examples;
+  no_examples.examples = false;
+  const std::optional<magpie::rules::RuleSet> scan_rules =
+      magpie::rules::DecodeRuleSet(payload, no_examples);
+  MAGPIE_FUZZ_CHECK(scan_rules.has_value() == rules.has_value());
   if (rules) {
     // Whatever decodes encodes again, and decodes to the same rules.
     const std::optional<magpie::rules::RuleSet> again =

@@ -5,7 +5,9 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
+#include <utility>
 
 #include "git/libgit2_util.h"
 
@@ -253,6 +255,15 @@ Result<IndexPtr> OpenIndex(git_repository* repo, const std::string& repo_path,
   return IndexPtr(raw_index);
 }
 
+// Keeps `repo` and `index` alive until the process exits (StagedOptions::leave_handles_to_exit),
+// reachable from here.
+void LeaveToExit(RepoPtr repo, IndexPtr index) {
+  static auto* const kept = new std::vector<std::pair<RepoPtr, IndexPtr>>();
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  kept->emplace_back(std::move(repo), std::move(index));
+}
+
 }  // namespace
 
 bool StagedFile::IsAdded(int line) const {
@@ -297,6 +308,7 @@ Result<StagedChange> ScanStaged(const std::string& repo_path, const StagedOption
     }
     std::sort(result.files.begin(), result.files.end(),
               [](const StagedFile& a, const StagedFile& b) { return a.path < b.path; });
+    if (options.leave_handles_to_exit) LeaveToExit(std::move(repo), *std::move(index));
   } catch (const std::exception& e) {
     return Internal(std::string("staged scan failed: ") + e.what());
   }

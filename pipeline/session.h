@@ -68,8 +68,10 @@ class ScanSession {
 };
 
 // Loads --rules FILE (or the built-in rules when `rules_file` is empty), through the rules
-// cache unless `use_cache` is false. Errors: one line per problem.
-Result<rules::RuleSet> LoadRules(const std::string& rules_file, bool use_cache);
+// cache unless `use_cache` is false. Errors: one line per problem. Without `with_examples`
+// the rules' examples may be left out (a scan does not run them; `rules check` does).
+Result<rules::RuleSet> LoadRules(const std::string& rules_file, bool use_cache,
+                                 bool with_examples = true);
 // Compiles `rules`, through the compiled-database cache unless `use_cache` is false.
 // Errors: one line per pattern Hyperscan or RE2 refused.
 Result<std::shared_ptr<const scanner::CompiledRules>> CompileRules(

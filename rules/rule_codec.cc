@@ -90,6 +90,18 @@ class Reader {
     for (uint32_t i = 0; i < count && ok_; ++i) list.push_back(String());
     return list;
   }
+  // List() without keeping the strings: the same checks.
+  void SkipList() {
+    const uint32_t count = U32();
+    if (!ok_ || count > rest_.size() / 4) {
+      ok_ = false;
+      return;
+    }
+    for (uint32_t i = 0; i < count && ok_; ++i) {
+      const uint32_t size = U32();
+      if (Need(size)) rest_.remove_prefix(size);
+    }
+  }
   void Fail() { ok_ = false; }
 
  private:
@@ -129,7 +141,7 @@ void Encode(const RuleSpec& r, std::string* out) {
   PutString(r.remediation, out);
 }
 
-RuleSpec Decode(Reader* in) {
+RuleSpec Decode(Reader* in, const DecodeOptions& options) {
   RuleSpec r;
   r.id = in->String();
   r.name = in->String();
@@ -140,8 +152,13 @@ RuleSpec Decode(Reader* in) {
   r.severity = static_cast<Severity>(in->U8(static_cast<uint8_t>(Severity::kCritical)));
   r.confidence = static_cast<Confidence>(in->U8(static_cast<uint8_t>(Confidence::kHigh)));
   r.references = in->List();
-  r.examples = in->List();
-  r.negative_examples = in->List();
+  if (options.examples) {
+    r.examples = in->List();
+    r.negative_examples = in->List();
+  } else {
+    in->SkipList();
+    in->SkipList();
+  }
   const std::string validator = in->String();
   if (!validator.empty()) {
     std::optional<Validator> parsed = ParseValidator(validator);
@@ -169,7 +186,7 @@ std::string EncodeRuleSet(const RuleSet& rules) {
   return out;
 }
 
-std::optional<RuleSet> DecodeRuleSet(std::string_view bytes) {
+std::optional<RuleSet> DecodeRuleSet(std::string_view bytes, const DecodeOptions& options) {
   if (bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
   Reader in(bytes.substr(kMagic.size()));
   if (in.U32() != kCodecVersion) return std::nullopt;
@@ -178,7 +195,7 @@ std::optional<RuleSet> DecodeRuleSet(std::string_view bytes) {
   std::vector<RuleSpec> specs;
   // A rule takes 40 bytes at least (its counts and lengths); reserve no more than that allows.
   specs.reserve(std::min<size_t>(count, bytes.size() / 40));
-  for (uint32_t i = 0; i < count && in.ok(); ++i) specs.push_back(Decode(&in));
+  for (uint32_t i = 0; i < count && in.ok(); ++i) specs.push_back(Decode(&in, options));
   if (!in.done()) return std::nullopt;  // truncated, damaged, or bytes left over
   return RuleSet(std::move(specs), std::move(source));
 }

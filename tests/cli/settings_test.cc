@@ -2,6 +2,9 @@
 // checked without running a scan.
 #include "cli/settings.h"
 
+#include <sched.h>
+#include <tbb/info.h>
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -28,6 +31,28 @@ TEST_CASE("ResolveSettings: the documented defaults", "[cli]") {
   CHECK_FALSE(s.report.show_secrets);
   CHECK_FALSE(s.report.color);  // stdout is not a terminal here
   CHECK(s.suppression.scan_root == box.work().string());
+}
+
+TEST_CASE("issue 11: the default thread count is TBB's without its NUMA probe", "[cli]") {
+  // The count TBB would choose, from the CPUs this process may run on.
+  CHECK(cli::DefaultThreads() == tbb::info::default_concurrency());
+  CHECK(cli::ResolveSettings(cli::CommonFlags{}, Sandbox().work().string())->threads ==
+        cli::DefaultThreads());
+  // Restricted to one CPU (taskset), the default follows.
+  cpu_set_t all;
+  REQUIRE(sched_getaffinity(0, sizeof all, &all) == 0);
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (CPU_ISSET(cpu, &all)) {
+      CPU_SET(cpu, &one);
+      break;
+    }
+  }
+  REQUIRE(sched_setaffinity(0, sizeof one, &one) == 0);
+  const int restricted = cli::DefaultThreads();
+  REQUIRE(sched_setaffinity(0, sizeof all, &all) == 0);
+  CHECK(restricted == 1);
 }
 
 TEST_CASE("ResolveSettings: the configuration file, and flags that win over it", "[cli]") {

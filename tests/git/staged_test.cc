@@ -229,3 +229,36 @@ TEST_CASE("issue 11: a merge in progress keeps only lines new to every parent", 
 
 }  // namespace
 }  // namespace magpie::git
+
+namespace magpie::git {
+namespace {
+
+// Issue 11 (latency): the hook leaves libgit2's handles to the exit. The result is the same,
+// from the repository's index and from another index file, call after call.
+TEST_CASE("issue 11: handles left to the exit change nothing in the result", "[git]") {
+  testing::TempRepo repo;
+  repo.Write("a.txt", "one\n");
+  repo.Commit("base");
+  repo.Write("a.txt", "one\nsecret\n");
+  repo.Git("add a.txt");
+  testing::Run("cd " + testing::ShellQuote(repo.path()) + " && cp .git/index .git/other-index");
+  for (const std::string& index_file : {std::string(), repo.path() + "/.git/other-index"}) {
+    StagedOptions freed;
+    freed.index_file = index_file;
+    StagedOptions left = freed;
+    left.leave_handles_to_exit = true;
+    for (int call = 0; call < 2; ++call) {
+      Result<StagedChange> a = ScanStaged(repo.path(), freed);
+      Result<StagedChange> b = ScanStaged(repo.path(), left);
+      REQUIRE(a.ok());
+      REQUIRE(b.ok());
+      REQUIRE(b->files.size() == 1);
+      CHECK(b->files[0].content == a->files[0].content);
+      CHECK(b->files[0].IsAdded(2));
+      CHECK_FALSE(b->files[0].IsAdded(1));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace magpie::git

@@ -93,6 +93,50 @@ TEST_CASE("bytes the codec did not write decode to nothing", "[rules]") {
   CHECK_FALSE(DecodeRuleSet(Replaced(bytes, "jwt", "jwz")).has_value());
 }
 
+TEST_CASE("issue 11: a scan's decode leaves the examples out and everything else in",
+          "[rules]") {
+  const LoadResult loaded = LoadBuiltinRules();
+  REQUIRE(loaded.ok());
+  const std::string bytes = EncodeRuleSet(loaded.rules);
+  DecodeOptions no_examples;
+  no_examples.examples = false;
+  const std::optional<RuleSet> decoded = DecodeRuleSet(bytes, no_examples);
+  REQUIRE(decoded.has_value());
+  REQUIRE(decoded->rules().size() == loaded.rules.rules().size());
+  size_t examples = 0;
+  for (size_t i = 0; i < decoded->rules().size(); ++i) {
+    RuleSpec expected = loaded.rules.rules()[i];
+    examples += expected.examples.size() + expected.negative_examples.size();
+    expected.examples.clear();
+    expected.negative_examples.clear();
+    CheckSameSpec(decoded->rules()[i], expected);
+    CHECK(decoded->rules()[i].kind == expected.kind);
+    CHECK(decoded->rules()[i].paths == expected.paths);
+    CHECK(decoded->rules()[i].remediation == expected.remediation);
+  }
+  CHECK(examples > 1000);  // there was something to leave out
+
+  // The skipped bytes are checked as strictly as the kept ones.
+  RuleSpec spec;
+  spec.id = "x";
+  spec.examples = {"one example"};
+  spec.negative_examples = {"not", "these"};
+  const std::string small = EncodeRuleSet(RuleSet({spec}, "<t>"));
+  for (size_t n = 0; n < small.size(); ++n) {
+    INFO(n);
+    CHECK_FALSE(DecodeRuleSet(small.substr(0, n), no_examples).has_value());
+  }
+  CHECK_FALSE(DecodeRuleSet(small + '\0', no_examples).has_value());
+  REQUIRE(DecodeRuleSet(small, no_examples).has_value());
+  CHECK(DecodeRuleSet(small, no_examples)->rules()[0].examples.empty());
+  // An example count beyond the bytes is damage here too.
+  std::string many = small;
+  const size_t at = many.find(std::string("\x01\0\0\0\x0b\0\0\0one example", 19));
+  REQUIRE(at != std::string::npos);
+  many.replace(at, 4, std::string(4, '\xff'));
+  CHECK_FALSE(DecodeRuleSet(many, no_examples).has_value());
+}
+
 // The codec's counts come from disk: one that claims more elements than the bytes can hold is
 // damage, refused without reserving room for it.
 TEST_CASE("issue 13: a rule set claiming 2^32-1 rules or list elements decodes to nothing",
