@@ -41,6 +41,11 @@ struct WalkSnapshot {
   // since the snapshot the walk resumed from (the others are as they were).
   std::vector<Blob> blobs;
   std::vector<Submodule> submodules;  // all of them
+  // Every commit walked, in walk order: their raw 20-byte ids, concatenated (20 * commits
+  // bytes, in every snapshot, delta or not). They tell a resumed walk which commits it has
+  // walked without walking the refs' history again (git/walk_resume.h); a snapshot without
+  // them (an older store) is not resumed from.
+  std::string commit_ids;
   bool delta = false;
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/phase_timer.h"
 #include "cli/cleanup_outputs.h"
 #include "cli/exit_codes.h"
 #include "cli/git_commands.h"
@@ -121,7 +122,9 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
   // clean is recorded once the scan has run to its end.
   const auto store_start = std::chrono::steady_clock::now();
+  std::optional<PhaseTimer> open_timer(std::in_place, "store open");
   const std::unique_ptr<store::ScanStore> known = OpenScanStore(git_flags.store, **run, std::cerr);
+  open_timer.reset();
   const std::chrono::duration<double> store_open = std::chrono::steady_clock::now() - store_start;
   ScanMode mode;
   pipeline::BlobSelector select = ShardSelector(shard->shard);
@@ -132,6 +135,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
                           !git_flags.all_occurrences;
   const std::string walk_key = known && whole_walk ? WalkCacheKey(root, (*run)->excluder()) : "";
   if (!walk_key.empty()) {
+    PhaseTimer timer("walk cache load");
     kept_walk = LoadWalkCache(*known, walk_key, std::cerr);
     options.take_snapshot = true;
     if (kept_walk) options.resume_from = &*kept_walk;
@@ -141,7 +145,10 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
       git_flags.repo, options, &(*run)->excluder(), select);
   const std::chrono::duration<double> history_open = std::chrono::steady_clock::now() - open_start;
   if (!history.ok()) return ReportError(history.status());
-  if (!walk_key.empty()) UpdateWalkCache(*known, walk_key, (*history)->history(), std::cerr);
+  if (!walk_key.empty()) {
+    PhaseTimer timer("walk cache save");
+    UpdateWalkCache(*known, walk_key, (*history)->history(), std::cerr);
+  }
   if (known && !known->clean_status().ok()) {
     std::cerr << "magpie: notice: not using the scan store's clean items (scanning every blob): "
               << report::EscapeControls(known->clean_status().message()) << "\n";
@@ -158,7 +165,9 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   mode.history.max_blob_size = s.read.max_file_size;
   std::vector<store::ItemRef> clean;
   if (known) mode.on_item = CollectClean(&clean);
+  std::optional<PhaseTimer> scan_timer(std::in_place, "scan, grouping and presence");
   const bool scanned = (*run)->Scan(**history, mode);
+  scan_timer.reset();
   const auto record_start = std::chrono::steady_clock::now();
   if (scanned && known && !clean.empty()) RecordCleanItems(*known, clean, std::cerr);
   const std::chrono::duration<double> store_record =
@@ -180,7 +189,9 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
                 << store_record.count() << " s\n";
     }
   }
+  std::optional<PhaseTimer> finish_timer(std::in_place, "report");
   const int exit_code = (*run)->Finish();
+  finish_timer.reset();
   if (const Status written = cleanup->Write(lists, std::cerr); !written.ok()) {
     return ReportError(written);
   }

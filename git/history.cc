@@ -75,7 +75,7 @@ void AddUnreachable(git_repository* repo, const internal::HistoryIndex& index,
 }
 
 // Sorts items by their place in the pack files (then by id, for loose objects).
-void SortInPackOrder(const std::string& objects_dir, std::vector<WorkItem>* items) {
+void SortItemsInPackOrder(const std::string& objects_dir, std::vector<WorkItem>* items) {
   std::vector<git_oid> ids;
   ids.reserve(items->size());
   for (const WorkItem& item : *items) ids.push_back(item.id);
@@ -139,6 +139,7 @@ struct History::Impl {
     return index.infos[c];
   }
 
+  std::string objects_dir;  // ending in '/'
   std::unique_ptr<internal::PackDeltas> packs;  // with options.deltas
   size_t unopened_packs = 0;
 
@@ -193,8 +194,11 @@ Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
   // Independent of each other: HEAD's tree (through repo) beside the pack-order sort (pack
   // index files only), so that neither leaves a core idle.
   const std::string objects_dir = std::string(git_repository_commondir(repo.get())) + "objects/";
+  impl->objects_dir = objects_dir;
   tbb::parallel_invoke([&] { impl->at_head = internal::BlobsAtHead(repo.get()); },
-                       [&] { SortInPackOrder(objects_dir, &impl->items); });
+                       [&] {
+                         if (options.pack_order) SortItemsInPackOrder(objects_dir, &impl->items);
+                       });
   if (options.deltas) {
     impl->packs = internal::PackDeltas::Open(objects_dir, &impl->unopened_packs);
     // A pack left out is not an error: libgit2 still reads its blobs, scanned whole and
@@ -215,6 +219,28 @@ const std::string& History::resume_refused() const { return impl_->outcome.refus
 size_t History::unread_packs() const { return impl_->unopened_packs; }
 
 std::string History::BlobId(size_t i) const { return internal::OidHex(impl_->items[i].id); }
+
+void History::SortInPackOrder(std::vector<size_t>* indices) const {
+  std::vector<WorkItem> items;
+  items.reserve(indices->size());
+  for (size_t i : *indices) items.push_back(impl_->items[i]);
+  std::vector<size_t> order(items.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  const std::vector<uint64_t> keys = [&] {
+    std::vector<git_oid> ids;
+    ids.reserve(items.size());
+    for (const WorkItem& item : items) ids.push_back(item.id);
+    return internal::PackOrderKeys(impl_->objects_dir, ids);
+  }();
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (keys[a] != keys[b]) return keys[a] < keys[b];
+    return git_oid_cmp(&items[a].id, &items[b].id) < 0;
+  });
+  std::vector<size_t> sorted;
+  sorted.reserve(order.size());
+  for (size_t k : order) sorted.push_back((*indices)[k]);
+  indices->swap(sorted);
+}
 
 BlobProvenance History::Provenance(size_t i, bool with_commit) const {
   const WorkItem& item = impl_->items[i];

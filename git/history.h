@@ -120,6 +120,10 @@ struct HistoryOptions {
   // With `deltas`: blobs up to this size are not looked up (delta_note "small"): the caller
   // would scan them whole anyway (scanner::ChangeWindow), and the lookup has a cost.
   uint64_t delta_min_size = 0;
+  // False: the blobs are left in no particular order, and a caller that reads only some of
+  // them puts those in read order with History::SortInPackOrder (issue 13: a rescan reads a
+  // few hundred of git/git's 262k blobs, and ordering them all cost more than reading them).
+  bool pack_order = true;
 };
 
 // A byte run a delta copies from its base: target[target_begin, +length) ==
@@ -188,6 +192,9 @@ class History {
   bool resumed() const;
   const std::string& resume_refused() const;
   std::string BlobId(size_t i) const;         // Provenance(i).blob_id, without the rest
+  // Sorts `indices` (each < size()) into read order: the order Open gives with
+  // HistoryOptions::pack_order, so a selection read in it comes out as from a sorted list.
+  void SortInPackOrder(std::vector<size_t>* indices) const;
   // With HistoryOptions::deltas: packs the delta-aware scan could not open (their blobs are
   // read by libgit2 and scanned whole).
   size_t unread_packs() const;

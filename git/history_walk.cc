@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/phase_timer.h"
 #include "base/fault_injection.h"
 #include "git/tree_diff.h"
 #include "git/walk_resume.h"
@@ -454,6 +455,7 @@ bool WalkHistory(git_repository* repo, const HistoryOptions& options,
       options.refs.empty() && options.since.empty() && !options.record_introductions;
   CommitKey last;
   if (whole && options.resume_from != nullptr) {
+    PhaseTimer timer("resume plan");
     ResumePlan plan;
     outcome->refused = walker.shallow() ? "the repository is a shallow clone"
                                         : PlanResume(repo, *options.resume_from, roots.commits,
@@ -467,6 +469,7 @@ bool WalkHistory(git_repository* repo, const HistoryOptions& options,
   walker.LoadGraph(roots.commits);
   walker.DiffCommitsInOrder();
   if (whole && options.take_snapshot && walker.clean() && !walker.shallow()) {
+    PhaseTimer timer("take snapshot");
     if (!outcome->resumed) last = walker.Newest();
     outcome->snapshot = TakeSnapshot(*out, roots.commits, last, walker.submodules(),
                                      outcome->resumed ? &walker.touched() : nullptr);

@@ -21,10 +21,17 @@ uint32_t Be32(const unsigned char* p) {
 }
 uint64_t Be64(const unsigned char* p) { return (uint64_t{Be32(p)} << 32) | Be32(p + 4); }
 
+// One read of the whole file: git/git's 24 MB index a character at a time through
+// istreambuf_iterator took 0.2 s, for a rescan that orders a few hundred blobs (issue 13).
 bool ReadFile(const std::filesystem::path& path, std::vector<unsigned char>* out) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out->resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(out->data()), size);
+  if (in.gcount() != size) out->resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
   return true;
 }
 

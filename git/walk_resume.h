@@ -1,9 +1,10 @@
 // Internal to git/: resuming a walk of every ref from an earlier one (issue 13), and keeping
 // what a walk learned (git/history.h, WalkSnapshot).
 //
-// Why a merge gives exactly the full walk: the earlier walk's commits O are everything
-// reachable from its tips, so they are closed under parents, and the new commits N (reachable
-// from the refs now, not from those tips) come after them in a full walk as long as every
+// Why a merge gives exactly the full walk: the earlier walk's commits O (its commit list,
+// WalkSnapshot::commit_ids) are everything reachable from its tips, so they are closed under
+// parents, and the new commits N (reachable from the refs now, not from those tips: what a
+// search from the refs reaches before it meets O) come after them in a full walk as long as every
 // commit of N sorts after every commit of O by (committer time, id): Kahn's algorithm always
 // has a ready commit of O, which it then prefers, until O is done; O is emitted in its own
 // order, and N in the order of a walk of N alone. And the full walk walks O at all only if

@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "base/phase_timer.h"
+
 #include "git/ref_presence.h"
 #include "scanner/fingerprint.h"
 
@@ -64,6 +66,7 @@ void HistoryGroupSink::Hold(uint32_t origin, scanner::Finding finding, const std
 void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
                                        std::vector<report::SecretHistory>* out) {
   if (options_.repo.empty() || groups.empty()) return;
+  PhaseTimer timer("present_in");
   Result<std::unique_ptr<git::RefPresence>> opened = git::RefPresence::Open(options_.repo);
   if (!opened.ok()) {
     ItemResult problem;

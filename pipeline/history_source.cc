@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/phase_timer.h"
+
 namespace magpie::pipeline {
 namespace {
 
@@ -60,6 +62,8 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
   git::HistoryOptions walk_options = options;
+  // Only the selected blobs are put in read order (below), not every blob of the history.
+  if (select) walk_options.pack_order = false;
   if (excluder != nullptr && !excluder->empty()) {
     // Decided per introduction during the walk: a blob is skipped only when every path it
     // was introduced at is excluded (issue 14).
@@ -76,11 +80,13 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   source->deltas_ = options.deltas;
   AddGitDiagnostics(diagnostics, &source->prelude_);
   if (select) {
+    PhaseTimer timer("select");
     source->selected_.emplace();
     for (size_t i = 0; i < source->history_->size(); ++i) {
       // Without the commit's author and message: read only for what is scanned.
       if (select(source->history_->Provenance(i, false))) source->selected_->push_back(i);
     }
+    source->history_->SortInPackOrder(&*source->selected_);
   }
   return source;
 }

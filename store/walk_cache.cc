@@ -1,8 +1,12 @@
 #include "store/walk_cache.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/fault_injection.h"
 #include "store/sqlite_statement.h"
@@ -28,36 +32,6 @@ T Rollback(sqlite3* db, T why) {
   return why;
 }
 
-// A 20-byte id column as hex; false when the cell is anything else.
-bool HexColumn(sqlite3_stmt* stmt, int column, std::string* hex) {
-  if (sqlite3_column_type(stmt, column) != SQLITE_BLOB ||
-      sqlite3_column_bytes(stmt, column) != kOidBytes) {
-    return false;
-  }
-  static const char kHex[] = "0123456789abcdef";
-  const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, column));
-  hex->resize(2 * kOidBytes);
-  for (int i = 0; i < kOidBytes; ++i) {
-    (*hex)[2 * i] = kHex[bytes[i] >> 4];
-    (*hex)[2 * i + 1] = kHex[bytes[i] & 15];
-  }
-  return true;
-}
-
-// Binds a hex id as its 20 bytes (an id we produced, so well formed; anything else binds
-// as given and fails the shape check when read back).
-void BindId(sqlite3_stmt* stmt, int index, const std::string& hex, std::string* scratch) {
-  scratch->clear();
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    const auto nibble = [](char c) -> unsigned {
-      return static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10) & 15u;
-    };
-    scratch->push_back(static_cast<char>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
-  }
-  sqlite3_bind_blob(stmt, index, scratch->data(), static_cast<int>(scratch->size()),
-                    SQLITE_TRANSIENT);
-}
-
 bool NonNegative(sqlite3_stmt* stmt, int column) {
   return sqlite3_column_type(stmt, column) == SQLITE_INTEGER &&
          sqlite3_column_int64(stmt, column) >= 0;
@@ -74,7 +48,157 @@ bool RunForWalk(sqlite3* db, const char* sql, int64_t walk) {
 bool DropWalkRows(sqlite3* db, int64_t walk) {
   return RunForWalk(db, "DELETE FROM walk_blobs WHERE walk = ?1", walk) &&
          RunForWalk(db, "DELETE FROM walk_tips WHERE walk = ?1", walk) &&
+         RunForWalk(db, "DELETE FROM walk_packed WHERE walk = ?1", walk) &&
          RunForWalk(db, "DELETE FROM walk_submodules WHERE walk = ?1", walk);
+}
+
+// Delta rows kept beside a walk's packed cell before they are folded into it.
+constexpr int64_t kMaxDeltaRows = 4096;
+
+void ToHex(const unsigned char* bytes, std::string* hex) {
+  static const char kHex[] = "0123456789abcdef";
+  hex->resize(2 * kOidBytes);
+  for (int i = 0; i < kOidBytes; ++i) {
+    (*hex)[2 * i] = kHex[bytes[i] >> 4];
+    (*hex)[2 * i + 1] = kHex[bytes[i] & 15];
+  }
+}
+
+// A 20-byte id column as hex; false when the cell is anything else.
+bool HexColumn(sqlite3_stmt* stmt, int column, std::string* hex) {
+  if (sqlite3_column_type(stmt, column) != SQLITE_BLOB ||
+      sqlite3_column_bytes(stmt, column) != kOidBytes) {
+    return false;
+  }
+  ToHex(static_cast<const unsigned char*>(sqlite3_column_blob(stmt, column)), hex);
+  return true;
+}
+
+// A hex id as its bytes (an id we produced, so well formed; anything else comes out of
+// another size and fails the shape check when read back).
+void AppendRaw(const std::string& hex, std::string* out) {
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    const auto nibble = [](char c) -> unsigned {
+      return static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10) & 15u;
+    };
+    out->push_back(static_cast<char>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
+  }
+}
+
+void BindId(sqlite3_stmt* stmt, int index, const std::string& hex, std::string* scratch) {
+  scratch->clear();
+  AppendRaw(hex, scratch);
+  sqlite3_bind_blob(stmt, index, scratch->data(), static_cast<int>(scratch->size()),
+                    SQLITE_TRANSIENT);
+}
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    *v |= uint64_t{byte & 0x7fu} << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+// The delta rows of walk `id` (in blob id order: the table's key) into *rows; false when one
+// has the wrong shape, or on an error (*io_error).
+bool ReadDeltaRows(sqlite3* db, int64_t id, std::vector<WalkSnapshot::Blob>* rows,
+                   bool* io_error) {
+  Statement blobs(db,
+                  "SELECT blob, path, commit_id, commit_order, other, excluded FROM walk_blobs "
+                  "WHERE walk = ?1 ORDER BY blob");
+  if (!blobs.ok()) return !(*io_error = true);
+  sqlite3_bind_int64(blobs.get(), 1, id);
+  int step;
+  while ((step = sqlite3_step(blobs.get())) == SQLITE_ROW) {
+    sqlite3_stmt* row = blobs.get();
+    WalkSnapshot::Blob blob;
+    if (!HexColumn(row, 0, &blob.blob_id) || !HexColumn(row, 2, &blob.commit) ||
+        sqlite3_column_type(row, 1) != SQLITE_TEXT || !NonNegative(row, 3) ||
+        !NonNegative(row, 4) || !NonNegative(row, 5)) {
+      return false;
+    }
+    blob.path = Text(row, 1);
+    blob.commit_order = static_cast<uint64_t>(sqlite3_column_int64(row, 3));
+    blob.other_occurrences = static_cast<uint64_t>(sqlite3_column_int64(row, 4));
+    blob.excluded = sqlite3_column_int64(row, 5) != 0;
+    rows->push_back(std::move(blob));
+  }
+  if (step != SQLITE_DONE) return !(*io_error = true);
+  return true;
+}
+
+// The packed cell of walk `id`: its commit ids and rows; false when it has the wrong shape,
+// or on an error (*io_error). No cell (a walk kept before version 3): nothing, and true.
+bool ReadPacked(sqlite3* db, int64_t id, std::string* commit_ids,
+                std::vector<WalkSnapshot::Blob>* rows, bool* io_error) {
+  Statement packed(db, "SELECT commit_ids, blob_rows FROM walk_packed WHERE walk = ?1");
+  if (!packed.ok()) return !(*io_error = true);
+  sqlite3_bind_int64(packed.get(), 1, id);
+  const int found = sqlite3_step(packed.get());
+  if (found == SQLITE_DONE) return true;
+  if (found != SQLITE_ROW) return !(*io_error = true);
+  const auto cell = [&](int column) {
+    const void* bytes = sqlite3_column_blob(packed.get(), column);
+    return std::string_view(static_cast<const char*>(bytes),
+                            bytes == nullptr ? 0 : sqlite3_column_bytes(packed.get(), column));
+  };
+  for (int column = 0; column < 2; ++column) {
+    const int type = sqlite3_column_type(packed.get(), column);
+    if (type != SQLITE_BLOB && !(type == SQLITE_TEXT && cell(column).empty())) return false;
+  }
+  commit_ids->assign(cell(0));
+  return commit_ids->size() % kOidBytes == 0 && DecodeRows(cell(1), *commit_ids, rows);
+}
+
+// `delta` (rows that replace or join those of `base`), both sorted by blob id, merged into
+// `base`; false when either is not sorted (a damaged store).
+bool MergeRows(std::vector<WalkSnapshot::Blob> delta, std::vector<WalkSnapshot::Blob>* base) {
+  if (delta.empty()) return true;
+  std::vector<WalkSnapshot::Blob> merged;
+  merged.reserve(base->size() + delta.size());
+  size_t i = 0;
+  size_t j = 0;
+  while (i < base->size() || j < delta.size()) {
+    if (j == delta.size() || (i < base->size() && (*base)[i].blob_id < delta[j].blob_id)) {
+      merged.push_back(std::move((*base)[i++]));
+    } else {
+      if (i < base->size() && (*base)[i].blob_id == delta[j].blob_id) ++i;
+      merged.push_back(std::move(delta[j++]));
+    }
+    if (merged.size() > 1 && !(merged[merged.size() - 2].blob_id < merged.back().blob_id)) {
+      return false;
+    }
+  }
+  base->swap(merged);
+  return true;
+}
+
+// Writes walk `id`'s packed cell from `rows` (sorted by blob id) and drops its delta rows.
+bool WritePacked(sqlite3* db, int64_t id, const std::string& commit_ids,
+                 const std::vector<WalkSnapshot::Blob>& rows) {
+  const std::string packed = EncodeRows(rows);
+  Statement write(db,
+                  "INSERT OR REPLACE INTO walk_packed(walk, commit_ids, blob_rows, row_count) "
+                  "VALUES(?1, ?2, ?3, ?4)");
+  if (!write.ok()) return false;
+  sqlite3_bind_int64(write.get(), 1, id);
+  sqlite3_bind_blob64(write.get(), 2, commit_ids.data(), commit_ids.size(), SQLITE_STATIC);
+  sqlite3_bind_blob64(write.get(), 3, packed.data(), packed.size(), SQLITE_STATIC);
+  sqlite3_bind_int64(write.get(), 4, static_cast<int64_t>(rows.size()));
+  return sqlite3_step(write.get()) == SQLITE_DONE &&
+         RunForWalk(db, "DELETE FROM walk_blobs WHERE walk = ?1", id);
 }
 
 }  // namespace
@@ -105,16 +229,20 @@ Result<std::optional<WalkSnapshot>> ReadWalk(sqlite3* db, const std::string& pat
     return corrupt;
   }
 
+  // The packed cell, then the delta rows saved since (a walk kept before version 3 has only
+  // rows, and no commit ids: it is not resumed from).
+  bool io_error = false;
+  std::vector<WalkSnapshot::Blob> delta;
+  if (!ReadPacked(db, id, &snapshot.commit_ids, &snapshot.blobs, &io_error) ||
+      !ReadDeltaRows(db, id, &delta, &io_error) || !MergeRows(std::move(delta), &snapshot.blobs)) {
+    return io_error ? DbError(db, path, "cannot read") : corrupt;
+  }
   Statement tips(db, "SELECT tip FROM walk_tips WHERE walk = ?1");
   Statement submodules(db,
                        "SELECT path, commit_id FROM walk_submodules WHERE walk = ?1 ORDER BY seq");
-  Statement blobs(db,
-                  "SELECT blob, path, commit_id, commit_order, other, excluded FROM walk_blobs "
-                  "WHERE walk = ?1");
-  if (!tips.ok() || !submodules.ok() || !blobs.ok()) return DbError(db, path, "cannot read");
+  if (!tips.ok() || !submodules.ok()) return DbError(db, path, "cannot read");
   sqlite3_bind_int64(tips.get(), 1, id);
   sqlite3_bind_int64(submodules.get(), 1, id);
-  sqlite3_bind_int64(blobs.get(), 1, id);
   int step;
   while ((step = sqlite3_step(tips.get())) == SQLITE_ROW) {
     std::string tip;
@@ -127,21 +255,6 @@ Result<std::optional<WalkSnapshot>> ReadWalk(sqlite3* db, const std::string& pat
     submodule.path = Text(submodules.get(), 0);
     if (!HexColumn(submodules.get(), 1, &submodule.commit)) return corrupt;
     snapshot.submodules.push_back(std::move(submodule));
-  }
-  if (step != SQLITE_DONE) return DbError(db, path, "cannot read");
-  while ((step = sqlite3_step(blobs.get())) == SQLITE_ROW) {
-    sqlite3_stmt* row = blobs.get();
-    WalkSnapshot::Blob blob;
-    if (!HexColumn(row, 0, &blob.blob_id) || !HexColumn(row, 2, &blob.commit) ||
-        sqlite3_column_type(row, 1) != SQLITE_TEXT || !NonNegative(row, 3) ||
-        !NonNegative(row, 4) || !NonNegative(row, 5)) {
-      return corrupt;
-    }
-    blob.path = Text(row, 1);
-    blob.commit_order = static_cast<uint64_t>(sqlite3_column_int64(row, 3));
-    blob.other_occurrences = static_cast<uint64_t>(sqlite3_column_int64(row, 4));
-    blob.excluded = sqlite3_column_int64(row, 5) != 0;
-    snapshot.blobs.push_back(std::move(blob));
   }
   if (step != SQLITE_DONE) return DbError(db, path, "cannot read");
   return std::optional<WalkSnapshot>(std::move(snapshot));
@@ -174,7 +287,8 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
   const uint64_t adding = snapshot.blobs.size() + snapshot.tips.size();
   const auto rows = [db] {
     return static_cast<uint64_t>(PragmaInt(db, "SELECT count(*) FROM walk_blobs")) +
-           static_cast<uint64_t>(PragmaInt(db, "SELECT count(*) FROM walk_tips"));
+           static_cast<uint64_t>(PragmaInt(db, "SELECT count(*) FROM walk_tips")) +
+           static_cast<uint64_t>(PragmaInt(db, "SELECT total(row_count) FROM walk_packed"));
   };
   if (rows() + adding > max_rows) {
     Statement others(db, "SELECT id FROM walks WHERE key != ?1");
@@ -215,6 +329,30 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
       !RunForWalk(db, "DELETE FROM walk_submodules WHERE walk = ?1", id)) {
     return Rollback<Result<bool>>(db, write_error);
   }
+  if (!snapshot.delta) {
+    // The whole walk: one packed cell, sorted by blob id (hex order is byte order).
+    std::vector<const WalkSnapshot::Blob*> order;
+    order.reserve(snapshot.blobs.size());
+    for (const WalkSnapshot::Blob& b : snapshot.blobs) order.push_back(&b);
+    std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+      return a->blob_id < b->blob_id;
+    });
+    std::vector<WalkSnapshot::Blob> sorted;
+    sorted.reserve(order.size());
+    for (const WalkSnapshot::Blob* b : order) sorted.push_back(*b);
+    if (!WritePacked(db, id, snapshot.commit_ids, sorted)) {
+      return Rollback<Result<bool>>(db, write_error);
+    }
+  } else {
+    Statement commits(db, "UPDATE walk_packed SET commit_ids = ?2 WHERE walk = ?1");
+    if (!commits.ok()) return Rollback<Result<bool>>(db, write_error);
+    sqlite3_bind_int64(commits.get(), 1, id);
+    sqlite3_bind_blob64(commits.get(), 2, snapshot.commit_ids.data(),
+                        snapshot.commit_ids.size(), SQLITE_STATIC);
+    if (sqlite3_step(commits.get()) != SQLITE_DONE) return Rollback<Result<bool>>(db, write_error);
+    // A delta applies to a packed walk only (one kept before version 3 is never resumed).
+    if (sqlite3_changes(db) != 1) return Rollback<Result<bool>>(db, false);
+  }
   Statement tip(db, "INSERT OR IGNORE INTO walk_tips(walk, tip) VALUES(?1, ?2)");
   Statement submodule(db, "INSERT INTO walk_submodules(walk, seq, path, commit_id) "
                           "VALUES(?1, ?2, ?3, ?4)");
@@ -242,6 +380,7 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
   }
   std::string scratch2;
   for (const WalkSnapshot::Blob& b : snapshot.blobs) {
+    if (!snapshot.delta) break;  // packed above
     sqlite3_bind_int64(blob.get(), 1, id);
     BindId(blob.get(), 2, b.blob_id, &scratch);
     sqlite3_bind_text(blob.get(), 3, b.path.data(), static_cast<int>(b.path.size()),
@@ -252,10 +391,76 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     sqlite3_bind_int64(blob.get(), 7, b.excluded ? 1 : 0);
     if (!step(blob.get())) return Rollback<Result<bool>>(db, write_error);
   }
+  // Many delta rows are folded into the packed cell, so that reading stays one cell and a few
+  // rows. A cell or row of the wrong shape refuses the save (the next run walks in full).
+  if (snapshot.delta &&
+      PragmaInt(db, ("SELECT count(*) FROM walk_blobs WHERE walk = " + std::to_string(id)).c_str()) >
+          kMaxDeltaRows) {
+    std::string commit_ids;
+    std::vector<WalkSnapshot::Blob> rows;
+    std::vector<WalkSnapshot::Blob> delta;
+    bool io_error = false;
+    if (fault::Triggered(fault::Point::kWalkCacheFold)) {
+      return Rollback<Result<bool>>(
+          db, IoError(path + ": cannot fold the walk cache: " + std::strerror(errno)));
+    }
+    if (!ReadPacked(db, id, &commit_ids, &rows, &io_error) ||
+        !ReadDeltaRows(db, id, &delta, &io_error) || !MergeRows(std::move(delta), &rows) ||
+        !WritePacked(db, id, commit_ids, rows)) {
+      return Rollback<Result<bool>>(db, write_error);
+    }
+  }
   if (fault::Triggered(fault::Point::kStoreWrite)) {
     return Rollback<Result<bool>>(db, IoError(path + ": cannot write: " + std::strerror(errno)));
   }
   if (Status s = Exec(db, path, "COMMIT"); !s.ok()) return Rollback<Result<bool>>(db, s);
+  return true;
+}
+
+std::string EncodeRows(const std::vector<WalkSnapshot::Blob>& rows) {
+  // Per row: the blob id's 20 bytes, then varints of the commit's position, the other
+  // occurrences, excluded (0 or 1) and the path's length, then the path. The commit's id is
+  // not repeated: it is commit_ids at that position.
+  std::string out;
+  for (const WalkSnapshot::Blob& row : rows) {
+    const size_t before = out.size();
+    AppendRaw(row.blob_id, &out);
+    out.resize(before + kOidBytes);  // a malformed id still takes its 20 bytes
+    PutVarint(row.commit_order, &out);
+    PutVarint(row.other_occurrences, &out);
+    PutVarint(row.excluded ? 1 : 0, &out);
+    PutVarint(row.path.size(), &out);
+    out.append(row.path);
+  }
+  return out;
+}
+
+bool DecodeRows(std::string_view packed, std::string_view commit_ids,
+                std::vector<WalkSnapshot::Blob>* rows) {
+  const uint64_t commits = commit_ids.size() / kOidBytes;
+  // At least 24 bytes a row: no damaged length can make us reserve more than the cell holds.
+  rows->reserve(rows->size() + packed.size() / 24);
+  while (!packed.empty()) {
+    if (packed.size() < kOidBytes) return false;
+    WalkSnapshot::Blob row;
+    ToHex(reinterpret_cast<const unsigned char*>(packed.data()), &row.blob_id);
+    packed.remove_prefix(kOidBytes);
+    uint64_t excluded = 0;
+    uint64_t length = 0;
+    if (!GetVarint(&packed, &row.commit_order) || !GetVarint(&packed, &row.other_occurrences) ||
+        !GetVarint(&packed, &excluded) || !GetVarint(&packed, &length) || excluded > 1 ||
+        length > packed.size() || row.commit_order >= commits) {
+      return false;
+    }
+    row.excluded = excluded != 0;
+    row.path.assign(packed.substr(0, length));
+    packed.remove_prefix(length);
+    ToHex(reinterpret_cast<const unsigned char*>(commit_ids.data()) +
+              row.commit_order * kOidBytes,
+          &row.commit);
+    if (!rows->empty() && !(rows->back().blob_id < row.blob_id)) return false;  // sorted
+    rows->push_back(std::move(row));
+  }
   return true;
 }
 

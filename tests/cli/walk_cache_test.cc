@@ -52,6 +52,12 @@ void RequireSameAsFull(const Sandbox& box, bool resumed) {
   CHECK((rescan.run.err.find("walked every commit") != std::string::npos) == !resumed);
 }
 
+// The report without its summary (what the store changes by design: blobs read, timings).
+nlohmann::json WithoutSummary(nlohmann::json report) {
+  report.erase("summary");
+  return report;
+}
+
 void BuildHistory(const Sandbox& box, Repo& repo) {
   for (int i = 0; i < 6; ++i) {
     box.Write("src/clean" + std::to_string(i) + ".txt", "version " + std::to_string(i) + "\n");
@@ -82,6 +88,11 @@ TEST_CASE("issue 13: a rescan after new commits walks only them and reports what
   RequireSameAsFull(box, true);
   // Nothing new: resumed again, same report.
   RequireSameAsFull(box, true);
+  // The whole report but its summary, and the exit code.
+  const GitRun full = RunGit(box, "--no-store");
+  const GitRun rescan = RunGit(box, StoreFlag(box));
+  CHECK(rescan.run.exit_code == full.run.exit_code);
+  CHECK(WithoutSummary(rescan.report) == WithoutSummary(full.report));
 }
 
 TEST_CASE("issue 13: a deleted or force-pushed branch walks every commit again",
@@ -126,6 +137,17 @@ void Sql(const Sandbox& box, const std::string& sql) {
                   ShellQuote(sql));
 }
 
+// Plants a delta row (store/walk_cache.h: rows beside the packed cell override it) for the
+// blob at `path` in HEAD: its own commit, path and position, with `excluded` and `order` as
+// given (the shell fills in the blob id).
+void PlantRow(const Sandbox& box, const std::string& path, int order, int excluded) {
+  MustSh(box, "sqlite3 " + ShellQuote((box.io() / "store" / "scans.sqlite").string()) +
+                  " \"INSERT OR REPLACE INTO walk_blobs SELECT walk, x'$(git rev-parse HEAD:" +
+                  path + ")', '" + path + "', substr(commit_ids, 21, 20), " +
+                  std::to_string(order) + ", 0, " + std::to_string(excluded) +
+                  " FROM walk_packed\"");
+}
+
 TEST_CASE("issue 13: a damaged or planted walk cache walks every commit with a notice and "
           "hides nothing", "[cli][store]") {
   Sandbox box;
@@ -133,18 +155,28 @@ TEST_CASE("issue 13: a damaged or planted walk cache walks every commit with a n
   BuildHistory(box, repo);
   REQUIRE(RunGit(box, "-v " + StoreFlag(box)).run.exit_code == 1);
   std::string notice = "walked every commit";
-  SECTION("a blob marked excluded at a path that is not") {
-    Sql(box, "UPDATE walk_blobs SET excluded = 1");
-  }
-  SECTION("a commit position out of range") {
-    Sql(box, "UPDATE walk_blobs SET commit_order = 1000000");
-  }
+  // src/aws.py (the AWS key) was introduced by the second commit (position 1).
+  SECTION("a blob marked excluded at a path that is not") { PlantRow(box, "src/aws.py", 1, 1); }
+  SECTION("a commit position out of range") { PlantRow(box, "src/aws.py", 1000000, 0); }
   SECTION("a tip that is not a commit") {
     Sql(box, "UPDATE walk_tips SET tip = zeroblob(20)");
   }
   SECTION("an id of the wrong size") {
+    PlantRow(box, "src/aws.py", 1, 0);
     Sql(box, "UPDATE walk_blobs SET commit_id = x'0102'");
     notice = "not using the scan store's walk cache";
+  }
+  SECTION("a damaged packed walk") {
+    Sql(box, "UPDATE walk_packed SET blob_rows = substr(blob_rows, 1, length(blob_rows) - 3)");
+    notice = "not using the scan store's walk cache";
+  }
+  SECTION("a commit list that names one commit twice") {
+    Sql(box, "UPDATE walk_packed SET commit_ids = CAST(substr(commit_ids, 1, 20) || "
+             "substr(commit_ids, 1, length(commit_ids) - 20) AS BLOB)");
+  }
+  SECTION("a commit list that leaves a commit out") {
+    Sql(box, "UPDATE walk_packed SET commit_ids = substr(commit_ids, 21)");
+    notice = "not using the scan store's walk cache";  // rows name positions past its end
   }
   box.Write("late.txt", "later\n");
   repo.Commit("later");
@@ -155,6 +187,30 @@ TEST_CASE("issue 13: a damaged or planted walk cache walks every commit with a n
   CHECK(rescan.run.exit_code == full.run.exit_code);
   CHECK(Essence(rescan.report) == Essence(full.report));
   CHECK(rescan.report["findings"].size() == 2);
+}
+
+TEST_CASE("issue 13: a moved tag and a second rescan report what --no-store reports",
+          "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  MustSh(box, Git("tag v1 HEAD~2") + " && " + Git("tag -a -m release v2 HEAD~4"));
+  REQUIRE(RunGit(box, "-v " + StoreFlag(box)).run.exit_code == 1);
+  // Ten new commits, one with a new secret; the tags move: v1 onto a new commit, v2 back.
+  for (int i = 0; i < 10; ++i) {
+    box.Write("more/m" + std::to_string(i) + ".txt", "more " + std::to_string(i) + "\n");
+    if (i == 4) box.Write("more/key.py", "token = \"ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\"\n");
+    repo.Commit("more " + std::to_string(i));
+  }
+  MustSh(box, Git("tag -f v1 HEAD~3") + " && " + Git("tag -f -a -m again v2 HEAD~14"));
+  for (int pass = 0; pass < 2; ++pass) {
+    const GitRun full = RunGit(box, "-v --no-store");
+    const GitRun rescan = RunGit(box, "-v " + StoreFlag(box));
+    INFO(rescan.run.err);
+    CHECK(rescan.run.exit_code == full.run.exit_code);
+    CHECK(WithoutSummary(rescan.report) == WithoutSummary(full.report));
+    CHECK(rescan.report["findings"].size() == full.report["findings"].size());
+  }
 }
 
 TEST_CASE("issue 13: the walk cache is not used for a partial walk", "[cli][store]") {

@@ -2,6 +2,8 @@
 // the provenance of a full walk, and a snapshot that cannot be trusted is a full walk.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -74,22 +76,36 @@ TEST_CASE("issue 13: a resumed walk equals a full walk", "[git]") {
     REQUIRE(resumed->snapshot() != nullptr);
     CHECK(!resumed->snapshot()->delta);
   }
-  SECTION("a malformed row: a full walk") {
-    WalkSnapshot bad = kept;
-    bad.blobs[0].blob_id = "not an id";
+  // Resumes from `bad` (refused: a full walk) and says why.
+  const auto refused = [&](const WalkSnapshot& bad) {
     options.resume_from = &bad;
     resumed = MustOpen(repo.path(), options);
     CHECK(!resumed->resumed());
-    CHECK(resumed->resume_refused().find("malformed") != std::string::npos);
+    return resumed->resume_refused();
+  };
+  WalkSnapshot bad = kept;
+  SECTION("a malformed row: a full walk") {
+    bad.blobs[0].blob_id = "not an id";
+    CHECK(refused(bad).find("malformed") != std::string::npos);
+  }
+  SECTION("no commit list (an older store): a full walk") {
+    bad.commit_ids.clear();
+    CHECK(refused(bad).find("does not list the commits") != std::string::npos);
+  }
+  SECTION("a commit listed twice: a full walk") {
+    REQUIRE(bad.commit_ids.size() >= 40);
+    std::copy_n(kept.commit_ids.begin(), 20, bad.commit_ids.begin() + 20);
+    CHECK(refused(bad).find("twice") != std::string::npos);
+  }
+  SECTION("a tip the commit list leaves out: a full walk") {
+    bad.tips.push_back(std::string(40, 'e'));
+    CHECK(refused(bad).find("did not walk") != std::string::npos);
   }
   SECTION("two commits at one position: a full walk") {
-    WalkSnapshot bad = kept;
     REQUIRE(bad.blobs.size() >= 2);
     bad.blobs[1].commit_order = bad.blobs[0].commit_order;
     bad.blobs[1].commit = std::string(40, 'e');
-    options.resume_from = &bad;
-    resumed = MustOpen(repo.path(), options);
-    CHECK(!resumed->resumed());
+    CHECK(refused(bad).find("another commit") != std::string::npos);
   }
   CHECK(resumed->commits() == full->commits());
   CHECK(FactsOf(*resumed) == FactsOf(*full));

@@ -71,6 +71,20 @@ void ExecSql(const fs::path& db, const char* sql) {
   REQUIRE(rc == SQLITE_OK);
 }
 
+int64_t ExecSqlInt(const fs::path& db, const char* sql) {
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &other) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  int64_t value = -1;
+  if (sqlite3_prepare_v2(other, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    value = sqlite3_column_int64(stmt, 0);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(other);
+  return value;
+}
+
 void Overwrite(const fs::path& path, std::streamoff offset, const std::string& bytes) {
   std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
   f.seekp(offset);
@@ -261,6 +275,7 @@ WalkSnapshot Snapshot(int blobs, const std::string& tip = std::string(40, 'a')) 
                        static_cast<uint64_t>(i % 10), static_cast<uint64_t>(i), i == 0});
   }
   s.submodules.push_back({"vendor/lib", std::string(40, 'd')});
+  s.commit_ids = std::string(10 * 20, '\xcc');  // every row's commit is cccc...
   return s;
 }
 
@@ -325,9 +340,33 @@ TEST_CASE("issue 13: the walk cache's errors are values and its rows are checked
     fault::ScopedFault broken(fault::Point::kWalkCacheRead, EIO);
     CHECK(MustOpen(db)->LoadWalk("repo").status().code() == StatusCode::kIoError);
   }
+  // A delta row beside the packed cell, then damage to either.
+  WalkSnapshot delta = Snapshot(4);
+  delta.blobs.erase(delta.blobs.begin(), delta.blobs.begin() + 3);
+  delta.delta = true;
+  {
+    std::unique_ptr<ScanStore> reader = MustOpen(db);
+    REQUIRE(MustLoadWalk(*reader, "repo").has_value());
+    REQUIRE(*reader->SaveWalk("repo", delta));
+  }
+  REQUIRE(MustLoadWalk(*MustOpen(db), "repo")->blobs.size() == 4);
   SECTION("an id of the wrong size") { ExecSql(db, "UPDATE walk_blobs SET commit_id = x'00'"); }
   SECTION("a negative position") { ExecSql(db, "UPDATE walk_blobs SET commit_order = -1"); }
   SECTION("a path that is not text") { ExecSql(db, "UPDATE walk_blobs SET path = x'00'"); }
+  SECTION("a truncated packed cell") {
+    ExecSql(db, "UPDATE walk_packed SET blob_rows = substr(blob_rows, 1, length(blob_rows) - 2)");
+  }
+  SECTION("a packed row at a position past the commit list") {
+    ExecSql(db, "UPDATE walk_packed SET commit_ids = substr(commit_ids, 1, 20)");
+  }
+  SECTION("a commit list of a partial id") {
+    ExecSql(db, "UPDATE walk_packed SET commit_ids = substr(commit_ids, 2)");
+  }
+  SECTION("packed rows out of order") {
+    ExecSql(db, "UPDATE walk_packed SET blob_rows = CAST(substr(blob_rows, "
+                "length(blob_rows) / 3 + 1) || blob_rows AS BLOB)");
+  }
+  SECTION("a packed cell that is not a blob") { ExecSql(db, "UPDATE walk_packed SET blob_rows = 7"); }
   CHECK(MustOpen(db)->LoadWalk("repo").status().code() == StatusCode::kCorrupt);
 }
 
@@ -355,11 +394,56 @@ TEST_CASE("issue 13: a version 1 store keeps its clean items and gains the walk 
   const fs::path db = dir / "scans.sqlite";
   REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
   ExecSql(db,
-          "DROP TABLE walk_submodules; DROP TABLE walk_blobs; DROP TABLE walk_tips; "
-          "DROP TABLE walks; PRAGMA user_version = 1");
+          "DROP TABLE walk_packed; DROP TABLE walk_submodules; DROP TABLE walk_blobs; "
+          "DROP TABLE walk_tips; DROP TABLE walks; PRAGMA user_version = 1");
   std::unique_ptr<ScanStore> store = MustOpen(db);
   CHECK(store->size() == 4);
   CHECK(*store->SaveWalk("repo", Snapshot(2)));
+}
+
+TEST_CASE("issue 13: a version 2 store keeps its walks and gains the packed walk cache",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
+  ExecSql(db, "DROP TABLE walk_packed; PRAGMA user_version = 2");
+  ExecSql(db,
+          "INSERT INTO walks VALUES(1, 'k', 'b', 0, 10, 0, x'', 0); "
+          "INSERT INTO walk_blobs VALUES(1, zeroblob(20), 'a', zeroblob(20), 0, 0, 0)");
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  CHECK(store->size() == 4);
+  REQUIRE(*store->SaveWalk("repo", Snapshot(2)));
+  std::optional<WalkSnapshot> walk = MustLoadWalk(*MustOpen(db), "repo");
+  REQUIRE(walk.has_value());
+  CHECK(walk->blobs.size() == 2);
+  CHECK(walk->commit_ids == Snapshot(2).commit_ids);
+}
+
+TEST_CASE("issue 13: many delta rows are folded into the packed walk and a failed fold keeps "
+          "the walk as it was", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(*MustOpen(db)->SaveWalk("repo", Snapshot(3)));
+  WalkSnapshot delta = Snapshot(5000);
+  delta.blobs.erase(delta.blobs.begin(), delta.blobs.begin() + 2);  // two rows replaced
+  delta.delta = true;
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  REQUIRE(MustLoadWalk(*store, "repo").has_value());
+  SECTION("folded") {
+    REQUIRE(*store->SaveWalk("repo", delta));
+    CHECK(ExecSqlInt(db, "SELECT count(*) FROM walk_blobs") == 0);
+    std::optional<WalkSnapshot> walk = MustLoadWalk(*MustOpen(db), "repo");
+    REQUIRE(walk.has_value());
+    REQUIRE(walk->blobs.size() == 5000);
+    CHECK(walk->blobs[4999].path == "dir/file4999");
+  }
+  SECTION("the fold fails") {
+    fault::ScopedFault broken(fault::Point::kWalkCacheFold, EIO);
+    CHECK(store->SaveWalk("repo", delta).status().code() == StatusCode::kIoError);
+    std::optional<WalkSnapshot> walk = MustLoadWalk(*MustOpen(db), "repo");
+    REQUIRE(walk.has_value());
+    CHECK(walk->blobs.size() == 3);
+  }
 }
 
 }  // namespace
