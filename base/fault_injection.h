@@ -48,6 +48,8 @@ enum class Point {
   kWalkCacheRead,       // reading the walk cache of the scan store (issue 13)
   kWalkResume,          // listing the commits new since the cached walk (git/walk_resume.h)
   kPackDeltaRead,       // reading a blob's delta for the delta-aware scan (git/pack_deltas.cc)
+  kReachSplit,          // the delta-aware scan's rule split: a pattern's analysis, the
+                        // everywhere database's compilation (region_scan.cc)
   kCount,
 };
 
