@@ -119,7 +119,10 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   options.record_introductions = git_flags.all_occurrences;
   options.deltas = DeltaScanWanted(git_flags);
   // A version gains from its delta only where it is larger than the windows around a change.
-  options.delta_min_size = 2 * scanner::ChangeWindow((*run)->session().match_reach());
+  // (The reach is a pattern analysis of every rule: only when the delta path is on.)
+  if (options.deltas) {
+    options.delta_min_size = 2 * scanner::ChangeWindow((*run)->session().match_reach());
+  }
   // The scan store (issue 13): blobs it knows clean are not loaded, and what this run finds
   // clean is recorded once the scan has run to its end.
   const auto store_start = std::chrono::steady_clock::now();
