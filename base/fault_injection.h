@@ -49,6 +49,8 @@ enum class Point {
   kWalkResume,          // listing the commits new since the cached walk (git/walk_resume.h)
   kPackDeltaRead,       // reading a blob's delta for the delta-aware scan (git/pack_deltas.cc)
   kWalkCacheFold,       // folding a walk's delta rows into its packed cell (store/walk_cache.cc)
+  kReachSplit,          // the delta-aware scan's rule split: a pattern's analysis, the
+                        // everywhere database's compilation (region_scan.cc)
   kCount,
 };
 

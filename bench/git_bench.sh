@@ -5,8 +5,9 @@
 #           (every object inflated once, in pack order, so each delta base is inflated once:
 #           one process, the cheapest way git itself reads a whole repository; issue 13's floor)
 #   plain:  magpie git REPO -q --format jsonl --no-delta > /dev/null (every blob scanned whole)
-#   delta:  magpie git REPO -q --format jsonl > /dev/null (the delta-aware scan, issue 13: a
-#           version stored as a pack delta is scanned by what it changed)
+#   delta:  MAGPIE_DELTA=on magpie git REPO -q --format jsonl > /dev/null (the delta-aware
+#           scan, issue 13, off by default: a version stored as a pack delta is scanned by what
+#           it changed)
 # The commands are run interleaved (floor, plain, delta, floor, ...) after one untimed warm-up
 # of each (which also fills magpie's database cache), so a load change on a shared machine hits
 # all of them alike. It prints medians of --runs runs: wall time, user+sys CPU time, the
@@ -63,7 +64,7 @@ if [[ -z "$cmd" ]]; then
     done
   fi
   [[ -x "$magpie" ]] || { echo "magpie binary not found; pass --magpie BIN" >&2; exit 2; }
-  cmd="$magpie git {repo} -q --format jsonl"
+  cmd="env MAGPIE_DELTA=on $magpie git {repo} -q --format jsonl"
   plain="$magpie git {repo} -q --format jsonl --no-delta"
 else
   plain="$cmd"  # --cmd: the one command measured, in both columns

@@ -150,8 +150,8 @@ int Dispatch(int argc, char** argv) {
                 "(default: the first and last commit and counts)");
   AddStoreFlags(git, &git_flags.store);
   git->add_flag("--no-delta", git_flags.no_delta,
-                "Scan every blob version whole instead of only what its pack delta changed "
-                "(same findings, slower; also MAGPIE_DELTA=off)");
+                "Scan every blob version whole, also when MAGPIE_DELTA=on asks to scan only "
+                "what its pack delta changed (the default; same findings)");
 
   CommonFlags staged_common;
   CLI::App* staged = app.add_subcommand(

@@ -31,15 +31,19 @@ struct HsCompileError {
   std::string message;
 };
 
-// Compiles every pattern into one block-mode database. On failure returns the failing
-// expression so the caller can retry it in prefilter mode.
-hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompileError* error) {
+// Compiles every pattern (or those whose Hyperscan id `only` marks) into one block-mode
+// database. On failure returns the failing expression so the caller can retry it in prefilter
+// mode.
+hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompileError* error,
+                               const std::vector<char>* only = nullptr) {
+  const auto wanted = [only](size_t id) { return only == nullptr || (id < only->size() && (*only)[id]); };
   std::vector<std::string> rule_expressions;  // owns what `expressions` points to
-  rule_expressions.reserve(rules.size());
+  rule_expressions.reserve(rules.size());     // no reallocation: the c_str()s stay valid
   std::vector<const char*> expressions;
   std::vector<unsigned int> flags;
   std::vector<unsigned int> ids;
   for (size_t i = 0; i < rules.size(); ++i) {
+    if (!wanted(i)) continue;
     rule_expressions.push_back(internal::HyperscanExpression(rules[i].spec->pattern));
     expressions.push_back(rule_expressions.back().c_str());
     flags.push_back(HyperscanFlags(rules[i].prefiltered));
@@ -48,6 +52,7 @@ hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompile
   const std::vector<internal::DecoderSpec>& decoders = internal::DecoderSpecs();
   for (size_t i = 0; i < decoders.size(); ++i) {
     if (decoders[i].prefilter_find != nullptr) continue;  // the scanner runs it (scanner.cc)
+    if (!wanted(rules.size() + i)) continue;
     expressions.push_back(decoders[i].prefilter.c_str());
     flags.push_back(HyperscanFlags(false));
     ids.push_back(static_cast<unsigned int>(rules.size() + i));
@@ -118,6 +123,22 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
 }
 
 }  // namespace
+
+namespace internal {
+
+hs_database_t* CompileDatabaseOf(const CompiledRules::Impl& impl, const std::vector<char>& only,
+                                 std::string* error) {
+  if (fault::Triggered(fault::Point::kReachSplit)) {
+    *error = "injected failure";
+    return nullptr;
+  }
+  HsCompileError failure;
+  hs_database_t* database = CompileDatabase(impl.rules, &failure, &only);
+  if (database == nullptr) *error = failure.message;
+  return database;
+}
+
+}  // namespace internal
 
 CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompiledRules::~CompiledRules() = default;

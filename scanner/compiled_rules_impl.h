@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <mutex>
@@ -78,6 +79,23 @@ struct CompiledDecoder {
   }
 };
 
+namespace internal {
+
+// How the delta-aware scan divides the Hyperscan ids (region_scan.h), computed on first use.
+struct ReachSplit {
+  std::vector<char> everywhere;  // per Hyperscan id: confirmed over the whole version
+  std::vector<char> bounded;     // its complement
+  bool any_everywhere = false;
+  uint64_t bounded_reach = 1;    // the longest match of the other (not line-scoped) rules
+  // The everywhere ids' expressions alone (owned; null when there are none, or when it could
+  // not be compiled: then `error` says why and the delta-aware scan falls back).
+  hs_database_t* database = nullptr;
+  std::string error;
+  ~ReachSplit() { hs_free_database(database); }
+};
+
+}  // namespace internal
+
 struct CompiledRules::Impl {
   rules::RuleSet rule_set;  // the effective rules: the input plus the generic detector
   CompileOptions options;
@@ -90,6 +108,9 @@ struct CompiledRules::Impl {
   // Scanner::Create to take (exchange): a short run (the staged check) then allocates one
   // scratch, not two. Null once taken, and for compiled databases.
   mutable std::atomic<hs_scratch_t*> spare_scratch{nullptr};
+  // region_scan.cc's SplitOf: a pattern analysis per rule, done once, only by history scans.
+  mutable std::once_flag split_once;
+  mutable internal::ReachSplit split;
 
   Impl() = default;
   Impl(const Impl&) = delete;
@@ -101,6 +122,11 @@ struct CompiledRules::Impl {
 };
 
 namespace internal {
+
+// A block-mode database of the expressions whose Hyperscan id `only` marks, with the flags and
+// ids of the whole database (compiled_rules.cc); null with `error` set when it fails.
+hs_database_t* CompileDatabaseOf(const CompiledRules::Impl& impl, const std::vector<char>& only,
+                                 std::string* error);
 
 // The one way to CompiledRules::Impl (CompiledRules has no public accessor): only the
 // scanner's .cc files include this header.

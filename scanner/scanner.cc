@@ -38,6 +38,7 @@ struct CandidateCollector {
   const std::vector<char>* line_scoped = nullptr;
   std::optional<unsigned int> foreign_id;  // an id beyond the rule table: the scan stopped
   unsigned int prefilter_id = 0;  // the id OnPrefilterMatch reports for
+  const std::vector<char>* skip = nullptr;  // ids left out (Scanner::ScanSelected)
 };
 
 int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
@@ -51,6 +52,7 @@ int OnHyperscanMatch(unsigned int id, unsigned long long /*from*/, unsigned long
     collector->foreign_id = id;
     return 1;  // hs_scan returns HS_SCAN_TERMINATED
   }
+  if (collector->skip != nullptr && (*collector->skip)[id]) return 0;
   const uint64_t end = collector->base + to;
   uint64_t& last = (*collector->last_seed)[id];
   if ((*collector->line_scoped)[id]) {
@@ -140,8 +142,10 @@ struct Scanner::State {
   std::vector<char> line_scoped;
   std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
   Status nested_failure;            // a nested scan failed: so does the scan that called it
+  hs_scratch_t* split_scratch = nullptr;  // ScanSelected's everywhere database; owned
   ~State() {
     if (owns_scratch) hs_free_scratch(scratch);
+    hs_free_scratch(split_scratch);
   }
 };
 
@@ -238,6 +242,54 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
   // Nothing matches nothing (Hyperscan refuses patterns that match empty), and hs_scan refuses
   // the null pointer an empty string_view may hold.
   if (data.empty()) return std::vector<Finding>();
+  if (Status collected = CollectCandidates(data); !collected.ok()) return collected;
+  if (state_->candidates.empty()) return std::vector<Finding>();
+  std::vector<internal::ConfirmedMatch> confirmed;
+  ConfirmCandidates(data, 0, state_->candidates.size(), &confirmed);
+  if (!state_->nested_failure.ok()) return std::exchange(state_->nested_failure, Status());
+  return internal::MakeFindings(internal::ImplOf(*rules_), data, std::move(confirmed),
+                                options_.min_confidence);
+}
+
+namespace {
+
+// Hyperscan with `database`, then the decoders' linear prefilters (those of the ids `skip`
+// leaves out excepted), over data[begin, begin + length), appending candidates (offsets in
+// `data`). Fails as Scanner::Scan.
+Status CollectRange(const CompiledRules::Impl& impl, std::string_view data, uint64_t begin,
+                    uint64_t length, const hs_database_t* database, hs_scratch_t* scratch,
+                    const std::vector<char>* skip, std::vector<HsCandidate>* candidates,
+                    std::vector<uint64_t>* last_seed, const std::vector<char>* line_scoped) {
+  std::fill(last_seed->begin(), last_seed->end(), kNoSeed);
+  CandidateCollector collector{begin, candidates, last_seed, line_scoped};
+  collector.skip = skip;
+  if (database != nullptr) {
+    const hs_error_t rc = hs_scan(database, data.data() + begin,
+                                  static_cast<unsigned int>(length), 0, scratch,
+                                  OnHyperscanMatch, &collector);
+    if (rc != HS_SUCCESS) return ScanFailure(rc, collector, last_seed->size());
+  }
+  // The decoders' prefilters that are linear scanners report as Hyperscan would have, over
+  // the same range: the candidates are those the expression gave (decoder.h).
+  for (size_t d = 0; d < impl.decoders.size(); ++d) {
+    if (impl.decoders[d].prefilter_find == nullptr) continue;
+    collector.prefilter_id = static_cast<unsigned int>(impl.rules.size() + d);
+    if (skip != nullptr && (*skip)[collector.prefilter_id]) continue;
+    impl.decoders[d].prefilter_find(data.substr(begin, length), OnPrefilterMatch, &collector);
+  }
+  return Status();
+}
+
+void SortCandidates(std::vector<HsCandidate>::iterator first,
+                    std::vector<HsCandidate>::iterator last) {
+  std::sort(first, last, [](const HsCandidate& a, const HsCandidate& b) {
+    return std::tie(a.rule, a.end) < std::tie(b.rule, b.end);
+  });
+}
+
+}  // namespace
+
+Status Scanner::CollectCandidates(std::string_view data) {
   const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
   std::vector<HsCandidate>& candidates = state_->candidates;
   candidates.clear();
@@ -247,31 +299,24 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
   uint64_t base = 0;
   while (true) {
     const uint64_t length = std::min<uint64_t>(options_.chunk_size, data.size() - base);
-    std::fill(state_->last_seed.begin(), state_->last_seed.end(), kNoSeed);
-    CandidateCollector collector{base, &candidates, &state_->last_seed, &state_->line_scoped};
-    const hs_error_t rc = hs_scan(impl.database, data.data() + base,
-                                  static_cast<unsigned int>(length), 0, state_->scratch,
-                                  OnHyperscanMatch, &collector);
-    if (rc != HS_SUCCESS) return ScanFailure(rc, collector, state_->last_seed.size());
-    // The decoders' prefilters that are linear scanners report as Hyperscan would have, over
-    // the same chunk: the candidates are those the expression gave (decoder.h).
-    for (size_t d = 0; d < impl.decoders.size(); ++d) {
-      if (impl.decoders[d].prefilter_find == nullptr) continue;
-      collector.prefilter_id = static_cast<unsigned int>(impl.rules.size() + d);
-      impl.decoders[d].prefilter_find(data.substr(base, length), OnPrefilterMatch, &collector);
-    }
+    Status collected = CollectRange(impl, data, base, length, impl.database, state_->scratch,
+                                    nullptr, &candidates, &state_->last_seed,
+                                    &state_->line_scoped);
+    if (!collected.ok()) return collected;
     if (base + length >= data.size()) break;
     base += step;
   }
-  if (candidates.empty()) return std::vector<Finding>();
+  SortCandidates(candidates.begin(), candidates.end());
+  return Status();
+}
 
-  std::sort(candidates.begin(), candidates.end(), [](const HsCandidate& a, const HsCandidate& b) {
-    return std::tie(a.rule, a.end) < std::tie(b.rule, b.end);
-  });
-  std::vector<internal::ConfirmedMatch> confirmed;
+void Scanner::ConfirmCandidates(std::string_view data, size_t first, size_t last,
+                                std::vector<internal::ConfirmedMatch>* confirmed) {
+  const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
+  const std::vector<HsCandidate>& candidates = state_->candidates;
   // Merge each rule's candidate windows into disjoint intervals, then confirm each interval
   // once.
-  for (size_t i = 0; i < candidates.size();) {
+  for (size_t i = first; i < last;) {
     const uint32_t rule = candidates[i].rule;
     const bool line_scoped = state_->line_scoped[rule];
     auto window = [&](uint64_t candidate_end) -> std::pair<uint64_t, uint64_t> {
@@ -284,7 +329,7 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
     };
     auto [begin, end] = window(candidates[i].end);
     ++i;
-    while (i < candidates.size() && candidates[i].rule == rule) {
+    while (i < last && candidates[i].rule == rule) {
       if (line_scoped && candidates[i].end <= end) {  // same line
         ++i;
         continue;
@@ -295,11 +340,56 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
       ++i;
     }
     if (rule < impl.rules.size()) {
-      internal::ConfirmWindow(impl, rule, data, begin, end, &confirmed, /*widen=*/!line_scoped);
+      internal::ConfirmWindow(impl, rule, data, begin, end, confirmed, /*widen=*/!line_scoped);
     } else if (options_.decode_depth > 0) {
-      DecodeWindow(rule - impl.rules.size(), data, begin, end, &confirmed);
+      DecodeWindow(rule - impl.rules.size(), data, begin, end, confirmed);
     }
   }
+}
+
+Result<std::vector<Finding>> Scanner::ScanSelected(
+    std::string_view data, const internal::ReachSplit& split,
+    const std::function<Spans(const Spans&)>& windows_for) {
+  decode_budget_ = std::max(options_.decode_budget, data.size());
+  decode_budget_start_ = decode_budget_;
+  undecoded_bytes_ = 0;
+  const CompiledRules::Impl& impl = internal::ImplOf(*rules_);
+  std::vector<HsCandidate>& candidates = state_->candidates;
+  candidates.clear();
+  // Pass 1: the everywhere ids over the whole text (the caller keeps `data` within one chunk).
+  if (split.database != nullptr && !data.empty()) {
+    if (state_->split_scratch == nullptr) {
+      const hs_error_t rc = hs_alloc_scratch(split.database, &state_->split_scratch);
+      if (rc != HS_SUCCESS) {
+        return Status(rc == HS_NOMEM ? StatusCode::kResourceExhausted : StatusCode::kInternal,
+                      "cannot allocate Hyperscan scratch space: " +
+                          std::string(HsErrorText(rc)) + " (error " + std::to_string(rc) + ")");
+      }
+    }
+    Status collected = CollectRange(impl, data, 0, data.size(), split.database,
+                                    state_->split_scratch, &split.bounded, &candidates,
+                                    &state_->last_seed, &state_->line_scoped);
+    if (!collected.ok()) return collected;
+  }
+  SortCandidates(candidates.begin(), candidates.end());
+  std::vector<internal::ConfirmedMatch> confirmed;
+  ConfirmCandidates(data, 0, candidates.size(), &confirmed);
+  Spans spans;
+  spans.reserve(confirmed.size());
+  for (const internal::ConfirmedMatch& m : confirmed) spans.emplace_back(m.start, m.end);
+  // Pass 2: the whole database over each window, its everywhere ids left out. Windows begin
+  // and end at line boundaries, so ^, $ and \b see there what they see in the whole text, or
+  // report more (candidates, which confirmation on the whole text settles).
+  const size_t first_windowed = candidates.size();
+  for (const auto& [begin, end] : windows_for(spans)) {
+    if (begin >= end || end > data.size()) continue;
+    Status collected =
+        CollectRange(impl, data, begin, end - begin, impl.database, state_->scratch,
+                     &split.everywhere, &candidates, &state_->last_seed, &state_->line_scoped);
+    if (!collected.ok()) return collected;
+  }
+  SortCandidates(candidates.begin() + first_windowed, candidates.end());
+  ConfirmCandidates(data, first_windowed, candidates.size(), &confirmed);
   if (!state_->nested_failure.ok()) return std::exchange(state_->nested_failure, Status());
   return internal::MakeFindings(impl, data, std::move(confirmed), options_.min_confidence);
 }

@@ -13,8 +13,11 @@
 #ifndef MAGPIE_SCANNER_SCANNER_H_
 #define MAGPIE_SCANNER_SCANNER_H_
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -23,6 +26,8 @@
 
 namespace magpie::scanner::internal {
 struct ConfirmedMatch;
+class SelectedScan;  // region_scan.cc: a scan that confirms only some candidates
+struct ReachSplit;   // compiled_rules_impl.h
 }
 
 namespace magpie::scanner {
@@ -74,7 +79,22 @@ class Scanner {
   struct State;
   Scanner(std::shared_ptr<const CompiledRules> rules, ScanOptions options,
           std::unique_ptr<State> state);
+  friend class internal::SelectedScan;
+  using Spans = std::vector<std::pair<uint64_t, uint64_t>>;
+  // As Scan, in two passes (region_scan.h): `split`'s everywhere database over all of `data`,
+  // its candidates confirmed; then the whole database over each of `windows_for(spans of
+  // those matches)` (sorted, disjoint, whole lines), its candidates of the other ids confirmed
+  // on all of `data`. Errors: as Scan, and the everywhere database's scratch not allocated.
+  Result<std::vector<Finding>> ScanSelected(std::string_view data,
+                                            const internal::ReachSplit& split,
+                                            const std::function<Spans(const Spans&)>& windows_for);
+
   Result<std::vector<Finding>> ScanBuffer(std::string_view data);
+  // Hyperscan over `data` into state_->candidates, sorted by (rule, end). Fails as Scan.
+  Status CollectCandidates(std::string_view data);
+  // Confirms the sorted candidates [first, last) (whole rules) into `confirmed`.
+  void ConfirmCandidates(std::string_view data, size_t first, size_t last,
+                         std::vector<internal::ConfirmedMatch>* confirmed);
   void DecodeWindow(size_t decoder_index, std::string_view data, uint64_t begin, uint64_t end,
                     std::vector<internal::ConfirmedMatch>* out);
 

@@ -1,10 +1,11 @@
 // Issue 13 §1: the delta-aware history scan reports exactly what a full scan reports. Every test
 // builds a history, stores it in packs the way git does (ofs-deltas, ref-deltas, a thin pack
 // completed on arrival, loose objects beside packs), and compares the whole JSON report of
-// `magpie git` with MAGPIE_DELTA=off against the default, after checking that the delta path
-// really scanned versions by their changes (-v says how many).
+// `magpie git --no-delta` against MAGPIE_DELTA=on (the delta path is off by default), after
+// checking that the delta path really scanned versions by their changes (-v says how many).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <random>
 #include <regex>
 #include <string>
@@ -108,6 +109,12 @@ nlohmann::json Stable(nlohmann::json report) {
   return report;
 }
 
+// MAGPIE_DELTA=on for the magpie runs of one test (each test case runs in its own process).
+struct DeltaOn {
+  DeltaOn() { setenv("MAGPIE_DELTA", "on", 1); }
+  ~DeltaOn() { unsetenv("MAGPIE_DELTA"); }
+};
+
 // Blobs the delta path scanned by their changes, from -v.
 long ByChanges(const std::string& err) {
   std::smatch m;
@@ -117,6 +124,7 @@ long ByChanges(const std::string& err) {
 
 // Runs both scans and requires equal reports; returns the delta run's -v line count.
 long RequireSameReports(const Sandbox& box) {
+  const DeltaOn delta_on;  // --no-delta wins over it
   const CliRun plain = box.Run("git -f json --no-store --no-delta");
   INFO(plain.err);
   REQUIRE(plain.exit_code == 1);
@@ -171,6 +179,7 @@ TEST_CASE("issue 13: MAGPIE_DELTA=off and --no-delta scan every blob whole",
   Sandbox box;
   BuildHistory(box, 4);
   MustSh(box, "git repack -adfq");
+  const DeltaOn delta_on;
   const CliRun flag = box.Run("git -f json --no-store --no-delta -v");
   CHECK(flag.err.find("delta-aware scan") == std::string::npos);
   const CliRun delta = box.Run("git -f json --no-store -v");
@@ -181,12 +190,25 @@ TEST_CASE("issue 13: MAGPIE_DELTA=off and --no-delta scan every blob whole",
   CHECK(out.find("\"findings\"") != std::string::npos);
 }
 
+TEST_CASE("issue 13: the delta-aware scan is off by default and MAGPIE_DELTA=on turns it on",
+          "[cli][git][delta]") {
+  Sandbox box;
+  BuildHistory(box, 5);
+  MustSh(box, "git repack -adfq");
+  const CliRun plain = box.Run("git -f json --no-store -v");
+  CHECK(plain.err.find("delta-aware scan") == std::string::npos);
+  std::string out;
+  Sh(box, "MAGPIE_DELTA=on " + ShellQuote(MAGPIE_BINARY) + " git -f json --no-store -v", &out);
+  CHECK(ByChanges(out) > 0);
+}
+
 TEST_CASE("issue 13: delta-aware history scan equals a full scan on magpie's own history",
           "[cli][git][delta][slow]") {
   Sandbox box;
   // A fresh clone packs every object as git's own repack would (deltas against bases of any
   // age); the checkout itself may hold loose objects or be shallow.
   MustSh(box, "git clone -q --no-local --bare " + ShellQuote(MAGPIE_SOURCE_DIR) + " repo.git");
+  const DeltaOn delta_on;
   const CliRun plain = box.Run("git repo.git -f json --no-store --no-delta");
   const CliRun delta = box.Run("git repo.git -f json --no-store -v");
   INFO(delta.err);

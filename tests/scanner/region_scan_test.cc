@@ -2,10 +2,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <cerrno>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "base/fault_injection.h"
 #include "builtin_scanner.h"
 #include "edit_fixtures.h"
 
@@ -191,19 +194,138 @@ TEST_CASE("issue 13: a base finding longer than the reach makes the version fall
           "[scanner][region]") {
   Scanner& scanner = BuiltinScanner();
   std::mt19937 rng(7);
-  const std::string base = PemKey(rng) + RandomLines(rng, 50);
+  const std::string base = std::string(kEditSecretLines[1]) + RandomLines(rng, 50);
   Result<std::vector<Finding>> found = scanner.Scan(base);
   REQUIRE(found.ok());
   REQUIRE(!found->empty());
   const std::string text = base + "x\n";
   DeltaLayout layout{base.size(), {{0, base.size(), 0}}};
   std::string fallback;
-  // A reach shorter than the key: the key could be cut by a region.
+  // A reach shorter than the token: a bounded rule's secret could be cut by a region.
   Result<std::optional<RegionScan>> r =
       ScanChanged(scanner, 16, text, layout, ScanRecord{*found, 0, base.size()}, &fallback);
   REQUIRE(r.ok());
   CHECK(!r->has_value());
   CHECK(fallback == "long-match");
+}
+
+// `text` = base[0, cut) + insert + base[cut, end), as a delta describes it.
+Edited InsertAt(const std::string& base, size_t cut, const std::string& insert) {
+  Edited out;
+  out.text = base.substr(0, cut) + insert + base.substr(cut);
+  out.layout.base_size = base.size();
+  out.layout.copies.push_back({0, cut, 0});
+  out.layout.copies.push_back({cut + insert.size(), base.size() - cut, cut});
+  return out;
+}
+
+// Scans `edited` by its changes from `base` (scanned whole), requires the fast path and the
+// findings of a full scan; returns those findings.
+std::vector<Finding> RequireExactRegionScan(Scanner& scanner, const std::string& base,
+                                            const Edited& edited) {
+  Result<std::vector<Finding>> base_findings = scanner.Scan(base);
+  REQUIRE(base_findings.ok());
+  const ScanRecord record{*base_findings, scanner.decoded_bytes(), base.size()};
+  Result<std::vector<Finding>> full = scanner.Scan(edited.text);
+  REQUIRE(full.ok());
+  std::string fallback;
+  Result<std::optional<RegionScan>> region = ScanChanged(
+      scanner, MatchReach(scanner.rules()), edited.text, edited.layout, record, &fallback);
+  REQUIRE(region.ok());
+  INFO("fallback " << fallback);
+  REQUIRE(region->has_value());
+  RequireSameFindings((*region)->findings, *full);
+  return *full;
+}
+
+size_t CountRule(const std::vector<Finding>& findings, const std::string& prefix) {
+  size_t n = 0;
+  for (const Finding& f : findings) n += f.rule_id.rfind(prefix, 0) == 0;
+  return n;
+}
+
+TEST_CASE("issue 13: the rules split into a short bounded reach and rules confirmed everywhere",
+          "[scanner][region]") {
+  const uint64_t reach = MatchReach(BuiltinScanner().rules());
+  CHECK(reach <= 512);
+  // The window around a change: a few kilobytes, no longer the ~41 KB of an 8 KiB reach.
+  CHECK(ChangeWindow(reach) < 4096);
+}
+
+TEST_CASE("issue 13: an unbounded-rule secret cut by an insert far from its start is exact",
+          "[scanner][region]") {
+  Scanner& scanner = BuiltinScanner();
+  std::mt19937 rng(1414);
+  // A key far longer than any window: its armour header is far from where the insert lands.
+  std::string key = PemKey(rng);
+  std::string body;
+  for (int i = 0; i < 150; ++i) body += std::string(64, static_cast<char>('A' + i % 26)) + "\n";
+  key.insert(key.find('\n') + 1, body);
+  const std::string before = RandomLines(rng, 400);
+  const std::string base = before + key + RandomLines(rng, 400);
+  const size_t key_end = before.size() + key.size();
+  const std::vector<Finding> base_findings = *scanner.Scan(base);
+  REQUIRE(CountRule(base_findings, "private-key") + CountRule(base_findings, "rsa") > 0);
+  SECTION("an insert inside the key body keeps it a key") {
+    RequireExactRegionScan(scanner, base, InsertAt(base, key_end - 200, "QUJD\n"));
+  }
+  SECTION("an insert that breaks the end line removes the key") {
+    const size_t end_line = base.rfind("-----END", key_end);
+    RequireExactRegionScan(scanner, base, InsertAt(base, end_line + 3, "\n\n"));
+  }
+  SECTION("an insert that adds a token line next to the end line") {
+    RequireExactRegionScan(scanner, base,
+                           InsertAt(base, key_end - 1, std::string(" ") + kEditSecretLines[1]));
+  }
+}
+
+TEST_CASE("issue 13: a bounded secret at a window edge is exact", "[scanner][region]") {
+  Scanner& scanner = BuiltinScanner();
+  const uint64_t window = ChangeWindow(MatchReach(scanner.rules()));
+  std::mt19937 rng(1515);
+  const std::string secret = kEditSecretLines[1];
+  const std::string generic = kEditSecretLines[2];
+  for (int64_t distance = static_cast<int64_t>(window) - 160;
+       distance <= static_cast<int64_t>(window) + 160; distance += 7) {
+    INFO("distance " << distance);
+    // Filler lines of one length, so that the secret sits `distance` bytes from the insert.
+    std::string filler;
+    while (filler.size() + 32 < static_cast<size_t>(distance)) filler += std::string(31, 'x') + "\n";
+    filler += std::string(static_cast<size_t>(distance) - filler.size(), 'y');
+    const std::string head = RandomLines(rng, 100);
+    const std::string base = head + secret + filler + "\n" + generic + filler + RandomLines(rng, 100);
+    const size_t cut = head.size() + secret.size() + filler.size();
+    RequireExactRegionScan(scanner, base, InsertAt(base, cut, "token = 1\n"));
+    // The insert itself holds half a secret whose other half the base held.
+    RequireExactRegionScan(scanner, base, InsertAt(base, head.size() + 10, "ghp_"));
+  }
+}
+
+TEST_CASE("issue 13: a split database that does not compile makes versions fall back",
+          "[scanner][region]") {
+  rules::LoadResult loaded = rules::LoadBuiltinRules();
+  REQUIRE(loaded.ok());
+  std::shared_ptr<const CompiledRules> compiled;
+  {
+    auto made = CompiledRules::Compile(loaded.rules, {});
+    REQUIRE(made.ok());
+    compiled = *made;
+    fault::ScopedFault fault(fault::Point::kReachSplit, EINVAL);
+    MatchReach(*compiled);  // the split is made (and its database fails) on first use
+  }
+  std::unique_ptr<Scanner> scanner = testing::ScannerOrDie(compiled);
+  std::mt19937 rng(1616);
+  const std::string base = RandomLines(rng, 3000);
+  const Edited edited = Edit(rng, base);
+  Result<std::vector<Finding>> base_findings = scanner->Scan(base);
+  REQUIRE(base_findings.ok());
+  std::string fallback;
+  Result<std::optional<RegionScan>> region =
+      ScanChanged(*scanner, MatchReach(*compiled), edited.text, edited.layout,
+                  ScanRecord{*base_findings, scanner->decoded_bytes(), base.size()}, &fallback);
+  REQUIRE(region.ok());
+  CHECK(!region->has_value());
+  CHECK(fallback == "split");
 }
 
 }  // namespace
