@@ -48,6 +48,7 @@ enum class Point {
   kWalkCacheRead,       // reading the walk cache of the scan store (issue 13)
   kWalkResume,          // listing the commits new since the cached walk (git/walk_resume.h)
   kPackDeltaRead,       // reading a blob's delta for the delta-aware scan (git/pack_deltas.cc)
+  kPackBlobRead,        // reading a blob's bytes from its pack (git/pack_blobs.cc, issue 13)
   kCount,
 };
 
