@@ -51,6 +51,7 @@ enum class Point {
   kWalkCacheFold,       // folding a walk's delta rows into its packed cell (store/walk_cache.cc)
   kReachSplit,          // the delta-aware scan's rule split: a pattern's analysis, the
                         // everywhere database's compilation (region_scan.cc)
+  kPackBlobRead,        // reading a blob's bytes from its pack (git/pack_blobs.cc, issue 13)
   kCount,
 };
 

@@ -28,6 +28,9 @@ git::HistoryOptions HistoryOptionsFor(const ScanSettings& s) {
   options.stream_above = s.read.stream_above;
   options.is_binary = s.read.include_binary ? nullptr : &scanner::LooksBinary;
   options.threads = s.threads;
+  // MAGPIE_PACK_READS=off: every blob through libgit2 (issue 13's reference for comparisons).
+  const char* pack_reads = std::getenv("MAGPIE_PACK_READS");
+  options.pack_reads = pack_reads == nullptr || std::string(pack_reads) != "off";
   return options;
 }
 
@@ -66,6 +69,15 @@ void PrintDeltaStats(const pipeline::DeltaStats& d) {
   std::cerr << whole << " whole (" << d.whole_bytes << " bytes)";
   for (const auto& [reason, count] : d.whole) std::cerr << "; " << reason << " " << count;
   if (d.unread_packs > 0) std::cerr << "; packs not readable " << d.unread_packs;
+  std::cerr << "\n";
+}
+
+// -v: how many blobs came from magpie's pack reader and why libgit2 read the others.
+void PrintBlobReads(const git::BlobReadStats& reads) {
+  std::cerr << "magpie: blob reads: " << reads.from_packs << " from the packs";
+  for (const auto& [reason, count] : reads.by_libgit2) {
+    std::cerr << "; libgit2 " << count << " (" << reason << ")";
+  }
   std::cerr << "\n";
 }
 
@@ -187,6 +199,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
               << "provenance and selection " << history_open.count() << " s"
               << ((*history)->history().resumed() ? ", resumed from the scan store" : "")
               << ")\n";
+    PrintBlobReads((*history)->history().blob_reads());
     if (options.deltas) PrintDeltaStats((*history)->delta_stats());
     if (known) {
       std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "

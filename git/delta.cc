@@ -35,19 +35,14 @@ Result<DeltaSizes> ParseDeltaSizes(std::string_view delta) {
   return sizes;
 }
 
-Result<ParsedDelta> ParseDelta(std::string_view delta, uint64_t max_result) {
-  auto sizes = ParseDeltaSizes(delta);
-  if (!sizes.ok()) return sizes.status();
-  ParsedDelta parsed;
-  parsed.base_size = sizes->base_size;
-  parsed.result_size = sizes->result_size;
-  if (parsed.result_size > max_result) {
-    return Status(StatusCode::kResourceExhausted,
-                  "delta: declared result of " + std::to_string(parsed.result_size) +
-                      " bytes is over the budget");
-  }
+namespace {
+
+// Checks every instruction of `delta` (sizes already parsed) and calls on_op(op) for each, in
+// target order: the one walk of the format that parsing and applying share.
+template <typename OnOp>
+Status VisitOps(std::string_view delta, const DeltaSizes& sizes, OnOp on_op) {
   uint64_t produced = 0;
-  size_t at = sizes->instructions_at;
+  size_t at = sizes.instructions_at;
   while (at < delta.size()) {
     const uint8_t op = static_cast<uint8_t>(delta[at++]);
     if ((op & 0x80) != 0) {
@@ -65,41 +60,74 @@ Result<ParsedDelta> ParseDelta(std::string_view delta, uint64_t max_result) {
       }
       if (length == 0) length = 0x10000;
       // offset < 2^32 and length <= 2^24: the sums below cannot overflow.
-      if (offset + length > parsed.base_size) return Corrupt("delta: copy past the base's end");
-      if (length > parsed.result_size - produced) {
+      if (offset + length > sizes.base_size) return Corrupt("delta: copy past the base's end");
+      if (length > sizes.result_size - produced) {
         return Corrupt("delta: copy past the declared result size");
       }
-      parsed.ops.push_back({DeltaOp::Kind::kCopy, produced, length, offset});
+      on_op(DeltaOp{DeltaOp::Kind::kCopy, produced, length, offset});
       produced += length;
     } else if (op != 0) {
       const uint64_t length = op;
       if (length > delta.size() - at) return Corrupt("delta: insert past the delta's end");
-      if (length > parsed.result_size - produced) {
+      if (length > sizes.result_size - produced) {
         return Corrupt("delta: insert past the declared result size");
       }
-      parsed.ops.push_back({DeltaOp::Kind::kInsert, produced, length, at});
+      on_op(DeltaOp{DeltaOp::Kind::kInsert, produced, length, at});
       produced += length;
       at += length;
     } else {
       return Corrupt("delta: reserved instruction 0");
     }
   }
-  if (produced != parsed.result_size) return Corrupt("delta: result shorter than declared");
+  if (produced != sizes.result_size) return Corrupt("delta: result shorter than declared");
+  return Status::Ok();
+}
+
+Result<DeltaSizes> CheckedSizes(std::string_view delta, uint64_t max_result) {
+  auto sizes = ParseDeltaSizes(delta);
+  if (!sizes.ok()) return sizes.status();
+  if (sizes->result_size > max_result) {
+    return Status(StatusCode::kResourceExhausted,
+                  "delta: declared result of " + std::to_string(sizes->result_size) +
+                      " bytes is over the budget");
+  }
+  return sizes;
+}
+
+}  // namespace
+
+Result<ParsedDelta> ParseDelta(std::string_view delta, uint64_t max_result) {
+  auto sizes = CheckedSizes(delta, max_result);
+  if (!sizes.ok()) return sizes.status();
+  ParsedDelta parsed;
+  parsed.base_size = sizes->base_size;
+  parsed.result_size = sizes->result_size;
+  Status s = VisitOps(delta, *sizes, [&](const DeltaOp& op) { parsed.ops.push_back(op); });
+  if (!s.ok()) return s;
   return parsed;
 }
 
 Result<std::string> ApplyDelta(std::string_view base, std::string_view delta,
                                uint64_t max_result) {
-  auto parsed = ParseDelta(delta, max_result);
-  if (!parsed.ok()) return parsed.status();
-  if (parsed->base_size != base.size()) return Corrupt("delta: base size does not match");
-  std::string out;
-  out.resize(parsed->result_size);
-  for (const DeltaOp& op : parsed->ops) {
-    const std::string_view from = op.kind == DeltaOp::Kind::kCopy ? base : delta;
-    std::copy_n(from.data() + op.source_offset, op.length, out.data() + op.target_offset);
-  }
+  auto sizes = CheckedSizes(delta, max_result);
+  if (!sizes.ok()) return sizes.status();
+  std::string out(static_cast<size_t>(sizes->result_size), '\0');
+  if (Status s = ApplyDeltaTo(base, delta, out.data(), out.size()); !s.ok()) return s;
   return out;
+}
+
+Status ApplyDeltaTo(std::string_view base, std::string_view delta, char* out,
+                    uint64_t out_size) {
+  auto sizes = ParseDeltaSizes(delta);
+  if (!sizes.ok()) return sizes.status();
+  if (sizes->result_size != out_size) return Corrupt("delta: result size does not match");
+  if (sizes->base_size != base.size()) return Corrupt("delta: base size does not match");
+  // Bytes are copied as each instruction is checked: a corrupt delta leaves `out` partly
+  // written, which the caller discards with the error.
+  return VisitOps(delta, *sizes, [&](const DeltaOp& op) {
+    const std::string_view from = op.kind == DeltaOp::Kind::kCopy ? base : delta;
+    std::copy_n(from.data() + op.source_offset, op.length, out + op.target_offset);
+  });
 }
 
 std::vector<ByteRange> ChangedRegions(const ParsedDelta& delta, uint64_t context) {

@@ -56,6 +56,10 @@ Result<ParsedDelta> ParseDelta(std::string_view delta, uint64_t max_result);
 // delta's base_size.
 Result<std::string> ApplyDelta(std::string_view base, std::string_view delta,
                                uint64_t max_result);
+// The same into `out`, which holds exactly the delta's declared result size (`out_size`,
+// from ParseDeltaSizes; the caller bounds it): no allocation, for the pack blob reader.
+Status ApplyDeltaTo(std::string_view base, std::string_view delta, char* out,
+                    uint64_t out_size);
 
 // A byte range [begin, end) of the target.
 struct ByteRange {

@@ -4,6 +4,8 @@
 #include <tbb/parallel_invoke.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <numeric>
@@ -13,6 +15,7 @@
 #include "git/history_walk.h"
 #include "git/libgit2_util.h"
 #include "git/pack_order.h"
+#include "git/pack_blobs.h"
 #include "git/pack_deltas.h"
 
 namespace magpie::git {
@@ -142,6 +145,54 @@ struct History::Impl {
   std::string objects_dir;  // ending in '/'
   std::unique_ptr<internal::PackDeltas> packs;  // with options.deltas
   size_t unopened_packs = 0;
+  std::unique_ptr<internal::PackBlobs> pack_blobs;  // with options.pack_reads
+
+  // History::blob_reads: reads from the packs, and through libgit2 by why.
+  enum Via { kFromPacks, kNotInPack, kBaseOutsidePack, kPackError, kLarge, kOff, kVias };
+  static constexpr std::array<const char*, kVias> kViaNames = {
+      "", "not-in-pack", "base-outside-pack", "pack-error", "large", "off"};
+  mutable std::array<std::atomic<uint64_t>, kVias> reads{};
+
+  // Out of the packs when the reader has the blob (true: *out is filled), else counts why not.
+  bool ReadFromPacks(const WorkItem& item, BlobRead* out) const {
+    if (!pack_blobs) {
+      ++reads[kOff];
+      return false;
+    }
+    internal::ObjectId raw;
+    std::copy(std::begin(item.id.id), std::begin(item.id.id) + raw.size(), raw.begin());
+    Result<internal::PackBlob> blob =
+        pack_blobs->Read(raw, std::min(options.max_blob_size, options.stream_above));
+    if (blob.ok() && blob->owner) {
+      ++reads[kFromPacks];
+      out->bytes = blob->bytes;
+      out->owner = std::move(blob->owner);
+      return true;
+    }
+    if (blob.ok()) {
+      ++reads[kLarge];
+    } else if (blob.status().code() != StatusCode::kNotFound) {
+      ++reads[kPackError];
+    } else {
+      ++reads[blob.status().message() == "not in a pack" ? kNotInPack : kBaseOutsidePack];
+    }
+    return false;
+  }
+
+  // What every blob read as bytes goes through: the binary test, and how its pack stores it.
+  void Finish(const WorkItem& item, BlobRead* out) const {
+    if (options.is_binary != nullptr && options.is_binary(out->bytes)) {
+      out->skipped = Problem(DiagnosticKind::kBinary, item, "binary content");
+      out->bytes = {};
+      out->owner.reset();
+      return;
+    }
+    if (packs && out->bytes.size() <= options.delta_min_size) {
+      out->delta_note = "small";
+    } else if (packs) {
+      DescribeDelta(item.id, out->bytes.size(), out);
+    }
+  }
 
   // Fills out->delta or out->delta_note (HistoryOptions::deltas).
   void DescribeDelta(const git_oid& id, uint64_t size, BlobRead* out) const {
@@ -199,6 +250,10 @@ Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
                        [&] {
                          if (options.pack_order) SortItemsInPackOrder(objects_dir, &impl->items);
                        });
+  if (options.pack_reads) {
+    size_t unopened = 0;  // their blobs are read by libgit2, counted as "not-in-pack"
+    impl->pack_blobs = internal::PackBlobs::Open(objects_dir, options.pack_cache_bytes, &unopened);
+  }
   if (options.deltas) {
     impl->packs = internal::PackDeltas::Open(objects_dir, &impl->unopened_packs);
     // A pack left out is not an error: libgit2 still reads its blobs, scanned whole and
@@ -217,6 +272,15 @@ const WalkSnapshot* History::snapshot() const {
 bool History::resumed() const { return impl_->outcome.resumed; }
 const std::string& History::resume_refused() const { return impl_->outcome.refused; }
 size_t History::unread_packs() const { return impl_->unopened_packs; }
+
+BlobReadStats History::blob_reads() const {
+  BlobReadStats out;
+  out.from_packs = impl_->reads[Impl::kFromPacks].load();
+  for (int via = Impl::kFromPacks + 1; via < Impl::kVias; ++via) {
+    if (const uint64_t n = impl_->reads[via].load(); n != 0) out.by_libgit2[Impl::kViaNames[via]] = n;
+  }
+  return out;
+}
 
 std::string History::BlobId(size_t i) const { return internal::OidHex(impl_->items[i].id); }
 
@@ -280,8 +344,12 @@ BlobProvenance History::Provenance(size_t i, bool with_commit) const {
 BlobRead History::Read(size_t i) const {
   const WorkItem& item = impl_->items[i];
   const HistoryOptions& options = impl_->options;
-  Reader& reader = impl_->LocalReader();
   BlobRead out;
+  if (impl_->ReadFromPacks(item, &out)) {
+    impl_->Finish(item, &out);
+    return out;
+  }
+  Reader& reader = impl_->LocalReader();
   if (!reader.odb) {
     out.skipped = impl_->Problem(DiagnosticKind::kCorruptObject, item, reader.error);
     return out;
@@ -322,17 +390,7 @@ BlobRead History::Read(size_t i) const {
   });
   out.bytes = std::string_view(static_cast<const char*>(git_odb_object_data(raw)),
                                git_odb_object_size(raw));
-  if (options.is_binary != nullptr && options.is_binary(out.bytes)) {
-    out.skipped = impl_->Problem(DiagnosticKind::kBinary, item, "binary content");
-    out.bytes = {};
-    out.owner.reset();
-    return out;
-  }
-  if (impl_->packs && out.bytes.size() <= options.delta_min_size) {
-    out.delta_note = "small";
-  } else if (impl_->packs) {
-    impl_->DescribeDelta(item.id, out.bytes.size(), &out);
-  }
+  impl_->Finish(item, &out);
   return out;
 }
 

@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -124,6 +125,22 @@ struct HistoryOptions {
   // them puts those in read order with History::SortInPackOrder (issue 13: a rescan reads a
   // few hundred of git/git's 262k blobs, and ordering them all cost more than reading them).
   bool pack_order = true;
+  // Read blob bytes from the packs with magpie's own reader (git/pack_blobs.h: one inflation
+  // per object in pack order, a shared delta-base cache of pack_cache_bytes); libgit2 reads
+  // what it cannot (loose objects, thin packs, errors), counted in History::blob_reads. Off:
+  // libgit2 reads every blob (the reference the equivalence tests compare with).
+  bool pack_reads = true;
+  uint64_t pack_cache_bytes = uint64_t{96} << 20;
+};
+
+// How History::Read got the blobs' bytes: from the packs by magpie's reader, or through
+// libgit2, by why ("not-in-pack": loose or in a pack the reader could not open;
+// "base-outside-pack": a ref-delta of a thin pack; "pack-error": corrupt, over the limits or
+// not a blob there; "large": over the size held in memory, refused or streamed; "off":
+// HistoryOptions::pack_reads off).
+struct BlobReadStats {
+  uint64_t from_packs = 0;
+  std::map<std::string, uint64_t> by_libgit2;
 };
 
 // A byte run a delta copies from its base: target[target_begin, +length) ==
@@ -198,6 +215,8 @@ class History {
   // With HistoryOptions::deltas: packs the delta-aware scan could not open (their blobs are
   // read by libgit2 and scanned whole).
   size_t unread_packs() const;
+  // Counted over the Read calls so far.
+  BlobReadStats blob_reads() const;
 
  private:
   struct Impl;

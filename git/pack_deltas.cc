@@ -1,8 +1,6 @@
 #include "git/pack_deltas.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <system_error>
 
 #include "base/fault_injection.h"
 #include "git/delta.h"
@@ -25,23 +23,7 @@ std::string Hex(const ObjectId& id) {
 
 std::unique_ptr<PackDeltas> PackDeltas::Open(const std::string& objects_dir, size_t* unopened) {
   auto out = std::make_unique<PackDeltas>();
-  *unopened = 0;
-  std::error_code ec;
-  std::vector<std::string> paths;
-  for (std::filesystem::directory_iterator it(objects_dir + "pack", ec), end; !ec && it != end;
-       it.increment(ec)) {
-    const std::string path = it->path().string();
-    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".pack") == 0) paths.push_back(path);
-  }
-  std::sort(paths.begin(), paths.end());  // the same pack answers whatever the listing order
-  for (const std::string& path : paths) {
-    Result<std::unique_ptr<PackReader>> pack = PackReader::Open(path, PackLimits{});
-    if (!pack.ok()) {
-      ++*unopened;
-      continue;
-    }
-    out->packs_.push_back(*std::move(pack));
-  }
+  out->packs_ = OpenPacks(objects_dir, PackLimits{}, unopened);
   return out;
 }
 

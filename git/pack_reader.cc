@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 #include <utility>
 
@@ -236,14 +237,27 @@ const PackEntry* PackReader::Find(const ObjectId& id) const {
 }
 
 Result<std::string> PackReader::ReadRecord(const PackEntry& entry) const {
+  std::string record;
+  Result<std::string_view> read = ReadRecordInto(entry, &record);
+  if (!read.ok()) return read.status();
+  record.resize(read->size());
+  return record;
+}
+
+Result<std::string_view> PackReader::ReadRecordInto(const PackEntry& entry,
+                                                    std::string* buffer) const {
   const uint64_t length = entry.end - entry.offset;
   // zlib's worst case is ~0.03% over the input plus a few bytes; a header adds < 40.
   if (length > limits_.max_object_size + (limits_.max_object_size >> 8) + 1024) {
     return Status(StatusCode::kResourceExhausted, "pack: object record over the budget");
   }
-  std::string record(static_cast<size_t>(length), '\0');
-  if (Status s = PreadAll(fd_, record.data(), record.size(), entry.offset); !s.ok()) return s;
-  return record;
+  // Grown, never shrunk: a reused buffer is not cleared again for every record.
+  if (buffer->size() < length) buffer->resize(static_cast<size_t>(length));
+  if (Status s = PreadAll(fd_, buffer->data(), static_cast<size_t>(length), entry.offset);
+      !s.ok()) {
+    return s;
+  }
+  return std::string_view(buffer->data(), static_cast<size_t>(length));
 }
 
 Result<PackObjectHeader> PackReader::ReadHeader(const PackEntry& entry) const {
@@ -256,23 +270,36 @@ Result<PackObjectHeader> PackReader::ReadHeader(const PackEntry& entry) const {
 
 Result<std::string> PackReader::Inflate(const PackEntry& entry,
                                         const PackObjectHeader& header) const {
+  if (Status s = CheckBudget(header); !s.ok()) return s;
+  std::string record;
+  std::string out(static_cast<size_t>(header.size), '\0');
+  if (Status s = InflateTo(entry, header, &record, out.data()); !s.ok()) return s;
+  return out;
+}
+
+Status PackReader::CheckBudget(const PackObjectHeader& header) const {
   if (header.size > limits_.max_object_size || header.size >= std::numeric_limits<uInt>::max()) {
     return Status(StatusCode::kResourceExhausted,
                   "pack: object of " + std::to_string(header.size) + " bytes is over the budget");
   }
-  auto record = ReadRecord(entry);
+  return Status::Ok();
+}
+
+Status PackReader::InflateTo(const PackEntry& entry, const PackObjectHeader& header,
+                             std::string* record_buffer, char* out) const {
+  if (Status s = CheckBudget(header); !s.ok()) return s;
+  Result<std::string_view> record = ReadRecordInto(entry, record_buffer);
   if (!record.ok()) return record.status();
   if (header.data_at > record->size()) return Corrupt("pack: truncated object");
-  std::string out(static_cast<size_t>(header.size), '\0');
   z_stream z{};
   if (inflateInit(&z) != Z_OK) return Internal("pack: zlib init failed");
-  z.next_in = reinterpret_cast<Bytef*>(record->data() + header.data_at);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(record->data()) + header.data_at);
   z.avail_in = static_cast<uInt>(std::min<size_t>(record->size() - header.data_at,
                                                   std::numeric_limits<uInt>::max()));
   // One spare byte: a stream with more data than declared fills it and is caught below.
   char spare;
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
+  z.next_out = reinterpret_cast<Bytef*>(out);
+  z.avail_out = static_cast<uInt>(header.size);
   int rc = inflate(&z, Z_FINISH);
   if (rc == Z_BUF_ERROR && z.avail_out == 0) {
     z.next_out = reinterpret_cast<Bytef*>(&spare);
@@ -282,7 +309,7 @@ Result<std::string> PackReader::Inflate(const PackEntry& entry,
   const bool exact = rc == Z_STREAM_END && z.total_out == header.size;
   inflateEnd(&z);
   if (!exact) return Corrupt("pack: object does not inflate to its declared size");
-  return out;
+  return Status::Ok();
 }
 
 Result<PackObjectType> PackReader::ResolveType(const PackEntry& entry,
@@ -353,6 +380,29 @@ Result<PackObject> PackReader::Read(const PackEntry& entry, const ExternalBase& 
     ++object.chain_depth;
   }
   return object;
+}
+
+std::vector<std::unique_ptr<PackReader>> OpenPacks(const std::string& objects_dir,
+                                                   const PackLimits& limits, size_t* unopened) {
+  *unopened = 0;
+  std::error_code ec;
+  std::vector<std::string> paths;
+  for (std::filesystem::directory_iterator it(objects_dir + "pack", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string path = it->path().string();
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".pack") == 0) paths.push_back(path);
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::unique_ptr<PackReader>> packs;
+  for (const std::string& path : paths) {
+    Result<std::unique_ptr<PackReader>> pack = PackReader::Open(path, limits);
+    if (!pack.ok()) {
+      ++*unopened;
+      continue;
+    }
+    packs.push_back(*std::move(pack));
+  }
+  return packs;
 }
 
 }  // namespace magpie::git::internal

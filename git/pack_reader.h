@@ -120,6 +120,11 @@ class PackReader {
   Result<std::string> ReadRecord(const PackEntry& entry) const;
   Result<PackObjectHeader> ReadHeader(const PackEntry& entry) const;
   Result<std::string> Inflate(const PackEntry& entry, const PackObjectHeader& header) const;
+  // As Inflate, without allocating once the caller's buffer has grown: the record is read
+  // into *record_buffer (reused from object to object, grown as needed, never shrunk) and the
+  // data inflated into `out`, which holds header.size bytes (bounded by PackLimits first).
+  Status InflateTo(const PackEntry& entry, const PackObjectHeader& header,
+                   std::string* record_buffer, char* out) const;
 
   // The type at the end of the delta chain, from headers only (no inflation).
   Result<PackObjectType> ResolveType(const PackEntry& entry,
@@ -130,12 +135,20 @@ class PackReader {
 
  private:
   PackReader() = default;
+  Result<std::string_view> ReadRecordInto(const PackEntry& entry, std::string* buffer) const;
+  Status CheckBudget(const PackObjectHeader& header) const;
   int fd_ = -1;
   uint64_t size_ = 0;
   PackLimits limits_;
   PackIndex index_;
   std::vector<PackEntry> entries_;
 };
+
+// Every objects/pack/*.pack of `objects_dir` (ending in '/') opened with its index, sorted by
+// name so that the same pack answers for an id whatever the directory's listing order.
+// `unopened` counts the packs that did not open (left out).
+std::vector<std::unique_ptr<PackReader>> OpenPacks(const std::string& objects_dir,
+                                                   const PackLimits& limits, size_t* unopened);
 
 }  // namespace magpie::git::internal
 

@@ -1,0 +1,213 @@
+#include "git/pack_blobs.h"
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include <algorithm>
+#include <list>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/fault_injection.h"
+#include "git/delta.h"
+
+namespace magpie::git::internal {
+namespace {
+
+// A resolved object's bytes, allocated once at their final size and never cleared first
+// (inflate or the delta writes every byte).
+struct Object {
+  explicit Object(uint64_t n) : data(new char[n]), size(n) {}
+  std::unique_ptr<char[]> data;
+  uint64_t size;
+  std::string_view view() const { return {data.get(), static_cast<size_t>(size)}; }
+};
+using Bytes = std::shared_ptr<const Object>;
+
+// Objects resolved recently, by (pack, offset), least recently used evicted first.
+class BaseCache {
+ public:
+  explicit BaseCache(uint64_t budget) : budget_(budget) {}
+
+  Bytes Find(uint64_t key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = index_.find(key);
+    if (it == index_.end()) return nullptr;
+    order_.splice(order_.begin(), order_, it->second);
+    return it->second->second;
+  }
+
+  void Add(uint64_t key, Bytes bytes) {
+    // One object may not push out a whole working set of smaller ones.
+    if (bytes->size > budget_ / 4) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (index_.count(key) != 0) return;  // another thread resolved it too
+    used_ += bytes->size;
+    order_.emplace_front(key, std::move(bytes));
+    index_.emplace(key, order_.begin());
+    while (used_ > budget_ && !order_.empty()) {
+      used_ -= order_.back().second->size;
+      index_.erase(order_.back().first);
+      order_.pop_back();
+    }
+  }
+
+ private:
+  using Entry = std::pair<uint64_t, Bytes>;
+  std::mutex mu_;
+  const uint64_t budget_;
+  uint64_t used_ = 0;
+  std::list<Entry> order_;
+  std::unordered_map<uint64_t, std::list<Entry>::iterator> index_;
+};
+
+// A reader thread's buffers, grown as needed and reused (never shrunk but by Trim, so never
+// cleared again: their sizes are not the lengths in use).
+struct Scratch {
+  std::string record;     // a compressed record
+  std::string top_delta;  // the delta of the blob asked for (read first, for its size)
+  std::string delta;      // a delta further down the chain
+  std::vector<std::pair<const PackEntry*, PackObjectHeader>> chain;
+
+  // A rare huge record should not stay allocated for the rest of the run.
+  void Trim() {
+    constexpr size_t kKeep = size_t{16} << 20;
+    for (std::string* s : {&record, &top_delta, &delta}) {
+      if (s->capacity() > kKeep) std::string().swap(*s);
+    }
+  }
+};
+
+uint64_t Key(size_t pack, uint64_t offset) { return (uint64_t{pack} << 44) | offset; }
+
+// A delta's instructions inflated into *buffer (grown, bounded by the limits first).
+Result<std::string_view> InflateDelta(const PackReader& pack, const PackLimits& limits,
+                                      const std::pair<const PackEntry*, PackObjectHeader>& link,
+                                      std::string* record, std::string* buffer) {
+  const uint64_t size = link.second.size;
+  if (size > limits.max_object_size) {
+    return Status(StatusCode::kResourceExhausted, "pack: delta over the budget");
+  }
+  if (buffer->size() < size) buffer->resize(static_cast<size_t>(size));
+  if (Status s = pack.InflateTo(*link.first, link.second, record, buffer->data()); !s.ok()) {
+    return s;
+  }
+  return std::string_view(buffer->data(), static_cast<size_t>(size));
+}
+
+}  // namespace
+
+struct PackBlobs::Impl {
+  explicit Impl(uint64_t cache_bytes) : cache(cache_bytes) {}
+  std::vector<std::unique_ptr<PackReader>> packs;
+  PackLimits limits;
+  mutable BaseCache cache;
+  mutable tbb::enumerable_thread_specific<Scratch> scratch;
+};
+
+PackBlobs::PackBlobs() = default;
+PackBlobs::~PackBlobs() = default;
+
+std::unique_ptr<PackBlobs> PackBlobs::Open(const std::string& objects_dir, uint64_t cache_bytes,
+                                           size_t* unopened) {
+  std::unique_ptr<PackBlobs> out(new PackBlobs());
+  out->impl_ = std::make_unique<Impl>(cache_bytes);
+  out->impl_->packs = OpenPacks(objects_dir, out->impl_->limits, unopened);
+  return out;
+}
+
+size_t PackBlobs::packs() const { return impl_->packs.size(); }
+
+Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
+  if (fault::Triggered(fault::Point::kPackBlobRead)) return IoError("pack: injected failure");
+  size_t p = 0;
+  const PackEntry* entry = nullptr;
+  for (; p < impl_->packs.size(); ++p) {
+    if ((entry = impl_->packs[p]->Find(id)) != nullptr) break;
+  }
+  if (entry == nullptr) return NotFound("not in a pack");
+  const PackReader& pack = *impl_->packs[p];
+  Scratch& scratch = impl_->scratch.local();
+  // Down the chain (headers only) to an object already resolved or a whole one; no recursion,
+  // so a hostile chain cannot overflow the stack.
+  std::vector<std::pair<const PackEntry*, PackObjectHeader>>& chain = scratch.chain;
+  chain.clear();
+  Bytes base;
+  PackObjectHeader bottom{};
+  const PackEntry* at = entry;
+  for (;;) {
+    if (chain.size() > static_cast<size_t>(impl_->limits.max_chain_depth)) {
+      return Corrupt("pack: delta chain too deep (or a cycle)");
+    }
+    if ((base = impl_->cache.Find(Key(p, at->offset))) != nullptr) break;
+    Result<PackObjectHeader> header = pack.ReadHeader(*at);
+    if (!header.ok()) return header.status();
+    if (header->type == PackObjectType::kOfsDelta) {
+      chain.emplace_back(at, *header);
+      at = pack.EntryAt(header->base_offset);
+      if (at == nullptr) return Corrupt("pack: delta base offset is not an object");
+    } else if (header->type == PackObjectType::kRefDelta) {
+      chain.emplace_back(at, *header);
+      at = pack.Find(header->base_id);
+      if (at == nullptr) return NotFound("pack: delta base outside the pack");
+    } else if (header->type != PackObjectType::kBlob) {
+      return Corrupt("pack: not a blob");
+    } else {
+      bottom = *header;
+      break;
+    }
+  }
+  // The size first: a blob over max_size is left to the caller (streamed or refused).
+  const PackLimits& limits = impl_->limits;
+  std::string_view top_delta;
+  uint64_t size = 0;
+  if (!chain.empty()) {
+    Result<std::string_view> delta = InflateDelta(pack, limits, chain[0], &scratch.record,
+                                                  &scratch.top_delta);
+    if (!delta.ok()) return delta.status();
+    top_delta = *delta;
+    Result<DeltaSizes> sizes = ParseDeltaSizes(top_delta);
+    if (!sizes.ok()) return sizes.status();
+    size = sizes->result_size;
+  } else {
+    size = base ? base->size : bottom.size;
+  }
+  if (size > max_size) return PackBlob{{}, nullptr, size};
+  if (!base) {
+    if (bottom.size > limits.max_object_size) {
+      return Status(StatusCode::kResourceExhausted, "pack: object over the budget");
+    }
+    auto object = std::make_shared<Object>(bottom.size);
+    if (Status s = pack.InflateTo(*at, bottom, &scratch.record, object->data.get()); !s.ok()) {
+      return s;
+    }
+    base = std::move(object);
+    impl_->cache.Add(Key(p, at->offset), base);
+  }
+  for (size_t i = chain.size(); i-- > 0;) {
+    std::string_view delta = top_delta;
+    if (i != 0) {
+      Result<std::string_view> inflated = InflateDelta(pack, limits, chain[i], &scratch.record,
+                                                       &scratch.delta);
+      if (!inflated.ok()) return inflated.status();
+      delta = *inflated;
+    }
+    Result<DeltaSizes> sizes = ParseDeltaSizes(delta);
+    if (!sizes.ok()) return sizes.status();
+    if (sizes->result_size > limits.max_object_size) {
+      return Status(StatusCode::kResourceExhausted, "pack: delta result over the budget");
+    }
+    auto object = std::make_shared<Object>(sizes->result_size);
+    if (Status s = ApplyDeltaTo(base->view(), delta, object->data.get(), object->size); !s.ok()) {
+      return s;
+    }
+    base = std::move(object);
+    // The version just built may be the base of the next ones in pack order.
+    impl_->cache.Add(Key(p, chain[i].first->offset), base);
+  }
+  scratch.Trim();
+  return PackBlob{base->view(), base, base->size};
+}
+
+}  // namespace magpie::git::internal

@@ -1,0 +1,63 @@
+// Internal to git/: blob bytes read straight from the repository's packs, for the history scan
+// (issue 13). History::Read asks for blobs in pack order; reading them through libgit2 costs an
+// allocation and a copy per object and per delta step, a lock on the shared pack, and a delta
+// base cache of 16 MiB that two readers in pack order keep evicting, so delta chains are
+// inflated again and again. Here each blob comes from one PackReader (bounded, hostile-safe)
+// with a delta-base cache shared by the readers (objects resolved recently, by pack offset:
+// in pack order a version's base is usually close behind it) and per-thread buffers for the
+// compressed record and the delta, reused from blob to blob.
+//
+// Every failure is a value the caller answers by reading the blob through libgit2: an id in no
+// pack opened (loose objects, alternates), a ref-delta whose base is outside its pack (a thin
+// pack), a chain that does not end in a blob, anything corrupt or over PackLimits. The caller
+// counts each fallback by reason (History::blob_reads), never silently.
+//
+// Thread safety: after Open, Read may be called from any number of threads.
+#ifndef MAGPIE_GIT_PACK_BLOBS_H_
+#define MAGPIE_GIT_PACK_BLOBS_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "git/pack_reader.h"
+
+namespace magpie::git::internal {
+
+// A blob read from a pack: its bytes (kept alive by `owner`, shared with the delta-base
+// cache), or only its size when that is over the size the caller asked for.
+struct PackBlob {
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;  // null when size > max_size
+  uint64_t size = 0;
+};
+
+class PackBlobs {
+ public:
+  // Opens every objects/pack/*.pack with its index (sorted by name: the first pack holding an
+  // id answers, as in PackDeltas). `unopened` counts the packs left out (their blobs are then
+  // NotFound here). `cache_bytes` bounds the delta-base cache (git's own default is 96 MiB).
+  static std::unique_ptr<PackBlobs> Open(const std::string& objects_dir, uint64_t cache_bytes,
+                                         size_t* unopened);
+  ~PackBlobs();
+  PackBlobs(const PackBlobs&) = delete;
+  PackBlobs& operator=(const PackBlobs&) = delete;
+
+  // Blob `id`. A blob larger than `max_size` is not inflated (PackBlob::owner null, size set).
+  // Errors: kNotFound (in no pack opened, or a ref-delta base outside its pack); kCorrupt,
+  // kResourceExhausted, kIoError (the pack; a chain that is not a blob's is kCorrupt).
+  Result<PackBlob> Read(const ObjectId& id, uint64_t max_size) const;
+
+  size_t packs() const;
+
+ private:
+  struct Impl;
+  PackBlobs();
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace magpie::git::internal
+
+#endif  // MAGPIE_GIT_PACK_BLOBS_H_
