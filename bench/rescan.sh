@@ -77,7 +77,7 @@ for i in range(n):
         out.write(b"from %s\n" % base.encode())
     out.write(b"M 100644 inline %s\ndata %d\n%s\n\n" % (path.encode(), len(data), data))
 PY
-new_objects=$(git -C "$copy" rev-list --objects --all --not $old_tips | wc -l)
+new_objects=$(printf '^%s\n' $old_tips | git -C "$copy" rev-list --objects --all --stdin | wc -l)
 
 measure_once() {  # appends "wall user+sys" of one run of $1 to file $2
   /usr/bin/time -f "%e %U %S" -o "$work/time.out" ${cpus:+taskset -c "$cpus"} \
@@ -94,8 +94,9 @@ paired_ratio() {  # median of per-run ratios column $2 of $1 / column $3 of $4
 }
 restore() { rm -rf "$work/store" && cp -a "$work/store.before" "$work/store"; }
 
-not_old=$(printf ' ^%s' $old_tips)
-floor_cmd="git -C '$copy' rev-list --objects --all $not_old | cut -d' ' -f1 | git -C '$copy' cat-file --batch"
+# The old tips on stdin, not as arguments: a mirror has thousands of refs.
+printf '^%s\n' $old_tips > "$work/old-tips"
+floor_cmd="git -C '$copy' rev-list --objects --all --stdin < '$work/old-tips' | cut -d' ' -f1 | git -C '$copy' cat-file --batch"
 rescan_cmd="'$magpie' git '$copy' -q --format jsonl --store '$store'"
 full_cmd="'$magpie' git '$copy' -q --format jsonl --no-store"
 
