@@ -174,7 +174,7 @@ struct History::Impl {
     } else if (blob.status().code() != StatusCode::kNotFound) {
       ++reads[kPackError];
     } else {
-      ++reads[blob.status().message() == "not in a pack" ? kNotInPack : kBaseOutsidePack];
+      ++reads[pack_blobs->Has(raw) ? kBaseOutsidePack : kNotInPack];
     }
     return false;
   }

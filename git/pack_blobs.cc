@@ -119,6 +119,13 @@ std::unique_ptr<PackBlobs> PackBlobs::Open(const std::string& objects_dir, uint6
 
 size_t PackBlobs::packs() const { return impl_->packs.size(); }
 
+bool PackBlobs::Has(const ObjectId& id) const {
+  for (const auto& pack : impl_->packs) {
+    if (pack->Find(id) != nullptr) return true;
+  }
+  return false;
+}
+
 Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
   if (fault::Triggered(fault::Point::kPackBlobRead)) return IoError("pack: injected failure");
   size_t p = 0;

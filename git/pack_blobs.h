@@ -50,6 +50,10 @@ class PackBlobs {
   // kResourceExhausted, kIoError (the pack; a chain that is not a blob's is kCorrupt).
   Result<PackBlob> Read(const ObjectId& id, uint64_t max_size) const;
 
+  // Whether some pack holds `id` (stored whole or as a delta): tells a NotFound from Read
+  // apart, a blob not in any pack from one whose delta base is outside its pack (thin).
+  bool Has(const ObjectId& id) const;
+
   size_t packs() const;
 
  private:
