@@ -2,8 +2,10 @@
 // stderr and exit code 2.
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include "cli/commands.h"
 #include "cli/entry.h"
@@ -31,8 +33,20 @@ void AddCommonFlags(CLI::App* app, CommonFlags* f) {
                        : "expected a number of threads (0 = all cores)";
           },
           "N"));
+  // Checked as text before CLI11 converts it: a uint64_t accepts "-5" (wrapping to a size no
+  // file reaches) and N << 20 overflows for large N; the bounds are .magpie.yaml's.
   app->add_option("--max-file-size", f->max_file_size_mib, "Skip files larger than N MiB")
       ->capture_default_str()
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            const bool digits = !value.empty() && value.size() <= 7 &&
+                                value.find_first_not_of("0123456789") == std::string::npos;
+            const uint64_t mib = digits ? std::stoull(value) : 0;
+            return mib >= 1 && mib <= (uint64_t{1} << 20)
+                       ? ""
+                       : "expected a whole number of MiB, 1 to 1048576";
+          },
+          "MiB"))
       ->each([f](const std::string&) { f->max_file_size_given = true; });
   app->add_flag("--include-binary", f->include_binary, "Scan files that look binary");
   app->add_option("--scan-window-kib", f->scan_window_kib,

@@ -16,6 +16,7 @@
 #include "git/repository_root.h"
 #include "pipeline/staged_source.h"
 #include "scanner/binary.h"
+#include "report/reporter.h"
 #include "report/terminal_text.h"
 
 namespace magpie::cli {
@@ -82,8 +83,9 @@ int RunStaged(const CommonFlags& flags) {
   if (!staged.ok()) return ReportError(staged.status());
   (*staged)->SetExcluder(&(*run)->excluder());
   if ((*staged)->nothing_staged()) {
-    std::cerr << "magpie: nothing staged\n";
-    return kExitClean;
+    if (!flags.quiet) std::cerr << "magpie: nothing staged\n";
+    // JSON, JSONL and SARIF stay whole documents (an empty one here), never an empty file.
+    if ((*run)->settings().format == report::Format::kText) return kExitClean;
   }
   ScanMode mode;
   mode.serial_below_bytes = kParallelBytes;

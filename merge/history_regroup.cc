@@ -310,7 +310,7 @@ std::map<std::string, uint64_t> RegroupHistory(bool sarif, std::vector<Keyed>* f
     git["paths"] = secret.paths.size();
     git["present_at_head"] = secret.at_head;
     git["present_elsewhere"] = git["present_in"].is_array() && git["present_in"].empty() &&
-                               secret.live;
+                               (secret.live || secret.at_head);  // as HistoryGroupSink
     if (sarif && finding.contains("message") && finding["message"].is_object()) {
       Json& text = finding["message"]["text"];
       const std::string tail = report::HistoryMessageTail(HistoryOf(git));

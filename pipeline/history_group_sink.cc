@@ -189,12 +189,16 @@ void HistoryGroupSink::Flush() {
     history.secret_id = first.finding.sensitive_file
                             ? scanner::SecretId(first.finding.rule_id, '\1' + origin.path)
                             : scanner::SecretId(first.finding.rule_id, first.finding.secret);
+    origin.present_at_head = origin.present_at_head || at_head_.count(secret) > 0;
     if (history.presence_checked && history.present_in.empty()) {
+      // Another path's finding is in a tip, or HEAD holds the secret at a path no finding
+      // names: a renamed or copied file keeps its blob, which is reported once, at its first
+      // path, so no finding exists for the new path. Either way it is not deleted.
       const auto live = live_paths.find(secret);
-      history.present_elsewhere = live != live_paths.end() && !live->second.empty();
+      history.present_elsewhere =
+          (live != live_paths.end() && !live->second.empty()) || origin.present_at_head;
     }
     origin.other_occurrences = copies;  // beyond one introduction per version
-    origin.present_at_head = origin.present_at_head || at_head_.count(secret) > 0;
     origin.occurrences.clear();
     for (auto& [key, occurrence] : occurrences) origin.occurrences.push_back(occurrence);
     origin.history = std::move(history);

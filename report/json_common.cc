@@ -91,7 +91,7 @@ std::string PresenceText(const SecretHistory& history, size_t max_names) {
   if (!history.presence_checked) return "unknown (the branches and tags could not be read)";
   if (history.present_in.empty()) {
     return history.present_elsewhere
-               ? "no branch or tag at this path; still at another path (see its finding)"
+               ? "no branch or tag at this path; still at another path (moved or copied)"
                : "deleted from every branch and tag (still in history: rotate it)";
   }
   std::string text = "still in: ";

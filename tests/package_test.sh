@@ -65,6 +65,9 @@ check_root "$scratch/prefix" ""
 (cd "$build" && cpack -G DEB -B "$scratch/deb" >/dev/null) || fail "cpack failed"
 deb="$(ls "$scratch"/deb/magpie_*.deb)"
 dpkg-deb --field "$deb" Depends | grep -q 'libhs\|libvectorscan' || fail "Depends lacks Hyperscan"
+# issue 11: install-hook runs `git rev-parse` and blobs over the window stream from
+# `git cat-file`: without git those fail, so the package recommends it.
+dpkg-deb --field "$deb" Recommends | grep -qw git || fail "Recommends lacks git"
 dpkg -x "$deb" "$scratch/root"
 check_root "$scratch/root" /usr
 echo "package_test: ok ($(basename "$deb"))"

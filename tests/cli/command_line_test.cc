@@ -66,6 +66,25 @@ TEST_CASE("issue 11: a flag error is one line in magpie's words and exit 2", "[c
   CHECK(box.Run("--version").exit_code == 0);
 }
 
+TEST_CASE("issue 11: --max-file-size out of range is a flag error - not a silent size", "[cli]") {
+  Sandbox box;
+  box.Write("leak.env", "KEY=" + std::string(kAwsKey) + "\n");
+  // "-5" wrapped to an unlimited size; 2^44 MiB shifted to 0 bytes, skipping every file as
+  // too large and exiting 0; 0 did the same.
+  for (const std::string value : {"-5", "0", "1048577", "17592186044416", "1.5", "5k"}) {
+    INFO(value);
+    const CliRun run = box.Run("scan --max-file-size " + value + " .");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(CountLines(run.err) == 1);
+    CHECK(Contains(run.err, "invalid value for '--max-file-size'"));
+  }
+  for (const std::string value : {"1", "1048576"}) {
+    INFO(value);
+    CHECK(box.Run("scan -q --max-file-size " + value + " .").exit_code == 1);
+  }
+}
+
 TEST_CASE("issue 11: -q prints nothing when nothing is found and only findings otherwise",
           "[cli]") {
   Sandbox box;

@@ -252,6 +252,28 @@ TEST_CASE("magpie staged: the first commit, and nothing staged", "[cli][git]") {
   CHECK(empty.err.find("magpie: nothing staged") != std::string::npos);
 }
 
+TEST_CASE("issue 11: nothing staged - -q prints nothing and json or sarif is still a document",
+          "[cli][git]") {
+  Sandbox box;
+  InitRepo(box);
+  const CliRun quiet = box.Run("staged -q");
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err.empty());
+  // Was an empty stdout and an empty --output file: no tool reading the report could parse it.
+  const CliRun json = box.Run("staged -f json");
+  CHECK(json.exit_code == 0);
+  const nlohmann::json report = ParseJson(json.out);
+  CHECK(report.is_object());
+  CHECK(report["findings"].empty());
+  const fs::path out = box.io() / "staged.sarif";
+  const CliRun sarif = box.Run("staged -q -f sarif -o " + ShellQuote(out.string()));
+  CHECK(sarif.exit_code == 0);
+  const nlohmann::json log = ParseJson(ReadFile(out));
+  CHECK(log.is_object());
+  CHECK(log["runs"][0]["results"].empty());
+}
+
 TEST_CASE("install-hook blocks a real commit that adds a secret and lets a clean one pass",
           "[cli][git]") {
   Sandbox box;

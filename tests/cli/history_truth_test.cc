@@ -83,6 +83,32 @@ TEST_CASE("issue 11: a secret alive on another branch is not deleted", "[cli][gi
   CHECK(box.Run("git .").out.find("deleted from every branch and tag") != std::string::npos);
 }
 
+TEST_CASE("issue 11: a renamed file's secret is not reported deleted", "[cli][git]") {
+  Sandbox box;
+  InitRepo(box);
+  box.Write("config.py", kAwsLine);
+  Commit(box, "add the key");
+  MustSh(box, "git mv config.py settings.py");  // same blob: reported once, at config.py
+  Commit(box, "rename it");
+
+  const CliRun run = box.Run("git -f json");
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  const auto found = FindingsOf(ParseJson(run.out), kAwsRule);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]["path"] == "config.py");
+  CHECK(found[0]["git"]["present_in"] == nlohmann::json::array());  // not at config.py...
+  CHECK(found[0]["git"]["present_elsewhere"] == true);              // ...but alive on main
+  const CliRun text = box.Run("git .");
+  CHECK(text.out.find("still at another path") != std::string::npos);
+  CHECK(text.out.find("deleted from every branch and tag") == std::string::npos);
+
+  // Removed from the new path as well: now it is deleted.
+  fs::remove(box.work() / "settings.py");
+  Commit(box, "remove it");
+  CHECK(box.Run("git .").out.find("deleted from every branch and tag") != std::string::npos);
+}
+
 TEST_CASE("issue 11: a secret kept through N commits is one finding with its first and last commit",
           "[cli][git]") {
   Sandbox box;

@@ -91,5 +91,26 @@ TEST_CASE("issue 11: pre-commit run --all-files and --files check those files",
   CHECK(rc == 0);
 }
 
+TEST_CASE("issue 11: pre-commit files mode scans a file whose name starts with a dash",
+          "[cli][git][precommit]") {
+  if (PreCommitMissing()) return;
+  Sandbox box;
+  const std::string env = SetUpPreCommit(box);
+  // pre-commit passes file names after the hook's entry and args, with no `--` of its own: a
+  // name that looks like a flag was a flag error (exit 2) that blocked even a clean commit.
+  box.Write("-clean.py", "x = 1\n");
+  box.Write("--leak.py", kLeak);
+  std::string out;
+  int rc = Sh(box, env + "pre-commit run magpie --files ./-clean.py", &out);
+  INFO(out);
+  CHECK(rc == 0);
+  MustSh(box, "git add -- -clean.py --leak.py");
+  rc = Sh(box, env + "pre-commit run magpie", &out);
+  INFO(out);
+  CHECK(rc == 1);
+  CHECK(out.find("--leak.py:1:") != std::string::npos);
+  CHECK(out.find("unknown flag") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace magpie::clitest

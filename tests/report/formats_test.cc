@@ -215,7 +215,7 @@ TEST_CASE("issue 11: one short line says where a history secret lives now", "[re
         "deleted from every branch and tag (still in history: rotate it)");
   h.present_elsewhere = true;
   CHECK(internal::PresenceText(h) ==
-        "no branch or tag at this path; still at another path (see its finding)");
+        "no branch or tag at this path; still at another path (moved or copied)");
   h.present_in = {"refs/heads/main", "refs/remotes/origin/dev", "refs/tags/v1.2", "HEAD"};
   CHECK(internal::PresenceText(h) == "still in: main, origin/dev, v1.2 (+1 more)");
   CHECK(internal::PresenceText(h, 4) == "still in: main, origin/dev, v1.2, HEAD");
