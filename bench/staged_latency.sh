@@ -2,24 +2,30 @@
 # Latency of `magpie staged` as the pre-commit hook sees it: one changed file staged in a
 # repository of FILES tracked files (default 4,800, git/git's size), warm database cache, the
 # median of RUNS runs. Several binaries are interleaved (A, B, A, B, ...) so that machine noise
-# hits them alike. The repository is generated (no download) and reused between calls.
+# hits them alike. The repository is generated (no download) and reused between calls, or
+# --repo names a work tree of your own (e.g. a clone of git/git; it must be clean: the script
+# appends a line to --file, stages it, and resets both at the end).
 #
-# Usage: bench/staged_latency.sh [--runs N] [--files N] [--repo DIR] BIN [BIN...]
+# Usage: bench/staged_latency.sh [--runs N] [--files N] [--repo DIR] [--file PATH] BIN [BIN...]
 #   e.g. bench/staged_latency.sh /work/main/build/cli/magpie build/cli/magpie
-# Prints one line for `git diff --cached` (the floor, timed in the same interleaved rounds) and one
-# per binary: median wall time, median CPU time (user + system), their ratios to the floor, the
-# minor page faults of one more run (GNU time, /usr/bin/time; "-" without it), BIN. Page faults
-# were most of a run's CPU time on a virtual machine (~15 us each): README.md, "Staged hook
-# latency".
+#        bench/staged_latency.sh --repo /tmp/git-clone --file diff.c build/cli/magpie
+# Each round times, in order: `git diff --cached` (the floor), then per binary `BIN --version`
+# (the process start: loader, static initialisers, flag parsing) and `BIN staged`. Prints one
+# line per command: median wall time, median CPU time (user + system), the minor page faults
+# of one more run (GNU time, /usr/bin/time; "-" without it); and per binary the ratios of
+# `staged` to the floor and to its own `--version`, which compare across machines better than
+# milliseconds (issue 13 gives a reference machine's floors as these two). Page faults were
+# most of a run's CPU time on a virtual machine (~15 us each): README.md, "Staged hook latency".
 set -euo pipefail
 
-runs=31 files=4800 repo=""
+runs=31 files=4800 repo="" file=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --files) files="$2"; shift 2 ;;
     --repo) repo="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --file) file="$2"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     --*) echo "staged_latency.sh: unknown argument: $1" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -48,59 +54,83 @@ PY
   git -C "$repo" add -A
   git -C "$repo" -c user.name=b -c user.email=b@e commit -q -m base
 fi
-# One changed file, staged.
-target="$repo/dir007/sub0/file00007.c"
-git -C "$repo" checkout -q -- "$target"
+# One changed file, staged: the given one, in a generated repository a fixed one, else the
+# middle one of the tracked C files.
+if [[ -z "$file" ]]; then
+  file=dir007/sub0/file00007.c
+  if [[ ! -f "$repo/$file" ]]; then
+    file=$(git -C "$repo" ls-files -- '*.c' | awk '{f[NR]=$0} END {print f[int((NR+1)/2)]}')
+  fi
+fi
+[[ -n "$file" && -f "$repo/$file" ]] || { echo "staged_latency.sh: no file to change" >&2; exit 2; }
+[[ -z "$(git -C "$repo" status --porcelain --untracked-files=no)" ]] ||
+  { echo "staged_latency.sh: $repo has changes; give a clean work tree" >&2; exit 2; }
+target="$repo/$file"
 echo "int added_by_bench = 1;" >>"$target"
-git -C "$repo" add "$target"
+git -C "$repo" add -- "$target"
+trap 'git -C "$repo" reset -q -- "$target" && git -C "$repo" checkout -q -- "$target"' EXIT
 
-# "<wall ms> <cpu ms>" of one `BIN staged` in the repository. CPU time (user + system) is
-# printed too: on a shared, loaded machine the wall time mostly measures waiting for a core.
-# FLOOR names git's own `git diff --cached`, the least a pre-commit check can do.
-readonly FLOOR="git diff --cached"
+# run_cmd CMD [PREFIX...]: one run of CMD, "floor" (`git diff --cached`) or "BIN ARG" (ARG:
+# staged or --version), in the repository, behind PREFIX (GNU time for the fault count).
+readonly FLOOR="floor"
+run_cmd() {
+  local c="$1"
+  shift
+  if [[ "$c" == "$FLOOR" ]]; then
+    (cd "$repo" && "$@" git diff --cached >/dev/null 2>&1)
+  else
+    (cd "$repo" && "$@" "${c% *}" "${c##* }" >/dev/null 2>&1)
+  fi
+}
+
+# "<wall ms>:<cpu ms>" of one run. CPU time (user + system) is printed too: on a shared, loaded
+# machine the wall time mostly measures waiting for a core.
 ms() {
   local rc=0 out TIMEFORMAT='%3R %3U %3S'
   out=$(mktemp)
-  if [[ "$1" == "$FLOOR" ]]; then
-    { time (cd "$repo" && git diff --cached >/dev/null 2>&1) ; } 2>"$out" || rc=$?
-  else
-    { time (cd "$repo" && "$1" staged >/dev/null 2>&1) ; } 2>"$out" || rc=$?
-  fi
-  [[ $rc -le 1 ]] || { echo "staged_latency.sh: $1 staged failed (exit $rc)" >&2; exit 2; }
+  { time run_cmd "$1" ; } 2>"$out" || rc=$?
+  [[ $rc -le 1 ]] || { echo "staged_latency.sh: $1 failed (exit $rc)" >&2; exit 2; }
   awk '{printf "%.1f:%.1f\n", $1 * 1000, ($2 + $3) * 1000}' "$out"
   rm -f "$out"
 }
 
-# Minor page faults of one untimed `BIN staged` ("-" without GNU time: its %U/%S and %e have a
+# Minor page faults of one untimed run ("-" without GNU time: its %U/%S and %e have a
 # resolution of 10 ms, too coarse for the timed runs, which use bash's `time`).
 faults() {
   local out
   /usr/bin/time -f '%R' true >/dev/null 2>&1 || { echo "-"; return; }
   out=$(mktemp)
-  if [[ "$1" == "$FLOOR" ]]; then
-    (cd "$repo" && /usr/bin/time -o "$out" -f '%R' git diff --cached >/dev/null 2>&1) || true
-  else
-    (cd "$repo" && /usr/bin/time -o "$out" -f '%R' "$1" staged >/dev/null 2>&1) || true
-  fi
+  run_cmd "$1" /usr/bin/time -o "$out" -f '%R' || true
   tail -1 "$out"
   rm -f "$out"
 }
 
+cmds=("$FLOOR")
+for bin in "$@"; do cmds+=("$bin --version" "$bin staged"); done
 declare -A times
-set -- "$FLOOR" "$@"
-for bin in "$@"; do ms "$bin" >/dev/null; done  # warm the cache and the page cache
+for c in "${cmds[@]}"; do ms "$c" >/dev/null; done  # warm the cache and the page cache
 for ((r = 0; r < runs; r++)); do
-  for bin in "$@"; do times[$bin]+="$(ms "$bin") "; done
+  for c in "${cmds[@]}"; do times[$c]+="$(ms "$c") "; done
 done
-median() { sort -n | awk '{v[NR]=$1} END {printf "%7.1f", v[int((NR+1)/2)]}'; }
-floor_wall="" floor_cpu=""
-echo "staged check, one changed file, $(git -C "$repo" ls-files | wc -l) tracked files, $runs interleaved runs"
+median() { sort -n | awk '{v[NR]=$1} END {printf "%.1f", v[int((NR+1)/2)]}'; }
+declare -A wall cpu
+for c in "${cmds[@]}"; do
+  wall[$c]=$(tr ' ' '\n' <<<"${times[$c]}" | grep . | cut -d: -f1 | median)
+  cpu[$c]=$(tr ' ' '\n' <<<"${times[$c]}" | grep . | cut -d: -f2 | median)
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1fx", (b > 0 ? a / b : 0)}'; }
+echo "staged check, one changed file ($file), $(git -C "$repo" ls-files | wc -l) tracked files," \
+  "$runs interleaved runs; medians"
+printf '%9s %9s %7s  %s\n' wall cpu faults command
+for c in "${cmds[@]}"; do
+  name="$c"
+  [[ "$c" == "$FLOOR" ]] && name="git diff --cached (floor)"
+  printf '%6s ms %6s ms %7s  %s\n' "${wall[$c]}" "${cpu[$c]}" "$(faults "$c")" "$name"
+done
 for bin in "$@"; do
-  wall=$(tr ' ' '\n' <<<"${times[$bin]}" | grep . | cut -d: -f1 | median)
-  cpu=$(tr ' ' '\n' <<<"${times[$bin]}" | grep . | cut -d: -f2 | median)
-  if [[ -z "$floor_wall" ]]; then floor_wall=$wall floor_cpu=$cpu; fi
-  ratio=$(awk -v w="$wall" -v f="$floor_wall" -v c="$cpu" -v g="$floor_cpu" \
-    'BEGIN {printf "%5.1fx wall %5.1fx cpu", (f > 0 ? w / f : 0), (g > 0 ? c / g : 0)}')
-  echo "$wall ms wall (median)  $cpu ms cpu (median)  $ratio of $FLOOR  $(faults "$bin") faults  $bin"
+  s="$bin staged" v="$bin --version"
+  echo "staged / git diff --cached: $(ratio "${wall[$s]}" "${wall[$FLOOR]}") wall" \
+    "$(ratio "${cpu[$s]}" "${cpu[$FLOOR]}") cpu;" \
+    "staged / --version: $(ratio "${wall[$s]}" "${wall[$v]}") wall" \
+    "$(ratio "${cpu[$s]}" "${cpu[$v]}") cpu  $bin"
 done
-git -C "$repo" reset -q && git -C "$repo" checkout -q -- "$target"

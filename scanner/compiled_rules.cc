@@ -238,23 +238,26 @@ size_t CompiledRules::DatabaseSize() const {
 }
 
 std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOptions& options) {
+  return internal::CacheKeyForRewrite(rules, options, internal::kHyperscanExpressionVersion);
+}
+
+std::string internal::CacheKeyForRewrite(const rules::RuleSet& rules,
+                                         const CompileOptions& options, int expression_version) {
   // v2: the base64 prefilter left the database for a linear scanner (issue 12).
   // v3: Hyperscan compiles HyperscanExpression(pattern), which is part of the key (issue 12).
-  std::string material = "magpie-db-v3\n";
+  // v4: the rewrite's version stands for its output, which is a function of the patterns
+  // already in the key (hs_expression.h; rewriting every pattern here cost every start).
+  std::string material = "magpie-db-v4\n";
   material += hs_version();
+  material += "\nhs-expression " + std::to_string(expression_version);
   material += options.generic_detector ? "\ngeneric\n" : "\nno-generic\n";
   for (const rules::RuleSpec& spec : rules.rules()) {
     material += spec.id;
     material.push_back('\0');
     material += spec.pattern;
     material.push_back('\0');
-    material += internal::HyperscanExpression(spec.pattern);
-    material.push_back('\0');
   }
-  if (options.generic_detector) {
-    material += internal::GenericRuleSpec().pattern;
-    material += internal::HyperscanExpression(internal::GenericRuleSpec().pattern);
-  }
+  if (options.generic_detector) material += internal::GenericRuleSpec().pattern;
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
     material.push_back('\0');
     material += decoder.prefilter_find != nullptr ? "<linear>" : decoder.prefilter;

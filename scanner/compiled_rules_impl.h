@@ -128,6 +128,11 @@ namespace internal {
 hs_database_t* CompileDatabaseOf(const CompiledRules::Impl& impl, const std::vector<char>& only,
                                  std::string* error);
 
+// CompiledRules::CacheKey as if HyperscanExpression's rewrite had version `expression_version`
+// (CacheKey passes kHyperscanExpressionVersion): tests show the key follows the version.
+std::string CacheKeyForRewrite(const rules::RuleSet& rules, const CompileOptions& options,
+                               int expression_version);
+
 // The one way to CompiledRules::Impl (CompiledRules has no public accessor): only the
 // scanner's .cc files include this header.
 class CompiledRulesAccess {

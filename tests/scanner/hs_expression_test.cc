@@ -4,11 +4,16 @@
 
 #include <re2/re2.h>
 
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rules/re2_options.h"
 #include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
+#include "scanner/compiled_rules_impl.h"
+#include "scanner/fingerprint.h"
 #include "scanner/hs_expression.h"
 
 using magpie::scanner::internal::HyperscanExpression;
@@ -82,4 +87,74 @@ TEST_CASE("issue 12: the expression matches wherever the pattern matches", "[sca
     }
   }
   CHECK(relaxed > 0);
+}
+
+namespace {
+
+// Every string of up to 5 characters over the bytes the rewrite reads (and a few it does not),
+// plus the patterns of the cases above: what the rewrite outputs for them, hashed.
+std::string RewriteDigest() {
+  const std::string alphabet = "\\bBQE[]^:?{}(a";
+  std::vector<std::string> inputs = {
+      R"(\bAKIA[A-Z2-7]{16}\b)", R"((?i:(?:bitwarden|\bbw_client))x)", R"([[:alpha:]\b]\b)",
+      R"(\Qa\b\Ex\b)", R"(\d\w\x{62}\.\b)", R"(a\B*c\b{1}d\b+)", R"([^]\b]\b)"};
+  std::vector<std::string> level = {""};
+  for (int length = 1; length <= 5; ++length) {
+    std::vector<std::string> next;
+    next.reserve(level.size() * alphabet.size());
+    for (const std::string& prefix : level) {
+      for (char c : alphabet) next.push_back(prefix + c);
+    }
+    inputs.insert(inputs.end(), next.begin(), next.end());
+    level = std::move(next);
+  }
+  std::string material;
+  for (const std::string& input : inputs) {
+    material += input;
+    material.push_back('\0');
+    material += HyperscanExpression(input);
+    material.push_back('\0');
+  }
+  return magpie::scanner::Sha256Hex(material);
+}
+
+// One row per version of the rewrite, never edited: a change to what the rewrite outputs gets
+// a new kHyperscanExpressionVersion and a new row, so that the cache key changes with it.
+struct PinnedRewrite {
+  int version;
+  const char* digest;
+};
+constexpr PinnedRewrite kPinnedRewrites[] = {
+    {1, "1ae1b8b63079334b2361936843d51373567d9ccf8689f143900ae3e9b81c140d"},
+};
+
+}  // namespace
+
+TEST_CASE("issue 11: the rewrite's output is pinned to its version tag", "[scanner]") {
+  const PinnedRewrite& current = std::end(kPinnedRewrites)[-1];
+  INFO("scanner/hs_expression.h: a changed rewrite bumps kHyperscanExpressionVersion and adds "
+       "a row to kPinnedRewrites (cached databases compiled by the old rewrite must miss)");
+  REQUIRE(current.version == magpie::scanner::internal::kHyperscanExpressionVersion);
+  for (size_t i = 1; i < std::size(kPinnedRewrites); ++i) {
+    CHECK(kPinnedRewrites[i - 1].version < kPinnedRewrites[i].version);
+    for (size_t j = 0; j < i; ++j) {
+      CHECK(std::string(kPinnedRewrites[j].digest) != kPinnedRewrites[i].digest);
+    }
+  }
+  CHECK(RewriteDigest() == current.digest);
+}
+
+TEST_CASE("issue 11: the database cache key follows the rewrite's version tag", "[scanner]") {
+  namespace scanner = magpie::scanner;
+  auto loaded = magpie::rules::LoadBuiltinRules();
+  REQUIRE(loaded.ok());
+  const scanner::CompileOptions options;
+  const std::string key = scanner::CompiledRules::CacheKey(loaded.rules, options);
+  CHECK(key == scanner::internal::CacheKeyForRewrite(loaded.rules, options,
+                                                     scanner::internal::kHyperscanExpressionVersion));
+  // An entry written under another version of the rewrite is under another key: it misses.
+  CHECK(key != scanner::internal::CacheKeyForRewrite(
+                   loaded.rules, options, scanner::internal::kHyperscanExpressionVersion + 1));
+  CHECK(key != scanner::internal::CacheKeyForRewrite(
+                   loaded.rules, options, scanner::internal::kHyperscanExpressionVersion - 1));
 }
