@@ -14,16 +14,48 @@ constexpr uint64_t kMaxCommits = uint64_t{1} << 24;
 constexpr size_t kMaxTips = size_t{1} << 22;
 constexpr size_t kMaxPath = size_t{1} << 16;
 
-bool ParseOid(const std::string& hex, git_oid* out) {
-  return hex.size() == GIT_OID_HEXSZ && git_oid_fromstrn(out, hex.data(), hex.size()) == 0;
+static_assert(sizeof(RawOid) == GIT_OID_RAWSZ);
+
+git_oid ToOid(const RawOid& raw) {
+  git_oid id;
+  git_oid_fromraw(&id, raw.data());
+  return id;
 }
+
+RawOid ToRaw(const git_oid& id) {
+  RawOid raw;
+  std::copy(id.id, id.id + GIT_OID_RAWSZ, raw.begin());
+  return raw;
+}
+
+// The commits an earlier walk walked, sorted: asked about only for the refs' tips and the new
+// commits' parents, so a sorted array (one allocation) serves where a hash set of 203k nodes
+// (git/git) cost a rescan tens of milliseconds of allocation and freeing.
+class WalkedCommits {
+ public:
+  // False when an id is listed twice.
+  bool Assign(const std::vector<git_oid>& commits) {
+    ids_.assign(commits.begin(), commits.end());
+    std::sort(ids_.begin(), ids_.end(), Less);
+    return std::adjacent_find(ids_.begin(), ids_.end(), [](const git_oid& a, const git_oid& b) {
+             return git_oid_cmp(&a, &b) == 0;
+           }) == ids_.end();
+  }
+  bool Has(const git_oid& id) const {
+    return std::binary_search(ids_.begin(), ids_.end(), id, Less);
+  }
+
+ private:
+  static bool Less(const git_oid& a, const git_oid& b) { return git_oid_cmp(&a, &b) < 0; }
+  std::vector<git_oid> ids_;
+};
 
 bool SanePath(const std::string& path) {
   return !path.empty() && path.size() <= kMaxPath && path.find('\0') == std::string::npos;
 }
 
 // Checks the commit list and fills plan->index.commits and *walked from it.
-std::string ReadCommits(const WalkSnapshot& snapshot, ResumePlan* plan, OidSet* walked) {
+std::string ReadCommits(const WalkSnapshot& snapshot, ResumePlan* plan, WalkedCommits* walked) {
   if (snapshot.commits > kMaxCommits || snapshot.blobs.size() > kMaxCommits) {
     return "the walk cache claims too many commits or blobs";
   }
@@ -32,12 +64,11 @@ std::string ReadCommits(const WalkSnapshot& snapshot, ResumePlan* plan, OidSet* 
   }
   std::vector<git_oid>& commits = plan->index.commits;
   commits.resize(snapshot.commits);
-  walked->reserve(snapshot.commits);
   const auto* raw = reinterpret_cast<const unsigned char*>(snapshot.commit_ids.data());
   for (size_t i = 0; i < commits.size(); ++i) {
     git_oid_fromraw(&commits[i], raw + i * GIT_OID_RAWSZ);
-    if (!walked->insert(commits[i]).second) return "the walk cache lists a commit twice";
   }
+  if (!walked->Assign(commits)) return "the walk cache lists a commit twice";
   return "";
 }
 
@@ -49,15 +80,13 @@ std::string ReadRows(const WalkSnapshot& snapshot,
   HistoryIndex& index = plan->index;
   index.blobs.reserve(snapshot.blobs.size());
   for (const WalkSnapshot::Blob& row : snapshot.blobs) {
-    git_oid blob;
-    git_oid commit;
-    if (!ParseOid(row.blob_id, &blob) || !ParseOid(row.commit, &commit) ||
-        row.commit_order >= snapshot.commits || !SanePath(row.path) ||
+    const git_oid blob = ToOid(row.blob_id);
+    if (row.commit_order >= snapshot.commits || !SanePath(row.path) ||
         row.other_occurrences > UINT32_MAX) {
       return "the walk cache holds a malformed row";
     }
     const auto order = static_cast<uint32_t>(row.commit_order);
-    if (!OidEqual()(index.commits[order], commit)) {
+    if (!std::equal(row.commit.begin(), row.commit.end(), index.commits[order].id)) {
       return "the walk cache names another commit at a position than its commit list";
     }
     // Only a row that says "excluded" can make a blob skipped: it must be at a path that the
@@ -73,15 +102,10 @@ std::string ReadRows(const WalkSnapshot& snapshot,
     it->second.path = row.path;
   }
   for (const WalkSnapshot::Submodule& submodule : snapshot.submodules) {
-    git_oid id;
-    if (!SanePath(submodule.path) || !ParseOid(submodule.commit, &id)) {
-      return "the walk cache holds a malformed submodule row";
-    }
-    plan->submodules.emplace_back(submodule.path, id);
+    if (!SanePath(submodule.path)) return "the walk cache holds a malformed submodule row";
+    plan->submodules.emplace_back(submodule.path, ToOid(submodule.commit));
   }
-  if (!snapshot.last_commit.empty() && !ParseOid(snapshot.last_commit, &plan->last.id)) {
-    return "the walk cache holds a malformed commit id";
-  }
+  if (snapshot.commits > 0) plan->last.id = ToOid(snapshot.last_commit);
   plan->last.time = snapshot.last_time;
   return "";
 }
@@ -94,18 +118,16 @@ std::string PlanResume(git_repository* repo, const WalkSnapshot& snapshot,
                        ResumePlan* plan) {
   if (snapshot.tips.size() > kMaxTips) return "the walk cache lists too many tips";
   std::vector<git_oid> tips(snapshot.tips.size());
-  for (size_t i = 0; i < tips.size(); ++i) {
-    if (!ParseOid(snapshot.tips[i], &tips[i])) return "the walk cache holds a malformed tip";
-  }
-  OidSet walked;
+  for (size_t i = 0; i < tips.size(); ++i) tips[i] = ToOid(snapshot.tips[i]);
+  WalkedCommits walked;
   if (std::string why = ReadCommits(snapshot, plan, &walked); !why.empty()) return why;
   if (std::string why = ReadRows(snapshot, is_excluded, plan); !why.empty()) return why;
   // What the earlier walk says of itself must hold together: it walked its tips and its last
   // commit (a forged list could still leave commits out: walk_snapshot.h).
   for (const git_oid& tip : tips) {
-    if (walked.count(tip) == 0) return "the walk cache names a tip it did not walk";
+    if (!walked.Has(tip)) return "the walk cache names a tip it did not walk";
   }
-  if (snapshot.commits > 0 && walked.count(plan->last.id) == 0) {
+  if (snapshot.commits > 0 && !walked.Has(plan->last.id)) {
     return "the walk cache names a last commit it did not walk";
   }
 
@@ -120,7 +142,7 @@ std::string PlanResume(git_repository* repo, const WalkSnapshot& snapshot,
   CommitKey newest = plan->last;
   std::vector<git_oid> stack;
   for (const git_oid& root : root_commits) {
-    if (walked.count(root) == 0) stack.push_back(root);
+    if (!walked.Has(root)) stack.push_back(root);
   }
   while (!stack.empty()) {
     const git_oid id = stack.back();
@@ -141,7 +163,7 @@ std::string PlanResume(git_repository* repo, const WalkSnapshot& snapshot,
     for (unsigned i = 0; i < n; ++i) {
       const git_oid& parent = *git_commit_parent_id(commit, i);
       parents_of_new.insert(parent);
-      if (walked.count(parent) == 0) stack.push_back(parent);
+      if (!walked.Has(parent)) stack.push_back(parent);
     }
   }
   plan->last = newest;
@@ -161,16 +183,16 @@ WalkSnapshot TakeSnapshot(const HistoryIndex& index, const std::vector<git_oid>&
                           const std::vector<std::pair<std::string, git_oid>>& submodules,
                           const OidSet* touched) {
   WalkSnapshot snapshot;
-  for (const git_oid& root : root_commits) snapshot.tips.push_back(OidHex(root));
+  for (const git_oid& root : root_commits) snapshot.tips.push_back(ToRaw(root));
   std::sort(snapshot.tips.begin(), snapshot.tips.end());
   snapshot.tips.erase(std::unique(snapshot.tips.begin(), snapshot.tips.end()),
                       snapshot.tips.end());
   snapshot.commits = index.commits.size();
   snapshot.last_time = last.time;
-  if (!index.commits.empty()) snapshot.last_commit = OidHex(last.id);
+  if (!index.commits.empty()) snapshot.last_commit = ToRaw(last.id);
   const auto add = [&](const git_oid& id, const BlobRecord& record) {
     if (record.commit == kNoCommit) return;  // named by a tag: applied on every run
-    snapshot.blobs.push_back({OidHex(id), record.path, OidHex(index.commits[record.commit]),
+    snapshot.blobs.push_back({ToRaw(id), record.path, ToRaw(index.commits[record.commit]),
                               record.commit, record.other_occurrences, record.excluded});
   };
   if (touched != nullptr) {
@@ -182,7 +204,7 @@ WalkSnapshot TakeSnapshot(const HistoryIndex& index, const std::vector<git_oid>&
     snapshot.blobs.reserve(index.blobs.size());
     for (const auto& [id, record] : index.blobs) add(id, record);
   }
-  for (const auto& [path, id] : submodules) snapshot.submodules.push_back({path, OidHex(id)});
+  for (const auto& [path, id] : submodules) snapshot.submodules.push_back({path, ToRaw(id)});
   snapshot.commit_ids.reserve(index.commits.size() * GIT_OID_RAWSZ);
   for (const git_oid& id : index.commits) {
     snapshot.commit_ids.append(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);

@@ -55,41 +55,18 @@ bool DropWalkRows(sqlite3* db, int64_t walk) {
 // Delta rows kept beside a walk's packed cell before they are folded into it.
 constexpr int64_t kMaxDeltaRows = 4096;
 
-void ToHex(const unsigned char* bytes, std::string* hex) {
-  static const char kHex[] = "0123456789abcdef";
-  hex->resize(2 * kOidBytes);
-  for (int i = 0; i < kOidBytes; ++i) {
-    (*hex)[2 * i] = kHex[bytes[i] >> 4];
-    (*hex)[2 * i + 1] = kHex[bytes[i] & 15];
-  }
-}
-
-// A 20-byte id column as hex; false when the cell is anything else.
-bool HexColumn(sqlite3_stmt* stmt, int column, std::string* hex) {
+// A 20-byte id column; false when the cell is anything else.
+bool IdColumn(sqlite3_stmt* stmt, int column, RawOid* id) {
   if (sqlite3_column_type(stmt, column) != SQLITE_BLOB ||
       sqlite3_column_bytes(stmt, column) != kOidBytes) {
     return false;
   }
-  ToHex(static_cast<const unsigned char*>(sqlite3_column_blob(stmt, column)), hex);
+  std::memcpy(id->data(), sqlite3_column_blob(stmt, column), kOidBytes);
   return true;
 }
 
-// A hex id as its bytes (an id we produced, so well formed; anything else comes out of
-// another size and fails the shape check when read back).
-void AppendRaw(const std::string& hex, std::string* out) {
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    const auto nibble = [](char c) -> unsigned {
-      return static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10) & 15u;
-    };
-    out->push_back(static_cast<char>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
-  }
-}
-
-void BindId(sqlite3_stmt* stmt, int index, const std::string& hex, std::string* scratch) {
-  scratch->clear();
-  AppendRaw(hex, scratch);
-  sqlite3_bind_blob(stmt, index, scratch->data(), static_cast<int>(scratch->size()),
-                    SQLITE_TRANSIENT);
+void BindId(sqlite3_stmt* stmt, int index, const RawOid& id) {
+  sqlite3_bind_blob(stmt, index, id.data(), kOidBytes, SQLITE_TRANSIENT);
 }
 
 void PutVarint(uint64_t v, std::string* out) {
@@ -124,7 +101,7 @@ bool ReadDeltaRows(sqlite3* db, int64_t id, std::vector<WalkSnapshot::Blob>* row
   while ((step = sqlite3_step(blobs.get())) == SQLITE_ROW) {
     sqlite3_stmt* row = blobs.get();
     WalkSnapshot::Blob blob;
-    if (!HexColumn(row, 0, &blob.blob_id) || !HexColumn(row, 2, &blob.commit) ||
+    if (!IdColumn(row, 0, &blob.blob_id) || !IdColumn(row, 2, &blob.commit) ||
         sqlite3_column_type(row, 1) != SQLITE_TEXT || !NonNegative(row, 3) ||
         !NonNegative(row, 4) || !NonNegative(row, 5)) {
       return false;
@@ -225,7 +202,7 @@ Result<std::optional<WalkSnapshot>> ReadWalk(sqlite3* db, const std::string& pat
   snapshot.commits = static_cast<uint64_t>(sqlite3_column_int64(walk.get(), 2));
   snapshot.last_time = sqlite3_column_int64(walk.get(), 3);
   if (sqlite3_column_bytes(walk.get(), 4) != 0 &&
-      !HexColumn(walk.get(), 4, &snapshot.last_commit)) {
+      !IdColumn(walk.get(), 4, &snapshot.last_commit)) {
     return corrupt;
   }
 
@@ -245,15 +222,15 @@ Result<std::optional<WalkSnapshot>> ReadWalk(sqlite3* db, const std::string& pat
   sqlite3_bind_int64(submodules.get(), 1, id);
   int step;
   while ((step = sqlite3_step(tips.get())) == SQLITE_ROW) {
-    std::string tip;
-    if (!HexColumn(tips.get(), 0, &tip)) return corrupt;
-    snapshot.tips.push_back(std::move(tip));
+    RawOid tip;
+    if (!IdColumn(tips.get(), 0, &tip)) return corrupt;
+    snapshot.tips.push_back(tip);
   }
   if (step != SQLITE_DONE) return DbError(db, path, "cannot read");
   while ((step = sqlite3_step(submodules.get())) == SQLITE_ROW) {
     WalkSnapshot::Submodule submodule;
     submodule.path = Text(submodules.get(), 0);
-    if (!HexColumn(submodules.get(), 1, &submodule.commit)) return corrupt;
+    if (!IdColumn(submodules.get(), 1, &submodule.commit)) return corrupt;
     snapshot.submodules.push_back(std::move(submodule));
   }
   if (step != SQLITE_DONE) return DbError(db, path, "cannot read");
@@ -305,7 +282,6 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     }
     if (rows() + adding > max_rows) return Rollback<Result<bool>>(db, false);
   }
-  std::string scratch;
   {
     Statement upsert(db,
                      "INSERT INTO walks(key, build, generation, commits, last_time, last_commit, "
@@ -320,7 +296,12 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     sqlite3_bind_int64(upsert.get(), 3, stored_generation + 1);
     sqlite3_bind_int64(upsert.get(), 4, static_cast<int64_t>(snapshot.commits));
     sqlite3_bind_int64(upsert.get(), 5, snapshot.last_time);
-    BindId(upsert.get(), 6, snapshot.last_commit, &scratch);
+    // A walk of no commit has no last commit (an empty cell).
+    if (snapshot.commits > 0) {
+      BindId(upsert.get(), 6, snapshot.last_commit);
+    } else {
+      sqlite3_bind_zeroblob(upsert.get(), 6, 0);
+    }
     sqlite3_bind_int64(upsert.get(), 7, static_cast<int64_t>(std::time(nullptr)));
     if (sqlite3_step(upsert.get()) != SQLITE_DONE) return Rollback<Result<bool>>(db, write_error);
   }
@@ -330,7 +311,7 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     return Rollback<Result<bool>>(db, write_error);
   }
   if (!snapshot.delta) {
-    // The whole walk: one packed cell, sorted by blob id (hex order is byte order).
+    // The whole walk: one packed cell, sorted by blob id.
     std::vector<const WalkSnapshot::Blob*> order;
     order.reserve(snapshot.blobs.size());
     for (const WalkSnapshot::Blob& b : snapshot.blobs) order.push_back(&b);
@@ -364,9 +345,9 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     sqlite3_reset(stmt);
     return done;
   };
-  for (const std::string& hex : snapshot.tips) {
+  for (const RawOid& raw : snapshot.tips) {
     sqlite3_bind_int64(tip.get(), 1, id);
-    BindId(tip.get(), 2, hex, &scratch);
+    BindId(tip.get(), 2, raw);
     if (!step(tip.get())) return Rollback<Result<bool>>(db, write_error);
   }
   for (size_t i = 0; i < snapshot.submodules.size(); ++i) {
@@ -375,17 +356,16 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     sqlite3_bind_int64(submodule.get(), 2, static_cast<int64_t>(i));
     sqlite3_bind_text(submodule.get(), 3, s.path.data(), static_cast<int>(s.path.size()),
                       SQLITE_STATIC);
-    BindId(submodule.get(), 4, s.commit, &scratch);
+    BindId(submodule.get(), 4, s.commit);
     if (!step(submodule.get())) return Rollback<Result<bool>>(db, write_error);
   }
-  std::string scratch2;
   for (const WalkSnapshot::Blob& b : snapshot.blobs) {
     if (!snapshot.delta) break;  // packed above
     sqlite3_bind_int64(blob.get(), 1, id);
-    BindId(blob.get(), 2, b.blob_id, &scratch);
+    BindId(blob.get(), 2, b.blob_id);
     sqlite3_bind_text(blob.get(), 3, b.path.data(), static_cast<int>(b.path.size()),
                       SQLITE_STATIC);
-    BindId(blob.get(), 4, b.commit, &scratch2);
+    BindId(blob.get(), 4, b.commit);
     sqlite3_bind_int64(blob.get(), 5, static_cast<int64_t>(b.commit_order));
     sqlite3_bind_int64(blob.get(), 6, static_cast<int64_t>(b.other_occurrences));
     sqlite3_bind_int64(blob.get(), 7, b.excluded ? 1 : 0);
@@ -423,9 +403,7 @@ std::string EncodeRows(const std::vector<WalkSnapshot::Blob>& rows) {
   // not repeated: it is commit_ids at that position.
   std::string out;
   for (const WalkSnapshot::Blob& row : rows) {
-    const size_t before = out.size();
-    AppendRaw(row.blob_id, &out);
-    out.resize(before + kOidBytes);  // a malformed id still takes its 20 bytes
+    out.append(reinterpret_cast<const char*>(row.blob_id.data()), kOidBytes);
     PutVarint(row.commit_order, &out);
     PutVarint(row.other_occurrences, &out);
     PutVarint(row.excluded ? 1 : 0, &out);
@@ -443,7 +421,7 @@ bool DecodeRows(std::string_view packed, std::string_view commit_ids,
   while (!packed.empty()) {
     if (packed.size() < kOidBytes) return false;
     WalkSnapshot::Blob row;
-    ToHex(reinterpret_cast<const unsigned char*>(packed.data()), &row.blob_id);
+    std::memcpy(row.blob_id.data(), packed.data(), kOidBytes);
     packed.remove_prefix(kOidBytes);
     uint64_t excluded = 0;
     uint64_t length = 0;
@@ -455,9 +433,7 @@ bool DecodeRows(std::string_view packed, std::string_view commit_ids,
     row.excluded = excluded != 0;
     row.path.assign(packed.substr(0, length));
     packed.remove_prefix(length);
-    ToHex(reinterpret_cast<const unsigned char*>(commit_ids.data()) +
-              row.commit_order * kOidBytes,
-          &row.commit);
+    std::memcpy(row.commit.data(), commit_ids.data() + row.commit_order * kOidBytes, kOidBytes);
     if (!rows->empty() && !(rows->back().blob_id < row.blob_id)) return false;  // sorted
     rows->push_back(std::move(row));
   }

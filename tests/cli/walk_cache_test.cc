@@ -213,6 +213,30 @@ TEST_CASE("issue 13: a moved tag and a second rescan report what --no-store repo
   }
 }
 
+TEST_CASE("issue 13: a tag added on an old commit resumes and reports what --no-store reports",
+          "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  REQUIRE(RunGit(box, "-v " + StoreFlag(box)).run.exit_code == 1);
+  // No new commit: the new tips are commits walked before (the one that added the AWS key
+  // and the one that added the password), so nothing is walked again, and present_in names
+  // the new tags where the secrets still are.
+  MustSh(box, Git("tag old-light HEAD~4") + " && " + Git("tag -a -m old old-annotated HEAD~2"));
+  RequireSameAsFull(box, true);
+  const GitRun full = RunGit(box, "--no-store");
+  const GitRun rescan = RunGit(box, StoreFlag(box));
+  CHECK(rescan.run.exit_code == full.run.exit_code);
+  CHECK(WithoutSummary(rescan.report) == WithoutSummary(full.report));
+  CHECK(rescan.report.dump().find("refs/tags/old-light") != std::string::npos);
+  // Then a new commit on top of an old one, reached only through a tag.
+  MustSh(box, "git checkout -q --detach HEAD~5");
+  box.Write("tagged.env", "DB_PASSWORD=Hq7Vn2rLx9TfK4mWz\n");
+  repo.Commit("reached by a tag only");
+  MustSh(box, Git("tag on-old HEAD") + " && git checkout -q main");
+  RequireSameAsFull(box, true);
+}
+
 TEST_CASE("issue 13: the walk cache is not used for a partial walk", "[cli][store]") {
   Sandbox box;
   Repo repo(box);

@@ -30,6 +30,13 @@ std::map<std::string, Facts> FactsOf(const History& h) {
   return out;
 }
 
+// An id whose 20 bytes are all `byte`.
+RawOid Raw(unsigned char byte) {
+  RawOid id;
+  id.fill(byte);
+  return id;
+}
+
 std::unique_ptr<History> MustOpen(const std::string& repo, const HistoryOptions& options) {
   auto history = History::Open(repo, options, nullptr);
   INFO(history.status().message());
@@ -85,7 +92,7 @@ TEST_CASE("issue 13: a resumed walk equals a full walk", "[git]") {
   };
   WalkSnapshot bad = kept;
   SECTION("a malformed row: a full walk") {
-    bad.blobs[0].blob_id = "not an id";
+    bad.blobs[0].path.clear();
     CHECK(refused(bad).find("malformed") != std::string::npos);
   }
   SECTION("no commit list (an older store): a full walk") {
@@ -98,13 +105,13 @@ TEST_CASE("issue 13: a resumed walk equals a full walk", "[git]") {
     CHECK(refused(bad).find("twice") != std::string::npos);
   }
   SECTION("a tip the commit list leaves out: a full walk") {
-    bad.tips.push_back(std::string(40, 'e'));
+    bad.tips.push_back(Raw(0xee));
     CHECK(refused(bad).find("did not walk") != std::string::npos);
   }
   SECTION("two commits at one position: a full walk") {
     REQUIRE(bad.blobs.size() >= 2);
     bad.blobs[1].commit_order = bad.blobs[0].commit_order;
-    bad.blobs[1].commit = std::string(40, 'e');
+    bad.blobs[1].commit = Raw(0xee);
     CHECK(refused(bad).find("another commit") != std::string::npos);
   }
   CHECK(resumed->commits() == full->commits());

@@ -261,20 +261,28 @@ TEST_CASE("issue 13: clean items that cannot be read make nothing clean and say 
   CHECK(store->clean_status().ok());
 }
 
-// Issue 13: the walk cache. A snapshot as git::History::snapshot gives it (ids are hex).
-WalkSnapshot Snapshot(int blobs, const std::string& tip = std::string(40, 'a')) {
+// An id whose 20 bytes are all `byte`.
+RawOid Raw(unsigned char byte) {
+  RawOid id;
+  id.fill(byte);
+  return id;
+}
+
+// Issue 13: the walk cache. A snapshot as git::History::snapshot gives it.
+WalkSnapshot Snapshot(int blobs, const RawOid& tip = Raw(0xaa)) {
   WalkSnapshot s;
   s.tips = {tip};
   s.commits = 10;
   s.last_time = 1700000000;
   s.last_commit = tip;
   for (int i = 0; i < blobs; ++i) {
-    char id[41];
-    std::snprintf(id, sizeof id, "%040x", i + 1);
-    s.blobs.push_back({id, "dir/file" + std::to_string(i), std::string(40, 'c'),
+    RawOid id{};
+    id[18] = static_cast<unsigned char>((i + 1) >> 8);
+    id[19] = static_cast<unsigned char>(i + 1);
+    s.blobs.push_back({id, "dir/file" + std::to_string(i), Raw(0xcc),
                        static_cast<uint64_t>(i % 10), static_cast<uint64_t>(i), i == 0});
   }
-  s.submodules.push_back({"vendor/lib", std::string(40, 'd')});
+  s.submodules.push_back({"vendor/lib", Raw(0xdd)});
   s.commit_ids = std::string(10 * 20, '\xcc');  // every row's commit is cccc...
   return s;
 }
@@ -297,7 +305,7 @@ TEST_CASE("issue 13: the walk cache keeps a walk per repository and applies delt
   REQUIRE(walk.has_value());
   CHECK(walk->tips == Snapshot(5).tips);
   CHECK(walk->commits == 10);
-  CHECK(walk->last_commit == std::string(40, 'a'));
+  CHECK(walk->last_commit == Raw(0xaa));
   REQUIRE(walk->blobs.size() == 5);
   CHECK(walk->submodules.size() == 1);
   CHECK(walk->submodules[0].path == "vendor/lib");
@@ -308,7 +316,7 @@ TEST_CASE("issue 13: the walk cache keeps a walk per repository and applies delt
   // A delta: one row changed, one added, new tips; the rest stays.
   std::unique_ptr<ScanStore> second = MustOpen(db);
   REQUIRE(MustLoadWalk(*second, "repo-a").has_value());
-  WalkSnapshot delta = Snapshot(7, std::string(40, 'b'));
+  WalkSnapshot delta = Snapshot(7, Raw(0xbb));
   delta.blobs.erase(delta.blobs.begin(), delta.blobs.begin() + 5);
   delta.commits = 12;
   delta.delta = true;
@@ -323,7 +331,7 @@ TEST_CASE("issue 13: the walk cache keeps a walk per repository and applies delt
   REQUIRE(walk.has_value());
   CHECK(walk->blobs.size() == 7);
   CHECK(walk->commits == 12);
-  CHECK(walk->tips == std::vector<std::string>{std::string(40, 'b')});
+  CHECK(walk->tips == std::vector<RawOid>{Raw(0xbb)});
 }
 
 TEST_CASE("issue 13: the walk cache's errors are values and its rows are checked", "[store]") {
