@@ -282,6 +282,10 @@ BlobReadStats History::blob_reads() const {
   return out;
 }
 
+void History::ReleaseReadMemory() {
+  if (impl_->pack_blobs) impl_->pack_blobs->ReleaseMemory();
+}
+
 std::string History::BlobId(size_t i) const { return internal::OidHex(impl_->items[i].id); }
 
 void History::SortInPackOrder(std::vector<size_t>* indices) const {

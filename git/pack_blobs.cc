@@ -67,6 +67,13 @@ class BaseCache {
     }
   }
 
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    decltype(index_)().swap(index_);  // the buckets too
+    order_.clear();
+    used_ = 0;
+  }
+
   std::pair<uint64_t, uint64_t> used() {
     std::lock_guard<std::mutex> lock(mu_);
     return {used_, index_.size()};
@@ -163,6 +170,11 @@ PackBlobs::Memory PackBlobs::held() const {
   std::tie(out.cache_bytes, out.cache_objects) = impl_->cache.used();
   out.scratch_bytes = impl_->scratch.local().held();
   return out;
+}
+
+void PackBlobs::ReleaseMemory() {
+  impl_->cache.Clear();
+  for (Scratch& scratch : impl_->scratch) scratch = Scratch();
 }
 
 Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, uint64_t max_size,

@@ -17,7 +17,8 @@
 // reading thread keeps its buffers only up to kKeepScratch each between reads. Blobs handed
 // out are the caller's (PackBlob::owner) and are freed when the caller and the cache let go.
 //
-// Thread safety: after Open, Read and held may be called from any number of threads.
+// Thread safety: after Open, Read and held may be called from any number of threads;
+// ReleaseMemory from one, with no Read running.
 #ifndef MAGPIE_GIT_PACK_BLOBS_H_
 #define MAGPIE_GIT_PACK_BLOBS_H_
 
@@ -72,6 +73,11 @@ class PackBlobs {
     uint64_t scratch_bytes = 0;
   };
   Memory held() const;
+
+  // Frees the cache and every reading thread's buffers: for when the last Read is done (what
+  // comes after a scan, e.g. resolving where secrets live now, then has that memory).
+  // Not thread-safe: no Read may run meanwhile. A later Read still works.
+  void ReleaseMemory();
 
  private:
   struct Impl;

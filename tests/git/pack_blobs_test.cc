@@ -243,5 +243,32 @@ TEST_CASE("issue 13: the base cache holds no more than its budget counting each 
   CHECK(held.cache_objects * 100 <= kBudget);
 }
 
+TEST_CASE("issue 13: ReleaseMemory frees the base cache and the buffers and reads go on",
+          "[git][packread]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() + "/pack");
+  PackWriter writer;
+  std::vector<internal::ObjectId> ids;
+  for (int i = 0; i < 50; ++i) {
+    const std::string content = "version " + std::to_string(i) + "\n" + std::string(1000, 'v');
+    writer.AddBlob(content);
+    ids.push_back(PackWriter::BlobId(content));
+  }
+  writer.Write(dir.path() + "/pack");
+  size_t unopened = 0;
+  const std::unique_ptr<PackBlobs> packs = PackBlobs::Open(dir.path() + "/", 1 << 20, &unopened);
+  for (const internal::ObjectId& id : ids) REQUIRE(packs->Read(id, 1 << 20).ok());
+  REQUIRE(packs->held().cache_objects == ids.size());
+  REQUIRE(packs->held().scratch_bytes > 0);
+  packs->ReleaseMemory();
+  CHECK(packs->held().cache_bytes == 0);
+  CHECK(packs->held().cache_objects == 0);
+  // An empty std::string's capacity is its inline buffer (15 bytes in libstdc++), on no heap.
+  CHECK(packs->held().scratch_bytes <= 3 * sizeof(std::string));
+  auto read = packs->Read(ids[7], 1 << 20);
+  REQUIRE(read.ok());
+  CHECK(read->bytes == "version 7\n" + std::string(1000, 'v'));
+}
+
 }  // namespace
 }  // namespace magpie::git
