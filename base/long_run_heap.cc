@@ -17,4 +17,10 @@ bool PrepareLongRunHeap() {
 #endif
 }
 
+void ReturnFreeMemory() {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace magpie

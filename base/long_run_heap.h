@@ -28,6 +28,11 @@ inline constexpr size_t kLongRunTrimThreshold = size_t{8} << 20;
 // Returns whether the policy was applied (false: not glibc's allocator; nothing changed).
 bool PrepareLongRunHeap();
 
+// Gives the free pages of every arena back to the kernel (glibc's malloc_trim), after a
+// phase freed a lot: what reading threads freed stays in their arenas otherwise, while the
+// next phase runs on another thread and grows its own. Thread-safe; a no-op elsewhere.
+void ReturnFreeMemory();
+
 }  // namespace magpie
 
 #endif  // MAGPIE_BASE_LONG_RUN_HEAP_H_
