@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/long_run_heap.h"
 #include "base/phase_timer.h"
 #include "cli/cleanup_outputs.h"
 #include "cli/exit_codes.h"
@@ -31,6 +32,12 @@ git::HistoryOptions HistoryOptionsFor(const ScanSettings& s) {
   // MAGPIE_PACK_READS=off: every blob through libgit2 (issue 13's reference for comparisons).
   const char* pack_reads = std::getenv("MAGPIE_PACK_READS");
   options.pack_reads = pack_reads == nullptr || std::string(pack_reads) != "off";
+  // MAGPIE_PACK_CACHE_MIB=N: the delta-base cache's budget, for measuring (bench/README.md).
+  if (const char* mib = std::getenv("MAGPIE_PACK_CACHE_MIB"); mib != nullptr) {
+    char* end = nullptr;
+    const unsigned long long n = std::strtoull(mib, &end, 10);
+    if (end != mib && *end == '\0' && n <= 4096) options.pack_cache_bytes = uint64_t{n} << 20;
+  }
   return options;
 }
 
@@ -82,6 +89,9 @@ void PrintBlobReads(const git::BlobReadStats& reads) {
 }
 
 int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
+  // Blobs of every size are read and freed for minutes: big buffers go back to the kernel on
+  // free instead of staying in an arena (base/long_run_heap.h, issue 13 §4).
+  PrepareLongRunHeap();
   const std::string root = git::FindRepositoryRoot(git_flags.repo);
   if (root.empty()) {
     std::cerr << "magpie: error: not a git repository: '" << report::EscapeControls(git_flags.repo)

@@ -130,7 +130,9 @@ struct HistoryOptions {
   // what it cannot (loose objects, thin packs, errors), counted in History::blob_reads. Off:
   // libgit2 reads every blob (the reference the equivalence tests compare with).
   bool pack_reads = true;
-  uint64_t pack_cache_bytes = uint64_t{96} << 20;
+  // 48 MiB (git's default is 96): on git/git's full mirror the same CPU and ~60 MB less private
+  // memory than 96 (bench/README.md, "Private memory").
+  uint64_t pack_cache_bytes = uint64_t{48} << 20;
 };
 
 // How History::Read got the blobs' bytes: from the packs by magpie's reader, or through
@@ -200,6 +202,10 @@ class History {
   // thread); with_commit = false leaves them (and nothing else) out, for choosing blobs.
   BlobProvenance Provenance(size_t i, bool with_commit = true) const;
   BlobRead Read(size_t i) const;
+  // Frees what reading keeps for later reads (the pack reader's delta-base cache and buffers),
+  // once the caller has read every blob it will: the steps after a scan then have that memory
+  // (issue 13 §4). Not thread-safe: no Read may run meanwhile; a later Read still works.
+  void ReleaseReadMemory();
   uint64_t commits() const;                // commits walked
   double walk_seconds() const;
   // With HistoryOptions::take_snapshot: what to keep for the next walk; null when the walk met

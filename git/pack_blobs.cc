@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <list>
 #include <mutex>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -25,7 +26,19 @@ struct Object {
 };
 using Bytes = std::shared_ptr<const Object>;
 
-// Objects resolved recently, by (pack, offset), least recently used evicted first.
+// What an object held by the cache costs the heap, not only its bytes: the allocator's header
+// and rounding (a block of 128 KiB or more is its own page-rounded mapping) and the entry's
+// bookkeeping (list node, hash node and bucket, the shared object and its control block).
+// Counting only the bytes let many small blobs hold well over the budget (issue 13 §4).
+uint64_t Charge(uint64_t size) {
+  constexpr uint64_t kEntry = 160;
+  constexpr uint64_t kMapped = uint64_t{128} << 10;
+  if (size >= kMapped) return ((size + 16 + 4095) & ~uint64_t{4095}) + kEntry;
+  return ((size + 8 + 15) & ~uint64_t{15}) + kEntry;
+}
+
+// Objects resolved recently, by (pack, offset), least recently used evicted first; what it
+// holds, charged as above, never exceeds its budget.
 class BaseCache {
  public:
   explicit BaseCache(uint64_t budget) : budget_(budget) {}
@@ -39,18 +52,31 @@ class BaseCache {
   }
 
   void Add(uint64_t key, Bytes bytes) {
+    const uint64_t charge = Charge(bytes->size);
     // One object may not push out a whole working set of smaller ones.
-    if (bytes->size > budget_ / 4) return;
+    if (charge > budget_ / 4) return;
     std::lock_guard<std::mutex> lock(mu_);
     if (index_.count(key) != 0) return;  // another thread resolved it too
-    used_ += bytes->size;
+    used_ += charge;
     order_.emplace_front(key, std::move(bytes));
     index_.emplace(key, order_.begin());
     while (used_ > budget_ && !order_.empty()) {
-      used_ -= order_.back().second->size;
+      used_ -= Charge(order_.back().second->size);
       index_.erase(order_.back().first);
       order_.pop_back();
     }
+  }
+
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    decltype(index_)().swap(index_);  // the buckets too
+    order_.clear();
+    used_ = 0;
+  }
+
+  std::pair<uint64_t, uint64_t> used() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return {used_, index_.size()};
   }
 
  private:
@@ -62,21 +88,24 @@ class BaseCache {
   std::unordered_map<uint64_t, std::list<Entry>::iterator> index_;
 };
 
-// A reader thread's buffers, grown as needed and reused (never shrunk but by Trim, so never
-// cleared again: their sizes are not the lengths in use).
+// A reader thread's buffers, grown as needed and reused (so never cleared again: their sizes
+// are not the lengths in use), and given back after an object larger than kKeepScratch: a
+// thread otherwise holds three buffers the size of the largest record and deltas it ever
+// met for the rest of the run, and glibc keeps a freed block of that size in its arena too
+// (issue 13 §4).
 struct Scratch {
   std::string record;     // a compressed record
   std::string top_delta;  // the delta of the blob asked for (read first, for its size)
   std::string delta;      // a delta further down the chain
   std::vector<std::pair<const PackEntry*, PackObjectHeader>> chain;
 
-  // A rare huge record should not stay allocated for the rest of the run.
   void Trim() {
-    constexpr size_t kKeep = size_t{16} << 20;
     for (std::string* s : {&record, &top_delta, &delta}) {
-      if (s->capacity() > kKeep) std::string().swap(*s);
+      if (s->capacity() > kKeepScratch) std::string().swap(*s);
     }
+    if (chain.capacity() > 4096) decltype(chain)().swap(chain);
   }
+  uint64_t held() const { return record.capacity() + top_delta.capacity() + delta.capacity(); }
 };
 
 uint64_t Key(size_t pack, uint64_t offset) { return (uint64_t{pack} << 44) | offset; }
@@ -100,6 +129,7 @@ Result<std::string_view> InflateDelta(const PackReader& pack, const PackLimits& 
 
 struct PackBlobs::Impl {
   explicit Impl(uint64_t cache_bytes) : cache(cache_bytes) {}
+  Result<PackBlob> Read(const ObjectId& id, uint64_t max_size, Scratch& scratch) const;
   std::vector<std::unique_ptr<PackReader>> packs;
   PackLimits limits;
   mutable BaseCache cache;
@@ -128,14 +158,34 @@ bool PackBlobs::Has(const ObjectId& id) const {
 
 Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
   if (fault::Triggered(fault::Point::kPackBlobRead)) return IoError("pack: injected failure");
+  Scratch& scratch = impl_->scratch.local();
+  Result<PackBlob> out = impl_->Read(id, max_size, scratch);
+  // On every path out: an error after a huge record must not keep it either.
+  scratch.Trim();
+  return out;
+}
+
+PackBlobs::Memory PackBlobs::held() const {
+  Memory out;
+  std::tie(out.cache_bytes, out.cache_objects) = impl_->cache.used();
+  out.scratch_bytes = impl_->scratch.local().held();
+  return out;
+}
+
+void PackBlobs::ReleaseMemory() {
+  impl_->cache.Clear();
+  for (Scratch& scratch : impl_->scratch) scratch = Scratch();
+}
+
+Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, uint64_t max_size,
+                                       Scratch& scratch) const {
   size_t p = 0;
   const PackEntry* entry = nullptr;
-  for (; p < impl_->packs.size(); ++p) {
-    if ((entry = impl_->packs[p]->Find(id)) != nullptr) break;
+  for (; p < packs.size(); ++p) {
+    if ((entry = packs[p]->Find(id)) != nullptr) break;
   }
   if (entry == nullptr) return NotFound("not in a pack");
-  const PackReader& pack = *impl_->packs[p];
-  Scratch& scratch = impl_->scratch.local();
+  const PackReader& pack = *packs[p];
   // Down the chain (headers only) to an object already resolved or a whole one; no recursion,
   // so a hostile chain cannot overflow the stack.
   std::vector<std::pair<const PackEntry*, PackObjectHeader>>& chain = scratch.chain;
@@ -144,10 +194,10 @@ Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
   PackObjectHeader bottom{};
   const PackEntry* at = entry;
   for (;;) {
-    if (chain.size() > static_cast<size_t>(impl_->limits.max_chain_depth)) {
+    if (chain.size() > static_cast<size_t>(limits.max_chain_depth)) {
       return Corrupt("pack: delta chain too deep (or a cycle)");
     }
-    if ((base = impl_->cache.Find(Key(p, at->offset))) != nullptr) break;
+    if ((base = cache.Find(Key(p, at->offset))) != nullptr) break;
     Result<PackObjectHeader> header = pack.ReadHeader(*at);
     if (!header.ok()) return header.status();
     if (header->type == PackObjectType::kOfsDelta) {
@@ -166,7 +216,6 @@ Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
     }
   }
   // The size first: a blob over max_size is left to the caller (streamed or refused).
-  const PackLimits& limits = impl_->limits;
   std::string_view top_delta;
   uint64_t size = 0;
   if (!chain.empty()) {
@@ -190,7 +239,7 @@ Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
       return s;
     }
     base = std::move(object);
-    impl_->cache.Add(Key(p, at->offset), base);
+    cache.Add(Key(p, at->offset), base);
   }
   for (size_t i = chain.size(); i-- > 0;) {
     std::string_view delta = top_delta;
@@ -211,9 +260,8 @@ Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
     }
     base = std::move(object);
     // The version just built may be the base of the next ones in pack order.
-    impl_->cache.Add(Key(p, chain[i].first->offset), base);
+    cache.Add(Key(p, chain[i].first->offset), base);
   }
-  scratch.Trim();
   return PackBlob{base->view(), base, base->size};
 }
 

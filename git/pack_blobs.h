@@ -12,7 +12,13 @@
 // pack), a chain that does not end in a blob, anything corrupt or over PackLimits. The caller
 // counts each fallback by reason (History::blob_reads), never silently.
 //
-// Thread safety: after Open, Read may be called from any number of threads.
+// Memory (issue 13 §4): the cache holds at most `cache_bytes`, charging each object what it
+// costs the heap (allocator rounding and the entry's bookkeeping, not only its bytes); each
+// reading thread keeps its buffers only up to kKeepScratch each between reads. Blobs handed
+// out are the caller's (PackBlob::owner) and are freed when the caller and the cache let go.
+//
+// Thread safety: after Open, Read and held may be called from any number of threads;
+// ReleaseMemory from one, with no Read running.
 #ifndef MAGPIE_GIT_PACK_BLOBS_H_
 #define MAGPIE_GIT_PACK_BLOBS_H_
 
@@ -28,6 +34,9 @@ namespace magpie::git::internal {
 
 // A blob read from a pack: its bytes (kept alive by `owner`, shared with the delta-base
 // cache), or only its size when that is over the size the caller asked for.
+// Per reading thread, the buffers kept between reads are at most this large each.
+inline constexpr uint64_t kKeepScratch = uint64_t{1} << 20;
+
 struct PackBlob {
   std::string_view bytes;
   std::shared_ptr<const void> owner;  // null when size > max_size
@@ -55,6 +64,20 @@ class PackBlobs {
   bool Has(const ObjectId& id) const;
 
   size_t packs() const;
+
+  // What is held between reads: by the cache (charged as above, <= cache_bytes) and by the
+  // calling thread's reusable buffers (their capacity).
+  struct Memory {
+    uint64_t cache_bytes = 0;
+    uint64_t cache_objects = 0;
+    uint64_t scratch_bytes = 0;
+  };
+  Memory held() const;
+
+  // Frees the cache and every reading thread's buffers: for when the last Read is done (what
+  // comes after a scan, e.g. resolving where secrets live now, then has that memory).
+  // Not thread-safe: no Read may run meanwhile. A later Read still works.
+  void ReleaseMemory();
 
  private:
   struct Impl;

@@ -146,6 +146,11 @@ Result<PackIndex> PackIndex::Parse(std::string bytes, uint64_t pack_size) {
     }
     index.offsets_[i] = offset;
   }
+  // Only the fan-out and the ids are read again (the offsets are in offsets_, the CRCs are
+  // never checked): the rest is 8 bytes an object held for the whole scan, ~7 MB on git/git
+  // (issue 13 §4).
+  bytes.resize(static_cast<size_t>(ids_at + n * kIdSize));
+  bytes.shrink_to_fit();
   index.bytes_ = std::move(bytes);
   return index;
 }

@@ -70,9 +70,11 @@ class PackIndex {
   ObjectId id(size_t i) const;
   uint64_t offset(size_t i) const { return offsets_[i]; }
   std::optional<size_t> Find(const ObjectId& id) const;
+  // Bytes held: the fan-out and the ids (20 per object) and the offsets (8 per object).
+  size_t held_bytes() const { return bytes_.capacity() + offsets_.capacity() * sizeof(uint64_t); }
 
  private:
-  std::string bytes_;
+  std::string bytes_;  // the file's header, fan-out and ids; not its CRCs and offset tables
   size_t count_ = 0;
   std::vector<uint64_t> offsets_;
 };

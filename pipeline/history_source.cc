@@ -92,6 +92,15 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
 }
 
 SourceItem HistorySource::Load(size_t item_index) const {
+  // On every way out: after the last load no blob is read again, and what the pack reader
+  // keeps for later reads (its delta-base cache) would otherwise stay through the steps after
+  // the scan, where the run's peak was on git/git (issue 13 §4).
+  struct Done {
+    const HistorySource* source;
+    ~Done() {
+      if (source->loaded_.fetch_add(1) + 1 == source->size()) source->history_->ReleaseReadMemory();
+    }
+  } done{this};
   const size_t index = selected_ ? (*selected_)[item_index] : item_index;
   SourceItem item;
   const git::BlobProvenance provenance = history_->Provenance(index);

@@ -5,6 +5,7 @@
 #ifndef MAGPIE_PIPELINE_HISTORY_SOURCE_H_
 #define MAGPIE_PIPELINE_HISTORY_SOURCE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -68,6 +69,8 @@ class HistorySource : public Source {
   bool deltas_ = false;
   // Each blob's scan by id, for the blobs stored as its deltas: one small entry per blob
   // (findings are rare), so memory grows with the blob-id set only.
+  // Loads finished: the last one frees the history's read caches (every item is loaded once).
+  mutable std::atomic<size_t> loaded_{0};
   mutable std::mutex records_mu_;
   mutable std::unordered_map<std::string, std::shared_ptr<const scanner::ScanRecord>> records_;
   mutable DeltaStats stats_;  // under records_mu_

@@ -167,5 +167,108 @@ TEST_CASE("issue 13: the pack blob reader refuses thin and mistyped chains", "[g
   CHECK(read.status().message() == "not in a pack");
 }
 
+// Bytes zlib cannot shrink (so that the record is as large as the blob).
+std::string Incompressible(size_t n, uint32_t seed) {
+  std::string out(n, '\0');
+  for (char& c : out) {
+    seed = seed * 1664525u + 1013904223u;
+    c = static_cast<char>(seed >> 24);
+  }
+  return out;
+}
+
+TEST_CASE("issue 13: a pack reader's buffers shrink back after a large object", "[git][packread]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() + "/pack");
+  // A 3 MiB blob (record ~3 MiB) with a 2 MiB delta on it, and a large blob whose zlib data
+  // is cut short: each grows a reader's buffers past kKeepScratch.
+  const std::string base = Incompressible(3 << 20, 1);
+  const std::string inserted = Incompressible(2 << 20, 2);
+  const std::string target = base.substr(0, 1000) + inserted;
+  PackWriter writer;
+  const uint64_t base_at = writer.AddBlob(base);
+  DeltaWriter delta(base.size(), target.size());
+  delta.Copy(0, 1000).Insert(inserted);
+  const internal::ObjectId target_id = PackWriter::BlobId(target);
+  writer.AddOfsDelta(target_id, base_at, delta.bytes());
+  const std::string broken = Incompressible(3 << 20, 3);
+  const std::string deflated = PackWriter::Deflate(broken);
+  const internal::ObjectId broken_id = PackWriter::BlobId(broken);
+  writer.AddRaw(broken_id, PackWriter::TypeAndSize(3, broken.size()) +
+                               deflated.substr(0, deflated.size() - 100));
+  writer.Write(dir.path() + "/pack");
+
+  size_t unopened = 0;
+  // No cache: nothing but the buffers is held between reads.
+  const std::unique_ptr<PackBlobs> packs = PackBlobs::Open(dir.path() + "/", 0, &unopened);
+  REQUIRE(packs->packs() == 1);
+  {
+    auto read = packs->Read(target_id, uint64_t{64} << 20);
+    REQUIRE(read.ok());
+    CHECK(read->bytes == target);
+  }
+  CHECK(packs->held().scratch_bytes <= 3 * internal::kKeepScratch);
+  CHECK(packs->held().cache_objects == 0);
+  auto read = packs->Read(broken_id, uint64_t{64} << 20);
+  CHECK_FALSE(read.ok());  // and on the way out of an error too
+  CHECK(packs->held().scratch_bytes <= 3 * internal::kKeepScratch);
+  // Small objects keep the buffers: they are reused, not allocated per read.
+  REQUIRE(packs->Read(PackWriter::BlobId(base), uint64_t{64} << 20).ok());
+  CHECK(packs->held().scratch_bytes <= 3 * internal::kKeepScratch);
+}
+
+TEST_CASE("issue 13: the base cache holds no more than its budget counting each object's cost",
+          "[git][packread]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() + "/pack");
+  // Many tiny blobs: their bytes alone are a fraction of what holding them costs.
+  PackWriter writer;
+  std::vector<internal::ObjectId> ids;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string content = "blob " + std::to_string(i) + "\n";
+    writer.AddBlob(content);
+    ids.push_back(PackWriter::BlobId(content));
+  }
+  writer.Write(dir.path() + "/pack");
+  constexpr uint64_t kBudget = 64 << 10;
+  size_t unopened = 0;
+  const std::unique_ptr<PackBlobs> packs = PackBlobs::Open(dir.path() + "/", kBudget, &unopened);
+  REQUIRE(packs->packs() == 1);
+  for (const internal::ObjectId& id : ids) REQUIRE(packs->Read(id, 1 << 20).ok());
+  const PackBlobs::Memory held = packs->held();
+  CHECK(held.cache_bytes <= kBudget);
+  CHECK(held.cache_objects > 0);
+  // Each object held costs at least a list node, a hash node and a block for its bytes:
+  // ~100 bytes on any 64-bit allocator, whatever the cache counts.
+  CHECK(held.cache_objects * 100 <= kBudget);
+}
+
+TEST_CASE("issue 13: ReleaseMemory frees the base cache and the buffers and reads go on",
+          "[git][packread]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() + "/pack");
+  PackWriter writer;
+  std::vector<internal::ObjectId> ids;
+  for (int i = 0; i < 50; ++i) {
+    const std::string content = "version " + std::to_string(i) + "\n" + std::string(1000, 'v');
+    writer.AddBlob(content);
+    ids.push_back(PackWriter::BlobId(content));
+  }
+  writer.Write(dir.path() + "/pack");
+  size_t unopened = 0;
+  const std::unique_ptr<PackBlobs> packs = PackBlobs::Open(dir.path() + "/", 1 << 20, &unopened);
+  for (const internal::ObjectId& id : ids) REQUIRE(packs->Read(id, 1 << 20).ok());
+  REQUIRE(packs->held().cache_objects == ids.size());
+  REQUIRE(packs->held().scratch_bytes > 0);
+  packs->ReleaseMemory();
+  CHECK(packs->held().cache_bytes == 0);
+  CHECK(packs->held().cache_objects == 0);
+  // An empty std::string's capacity is its inline buffer (15 bytes in libstdc++), on no heap.
+  CHECK(packs->held().scratch_bytes <= 3 * sizeof(std::string));
+  auto read = packs->Read(ids[7], 1 << 20);
+  REQUIRE(read.ok());
+  CHECK(read->bytes == "version 7\n" + std::string(1000, 'v'));
+}
+
 }  // namespace
 }  // namespace magpie::git

@@ -139,6 +139,27 @@ TEST_CASE("issue 13: every object of a generated ref-delta pack reads as libgit2
   CHECK(counts.max_depth > 1);
 }
 
+TEST_CASE("issue 13: a pack index keeps only its fan-out ids and offsets", "[git]") {
+  TempRepo repo(/*bare=*/true);
+  testing::GenerateHistory(repo, 40, 1, /*ref_deltas=*/false);
+  for (const std::string& path : testing::PackPaths(repo.path())) {
+    auto pack = PackReader::Open(path, {});
+    REQUIRE(pack.ok());
+    const internal::PackIndex& index = (*pack)->index();
+    const size_t n = index.size();
+    REQUIRE(n > 100);
+    // Not the CRCs, the 4-byte offsets and the checksums the file also holds (36 bytes an
+    // object in all with the offsets kept).
+    CHECK(index.held_bytes() <= 8 + 1024 + n * (20 + 8));
+    for (size_t i = 0; i < n; ++i) {
+      const auto found = index.Find(index.id(i));
+      REQUIRE(found.has_value());
+      CHECK(*found == i);
+      CHECK((*pack)->Find(index.id(i)) != nullptr);
+    }
+  }
+}
+
 TEST_CASE("issue 13: delta instructions parse into copies and inserts in target order", "[git]") {
   const std::string base = "0123456789abcdefghij";
   // "0123" + "XY" + "abcdefghij": a copy, an insert, a copy that skips "456789".
