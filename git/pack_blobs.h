@@ -5,7 +5,9 @@
 // inflated again and again. Here each blob comes from one PackReader (bounded, hostile-safe)
 // with a delta-base cache shared by the readers (objects resolved recently, by pack offset:
 // in pack order a version's base is usually close behind it) and per-thread buffers for the
-// compressed record and the delta, reused from blob to blob.
+// compressed record and the delta, reused from blob to blob. For the delta-aware scan, a read
+// can also describe the version (its base's id and the runs its delta copies) from the delta
+// it has just applied: the scan gets bytes and layout from one lookup (git/pack_deltas.h).
 //
 // Every failure is a value the caller answers by reading the blob through libgit2: an id in no
 // pack opened (loose objects, alternates), a ref-delta whose base is outside its pack (a thin
