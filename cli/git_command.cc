@@ -59,8 +59,9 @@ void SetShardReport(const pipeline::Shard& shard, ScanSettings* settings) {
 // The delta-aware scan (issue 13) unless --no-delta or MAGPIE_DELTA=off|0|no|false.
 bool DeltaScanWanted(const GitFlags& git_flags) {
   if (git_flags.no_delta) return false;
-  // Off by default: on curl it costs more CPU than it saves while the versions' bytes still
-  // come whole from libgit2 (docs/history.md has the figures); MAGPIE_DELTA=on turns it on.
+  // Off by default: with the versions and their layouts from one pack read it costs about the
+  // plain scan's CPU on curl and more on git/git (docs/history.md has the figures), so it is
+  // not the default until it is cheaper; MAGPIE_DELTA=on turns it on.
   const char* env = std::getenv("MAGPIE_DELTA");
   if (env == nullptr) return false;
   const std::string value = env;
@@ -79,11 +80,17 @@ void PrintDeltaStats(const pipeline::DeltaStats& d) {
   std::cerr << "\n";
 }
 
-// -v: how many blobs came from magpie's pack reader and why libgit2 read the others.
-void PrintBlobReads(const git::BlobReadStats& reads) {
+// -v: how many blobs came from magpie's pack reader and why libgit2 read the others; with
+// the delta-aware scan, how many delta layouts came with those reads and how many needed a
+// second lookup in the packs.
+void PrintBlobReads(const git::BlobReadStats& reads, bool deltas) {
   std::cerr << "magpie: blob reads: " << reads.from_packs << " from the packs";
   for (const auto& [reason, count] : reads.by_libgit2) {
     std::cerr << "; libgit2 " << count << " (" << reason << ")";
+  }
+  if (deltas) {
+    std::cerr << "; delta layouts: " << reads.layouts_with_read << " with the read, "
+              << reads.layouts_looked_up << " looked up again";
   }
   std::cerr << "\n";
 }
@@ -209,7 +216,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
               << "provenance and selection " << history_open.count() << " s"
               << ((*history)->history().resumed() ? ", resumed from the scan store" : "")
               << ")\n";
-    PrintBlobReads((*history)->history().blob_reads());
+    PrintBlobReads((*history)->history().blob_reads(), options.deltas);
     if (options.deltas) PrintDeltaStats((*history)->delta_stats());
     if (known) {
       std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "

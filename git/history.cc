@@ -17,7 +17,6 @@
 #include "git/libgit2_util.h"
 #include "git/pack_order.h"
 #include "git/pack_blobs.h"
-#include "git/pack_deltas.h"
 
 namespace magpie::git {
 namespace {
@@ -144,30 +143,47 @@ struct History::Impl {
   }
 
   std::string objects_dir;  // ending in '/'
-  std::unique_ptr<internal::PackDeltas> packs;  // with options.deltas
   size_t unopened_packs = 0;
-  std::unique_ptr<internal::PackBlobs> pack_blobs;  // with options.pack_reads
+  // The packs, opened once: blob bytes with options.pack_reads, and with options.deltas how
+  // each blob is stored (the layout comes with the bytes, git/pack_deltas.h).
+  std::unique_ptr<internal::PackBlobs> pack_blobs;
 
   // History::blob_reads: reads from the packs, and through libgit2 by why.
   enum Via { kFromPacks, kNotInPack, kBaseOutsidePack, kPackError, kLarge, kOff, kVias };
   static constexpr std::array<const char*, kVias> kViaNames = {
       "", "not-in-pack", "base-outside-pack", "pack-error", "large", "off"};
   mutable std::array<std::atomic<uint64_t>, kVias> reads{};
+  // Delta layouts (options.deltas): made by the read itself, or by a second lookup.
+  mutable std::atomic<uint64_t> layouts_with_read{0};
+  mutable std::atomic<uint64_t> layouts_looked_up{0};
 
-  // Out of the packs when the reader has the blob (true: *out is filled), else counts why not.
-  bool ReadFromPacks(const WorkItem& item, BlobRead* out) const {
-    if (!pack_blobs) {
+  static internal::ObjectId RawId(const git_oid& id) {
+    internal::ObjectId raw;
+    std::copy(std::begin(id.id), std::begin(id.id) + raw.size(), raw.begin());
+    return raw;
+  }
+
+  // Out of the packs when the reader has the blob (true: *out is filled, with how the pack
+  // stores it when options.deltas asks), else counts why not.
+  bool ReadFromPacks(const WorkItem& item, BlobRead* out, bool* described) const {
+    if (!options.pack_reads || !pack_blobs) {
       ++reads[kOff];
       return false;
     }
-    internal::ObjectId raw;
-    std::copy(std::begin(item.id.id), std::begin(item.id.id) + raw.size(), raw.begin());
-    Result<internal::PackBlob> blob =
-        pack_blobs->Read(raw, std::min(options.max_blob_size, options.stream_above));
+    const internal::ObjectId raw = RawId(item.id);
+    const uint64_t describe_above = options.deltas ? options.delta_min_size : UINT64_MAX;
+    Result<internal::PackBlob> blob = pack_blobs->Read(
+        raw, std::min(options.max_blob_size, options.stream_above), describe_above);
     if (blob.ok() && blob->owner) {
       ++reads[kFromPacks];
       out->bytes = blob->bytes;
       out->owner = std::move(blob->owner);
+      *described = blob->size > describe_above;
+      if (*described) {
+        out->delta = std::move(blob->delta);
+        out->delta_note = std::move(blob->delta_note);
+        if (out->delta) ++(blob->described_again ? layouts_looked_up : layouts_with_read);
+      }
       return true;
     }
     if (blob.ok()) {
@@ -180,31 +196,38 @@ struct History::Impl {
     return false;
   }
 
-  // What every blob read as bytes goes through: the binary test, and how its pack stores it.
-  void Finish(const WorkItem& item, BlobRead* out) const {
+  // What every blob read as bytes goes through: the binary test, and how its pack stores it
+  // (unless the pack read said so already: `described`).
+  void Finish(const WorkItem& item, bool described, BlobRead* out) const {
     if (options.is_binary != nullptr && options.is_binary(out->bytes)) {
       out->skipped = Problem(DiagnosticKind::kBinary, item, "binary content");
       out->bytes = {};
       out->owner.reset();
+      out->delta.reset();
+      out->delta_note.clear();
       return;
     }
-    if (packs && out->bytes.size() <= options.delta_min_size) {
+    if (!options.deltas) return;
+    if (out->bytes.size() <= options.delta_min_size) {
       out->delta_note = "small";
-    } else if (packs) {
+    } else if (!described) {
       DescribeDelta(item.id, out->bytes.size(), out);
     }
   }
 
-  // Fills out->delta or out->delta_note (HistoryOptions::deltas).
+  // Fills out->delta or out->delta_note for a blob libgit2 read (a second lookup).
   void DescribeDelta(const git_oid& id, uint64_t size, BlobRead* out) const {
-    internal::ObjectId raw;
-    std::copy(std::begin(id.id), std::begin(id.id) + raw.size(), raw.begin());
+    if (!pack_blobs) {
+      out->delta_note = "not-in-pack";
+      return;
+    }
     std::string reason;
-    Result<std::optional<BlobDelta>> delta = packs->Lookup(raw, size, &reason);
+    Result<std::optional<BlobDelta>> delta = pack_blobs->Describe(RawId(id), size, &reason);
     if (!delta.ok()) {
       out->delta_note = "pack-error";
     } else if (delta->has_value()) {
       out->delta = **std::move(delta);
+      ++layouts_looked_up;
     } else {
       out->delta_note = reason;
     }
@@ -251,14 +274,11 @@ Result<std::unique_ptr<History>> History::Open(const std::string& repo_path,
                        [&] {
                          if (options.pack_order) SortItemsInPackOrder(objects_dir, &impl->items);
                        });
-  if (options.pack_reads) {
-    size_t unopened = 0;  // their blobs are read by libgit2, counted as "not-in-pack"
-    impl->pack_blobs = internal::PackBlobs::Open(objects_dir, options.pack_cache_bytes, &unopened);
-  }
-  if (options.deltas) {
-    impl->packs = internal::PackDeltas::Open(objects_dir, &impl->unopened_packs);
-    // A pack left out is not an error: libgit2 still reads its blobs, scanned whole and
-    // counted as "not-in-pack" (unread_packs() says how many).
+  if (options.pack_reads || options.deltas) {
+    // A pack left out is not an error: libgit2 still reads its blobs, counted as
+    // "not-in-pack" (and scanned whole; unread_packs() says how many).
+    impl->pack_blobs = internal::PackBlobs::Open(objects_dir, options.pack_cache_bytes,
+                                                 &impl->unopened_packs);
   }
   impl->walk_seconds = Seconds(start);
   return std::unique_ptr<History>(new History(std::move(impl)));
@@ -277,6 +297,8 @@ size_t History::unread_packs() const { return impl_->unopened_packs; }
 BlobReadStats History::blob_reads() const {
   BlobReadStats out;
   out.from_packs = impl_->reads[Impl::kFromPacks].load();
+  out.layouts_with_read = impl_->layouts_with_read.load();
+  out.layouts_looked_up = impl_->layouts_looked_up.load();
   for (int via = Impl::kFromPacks + 1; via < Impl::kVias; ++via) {
     if (const uint64_t n = impl_->reads[via].load(); n != 0) out.by_libgit2[Impl::kViaNames[via]] = n;
   }
@@ -354,8 +376,9 @@ BlobRead History::Read(size_t i) const {
   const WorkItem& item = impl_->items[i];
   const HistoryOptions& options = impl_->options;
   BlobRead out;
-  if (impl_->ReadFromPacks(item, &out)) {
-    impl_->Finish(item, &out);
+  bool described = false;
+  if (impl_->ReadFromPacks(item, &out, &described)) {
+    impl_->Finish(item, described, &out);
     return out;
   }
   Reader& reader = impl_->LocalReader();
@@ -399,7 +422,7 @@ BlobRead History::Read(size_t i) const {
   });
   out.bytes = std::string_view(static_cast<const char*>(git_odb_object_data(raw)),
                                git_odb_object_size(raw));
-  impl_->Finish(item, &out);
+  impl_->Finish(item, false, &out);
   return out;
 }
 

@@ -143,6 +143,11 @@ struct HistoryOptions {
 struct BlobReadStats {
   uint64_t from_packs = 0;
   std::map<std::string, uint64_t> by_libgit2;
+  // With HistoryOptions::deltas: delta layouts (BlobRead::delta) made from the delta the pack
+  // read had just applied, and those that needed a second lookup in the packs (the bytes came
+  // from libgit2 or from the delta-base cache).
+  uint64_t layouts_with_read = 0;
+  uint64_t layouts_looked_up = 0;
 };
 
 // A byte run a delta copies from its base: target[target_begin, +length) ==
@@ -218,8 +223,8 @@ class History {
   // Sorts `indices` (each < size()) into read order: the order Open gives with
   // HistoryOptions::pack_order, so a selection read in it comes out as from a sorted list.
   void SortInPackOrder(std::vector<size_t>* indices) const;
-  // With HistoryOptions::deltas: packs the delta-aware scan could not open (their blobs are
-  // read by libgit2 and scanned whole).
+  // With HistoryOptions::deltas or pack_reads: packs magpie's reader could not open (their
+  // blobs are read by libgit2, and scanned whole by the delta-aware scan).
   size_t unread_packs() const;
   // Counted over the Read calls so far.
   BlobReadStats blob_reads() const;

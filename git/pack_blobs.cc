@@ -12,6 +12,7 @@
 
 #include "base/fault_injection.h"
 #include "git/delta.h"
+#include "git/pack_deltas.h"
 
 namespace magpie::git::internal {
 namespace {
@@ -125,11 +126,23 @@ Result<std::string_view> InflateDelta(const PackReader& pack, const PackLimits& 
   return std::string_view(buffer->data(), static_cast<size_t>(size));
 }
 
+// The layout of a blob from its own delta record, already inflated.
+Result<std::optional<BlobDelta>> DescribeTop(const PackReader& pack,
+                                             const PackObjectHeader& header,
+                                             std::string_view delta, uint64_t size) {
+  Result<std::string> base_id = DeltaBaseId(pack, header);
+  if (!base_id.ok()) return base_id.status();
+  Result<BlobDelta> layout = LayoutOf(delta, size, *std::move(base_id));
+  if (!layout.ok()) return layout.status();
+  return std::optional<BlobDelta>(*std::move(layout));
+}
+
 }  // namespace
 
 struct PackBlobs::Impl {
   explicit Impl(uint64_t cache_bytes) : cache(cache_bytes) {}
-  Result<PackBlob> Read(const ObjectId& id, uint64_t max_size, Scratch& scratch) const;
+  Result<PackBlob> Read(const ObjectId& id, uint64_t max_size, uint64_t describe_above,
+                       Scratch& scratch) const;
   std::vector<std::unique_ptr<PackReader>> packs;
   PackLimits limits;
   mutable BaseCache cache;
@@ -156,10 +169,20 @@ bool PackBlobs::Has(const ObjectId& id) const {
   return false;
 }
 
-Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size) const {
+Result<std::optional<BlobDelta>> PackBlobs::Describe(const ObjectId& id, uint64_t size,
+                                                     std::string* reason) const {
+  for (const auto& pack : impl_->packs) {
+    if (const PackEntry* entry = pack->Find(id)) return DescribeEntry(*pack, *entry, size, reason);
+  }
+  *reason = "not-in-pack";
+  return std::optional<BlobDelta>();
+}
+
+Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size,
+                                 uint64_t describe_above) const {
   if (fault::Triggered(fault::Point::kPackBlobRead)) return IoError("pack: injected failure");
   Scratch& scratch = impl_->scratch.local();
-  Result<PackBlob> out = impl_->Read(id, max_size, scratch);
+  Result<PackBlob> out = impl_->Read(id, max_size, describe_above, scratch);
   // On every path out: an error after a huge record must not keep it either.
   scratch.Trim();
   return out;
@@ -178,7 +201,7 @@ void PackBlobs::ReleaseMemory() {
 }
 
 Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, uint64_t max_size,
-                                       Scratch& scratch) const {
+                                       uint64_t describe_above, Scratch& scratch) const {
   size_t p = 0;
   const PackEntry* entry = nullptr;
   for (; p < packs.size(); ++p) {
@@ -215,6 +238,7 @@ Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, uint64_t max_size,
       break;
     }
   }
+  const bool top_cached = chain.empty() && base != nullptr;  // resolved before, kept
   // The size first: a blob over max_size is left to the caller (streamed or refused).
   std::string_view top_delta;
   uint64_t size = 0;
@@ -262,7 +286,26 @@ Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, uint64_t max_size,
     // The version just built may be the base of the next ones in pack order.
     cache.Add(Key(p, chain[i].first->offset), base);
   }
-  return PackBlob{base->view(), base, base->size};
+  PackBlob out{base->view(), base, base->size};
+  if (out.size > describe_above) {
+    // The layout of the delta just applied (chain[0]: the blob's own record), made while it is
+    // still in hand; a blob found resolved in the cache is looked up again.
+    Result<std::optional<BlobDelta>> layout = std::optional<BlobDelta>();
+    if (top_cached) {
+      layout = DescribeEntry(pack, *entry, out.size, &out.delta_note);
+      out.described_again = true;
+    } else if (chain.empty()) {
+      out.delta_note = "base";
+    } else {
+      layout = DescribeTop(pack, chain[0].second, top_delta, out.size);
+    }
+    if (!layout.ok()) {
+      out.delta_note = "pack-error";
+    } else if (layout->has_value()) {
+      out.delta = **std::move(layout);
+    }
+  }
+  return out;
 }
 
 }  // namespace magpie::git::internal

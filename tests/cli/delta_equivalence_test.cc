@@ -202,6 +202,28 @@ TEST_CASE("issue 13: the delta-aware scan is off by default and MAGPIE_DELTA=on 
   CHECK(ByChanges(out) > 0);
 }
 
+TEST_CASE("issue 13: the delta path takes versions and their layouts from the pack reads",
+          "[cli][git][delta]") {
+  Sandbox box;
+  BuildHistory(box, 6);
+  MustSh(box, "git repack -adfq --depth=50 --window=50");
+  const DeltaOn delta_on;
+  // One thread: in pack order every base is read before its deltas, so no version's bytes are
+  // in the delta-base cache before it is read itself (that would need a second lookup).
+  const CliRun run = box.Run("git -f json --no-store -v -j 1");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 1);
+  CHECK(ByChanges(run.err) > 5);
+  std::smatch m;
+  static const std::regex kReads(
+      "blob reads: ([0-9]+) from the packs; delta layouts: ([0-9]+) with the read, ([0-9]+) "
+      "looked up again\n");
+  REQUIRE(std::regex_search(run.err, m, kReads));  // no "libgit2 N (why)" between them
+  CHECK(std::stol(m[1]) > 10);
+  CHECK(std::stol(m[2]) >= ByChanges(run.err));
+  CHECK(std::stol(m[3]) == 0);
+}
+
 TEST_CASE("issue 13: delta-aware history scan equals a full scan on magpie's own history",
           "[cli][git][delta][slow]") {
   Sandbox box;
