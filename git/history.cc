@@ -157,12 +157,6 @@ struct History::Impl {
   mutable std::atomic<uint64_t> layouts_with_read{0};
   mutable std::atomic<uint64_t> layouts_looked_up{0};
 
-  static internal::ObjectId RawId(const git_oid& id) {
-    internal::ObjectId raw;
-    std::copy(std::begin(id.id), std::begin(id.id) + raw.size(), raw.begin());
-    return raw;
-  }
-
   // Out of the packs when the reader has the blob (true: *out is filled, with how the pack
   // stores it when options.deltas asks), else counts why not.
   bool ReadFromPacks(const WorkItem& item, BlobRead* out, bool* described) const {
@@ -170,7 +164,7 @@ struct History::Impl {
       ++reads[kOff];
       return false;
     }
-    const internal::ObjectId raw = RawId(item.id);
+    const internal::ObjectId raw = internal::OidBytes(item.id);
     const uint64_t describe_above = options.deltas ? options.delta_min_size : UINT64_MAX;
     Result<internal::PackBlob> blob = pack_blobs->Read(
         raw, std::min(options.max_blob_size, options.stream_above), describe_above);
@@ -222,7 +216,8 @@ struct History::Impl {
       return;
     }
     std::string reason;
-    Result<std::optional<BlobDelta>> delta = pack_blobs->Describe(RawId(id), size, &reason);
+    Result<std::optional<BlobDelta>> delta =
+        pack_blobs->Describe(internal::OidBytes(id), size, &reason);
     if (!delta.ok()) {
       out->delta_note = "pack-error";
     } else if (delta->has_value()) {

@@ -5,6 +5,7 @@
 
 #include <git2.h>
 
+#include <array>
 #include <cstddef>
 #include <cstring>
 #include <memory>
@@ -44,6 +45,13 @@ std::string LastError(std::string_view what);
 RepoPtr OpenRepository(const std::string& path, std::string* error);
 
 std::string OidHex(const git_oid& oid);
+
+// The id's 20 raw bytes (SHA-1), as the pack reader and the walk cache key objects.
+inline std::array<unsigned char, GIT_OID_RAWSZ> OidBytes(const git_oid& oid) {
+  std::array<unsigned char, GIT_OID_RAWSZ> raw;
+  std::memcpy(raw.data(), oid.id, raw.size());
+  return raw;
+}
 
 struct OidHash {
   size_t operator()(const git_oid& oid) const {

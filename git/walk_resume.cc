@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/fault_injection.h"
+#include "git/libgit2_util.h"
 
 namespace magpie::git::internal {
 namespace {
@@ -20,12 +21,6 @@ git_oid ToOid(const RawOid& raw) {
   git_oid id;
   git_oid_fromraw(&id, raw.data());
   return id;
-}
-
-RawOid ToRaw(const git_oid& id) {
-  RawOid raw;
-  std::copy(id.id, id.id + GIT_OID_RAWSZ, raw.begin());
-  return raw;
 }
 
 // The commits an earlier walk walked, sorted: asked about only for the refs' tips and the new
@@ -183,16 +178,16 @@ WalkSnapshot TakeSnapshot(const HistoryIndex& index, const std::vector<git_oid>&
                           const std::vector<std::pair<std::string, git_oid>>& submodules,
                           const OidSet* touched) {
   WalkSnapshot snapshot;
-  for (const git_oid& root : root_commits) snapshot.tips.push_back(ToRaw(root));
+  for (const git_oid& root : root_commits) snapshot.tips.push_back(OidBytes(root));
   std::sort(snapshot.tips.begin(), snapshot.tips.end());
   snapshot.tips.erase(std::unique(snapshot.tips.begin(), snapshot.tips.end()),
                       snapshot.tips.end());
   snapshot.commits = index.commits.size();
   snapshot.last_time = last.time;
-  if (!index.commits.empty()) snapshot.last_commit = ToRaw(last.id);
+  if (!index.commits.empty()) snapshot.last_commit = OidBytes(last.id);
   const auto add = [&](const git_oid& id, const BlobRecord& record) {
     if (record.commit == kNoCommit) return;  // named by a tag: applied on every run
-    snapshot.blobs.push_back({ToRaw(id), record.path, ToRaw(index.commits[record.commit]),
+    snapshot.blobs.push_back({OidBytes(id), record.path, OidBytes(index.commits[record.commit]),
                               record.commit, record.other_occurrences, record.excluded});
   };
   if (touched != nullptr) {
@@ -204,7 +199,7 @@ WalkSnapshot TakeSnapshot(const HistoryIndex& index, const std::vector<git_oid>&
     snapshot.blobs.reserve(index.blobs.size());
     for (const auto& [id, record] : index.blobs) add(id, record);
   }
-  for (const auto& [path, id] : submodules) snapshot.submodules.push_back({path, ToRaw(id)});
+  for (const auto& [path, id] : submodules) snapshot.submodules.push_back({path, OidBytes(id)});
   snapshot.commit_ids.reserve(index.commits.size() * GIT_OID_RAWSZ);
   for (const git_oid& id : index.commits) {
     snapshot.commit_ids.append(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
