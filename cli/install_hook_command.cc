@@ -26,9 +26,13 @@ int RunInstallHook(bool force) {
       std::cerr << "magpie: moved the existing hook to " << report::EscapeControls(hook.backup)
                 << " (--force: it no longer runs)\n";
     }
-    if (!hook.chained.empty()) {
+    if (!hook.chained.empty() && hook.chained_runs) {
       std::cerr << "magpie: the existing hook, now " << report::EscapeControls(hook.chained)
                 << ", runs first; its failure stops the commit\n";
+    } else if (!hook.chained.empty()) {
+      std::cerr << "magpie: the existing hook, now " << report::EscapeControls(hook.chained)
+                << ", is not executable: git did not run it and magpie's hook does not either "
+                   "(chmod +x it to run it first)\n";
     }
     std::cerr << "magpie: installed " << report::EscapeControls(hook.hook) << " (runs `"
               << report::EscapeControls(options.magpie) << " staged`)\n";

@@ -2,7 +2,8 @@
 // honours core.hooksPath, linked work trees (their hooks are the main repository's), submodules
 // (their own git directory) and GIT_DIR. A hook is magpie's when it carries kMarker; any other
 // hook is chained (moved to <hook>.magpie-chained, run first by ours) unless `force`, and then
-// it is moved aside to <hook>.magpie-backup: never lost.
+// it is moved aside to <hook>.magpie-backup: never lost. A hook that finds its work by its own
+// name (husky) is refused rather than chained, since renamed it would pass without checking.
 #include "git/hook_install.h"
 
 #include <fcntl.h>
@@ -90,12 +91,25 @@ std::string HookScript(const std::string& hook_name, const std::string& self) {
 
 namespace {
 
-bool IsMagpieHook(const fs::path& hook) {
+std::string ReadHook(const fs::path& hook) {
   std::ifstream in(hook, std::ios::binary);
   std::ostringstream content;
   content << in.rdbuf();
-  return content.str().find(kMarker) != std::string::npos;
+  return content.str();
 }
+
+// A hook that finds its work by its own file name cannot be chained: run as
+// <hook>.magpie-chained it looks for work under that name, finds none and passes, so the user's
+// check would be switched off in silence. husky's hooks are such (v9: `. "$(dirname "$0")/h"`,
+// where `h` runs `.husky/$(basename "$0")`; v4-v8 source husky.sh, which does the same).
+bool FindsItselfByName(const std::string& script) {
+  if (script.find("husky") != std::string::npos) return true;
+  if (script.find("$0") == std::string::npos) return false;
+  return script.find("basename") != std::string::npos ||
+         script.find("\"$0\")/h\"") != std::string::npos;
+}
+
+bool IsExecutable(const fs::path& path) { return ::access(path.c_str(), X_OK) == 0; }
 
 Result<HookInstalled> InstallHook(const fs::path& dir, const std::string& name,
                                   const HookInstallOptions& options) {
@@ -105,7 +119,15 @@ Result<HookInstalled> InstallHook(const fs::path& dir, const std::string& name,
   std::error_code ec;
   const bool exists = fs::exists(fs::symlink_status(hook, ec));
   fs::path moved_to;  // where this call moved a foreign hook
-  if (exists && !IsMagpieHook(hook)) {
+  const std::string existing = exists ? ReadHook(hook) : std::string();
+  if (exists && existing.find(kMarker) == std::string::npos) {
+    if (!options.force && FindsItselfByName(existing)) {
+      return InvalidArgument(
+          hook.string() + " finds its work by its own file name (husky's hooks do), so it would "
+          "do nothing if magpie ran it under another name; add `magpie staged` to the script it "
+          "runs (for husky: .husky/" + name + "), or run `magpie install-hook --force` to "
+          "replace it (kept as " + name + ".magpie-backup)");
+    }
     const fs::path aside = dir / (name + (options.force ? ".magpie-backup" : ".magpie-chained"));
     if (!options.force && fs::exists(fs::symlink_status(aside, ec))) {
       return InvalidArgument(hook.string() + " is not magpie's hook and " + aside.string() +
@@ -124,6 +146,8 @@ Result<HookInstalled> InstallHook(const fs::path& dir, const std::string& name,
   } else if (fs::exists(fs::symlink_status(dir / (name + ".magpie-chained"), ec))) {
     installed.chained = (dir / (name + ".magpie-chained")).string();  // chained earlier
   }
+  // Like git, the hook runs a chained hook only when it is executable.
+  installed.chained_runs = !installed.chained.empty() && IsExecutable(installed.chained);
   fs::create_directories(dir, ec);
   // Atomic, and created exclusively: a link planted in the hooks directory redirects nothing.
   if (Status written = WriteFileAtomicallyAt(AT_FDCWD, hook.string(),

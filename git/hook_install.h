@@ -6,8 +6,10 @@
 //
 // A hook that is already there and is not magpie's is chained, not replaced: it is renamed to
 // <hook>.magpie-chained and magpie's hook runs it first, stopping with its exit status when it
-// fails; magpie runs only after it passed. With `force` it is replaced instead (kept as
-// <hook>.magpie-backup, never run).
+// fails; magpie runs only after it passed. A chained hook that is not executable is not run,
+// as git would not run it. A hook that finds its work by its own file name ($0: husky's) is
+// refused, since under another name it would pass without checking. With `force` it is
+// replaced instead (kept as <hook>.magpie-backup, never run).
 //
 // The hooks fail closed: when magpie cannot be found or cannot check the change (exit 2), the
 // commit is stopped with a message saying how to fix it.
@@ -36,13 +38,15 @@ struct HookInstallOptions {
 struct HookInstalled {
   std::string hook;     // the path written
   std::string chained;  // where a foreign hook now lives, run first by ours; "" when none
+  bool chained_runs = false;  // `chained` is executable, so ours runs it (git would not either)
   std::string backup;   // where a foreign hook was moved by `force`, "" when none was
 };
 
 // Writes the hooks into the hooks directory of the repository containing the working directory,
 // as `git rev-parse --git-path hooks` names it (core.hooksPath, linked work trees, submodules,
 // GIT_DIR all honoured), each atomically (a temporary file renamed over it). Errors: not a
-// repository, a foreign hook that cannot be chained (a chained one is already there), a write
+// repository, a foreign hook that cannot be chained (a chained one is already there, or it
+// finds its work by its own name), a write
 // that fails. Hooks written before an error stay written (each is complete on its own).
 Result<std::vector<HookInstalled>> InstallHooks(const HookInstallOptions& options);
 

@@ -33,6 +33,7 @@ struct ReportSinkOptions {
   // them.
   bool suppressed_for_merge = false;
   std::string config_file;       // named in the summary ("" for none)
+  bool items_are_blobs = false;  // the summary counts blobs (a history scan), not files
 };
 
 // What the scan came to.

@@ -47,6 +47,7 @@ std::string_view DiagnosticLevel(std::string_view kind);
 
 struct Summary {
   uint64_t files_scanned = 0;  // files or blobs
+  bool blobs = false;          // files_scanned counts git blobs (the summary line says so)
   uint64_t bytes_scanned = 0;
   uint64_t findings = 0;
   uint64_t sensitive_files = 0;  // of `findings`: files that should never be committed

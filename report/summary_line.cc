@@ -23,7 +23,9 @@ std::string HumanBytes(uint64_t bytes) {
 
 std::string SummaryLine(const Summary& summary) {
   const double seconds = summary.elapsed_seconds > 0 ? summary.elapsed_seconds : 1e-9;
-  std::string line = "magpie: scanned " + std::to_string(summary.files_scanned) + " files (" +
+  const char* noun = summary.blobs ? " blob" : " file";
+  std::string line = "magpie: scanned " + std::to_string(summary.files_scanned) + noun +
+                     (summary.files_scanned == 1 ? "" : "s") + " (" +
                      HumanBytes(summary.bytes_scanned) + ") in ";
   char timing[64];
   std::snprintf(timing, sizeof timing, "%.2f s (%.1f MB/s)", summary.elapsed_seconds,

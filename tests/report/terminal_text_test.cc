@@ -1,5 +1,7 @@
 // Issue 10 §4: output cannot be used to attack the reader.
 #include "report/terminal_text.h"
+#include "report/summary_line.h"
+#include "report/reporter.h"
 
 #include <catch2/catch.hpp>
 
@@ -24,6 +26,24 @@ TEST_CASE("issue 10: EscapeLine keeps CI workflow commands out of line starts", 
   CHECK(EscapeLine("##[group]x") == "\\##[group]x");
   CHECK(EscapeLine("src/::error::x") == "src/::error::x");  // not at the start: harmless
   CHECK(EscapeLine("\n::error::x") == "\\x0a::error::x");
+}
+
+}  // namespace
+}  // namespace magpie::report
+
+namespace magpie::report {
+namespace {
+
+TEST_CASE("issue 11: the summary line counts one file or blob in the singular", "[report]") {
+  Summary summary;
+  summary.files_scanned = 1;
+  CHECK(SummaryLine(summary).rfind("magpie: scanned 1 file (", 0) == 0);
+  summary.files_scanned = 2;
+  CHECK(SummaryLine(summary).rfind("magpie: scanned 2 files (", 0) == 0);
+  summary.blobs = true;  // a history scan counts blobs, not files
+  CHECK(SummaryLine(summary).rfind("magpie: scanned 2 blobs (", 0) == 0);
+  summary.files_scanned = 1;
+  CHECK(SummaryLine(summary).rfind("magpie: scanned 1 blob (", 0) == 0);
 }
 
 }  // namespace
