@@ -80,8 +80,9 @@ std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
   return expressions;
 }
 
-// Compiles for a CPU without AVX2/AVX-512; an expression Hyperscan refuses is retried in
-// prefilter mode, as CompiledRules::Compile does.
+// Compiles for `platform_name` (stage_cost.sh: generic, a CPU without AVX2/AVX-512, so that
+// valgrind runs it); an expression Hyperscan refuses is retried in prefilter mode, as
+// CompiledRules::Compile does.
 int Compile(const std::string& out_path, std::string_view platform_name) {
   const rules::RuleSet* rules = BuiltinRules();
   if (rules == nullptr) return 2;
@@ -179,7 +180,8 @@ using ScanEntry = decltype(&hs_scan);
 
 // "DB" scans with hs_scan (libhs picks the code for this CPU); "DB@avx2" calls the exported
 // entry avx2_hs_scan of Debian's fat-runtime libhs instead (also core2, corei7, avx512), to
-// time one database with another instruction set's code on the same CPU.
+// time one database with another instruction set's code on the same CPU. Name only entries
+// this CPU can run: libhs does not check (an AVX-512 entry on a CPU without it is SIGILL).
 struct Timed {
   std::string name;
   hs_database_t* database = nullptr;
