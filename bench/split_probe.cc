@@ -11,13 +11,14 @@
 //   main     the same without the gated rules
 //   gate     the linear gate search alone
 //   second   the gated rules' database over the merged gate windows
-// and checks that the gated rules' reports (id, end) are the same both ways.
+// and checks that the gated rules' reports (id, end) are the same both ways. The gate search
+// visits every operator byte, or with MAGPIE_PROBE_RUNS=1 only the starts of long runs of
+// [A-Za-z0-9+/] (then it is also checked against the operator search, position by position).
 //
 //   split_probe [MAX_COVER_PERMILLE]   groups (CLASS, N) whose windows cover more than this
 //                                      share of the corpus stay in the main database (def. 30)
 // Corpus: scanner_bench's ordinary source code, or with MAGPIE_PROBE_DENSE=1 its dense corpus
 // (tests/corpus/labelled), where the gated rules do report: the equivalence check's real test.
-#include <emmintrin.h>
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -38,6 +39,7 @@
 #include <vector>
 
 #include "bench/bench_common.h"
+#include "bench/split_gate.h"
 #include "rules/rule_set.h"
 #include "scanner/decoder.h"
 #include "scanner/generic_detector.h"
@@ -45,215 +47,6 @@
 
 namespace magpie::scanner::bench {
 namespace {
-
-using ByteSet = std::array<bool, 256>;
-
-struct Gate {
-  ByteSet cls{};
-  size_t min = 0;
-  std::string text;  // "[CLASS]{N}", for the report
-};
-
-// Parses "[...]" at `pattern[pos]` (ranges, single bytes, \-escapes of punctuation); false on
-// anything else (negation, \w, classes of classes).
-bool ParseClass(std::string_view pattern, size_t* pos, ByteSet* set) {
-  if (*pos >= pattern.size() || pattern[*pos] != '[') return false;
-  size_t i = *pos + 1;
-  if (i < pattern.size() && pattern[i] == '^') return false;
-  std::vector<unsigned char> items;
-  std::vector<bool> is_range_dash;
-  while (i < pattern.size() && pattern[i] != ']') {
-    unsigned char c = static_cast<unsigned char>(pattern[i]);
-    if (c == '\\') {
-      if (i + 1 >= pattern.size()) return false;
-      const char e = pattern[i + 1];
-      if (std::isalnum(static_cast<unsigned char>(e))) return false;  // \w, \d, \s, \x...
-      items.push_back(static_cast<unsigned char>(e));
-      is_range_dash.push_back(false);
-      i += 2;
-      continue;
-    }
-    if (c == '[') return false;
-    items.push_back(c);
-    is_range_dash.push_back(c == '-' && !items.empty() && i + 1 < pattern.size() &&
-                            pattern[i + 1] != ']' && items.size() > 1);
-    ++i;
-  }
-  if (i >= pattern.size()) return false;
-  set->fill(false);
-  for (size_t k = 0; k < items.size(); ++k) {
-    if (k + 2 < items.size() && is_range_dash[k + 1]) {
-      for (int c = items[k]; c <= items[k + 2]; ++c) (*set)[c] = true;
-      k += 2;
-    } else {
-      (*set)[items[k]] = true;
-    }
-  }
-  *pos = i + 1;
-  return true;
-}
-
-// The gate of `pattern`, or nullopt when the template is not at top level of every match.
-std::optional<Gate> GateOf(const std::string& pattern) {
-  static constexpr std::string_view kTemplates[] = {
-      "(?:=>|:=|[:=>,])[ \\t]{0,10}[\"']?(", "(?:=>|:=|[:=>,])[ \\t]{0,10}[\"\\']?("};
-  if (pattern.find("(?i)") != std::string::npos) return std::nullopt;
-  size_t at = std::string::npos;
-  size_t len = 0;
-  for (std::string_view t : kTemplates) {
-    const size_t found = pattern.find(t);
-    if (found != std::string::npos) {
-      if (pattern.find(t, found + 1) != std::string::npos) return std::nullopt;
-      at = found;
-      len = t.size();
-    }
-  }
-  if (at == std::string::npos) return std::nullopt;
-  // Depth 0 at the template, and no alternation at depth 0 anywhere: then every match passes
-  // through it. Inside the value group, no alternation at its own level either.
-  int depth = 0;
-  bool in_class = false;
-  int value_depth = -1;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-      continue;
-    }
-    if (in_class) {
-      if (c == ']') in_class = false;
-      continue;
-    }
-    if (c == '[') {
-      in_class = true;
-    } else if (c == '(') {
-      if (i == at && depth != 0) return std::nullopt;
-      ++depth;
-      if (i == at + len - 1) value_depth = depth;
-    } else if (c == ')') {
-      if (depth == value_depth) {
-        // the value group's quantifier must not make it optional
-        if (i + 1 < pattern.size() && (pattern[i + 1] == '?' || pattern[i + 1] == '*' ||
-                                       pattern[i + 1] == '{')) {
-          return std::nullopt;
-        }
-        value_depth = -2;
-      }
-      --depth;
-    } else if (c == '|' && (depth == 0 || depth == value_depth)) {
-      return std::nullopt;
-    }
-  }
-  size_t pos = at + len;
-  Gate gate;
-  const size_t class_begin = pos;
-  if (!ParseClass(pattern, &pos, &gate.cls)) return std::nullopt;
-  if (pos >= pattern.size() || pattern[pos] != '{') return std::nullopt;
-  gate.min = std::strtoul(pattern.c_str() + pos + 1, nullptr, 10);
-  if (gate.min == 0) return std::nullopt;
-  gate.text = pattern.substr(class_begin, pos - class_begin) + "{" + std::to_string(gate.min) + "}";
-  return gate;
-}
-
-bool IsBlank(unsigned char c) { return c == ' ' || c == '\t'; }
-
-// The gates as one automaton: bit i of class_bits[c] says byte c is in distinct class i;
-// done_at[r] holds the classes whose shortest required run is at most r. No class may hold a
-// blank or a quote (GatesOf leaves such rules in the main database): then the blanks and the
-// quote after the operator are determined, and one walk decides the position.
-struct GateSet {
-  std::array<uint64_t, 256> class_bits{};
-  std::vector<uint64_t> done_at;  // index: run length
-};
-
-std::optional<GateSet> BuildGateSet(const std::vector<Gate>& gates) {
-  GateSet set;
-  std::vector<ByteSet> classes;
-  std::vector<size_t> need;
-  for (const Gate& g : gates) {
-    if (g.cls[' '] || g.cls['\t'] || g.cls['"'] || g.cls['\'']) return std::nullopt;
-    size_t i = std::find(classes.begin(), classes.end(), g.cls) - classes.begin();
-    if (i == classes.size()) {
-      if (i == 64) return std::nullopt;
-      classes.push_back(g.cls);
-      need.push_back(g.min);
-    }
-    need[i] = std::min(need[i], g.min);
-  }
-  const size_t longest = *std::max_element(need.begin(), need.end());
-  set.done_at.assign(longest + 1, 0);
-  for (size_t i = 0; i < classes.size(); ++i) {
-    for (int c = 0; c < 256; ++c) {
-      if (classes[i][c]) set.class_bits[c] |= uint64_t{1} << i;
-    }
-    for (size_t r = need[i]; r <= longest; ++r) set.done_at[r] |= uint64_t{1} << i;
-  }
-  return set;
-}
-
-inline bool GateAt(const unsigned char* d, size_t n, size_t p, const GateSet& set) {
-  size_t v = p + 1;
-  const size_t blank_limit = std::min(n, v + 10);
-  while (v < blank_limit && IsBlank(d[v])) ++v;
-  if (v < n && IsBlank(d[v])) return false;  // more than 10 blanks: no value can follow
-  if (v < n && (d[v] == '"' || d[v] == '\'')) ++v;
-  uint64_t alive = ~uint64_t{0};
-  const size_t longest = set.done_at.size() - 1;
-  // The first 8 value bytes without a branch each (most operators are followed by a short
-  // word or a non-word byte): one decision after them.
-  size_t r = 0;
-  if (v + 8 <= n && longest >= 8) {
-    uint64_t early = 0;
-    for (r = 1; r <= 8; ++r) {
-      alive &= set.class_bits[d[v + r - 1]];
-      early |= alive & set.done_at[r];
-    }
-    if (early != 0) return true;
-    if (alive == 0) return false;
-    r = 8;
-  }
-  for (++r; r <= longest && v + r <= n; ++r) {
-    alive &= set.class_bits[d[v + r - 1]];
-    if (alive == 0) return false;
-    if ((alive & set.done_at[r]) != 0) return true;
-  }
-  return false;
-}
-
-// Every position p of an operator byte after which a gate holds, appended to `hits`.
-void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* hits) {
-  const size_t n = data.size();
-  const auto* d = reinterpret_cast<const unsigned char*>(data.data());
-  size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i equals = _mm_set1_epi8('=');
-  const __m128i colon = _mm_set1_epi8(':');
-  const __m128i greater = _mm_set1_epi8('>');
-  const __m128i comma = _mm_set1_epi8(',');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(block, equals), _mm_cmpeq_epi8(block, colon)),
-        _mm_or_si128(_mm_cmpeq_epi8(block, greater), _mm_cmpeq_epi8(block, comma)))));
-    while (mask != 0) {
-      const size_t p = i + static_cast<size_t>(__builtin_ctz(mask));
-      mask &= mask - 1;
-      if (GateAt(d, n, p, set)) hits->push_back(p);
-    }
-  }
-#endif
-  for (; i < n; ++i) {
-    const unsigned char c = d[i];
-    if ((c == ':' || c == '=' || c == '>' || c == ',') && GateAt(d, n, i, set)) {
-      hits->push_back(i);
-    }
-  }
-}
-
-void FindGates(std::string_view data, const std::vector<Gate>& gates, std::vector<size_t>* hits) {
-  std::optional<GateSet> set = BuildGateSet(gates);
-  if (set) FindGates(data, *set, hits);
-}
 
 double CpuSeconds() {
   timespec now{};
@@ -319,6 +112,7 @@ int Run(int max_cover_permille) {
       std::getenv("MAGPIE_PROBE_DENSE") != nullptr ? GetDenseCorpus() : GetCorpus();
   const std::string_view data = corpus.joined;
   // Group gateable rules by gate; measure each group's cover alone.
+  const bool by_runs = std::getenv("MAGPIE_PROBE_RUNS") != nullptr;
   std::map<std::string, std::pair<Gate, std::vector<unsigned>>> groups;
   for (unsigned id = 0; id < originals.size(); ++id) {
     std::optional<Gate> gate = GateOf(originals[id]);
@@ -335,7 +129,11 @@ int Run(int max_cover_permille) {
     std::vector<size_t> hits;
     FindGates(data, {group.first}, &hits);
     const size_t cover = std::min(data.size(), hits.size() * 2 * 400);
-    const bool keep = cover * 1000 <= data.size() * static_cast<size_t>(max_cover_permille);
+    bool keep = cover * 1000 <= data.size() * static_cast<size_t>(max_cover_permille);
+    if (by_runs) {  // the run search needs CLASS within U and N >= kMinRun
+      for (int c = 0; c < 256; ++c) keep = keep && (!group.first.cls[c] || InU(c));
+      keep = keep && group.first.min >= kMinRun;
+    }
     std::printf("%-28s %3zu rules %7zu hits %s\n", text.c_str(), group.second.size(),
                 hits.size(), keep ? "gated" : "left in main");
     if (!keep) continue;
@@ -398,7 +196,11 @@ int Run(int max_cover_permille) {
             &none);
     double t2 = CpuSeconds();
     std::vector<size_t> hits;
-    FindGates(data, *gate_set, &hits);
+    if (by_runs) {
+      FindGatesByRuns(data, *gate_set, &hits);
+    } else {
+      FindGates(data, *gate_set, &hits);
+    }
     double t3 = CpuSeconds();
     Sink split{0, record ? &split_reports : nullptr};
     size_t covered = 0, count = 0;
@@ -418,6 +220,13 @@ int Run(int max_cover_permille) {
       i = j;
     }
     double t4 = CpuSeconds();
+    if (round == 0 && by_runs) {  // the two searches must agree exactly
+      std::vector<size_t> by_operators;
+      FindGates(data, *gate_set, &by_operators);
+      std::printf("gate hits: by runs %zu, by operators %zu, %s\n", hits.size(),
+                  by_operators.size(), hits == by_operators ? "identical" : "DIFFERENT");
+      if (hits != by_operators) return 1;
+    }
     if (round == 0) {
       window_bytes = covered;
       windows = count;
