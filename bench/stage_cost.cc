@@ -6,17 +6,30 @@
 //                            AVX2/AVX-512, so that valgrind can run it, and writes it to OUT
 //   stage_cost scan DB       one hs_scan of DB over the bench corpus, inside ScanOnce (the
 //                            function stage_cost.sh has callgrind count)
+//   stage_cost compile OUT PLATFORM
+//                            the same database for PLATFORM: host (what the scanner builds),
+//                            generic, avx2, avx512, avx512vbmi; tune family from the host,
+//                            or MAGPIE_BENCH_TUNE=N (HS_TUNE_FAMILY_*, hs_compile.h)
+//   stage_cost time DB[@avx2]...
+//                            times hs_scan of each DB over the corpus, interleaved round by
+//                            round (MAGPIE_BENCH_ROUNDS, default 9), medians in MB/s of CPU
+//                            time: databases (platforms) compared in one run
 //
 // Rules: the embedded rules.yaml or MAGPIE_BENCH_RULES=FILE; corpus: as scanner_bench's
 // (MAGPIE_BENCH_CORPUS, MAGPIE_BENCH_CORPUS_MB). Callgrind's counts on the generic-CPU code
 // path are a proxy: they rank two rule sets the same run after run, whatever the load, but
 // Teddy's AVX2 loop does more per instruction than the path measured here.
+#include <dlfcn.h>
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,9 +80,10 @@ std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
   return expressions;
 }
 
-// Compiles for a CPU without AVX2/AVX-512; an expression Hyperscan refuses is retried in
-// prefilter mode, as CompiledRules::Compile does.
-int Compile(const std::string& out_path) {
+// Compiles for `platform_name` (stage_cost.sh: generic, a CPU without AVX2/AVX-512, so that
+// valgrind runs it); an expression Hyperscan refuses is retried in prefilter mode, as
+// CompiledRules::Compile does.
+int Compile(const std::string& out_path, std::string_view platform_name) {
   const rules::RuleSet* rules = BuiltinRules();
   if (rules == nullptr) return 2;
   const std::vector<std::string> expressions = StageExpressions(*rules);
@@ -82,7 +96,20 @@ int Compile(const std::string& out_path) {
   }
   hs_platform_info_t platform;
   if (hs_populate_platform(&platform) != HS_SUCCESS) return 2;
-  platform.cpu_features = 0;
+  if (platform_name == "generic") {
+    platform.cpu_features = 0;
+  } else if (platform_name == "avx2") {
+    platform.cpu_features = HS_CPU_FEATURES_AVX2;
+  } else if (platform_name == "avx512") {
+    platform.cpu_features = HS_CPU_FEATURES_AVX2 | HS_CPU_FEATURES_AVX512;
+  } else if (platform_name == "avx512vbmi") {
+    platform.cpu_features =
+        HS_CPU_FEATURES_AVX2 | HS_CPU_FEATURES_AVX512 | HS_CPU_FEATURES_AVX512VBMI;
+  } else if (platform_name != "host") {
+    std::cerr << "unknown platform " << platform_name << "\n";
+    return 2;
+  }
+  if (const char* tune = std::getenv("MAGPIE_BENCH_TUNE")) platform.tune = std::atoi(tune);
   hs_database_t* database = nullptr;
   for (size_t attempt = 0; attempt <= expressions.size(); ++attempt) {
     hs_compile_error_t* error = nullptr;
@@ -111,15 +138,21 @@ int Compile(const std::string& out_path) {
   return out ? 0 : 2;
 }
 
-int Scan(const std::string& database_path) {
+hs_database_t* Load(const std::string& database_path) {
   std::ifstream in(database_path, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   hs_database_t* database = nullptr;
   if (bytes.empty() ||
       hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) {
     std::cerr << database_path << ": not a Hyperscan database\n";
-    return 2;
+    return nullptr;
   }
+  return database;
+}
+
+int Scan(const std::string& database_path) {
+  hs_database_t* database = Load(database_path);
+  if (database == nullptr) return 2;
   const Corpus& corpus = GetCorpus();
   hs_scratch_t* scratch = nullptr;
   if (corpus.joined.empty() || hs_alloc_scratch(database, &scratch) != HS_SUCCESS) {
@@ -135,13 +168,89 @@ int Scan(const std::string& database_path) {
   return 0;
 }
 
+// CPU time, not wall time: on a machine shared by other builds, waiting for a core is not the
+// database's cost (scanner_bench reports CPU time too).
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+using ScanEntry = decltype(&hs_scan);
+
+// "DB" scans with hs_scan (libhs picks the code for this CPU); "DB@avx2" calls the exported
+// entry avx2_hs_scan of Debian's fat-runtime libhs instead (also core2, corei7, avx512), to
+// time one database with another instruction set's code on the same CPU. Name only entries
+// this CPU can run: libhs does not check (an AVX-512 entry on a CPU without it is SIGILL).
+struct Timed {
+  std::string name;
+  hs_database_t* database = nullptr;
+  hs_scratch_t* scratch = nullptr;
+  ScanEntry scan = &hs_scan;
+};
+
+// Each round scans the corpus once with every database in turn, so that a busy machine's
+// noise falls on all of them alike; prints each database's median and its reports.
+int Time(const std::vector<std::string>& names) {
+  const Corpus& corpus = GetCorpus();
+  if (corpus.joined.empty()) return 2;
+  std::vector<Timed> timed;
+  for (const std::string& name : names) {
+    Timed t;
+    t.name = name;
+    const size_t at = name.find('@');
+    if (at != std::string::npos) {
+      const std::string entry = name.substr(at + 1) + "_hs_scan";
+      t.scan = reinterpret_cast<ScanEntry>(dlsym(RTLD_DEFAULT, entry.c_str()));
+      if (t.scan == nullptr) {
+        std::cerr << entry << ": not exported by this libhs\n";
+        return 2;
+      }
+    }
+    t.database = Load(name.substr(0, at));
+    if (t.database == nullptr || hs_alloc_scratch(t.database, &t.scratch) != HS_SUCCESS) return 2;
+    timed.push_back(t);
+  }
+  const char* rounds_env = std::getenv("MAGPIE_BENCH_ROUNDS");
+  const int rounds = rounds_env != nullptr ? std::max(1, std::atoi(rounds_env)) : 9;
+  std::vector<std::vector<double>> mbps(timed.size());
+  std::vector<size_t> reports(timed.size());
+  for (int round = 0; round <= rounds; ++round) {  // round 0 warms up, untimed
+    for (size_t i = 0; i < timed.size(); ++i) {
+      reports[i] = 0;
+      const double start = ThreadCpuSeconds();
+      timed[i].scan(timed[i].database, corpus.joined.data(),
+                    static_cast<unsigned int>(corpus.joined.size()), 0, timed[i].scratch,
+                    CountReport, &reports[i]);
+      const double took = ThreadCpuSeconds() - start;
+      if (round > 0) mbps[i].push_back(corpus.joined.size() / took / 1e6);
+    }
+  }
+  std::printf("corpus: %s, %d rounds\n", corpus.description.c_str(), rounds);
+  for (size_t i = 0; i < timed.size(); ++i) {
+    std::sort(mbps[i].begin(), mbps[i].end());
+    std::printf("%-10.0f MB/s median  (min %.0f, max %.0f)  reports %zu  %s\n",
+                mbps[i][mbps[i].size() / 2], mbps[i].front(), mbps[i].back(), reports[i],
+                timed[i].name.c_str());
+    hs_free_scratch(timed[i].scratch);
+    hs_free_database(timed[i].database);
+  }
+  return 0;
+}
+
 }  // namespace
 }  // namespace magpie::scanner::bench
 
 int main(int argc, char** argv) {
-  const std::string_view command = argc == 3 ? argv[1] : "";
-  if (command == "compile") return magpie::scanner::bench::Compile(argv[2]);
-  if (command == "scan") return magpie::scanner::bench::Scan(argv[2]);
-  std::cerr << "usage: stage_cost compile OUT | stage_cost scan DATABASE\n";
+  const std::string_view command = argc >= 3 ? argv[1] : "";
+  if (command == "compile" && argc <= 4) {
+    return magpie::scanner::bench::Compile(argv[2], argc == 4 ? argv[3] : "generic");
+  }
+  if (command == "scan" && argc == 3) return magpie::scanner::bench::Scan(argv[2]);
+  if (command == "time") {
+    return magpie::scanner::bench::Time(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  std::cerr << "usage: stage_cost compile OUT [PLATFORM] | stage_cost scan DATABASE | "
+               "stage_cost time DATABASE[@ENTRY]...\n";
   return 2;
 }

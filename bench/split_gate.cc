@@ -1,0 +1,286 @@
+// split_probe's gate search (split_gate.h). Issue 12.
+#include "bench/split_gate.h"
+
+#include <emmintrin.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace magpie::scanner::bench {
+
+// Parses "[...]" at `pattern[pos]` (ranges, single bytes, \-escapes of punctuation); false on
+// anything else (negation, \w, classes of classes).
+static bool ParseClass(std::string_view pattern, size_t* pos, ByteSet* set) {
+  if (*pos >= pattern.size() || pattern[*pos] != '[') return false;
+  size_t i = *pos + 1;
+  if (i < pattern.size() && pattern[i] == '^') return false;
+  std::vector<unsigned char> items;
+  std::vector<bool> is_range_dash;
+  while (i < pattern.size() && pattern[i] != ']') {
+    unsigned char c = static_cast<unsigned char>(pattern[i]);
+    if (c == '\\') {
+      if (i + 1 >= pattern.size()) return false;
+      const char e = pattern[i + 1];
+      if (std::isalnum(static_cast<unsigned char>(e))) return false;  // \w, \d, \s, \x...
+      items.push_back(static_cast<unsigned char>(e));
+      is_range_dash.push_back(false);
+      i += 2;
+      continue;
+    }
+    if (c == '[') return false;
+    items.push_back(c);
+    is_range_dash.push_back(c == '-' && !items.empty() && i + 1 < pattern.size() &&
+                            pattern[i + 1] != ']' && items.size() > 1);
+    ++i;
+  }
+  if (i >= pattern.size()) return false;
+  set->fill(false);
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (k + 2 < items.size() && is_range_dash[k + 1]) {
+      for (int c = items[k]; c <= items[k + 2]; ++c) (*set)[c] = true;
+      k += 2;
+    } else {
+      (*set)[items[k]] = true;
+    }
+  }
+  *pos = i + 1;
+  return true;
+}
+
+// The gate of `pattern`, or nullopt when the template is not at top level of every match.
+std::optional<Gate> GateOf(const std::string& pattern) {
+  static constexpr std::string_view kTemplates[] = {
+      "(?:=>|:=|[:=>,])[ \\t]{0,10}[\"']?(", "(?:=>|:=|[:=>,])[ \\t]{0,10}[\"\\']?("};
+  if (pattern.find("(?i)") != std::string::npos) return std::nullopt;
+  size_t at = std::string::npos;
+  size_t len = 0;
+  for (std::string_view t : kTemplates) {
+    const size_t found = pattern.find(t);
+    if (found != std::string::npos) {
+      if (pattern.find(t, found + 1) != std::string::npos) return std::nullopt;
+      at = found;
+      len = t.size();
+    }
+  }
+  if (at == std::string::npos) return std::nullopt;
+  // Depth 0 at the template, and no alternation at depth 0 anywhere: then every match passes
+  // through it. Inside the value group, no alternation at its own level either.
+  int depth = 0;
+  bool in_class = false;
+  int value_depth = -1;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      if (i == at && depth != 0) return std::nullopt;
+      ++depth;
+      if (i == at + len - 1) value_depth = depth;
+    } else if (c == ')') {
+      if (depth == value_depth) {
+        // the value group's quantifier must not make it optional
+        if (i + 1 < pattern.size() && (pattern[i + 1] == '?' || pattern[i + 1] == '*' ||
+                                       pattern[i + 1] == '{')) {
+          return std::nullopt;
+        }
+        value_depth = -2;
+      }
+      --depth;
+    } else if (c == '|' && (depth == 0 || depth == value_depth)) {
+      return std::nullopt;
+    }
+  }
+  size_t pos = at + len;
+  Gate gate;
+  const size_t class_begin = pos;
+  if (!ParseClass(pattern, &pos, &gate.cls)) return std::nullopt;
+  if (pos >= pattern.size() || pattern[pos] != '{') return std::nullopt;
+  gate.min = std::strtoul(pattern.c_str() + pos + 1, nullptr, 10);
+  if (gate.min == 0) return std::nullopt;
+  gate.text = pattern.substr(class_begin, pos - class_begin) + "{" + std::to_string(gate.min) + "}";
+  return gate;
+}
+
+static bool IsBlank(unsigned char c) { return c == ' ' || c == '\t'; }
+
+// No class may hold a blank or a quote (null otherwise): then the blanks and the quote after
+// the operator are determined, and one walk (GateAt) decides the position.
+std::optional<GateSet> BuildGateSet(const std::vector<Gate>& gates) {
+  GateSet set;
+  std::vector<ByteSet> classes;
+  std::vector<size_t> need;
+  for (const Gate& g : gates) {
+    if (g.cls[' '] || g.cls['\t'] || g.cls['"'] || g.cls['\'']) return std::nullopt;
+    size_t i = std::find(classes.begin(), classes.end(), g.cls) - classes.begin();
+    if (i == classes.size()) {
+      if (i == 64) return std::nullopt;
+      classes.push_back(g.cls);
+      need.push_back(g.min);
+    }
+    need[i] = std::min(need[i], g.min);
+  }
+  const size_t longest = *std::max_element(need.begin(), need.end());
+  set.done_at.assign(longest + 1, 0);
+  for (size_t i = 0; i < classes.size(); ++i) {
+    for (int c = 0; c < 256; ++c) {
+      if (classes[i][c]) set.class_bits[c] |= uint64_t{1} << i;
+    }
+    for (size_t r = need[i]; r <= longest; ++r) set.done_at[r] |= uint64_t{1} << i;
+  }
+  return set;
+}
+
+static inline bool GateAt(const unsigned char* d, size_t n, size_t p, const GateSet& set) {
+  size_t v = p + 1;
+  const size_t blank_limit = std::min(n, v + 10);
+  while (v < blank_limit && IsBlank(d[v])) ++v;
+  if (v < n && IsBlank(d[v])) return false;  // more than 10 blanks: no value can follow
+  if (v < n && (d[v] == '"' || d[v] == '\'')) ++v;
+  uint64_t alive = ~uint64_t{0};
+  const size_t longest = set.done_at.size() - 1;
+  // The first 8 value bytes without a branch each (most operators are followed by a short
+  // word or a non-word byte): one decision after them.
+  size_t r = 0;
+  if (v + 8 <= n && longest >= 8) {
+    uint64_t early = 0;
+    for (r = 1; r <= 8; ++r) {
+      alive &= set.class_bits[d[v + r - 1]];
+      early |= alive & set.done_at[r];
+    }
+    if (early != 0) return true;
+    if (alive == 0) return false;
+    r = 8;
+  }
+  for (++r; r <= longest && v + r <= n; ++r) {
+    alive &= set.class_bits[d[v + r - 1]];
+    if (alive == 0) return false;
+    if ((alive & set.done_at[r]) != 0) return true;
+  }
+  return false;
+}
+
+// Every position p of an operator byte after which a gate holds, appended to `hits`.
+void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* hits) {
+  const size_t n = data.size();
+  const auto* d = reinterpret_cast<const unsigned char*>(data.data());
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i equals = _mm_set1_epi8('=');
+  const __m128i colon = _mm_set1_epi8(':');
+  const __m128i greater = _mm_set1_epi8('>');
+  const __m128i comma = _mm_set1_epi8(',');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(block, equals), _mm_cmpeq_epi8(block, colon)),
+        _mm_or_si128(_mm_cmpeq_epi8(block, greater), _mm_cmpeq_epi8(block, comma)))));
+    while (mask != 0) {
+      const size_t p = i + static_cast<size_t>(__builtin_ctz(mask));
+      mask &= mask - 1;
+      if (GateAt(d, n, p, set)) hits->push_back(p);
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    const unsigned char c = d[i];
+    if ((c == ':' || c == '=' || c == '>' || c == ',') && GateAt(d, n, i, set)) {
+      hits->push_back(i);
+    }
+  }
+}
+
+// The run-anchored search (MAGPIE_PROBE_RUNS=1): every gated class lies in U = [A-Za-z0-9+/]
+// and needs N >= kMinRun, and the byte before a value (quote, blank, operator) is not in U; so
+// a value starts where a maximal U-run of length >= kMinRun starts. SSE2 classifies 64 bytes
+// into a mask, shifted ANDs keep the positions that open such a run, and only those (rare in
+// code) are checked backwards (quote, blanks, operator) and forwards (GateAt's walk).
+bool InU(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == '+' || c == '/';
+}
+
+static inline __m128i InRange(__m128i x, char lo, char hi) {
+  const __m128i shifted = _mm_sub_epi8(x, _mm_set1_epi8(lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo))),
+                        shifted);
+}
+
+static inline uint64_t UMask64(const unsigned char* p) {
+  uint64_t mask = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i in = _mm_or_si128(
+        _mm_or_si128(InRange(x, 'A', 'Z'), InRange(x, 'a', 'z')),
+        _mm_or_si128(InRange(x, '0', '9'),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('+')),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))));
+    mask |= static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(in))) << (16 * k);
+  }
+  return mask;
+}
+
+// The operator before a value starting at v, or npos.
+static inline size_t OperatorBefore(const unsigned char* d, size_t v) {
+  size_t q = v;
+  if (q > 0 && (d[q - 1] == '"' || d[q - 1] == '\'')) --q;
+  size_t blanks = 0;
+  while (q > 0 && blanks <= 10 && IsBlank(d[q - 1])) {
+    --q;
+    ++blanks;
+  }
+  if (blanks > 10 || q == 0) return std::string::npos;
+  const unsigned char c = d[q - 1];
+  return c == ':' || c == '=' || c == '>' || c == ',' ? q - 1 : std::string::npos;
+}
+
+void FindGatesByRuns(std::string_view data, const GateSet& set, std::vector<size_t>* hits) {
+  const size_t n = data.size();
+  const auto* d = reinterpret_cast<const unsigned char*>(data.data());
+  const auto check = [&](size_t v) {
+    const size_t op = OperatorBefore(d, v);
+    if (op != std::string::npos && GateAt(d, n, op, set)) hits->push_back(op);
+  };
+  if (n < 128) {
+    for (size_t v = 0; v < n; ++v) {
+      if (InU(d[v]) && (v == 0 || !InU(d[v - 1]))) check(v);
+    }
+    return;
+  }
+  uint64_t cur = UMask64(d);
+  bool prev_top = false;  // the byte before this block is in U
+  size_t base = 0;
+  for (; base + 128 <= n; base += 64) {
+    const uint64_t next = UMask64(d + base + 64);
+    const unsigned __int128 w = (static_cast<unsigned __int128>(next) << 64) | cur;
+    unsigned __int128 r = w & (w >> 1);  // runs of 2
+    r &= r >> 2;                         // 4
+    r &= r >> 4;                         // 8
+    r &= r >> 6;                         // 14
+    uint64_t starts = static_cast<uint64_t>(r) & ~((cur << 1) | (prev_top ? 1u : 0u));
+    while (starts != 0) {
+      check(base + static_cast<size_t>(__builtin_ctzll(starts)));
+      starts &= starts - 1;
+    }
+    prev_top = (cur >> 63) != 0;
+    cur = next;
+  }
+  for (size_t v = base; v < n; ++v) {
+    if (InU(d[v]) && (v == 0 || !InU(d[v - 1]))) check(v);
+  }
+}
+
+void FindGates(std::string_view data, const std::vector<Gate>& gates, std::vector<size_t>* hits) {
+  std::optional<GateSet> set = BuildGateSet(gates);
+  if (set) FindGates(data, *set, hits);
+}
+
+}  // namespace magpie::scanner::bench
