@@ -31,6 +31,7 @@ FORMAT_RULES = {
     "python-secret-key-token", "ini-section-password", "http-basic-auth-header",
     "nuget-config-password", "curl-user-credentials", "sql-password", "wordpress-db-password",
     "postman-environment-secret", "http-bearer-token", "mysql-cli-password",
+    "markdown-table-password-column",
     "maven-settings-password", "generic-secret", "jwt-signing-secret-literal",
 }
 

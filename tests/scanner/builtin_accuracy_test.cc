@@ -171,3 +171,19 @@ TEST_CASE("issue 12: the token in PyJWT's README is a documented example", "[sca
               "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\n")
             .empty());
 }
+
+TEST_CASE("issue 12: a Markdown table with a password column finds the first row's password",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("| service | user | password |\n|---|---|---|\n| grafana | admin | d4OrpBov3!WLAQx |\n",
+                  "d4OrpBov3!WLAQx"));
+  CHECK(HasSecret("| Name | Secret |\n| ---- | ------ |\n| SFTP drop | `%Ww6eUd13u%MB0MtT` |\n",
+                  "%Ww6eUd13u%MB0MtT"));
+  CHECK(Found("| Variable | Secret |\n|---|---|\n| GITHUB_TOKEN | `secrets.GITHUB_TOKEN` |\n").empty());
+  CHECK(Found("| service | password |\n|---|---|\n| grafana | `<your-password>` |\n").empty());
+}
+
+TEST_CASE("issue 12: a UUID npm token from the low tail of entropy is found", "[scanner][issue12]") {
+  // 3.34 bits: about 4% of random UUIDs fall under the old 3.5 floor.
+  CHECK(HasSecret("npmScopes:\n  acme:\n    npmAuthToken: \"d9bd4d9a-4f31-4350-b2d4-2f4bdb2a9449\"\n",
+                  "d9bd4d9a-4f31-4350-b2d4-2f4bdb2a9449"));
+}

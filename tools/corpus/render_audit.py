@@ -3,13 +3,16 @@
 Passwords with `$` before a capital (`vaDp$MfcL…`), or opening with `*` or `%` in an unquoted
 value; Authorization headers in a JavaScript template literal, an nginx proxy header and a
 Java request property; JWT HMAC secrets handed to the library as literals; Oracle thin URLs
-with `$`, ODBC braced `Pwd={…}` and a Laravel APP_KEY in phpunit.xml. Hard negatives of the
+with `$`, ODBC braced `Pwd={…}`, a Laravel APP_KEY in phpunit.xml, a Markdown table with a
+password column and a UUID npm token under the old entropy floor. Hard negatives of the
 same shapes (variables, printf and Windows directives, lookups) sit beside them.
 """
 
 import base64
+import math
+from collections import Counter
 
-from .rand import ALNUM, B64URL, DIG, LO, UP, R, hexs, rbytes, rs
+from .rand import ALNUM, B64URL, DIG, LO, UP, R, hexs, rbytes, rs, uuid4
 from .registry import S, corpus_file
 from .text import T
 
@@ -188,3 +191,40 @@ def _():
           </php>
         </phpunit>
         ''', key=S("laravel-app-key-phpunit", key))
+
+
+@corpus_file("docs/runbooks/shared-accounts.md")
+def _():
+    return T('''
+        # Shared accounts (staging)
+
+        Rotate these after every offboarding.
+
+        | service | user | password |
+        |---|---|---|
+        | grafana | admin | %%pw%% |
+
+        | Variable | Secret |
+        |---|---|
+        | GITHUB_TOKEN | `secrets.GITHUB_TOKEN` |
+        ''', pw=S("shape-assign-md-column", rs(ALNUM, 7) + R.choice("!*#") + rs(ALNUM, 7)))
+
+
+def low_entropy_uuid():
+    """A random UUID from the low tail of entropy (under 3.5 bits, about 4% of them)."""
+    while True:
+        u = uuid4()
+        counts = Counter(u)
+        if -sum(c / len(u) * math.log2(c / len(u)) for c in counts.values()) < 3.5:
+            return u
+
+
+@corpus_file("web/admin/.yarnrc.yml")
+def _():
+    return T('''
+        nodeLinker: node-modules
+        npmScopes:
+          acme:
+            npmRegistryServer: "https://npm.internal.example.net"
+            npmAuthToken: "%%tok%%"
+        ''', tok=S("yarnrc-npm-auth-token-uuid", low_entropy_uuid()))
