@@ -49,6 +49,38 @@ bool IsNonSecretKey(std::string_view key) {
   return false;
 }
 
+// `%s`, `%(name)s`, `%-8d`, `%{VAR}`, `%APPDATA%`: a printf or template directive, or a
+// Windows variable, at the start of the value. A password that merely opens with `%`
+// (`%Ww6eUd13u…`) is none of these.
+bool IsFormatDirective(std::string_view lower_value) {
+  if (lower_value.size() < 2 || lower_value[0] != '%') return false;
+  if (std::string_view("%({").find(lower_value[1]) != std::string_view::npos) return true;
+  // printf: flags, width, precision, then a conversion (`%-24s`, `%08.3f`, `%*d`).
+  size_t at = 1;
+  while (at < lower_value.size() && std::string_view("-+ #0").find(lower_value[at]) !=
+                                        std::string_view::npos) {
+    ++at;
+  }
+  while (at < lower_value.size() &&
+         (std::isdigit(static_cast<unsigned char>(lower_value[at])) || lower_value[at] == '*' ||
+          lower_value[at] == '.')) {
+    ++at;
+  }
+  if (at < lower_value.size() &&
+      std::string_view("sdifuxegcpol").find(lower_value[at]) != std::string_view::npos) {
+    return true;
+  }
+  size_t end = 1;
+  while (end < lower_value.size() &&
+         (std::isalnum(static_cast<unsigned char>(lower_value[end])) || lower_value[end] == '_')) {
+    ++end;
+  }
+  if (end == 1 || end >= lower_value.size() || lower_value[end] != '%') return false;
+  // `%APPDATA%` alone or opening a path; `%Ww6eUd13u%MB0M…` goes on and is a password.
+  return end + 1 == lower_value.size() || lower_value[end + 1] == '\\' ||
+         lower_value[end + 1] == '/';
+}
+
 // Placeholders, documentation values and indirections (env and secret-manager lookups).
 bool IsPlaceholder(std::string_view lower_value) {
   static constexpr std::array<std::string_view, 34> kMarkers = {
@@ -59,13 +91,13 @@ bool IsPlaceholder(std::string_view lower_value) {
   for (std::string_view m : kMarkers) {
     if (Contains(lower_value, m)) return true;
   }
-  static constexpr std::array<std::string_view, 12> kPrefixes = {
-      "$", "%", "env.", "env:", "process.", "os.", "secrets.", "vault:", "ref+", "arn:", "@",
+  static constexpr std::array<std::string_view, 11> kPrefixes = {
+      "$", "env.", "env:", "process.", "os.", "secrets.", "vault:", "ref+", "arn:", "@",
       "//"};
   for (std::string_view p : kPrefixes) {
     if (lower_value.substr(0, p.size()) == p) return true;
   }
-  return false;
+  return IsFormatDirective(lower_value);
 }
 
 // `config.db.password`, `settings.API_KEY`: a dotted path of identifiers, not a value.
@@ -198,6 +230,25 @@ bool IsIsoDate(std::string_view v) {
   return true;
 }
 
+// Shell and Perl interpolation: `$FROM_EMAIL`, `${VAR}`, `$(cmd)`. An upper-case run that
+// goes on in lower case (`vaDp$MfcLhDG#77`, a password) names no variable.
+bool HasInterpolation(std::string_view value) {
+  for (size_t i = 0; i + 1 < value.size(); ++i) {
+    if (value[i] != '$') continue;
+    const char n = value[i + 1];
+    if (n == '{' || n == '(') return true;
+    if (!std::isupper(static_cast<unsigned char>(n))) continue;
+    size_t end = i + 1;
+    while (end < value.size() && (std::isupper(static_cast<unsigned char>(value[end])) ||
+                                  std::isdigit(static_cast<unsigned char>(value[end])) ||
+                                  value[end] == '_')) {
+      ++end;
+    }
+    if (end == value.size() || !std::islower(static_cast<unsigned char>(value[end]))) return true;
+  }
+  return false;
+}
+
 // `Credential=xxx/20240101/…`: a part of the value that is a run of x's is a placeholder.
 bool HasPlaceholderPart(std::string_view lower) {
   size_t part_start = 0;
@@ -308,7 +359,10 @@ rules::RuleSpec GenericRuleSpec() {
       "define('MAILER_API_SECRET', 'Ik8Ol9Pa1Sd2Fg3Hj4Km');",
       "$config['smtp_pass'] = 'Zq1Xw2Ce3Vr4Bt5Ny6Mu';",
       "| `DB_PASSWORD` | `Ty6Gh7Jk8Lm9Np1Qr2St` | reporting database |",
-      "  \"VENDOR_API_KEY = \\\"Hk3Jd8Lq2Vn7Pz4Rx9TmQ2\\\"\\n\",",
+      "  \"VENDOR_API_KEY = \\\"Hk3Jd8Lq2Vn7Pz4Rx9TmQ2\\\"\\n\",",      // Issue 12 (audit): a `$`, `*` or `%` inside or opening a literal password.
+      "password=vaDp$MfcLhDG#77",
+      "mail.smtp.password = *045%ZQga1cNhdo",
+      "| SFTP drop | secret: %Ww6eUd13u%MB0MtT |",
   };
   spec.negative_examples = {
       "password = os.environ['DB_PASSWORD']",
@@ -367,7 +421,12 @@ rules::RuleSpec GenericRuleSpec() {
       "\tcredential=YWxpY2U6c2VjcmV0LXBhc3N3ZA==",
       "-H \"Cookie: userpwd=am9lOnNlY3JldA==\"",
       "Authorization: AWS4-HMAC-SHA256 Credential=keyId/19700101/region/service/provider14_request",
-      "<a class=\"mark\" href=\"#dep0010-cryptocreatecredentials\" id=\"dep0010-cryptocreatecredentials\">#</a>",
+      "<a class=\"mark\" href=\"#dep0010-cryptocreatecredentials\" id=\"dep0010-cryptocreatecredentials\">#</a>",      // Issue 12 (audit): variables and directives stay silent.
+      "password=%(db_password)s",
+      "set DB_PASSWORD=%PROD_DB_PASSWORD%",
+      "password = $DB_PASSWORD_PROD",
+      "secret = *sessKeyBuf2",
+      "auth_ok = !hasSession2",
   };
   return spec;
 }
@@ -407,9 +466,16 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
   // Code, not literals: `*ptr`, `&ref`, `::Scope`, `!flag`, and `a=b` expressions (an `=`
   // anywhere but base64 padding at the end).
   // (Inside quotes those are just a password's first character.)
-  if (candidate.opening_quote == 0 &&
-      std::string_view("*&:=!~").find(value.front()) != std::string_view::npos) {
-    return false;
+  // A password may open with one of `*&!~` too (`*045%ZQga1c` in a .properties file): only
+  // an identifier after it reads as code.
+  if (candidate.opening_quote == 0 && (value.front() == ':' || value.front() == '=')) return false;
+  if (candidate.opening_quote == 0) {
+    const size_t operand = value.find_first_not_of("*&!~");
+    if (operand != 0 && (operand == std::string_view::npos ||
+                         IsIdentifier(value.substr(operand)) ||
+                         IsDottedIdentifier(value.substr(operand)))) {
+      return false;
+    }
   }
   const size_t equals = value.find('=');
   if (equals != std::string_view::npos && equals > 0 &&
@@ -420,13 +486,7 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
   // `_GLKMatrix2`: a private identifier; `a=1&b=2`: a query string or form body, not one value.
   if (value.front() == '_') return false;
   if (Contains(value, "&") && Contains(value, "=")) return false;
-  // Shell and Perl interpolation: `$FROM_EMAIL`, `${VAR}`, `$(cmd)`.
-  for (size_t i = 0; i + 1 < value.size(); ++i) {
-    const char n = value[i + 1];
-    if (value[i] == '$' && (std::isupper(static_cast<unsigned char>(n)) || n == '{' || n == '(')) {
-      return false;
-    }
-  }
+  if (HasInterpolation(value)) return false;
   if (HasSequentialRun(lower_value, 5)) return false;
 
   bool has_digit = false, has_lower = false, has_upper = false, has_symbol = false;

@@ -213,7 +213,7 @@ bool RunValidator(rules::Validator validator, std::string_view secret) {
 
 bool IsDocumentedExample(std::string_view secret) {
   // Exact values from the vendors' own pages; keep each next to its source.
-  static constexpr std::array<std::string_view, 9> kExamples = {
+  static constexpr std::array<std::string_view, 10> kExamples = {
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
       "AKIAIOSFODNN7EXAMPLE",
       "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -230,6 +230,10 @@ bool IsDocumentedExample(std::string_view secret) {
       "IiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
       // https://www.rfc-editor.org/rfc/rfc6750#section-2.1 (the Bearer token of RFC 6750)
       "mF_9.B5f-4.1JqM",
+      // https://pyjwt.readthedocs.io/en/stable/ (README's jwt.encode({"some": "payload"},
+      // "secret") output, shipped in every PyJWT package's documentation)
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9."
+      "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg",
   };
   for (std::string_view example : kExamples) {
     if (secret.find(example) != std::string_view::npos) return true;

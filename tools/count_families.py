@@ -31,7 +31,8 @@ FORMAT_RULES = {
     "python-secret-key-token", "ini-section-password", "http-basic-auth-header",
     "nuget-config-password", "curl-user-credentials", "sql-password", "wordpress-db-password",
     "postman-environment-secret", "http-bearer-token", "mysql-cli-password",
-    "maven-settings-password", "generic-secret",
+    "markdown-table-password-column",
+    "maven-settings-password", "generic-secret", "jwt-signing-secret-literal",
 }
 
 # variant rule -> the rule whose family it belongs to

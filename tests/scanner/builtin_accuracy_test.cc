@@ -124,3 +124,66 @@ TEST_CASE("issue 12: documented example credentials are not reported", "[scanner
   CHECK(HasSecret("Stripe.api_key = 'sk_test_BQokikJOvBiI2HlWgH4olfQ3'",
                   "sk_test_BQokikJOvBiI2HlWgH4olfQ3"));
 }
+
+TEST_CASE("issue 12: Authorization headers in code and proxy configs are found",
+          "[scanner][issue12]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      // A random 40-hex token below the old entropy floor (3.46 bits).
+      {"curl -H 'Authorization: token 70dbc29baeb85d787dcd5c4a8892ddc8a04de0ee' https://x/api",
+       "70dbc29baeb85d787dcd5c4a8892ddc8a04de0ee"},
+      {"fetch(url, { headers: { Authorization: `Bearer LHs_nLt3Mj6tWfOlhqJXSNMBjvfXvPo_ABTc2iOxZF5` } });",
+       "LHs_nLt3Mj6tWfOlhqJXSNMBjvfXvPo_ABTc2iOxZF5"},
+      {"    proxy_set_header Authorization \"Bearer iZHIV8ydpFmwT0nvkUCXa_39lkT9fogxnIP5Ln8qCrvrFeiV\";",
+       "iZHIV8ydpFmwT0nvkUCXa_39lkT9fogxnIP5Ln8qCrvrFeiV"},
+      {"conn.setRequestProperty(\"Authorization\", \"Bearer 52ae639f7f268a78db3929bacc60acee\");",
+       "52ae639f7f268a78db3929bacc60acee"},
+  };
+  for (const auto& [text, secret] : cases) {
+    INFO(text);
+    CHECK(HasSecret(text, secret));
+  }
+  CHECK(Found("conn.setRequestProperty(\"Authorization\", \"Bearer \" + tokenFromVault);").empty());
+  CHECK(Found("The Authorization token request_authentication_flow is described below.").empty());
+}
+
+TEST_CASE("issue 12: JWT signing secrets passed as literals are found", "[scanner][issue12]") {
+  CHECK(HasSecret("const token = jwt.sign(payload, 'CvnfCClHBZewo5O91zj37QqXTH2EkTJe', { expiresIn: '1h' });",
+                  "CvnfCClHBZewo5O91zj37QqXTH2EkTJe"));
+  CHECK(HasSecret("var jwtKey = []byte(\"BtZGlAoaOyxjHrKOuP88htEf4SQcIHgB\")",
+                  "BtZGlAoaOyxjHrKOuP88htEf4SQcIHgB"));
+  CHECK(Found("jwt.encode(payload, \"your-256-bit-secret\", algorithm=\"HS256\")").empty());
+  CHECK(Found("var jwtKey = []byte(os.Getenv(\"JWT_KEY\"))").empty());
+}
+
+TEST_CASE("issue 12: Oracle passwords with a dollar and ODBC braced passwords are found whole",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("db.url=jdbc:oracle:thin:reports/8kMOpV$6tCdp!16@//ora.internal:1521/RPT",
+                  "8kMOpV$6tCdp!16"));
+  CHECK(HasSecret("Driver={PostgreSQL Unicode};Server=pg;Uid=app;Pwd={sz7J9!1plMhH@43};",
+                  "sz7J9!1plMhH@43"));
+  CHECK(HasSecret("    <env name=\"APP_KEY\" value=\"base64:1UdHddH38Xjxe6D97w32+A/WZ0W1U8pK8OB3ZA+LaG8=\"/>",
+                  "1UdHddH38Xjxe6D97w32+A/WZ0W1U8pK8OB3ZA+LaG8="));
+  CHECK(Found("jdbc:oracle:thin:scott/${PASS}@host:1521:x").empty());
+}
+
+TEST_CASE("issue 12: the token in PyJWT's README is a documented example", "[scanner][issue12]") {
+  CHECK(Found("    eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9."
+              "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg\n")
+            .empty());
+}
+
+TEST_CASE("issue 12: a Markdown table with a password column finds the first row's password",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("| service | user | password |\n|---|---|---|\n| grafana | admin | d4OrpBov3!WLAQx |\n",
+                  "d4OrpBov3!WLAQx"));
+  CHECK(HasSecret("| Name | Secret |\n| ---- | ------ |\n| SFTP drop | `%Ww6eUd13u%MB0MtT` |\n",
+                  "%Ww6eUd13u%MB0MtT"));
+  CHECK(Found("| Variable | Secret |\n|---|---|\n| GITHUB_TOKEN | `secrets.GITHUB_TOKEN` |\n").empty());
+  CHECK(Found("| service | password |\n|---|---|\n| grafana | `<your-password>` |\n").empty());
+}
+
+TEST_CASE("issue 12: a UUID npm token from the low tail of entropy is found", "[scanner][issue12]") {
+  // 3.34 bits: about 4% of random UUIDs fall under the old 3.5 floor.
+  CHECK(HasSecret("npmScopes:\n  acme:\n    npmAuthToken: \"d9bd4d9a-4f31-4350-b2d4-2f4bdb2a9449\"\n",
+                  "d9bd4d9a-4f31-4350-b2d4-2f4bdb2a9449"));
+}

@@ -152,3 +152,24 @@ TEST_CASE("issue 12: name lists - alternations and query strings are not secrets
   CHECK_FALSE(Fires("'VTInt32Size', '_CFHTTPAuthentication', '_GLKMatrix2', '_GLKMatrix3',"));
   CHECK_FALSE(Fires("oauth_token_secret=qwe089234lkjsdf&oauth_callback_confirmed=true&my_specific=argument"));
 }
+
+TEST_CASE("issue 12: a password holding or opening with $ * or % is found",
+          "[scanner][generic][issue12]") {
+  // An upper-case letter after `$` that goes on in lower case names no shell variable.
+  CHECK(Fires("password=vaDp$MfcLhDG#77"));
+  CHECK(Fires("[client]\npassword=3sLzjV3G$YIy!54\n"));
+  // `*`, `&`, `!`, `~` open code only when an identifier follows.
+  CHECK(Fires("mail.smtp.password = *045%ZQga1cNhdo"));
+  CHECK(Fires("db.password = !Xq7#Lm2Vt9Rk"));
+  // `%` opens a directive only as printf, template or a Windows variable.
+  CHECK(Fires("| SFTP drop | secret: %Ww6eUd13u%MB0MtT |"));
+  CHECK(Fires("password = %88#yTxnC48c6f"));
+  CHECK_FALSE(Fires("DB_PASS=$DB_PASS_PROD"));
+  CHECK_FALSE(Fires("DB_PASS=k2Lq$HOME/Vn7Pz4"));
+  CHECK_FALSE(Fires("SMTP_PASS=%SMTP_PASS_PROD%"));
+  CHECK_FALSE(Fires("api_key = %-24sK8dLq2Vn7"));
+  CHECK_FALSE(Fires("secret = *sessKeyBuf2"));
+  CHECK_FALSE(Fires("auth_ok = !hasSession2"));
+  // git's gpg-interface.c
+  CHECK_FALSE(Fires("\tif ((flags & SIGN_BUFFER_USE_DEFAULT_KEY) && (!signing_key || !*signing_key))"));
+}
