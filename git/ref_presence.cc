@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/fault_injection.h"
@@ -52,6 +53,17 @@ struct MemoHash {
     return OidHash()(key.tree) ^ (std::hash<std::string>()(key.path) * 31);
   }
 };
+
+// As git's core.maxTreeDepth: a deeper tree (hostile) is not descended into, and says so.
+constexpr int kMaxTreeDepth = 4096;
+
+// One tree, read for its entries; null, counted by the caller, when it cannot be read.
+TreePtr ReadTree(git_repository* repo, const git_oid& id) {
+  if (fault::Triggered(fault::Point::kPresenceTreeRead)) return nullptr;
+  git_tree* tree = nullptr;
+  if (git_tree_lookup(&tree, repo, &id) != 0) return nullptr;
+  return TreePtr(tree);
+}
 
 }  // namespace
 
@@ -123,6 +135,72 @@ struct RefPresence::Impl {
     return result;
   }
 };
+
+namespace {
+
+// FindAnywhere's walk: each distinct tree once, the hits below it kept (rare), the tree freed
+// before its subtrees are read.
+class BlobSearch {
+ public:
+  struct Hit {
+    std::string path;
+    git_oid blob;
+  };
+  BlobSearch(git_repository* repo, std::unordered_set<git_oid, OidHash, internal::OidEqual> blobs,
+             uint64_t max_trees, RefPresence::SearchResult* result)
+      : repo_(repo), blobs_(std::move(blobs)), max_trees_(max_trees), result_(*result) {
+    hits_.emplace_back();  // [0]: none
+  }
+
+  // The hits below `tree_id` (an index into hits()).
+  uint32_t Search(const git_oid& tree_id, int depth) {
+    if (auto it = memo_.find(tree_id); it != memo_.end()) return it->second;
+    if (result_.trees_read >= max_trees_) {
+      result_.truncated = true;
+      return 0;
+    }
+    ++result_.trees_read;
+    std::vector<Hit> hits;
+    std::vector<std::pair<std::string, git_oid>> below;
+    if (TreePtr tree = depth < kMaxTreeDepth ? ReadTree(repo_, tree_id) : nullptr) {
+      const size_t count = git_tree_entrycount(tree.get());
+      for (size_t i = 0; i < count; ++i) {
+        const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
+        const git_object_t type = git_tree_entry_type(entry);
+        if (type == GIT_OBJECT_BLOB && blobs_.count(*git_tree_entry_id(entry)) > 0) {
+          hits.push_back({git_tree_entry_name(entry), *git_tree_entry_id(entry)});
+        } else if (type == GIT_OBJECT_TREE) {
+          below.emplace_back(git_tree_entry_name(entry), *git_tree_entry_id(entry));
+        }
+      }
+    } else {
+      ++result_.trees_unreadable;
+    }
+    for (const auto& [name, sub] : below) {
+      const uint32_t list = Search(sub, depth + 1);
+      for (const Hit& hit : hits_[list]) hits.push_back({name + '/' + hit.path, hit.blob});
+    }
+    uint32_t index = 0;
+    if (!hits.empty()) {
+      index = static_cast<uint32_t>(hits_.size());
+      hits_.push_back(std::move(hits));
+    }
+    memo_.emplace(tree_id, index);
+    return index;
+  }
+  const std::vector<Hit>& hits(uint32_t index) const { return hits_[index]; }
+  bool holds(const git_oid& blob) const { return blobs_.count(blob) > 0; }
+
+ private:
+  git_repository* repo_;
+  std::unordered_set<git_oid, OidHash, internal::OidEqual> blobs_;
+  uint64_t max_trees_;
+  RefPresence::SearchResult& result_;
+  std::unordered_map<git_oid, uint32_t, OidHash, internal::OidEqual> memo_;
+  std::vector<std::vector<Hit>> hits_;
+};
+
+}  // namespace
 
 RefPresence::RefPresence(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RefPresence::~RefPresence() = default;
@@ -202,6 +280,36 @@ std::vector<RefPresence::Version> RefPresence::VersionsAt(std::string_view path)
     versions[it->second].tips.push_back(i);
   }
   return versions;
+}
+
+RefPresence::SearchResult RefPresence::FindAnywhere(const std::vector<std::string>& blob_ids,
+                                                    uint64_t max_trees) {
+  SearchResult result;
+  std::unordered_set<git_oid, OidHash, internal::OidEqual> blobs;
+  for (const std::string& hex : blob_ids) {
+    git_oid id;
+    if (hex.size() == GIT_OID_HEXSZ && git_oid_fromstrn(&id, hex.data(), hex.size()) == 0) {
+      blobs.insert(id);
+    }
+  }
+  if (blobs.empty()) return result;
+  BlobSearch search(impl_->repo.get(), std::move(blobs), max_trees, &result);
+  for (uint32_t t = 0; t < impl_->tips.size(); ++t) {
+    const Tip& tip = impl_->tips[t];
+    if (tip.is_blob) {  // a tag naming a blob holds it at its own name (VersionsAt)
+      if (search.holds(tip.object)) {
+        result.places[internal::OidHex(tip.object)].push_back({t, tip.name});
+      }
+      continue;
+    }
+    std::vector<BlobSearch::Hit> hits = search.hits(search.Search(tip.object, 0));
+    std::sort(hits.begin(), hits.end(),
+              [](const BlobSearch::Hit& a, const BlobSearch::Hit& b) { return a.path < b.path; });
+    for (const BlobSearch::Hit& hit : hits) {
+      result.places[internal::OidHex(hit.blob)].push_back({t, hit.path});
+    }
+  }
+  return result;
 }
 
 std::optional<std::string> RefPresence::ReadBlob(std::string_view blob_id, uint64_t max_size) {
