@@ -6,9 +6,10 @@
 // ones peeled), plus HEAD when it is detached. A tip is a commit (its tree is looked at), a
 // tree, or a blob (a tag naming a blob: it holds that blob at the path equal to its name).
 //
-// Cost: Open reads each tip once (one or two objects per ref). VersionsAt(path) does one tree
-// lookup per tip and path component, memoised on (tree id, remaining path), so tips that share
-// a subtree (tags of one release line) cost one lookup between them; no tree is ever walked in
+// Cost: Open reads each tip once (one or two objects per ref). VersionsAt(paths) reads each
+// tree on the way to the paths once for all of them, memoised on (tree id, place in the
+// paths), so tips that share a subtree (tags of one release line) read it once between them;
+// a tree is released as soon as its entries for the paths are known, and no tree is walked in
 // full. Ask only for the paths that have findings: git/git's 4,294 refs cost a few
 // milliseconds per path. FindAnywhere walks whole trees, each distinct tree once (memoised on
 // its id), within a bound: ask it only about what would otherwise be called deleted.
@@ -60,6 +61,8 @@ class RefPresence {
   // order of their first tip. A tip where `path` is absent, a tree or a submodule holds none.
   // Subtrees that cannot be read count as holding none and are counted in unreadable_lookups().
   std::vector<Version> VersionsAt(std::string_view path);
+  // The same for each of `paths` at once (result[i] for paths[i]): each tree read once.
+  std::vector<std::vector<Version>> VersionsAt(const std::vector<std::string>& paths);
   size_t unreadable_lookups() const;
 
   // Where blobs live now at any path (issue 11: a file renamed or copied on a branch or tag

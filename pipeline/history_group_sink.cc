@@ -83,8 +83,13 @@ void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
     by_path[origins_[groups[g]->members.front().origin].path].push_back(g);
   }
   std::vector<std::vector<uint32_t>> holding(groups.size());
+  std::vector<std::string> paths;
+  paths.reserve(by_path.size());
+  for (const auto& [path, at_path] : by_path) paths.push_back(path);
+  const std::vector<std::vector<git::RefPresence::Version>> at_paths = tips.VersionsAt(paths);
+  size_t p = 0;
   for (const auto& [path, at_path] : by_path) {
-    for (const git::RefPresence::Version& version : tips.VersionsAt(path)) {
+    for (const git::RefPresence::Version& version : at_paths[p++]) {
       std::optional<std::optional<std::string>> bytes;  // read at most once, when needed
       for (size_t g : at_path) {
         const scanner::Finding& f = groups[g]->members.front().finding;

@@ -147,6 +147,42 @@ TEST_CASE("issue 11: FindAnywhere finds a blob at any path of any tip and reads 
   CHECK_FALSE(unreadable.complete());
 }
 
+TEST_CASE("issue 13: VersionsAt of many paths reads each tree once and matches one path at a time",
+          "[git]") {
+  TempRepo repo;
+  repo.Write("a/b/c.env", kSecret);
+  repo.Write("a/d.env", "clean\n");
+  repo.Write("e.env", kSecret);
+  repo.Commit("one");
+  repo.Git("tag v1");
+  repo.Write("a/b/c.env", "changed\n");
+  repo.Commit("two");
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  RefPresence& tips = **opened;
+  const std::vector<std::string> paths = {"a/b/c.env", "a/d.env", "e.env", "a/b", "", "nope/x"};
+  const auto together = tips.VersionsAt(paths);
+  REQUIRE(together.size() == paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const auto alone = tips.VersionsAt(paths[i]);
+    REQUIRE(alone.size() == together[i].size());
+    for (size_t v = 0; v < alone.size(); ++v) {
+      CHECK(alone[v].blob_id == together[i][v].blob_id);
+      CHECK(alone[v].tips == together[i][v].tips);
+    }
+  }
+  REQUIRE(together[0].size() == 2);
+  CHECK(together[0][0].blob_id == repo.BlobId("changed\n"));  // main first
+  CHECK(NamesOf(tips, together[0][1]) == std::vector<std::string>{"refs/tags/v1"});
+  CHECK(together[3].empty());  // a directory holds no blob
+  CHECK(tips.unreadable_lookups() == 0);
+  {
+    fault::ScopedFault fault(fault::Point::kPresenceTreeRead, EIO);
+    CHECK(tips.VersionsAt(paths)[0].empty());
+    CHECK(tips.unreadable_lookups() > 0);
+  }
+}
+
 TEST_CASE("issue 11: record_introductions keeps every (commit, path) in walk order", "[git]") {
   TempRepo repo;
   repo.Write("a.txt", kSecret);
