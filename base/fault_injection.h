@@ -52,6 +52,7 @@ enum class Point {
   kReachSplit,          // the delta-aware scan's rule split: a pattern's analysis, the
                         // everywhere database's compilation (region_scan.cc)
   kPackBlobRead,        // reading a blob's bytes from its pack (git/pack_blobs.cc, issue 13)
+  kPresenceTreeRead,    // reading a tip's tree to say where a secret lives now (issue 11)
   kCount,
 };
 

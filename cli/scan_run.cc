@@ -165,6 +165,13 @@ bool ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
         std::cerr << "magpie: history findings grouped in "
                   << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
                   << " s\n";
+        const pipeline::PresenceSearchStats& search = ordered->search_stats();
+        if (search.findings > 0) {  // the bounded search at other paths (issue 11)
+          std::cerr << "magpie: " << search.findings
+                    << " history findings that would say deleted: " << search.found
+                    << " found at another path in some branch or tag, " << search.trees_read
+                    << " trees read\n";
+        }
       }
     }
   } catch (const std::exception& e) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/fault_injection.h"
@@ -34,24 +35,55 @@ struct Tip {
   bool is_blob = false;
 };
 
-// A looked-up path in a tree: the blob there, or none.
-struct Lookup {
-  bool found = false;
-  git_oid blob{};
+// As git's core.maxTreeDepth: a deeper tree (hostile) is not descended into, and says so.
+constexpr int kMaxTreeDepth = 4096;
+
+// The paths asked about as a tree of their components; node 0 is the root. A node may end a
+// path (a blob expected there) and lead to others (a directory) at once: the entry's type
+// decides which applies.
+struct PathNode {
+  std::vector<std::pair<std::string, uint32_t>> children;  // component -> node
+  int32_t path = -1;                                       // index of the path ending here
 };
 
+// A blob found at one of the paths asked about.
+struct Found {
+  uint32_t path;
+  git_oid blob;
+};
+
+// (tree, node of the paths): the memo key of a lookup, 24 bytes, raw ids.
 struct MemoKey {
   git_oid tree;
-  std::string path;
+  uint32_t node;
   bool operator==(const MemoKey& other) const {
-    return internal::OidEqual()(tree, other.tree) && path == other.path;
+    return node == other.node && internal::OidEqual()(tree, other.tree);
   }
 };
 struct MemoHash {
   size_t operator()(const MemoKey& key) const {
-    return OidHash()(key.tree) ^ (std::hash<std::string>()(key.path) * 31);
+    return OidHash()(key.tree) ^ (size_t{key.node} * 0x9e3779b97f4a7c15ULL);
   }
 };
+
+// Keeps a memoised result list and returns its index; 0, the empty list, when there is none
+// (most trees hold nothing asked about: they cost no list).
+template <typename T>
+uint32_t KeepList(std::vector<std::vector<T>>* lists, std::vector<T> items) {
+  if (items.empty()) return 0;
+  lists->push_back(std::move(items));
+  return static_cast<uint32_t>(lists->size() - 1);
+}
+
+// One tree, read for its entries and released at once: at most one tree per level of the
+// paths is alive, however many tips there are (keeping them made presence the memory peak of
+// a history scan, issue 13). Null, counted by the caller, when it cannot be read.
+TreePtr ReadTree(git_repository* repo, const git_oid& id) {
+  if (fault::Triggered(fault::Point::kPresenceTreeRead)) return nullptr;
+  git_tree* tree = nullptr;
+  if (git_tree_lookup(&tree, repo, &id) != 0) return nullptr;
+  return TreePtr(tree);
+}
 
 }  // namespace
 
@@ -61,19 +93,11 @@ struct RefPresence::Impl {
   std::vector<std::string> names;
   size_t unreadable_tips = 0;
   size_t unreadable_lookups = 0;
-  std::unordered_map<MemoKey, Lookup, MemoHash> memo;
-  // Trees parsed so far: each looked up (inflated, deltas resolved) once, not once per path
-  // asked about; libgit2's own cache is shared with the history walk and may have evicted them.
-  std::unordered_map<git_oid, TreePtr, OidHash, internal::OidEqual> trees;
 
-  git_tree* Tree(const git_oid& id) {
-    auto it = trees.find(id);
-    if (it != trees.end()) return it->second.get();
-    git_tree* tree = nullptr;
-    if (git_tree_lookup(&tree, repo.get(), &id) != 0) tree = nullptr;
-    trees.emplace(id, TreePtr(tree));
-    return tree;
-  }
+  // VersionsAt's state, for one call.
+  std::vector<PathNode> nodes;
+  std::vector<std::vector<Found>> found_lists;  // [0]: none
+  std::unordered_map<MemoKey, uint32_t, MemoHash> memo;  // -> index into found_lists
 
   // Adds `object` (any type) as the tip `name`, peeled to a tree or a blob.
   void AddTip(git_object* object, std::string name) {
@@ -98,31 +122,121 @@ struct RefPresence::Impl {
     tips.push_back(std::move(tip));
   }
 
-  // The blob at `path` below `tree`; memoised, so shared subtrees are read once.
-  Lookup Resolve(const git_oid& tree_id, std::string_view path) {
-    MemoKey key{tree_id, std::string(path)};
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
-    Lookup result;
-    git_tree* tree = Tree(tree_id);
-    if (tree == nullptr) {
-      ++unreadable_lookups;
-    } else {
+  void AddPath(std::string_view path, uint32_t index) {
+    uint32_t node = 0;
+    while (true) {
       const size_t slash = path.find('/');
-      const std::string name(path.substr(0, slash));
-      if (const git_tree_entry* entry = git_tree_entry_byname(tree, name.c_str())) {
+      const std::string_view name = path.substr(0, slash);
+      auto& children = nodes[node].children;
+      auto it = std::find_if(children.begin(), children.end(),
+                             [&](const auto& child) { return child.first == name; });
+      uint32_t next;
+      if (it != children.end()) {
+        next = it->second;
+      } else {
+        next = static_cast<uint32_t>(nodes.size());
+        children.emplace_back(std::string(name), next);
+        nodes.emplace_back();
+      }
+      node = next;
+      if (slash == std::string_view::npos) break;
+      path.remove_prefix(slash + 1);
+    }
+    nodes[node].path = static_cast<int32_t>(index);
+  }
+
+  // The blobs at the paths below `node`, in the tree `tree_id` (an index into found_lists);
+  // memoised, so shared subtrees are read once.
+  uint32_t Resolve(const git_oid& tree_id, uint32_t node, int depth) {
+    const MemoKey key{tree_id, node};
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    std::vector<Found> found;
+    std::vector<std::pair<git_oid, uint32_t>> below;  // subtrees, read once this one is freed
+    if (TreePtr tree = depth < kMaxTreeDepth ? ReadTree(repo.get(), tree_id) : nullptr) {
+      for (const auto& [name, child] : nodes[node].children) {
+        const git_tree_entry* entry = git_tree_entry_byname(tree.get(), name.c_str());
+        if (entry == nullptr) continue;
         const git_object_t type = git_tree_entry_type(entry);
-        if (slash == std::string_view::npos) {
-          if (type == GIT_OBJECT_BLOB) result = {true, *git_tree_entry_id(entry)};
-        } else if (type == GIT_OBJECT_TREE) {
-          const git_oid sub = *git_tree_entry_id(entry);
-          result = Resolve(sub, path.substr(slash + 1));
+        if (type == GIT_OBJECT_BLOB && nodes[child].path >= 0) {
+          found.push_back({static_cast<uint32_t>(nodes[child].path), *git_tree_entry_id(entry)});
+        } else if (type == GIT_OBJECT_TREE && !nodes[child].children.empty()) {
+          below.emplace_back(*git_tree_entry_id(entry), child);
         }
       }
+    } else {
+      ++unreadable_lookups;
     }
-    memo.emplace(std::move(key), result);
-    return result;
+    for (const auto& [sub, child] : below) {
+      const uint32_t list = Resolve(sub, child, depth + 1);
+      found.insert(found.end(), found_lists[list].begin(), found_lists[list].end());
+    }
+    const uint32_t index = KeepList(&found_lists, std::move(found));
+    memo.emplace(key, index);
+    return index;
   }
 };
+
+namespace {
+
+// FindAnywhere's walk: each distinct tree once, the hits below it kept (rare), the tree freed
+// before its subtrees are read.
+class BlobSearch {
+ public:
+  struct Hit {
+    std::string path;
+    git_oid blob;
+  };
+  BlobSearch(git_repository* repo, std::unordered_set<git_oid, OidHash, internal::OidEqual> blobs,
+             uint64_t max_trees, RefPresence::SearchResult* result)
+      : repo_(repo), blobs_(std::move(blobs)), max_trees_(max_trees), result_(*result) {
+    hits_.emplace_back();  // [0]: none
+  }
+
+  // The hits below `tree_id` (an index into hits()).
+  uint32_t Search(const git_oid& tree_id, int depth) {
+    if (auto it = memo_.find(tree_id); it != memo_.end()) return it->second;
+    if (result_.trees_read >= max_trees_) {
+      result_.truncated = true;
+      return 0;
+    }
+    ++result_.trees_read;
+    std::vector<Hit> hits;
+    std::vector<std::pair<std::string, git_oid>> below;
+    if (TreePtr tree = depth < kMaxTreeDepth ? ReadTree(repo_, tree_id) : nullptr) {
+      const size_t count = git_tree_entrycount(tree.get());
+      for (size_t i = 0; i < count; ++i) {
+        const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
+        const git_object_t type = git_tree_entry_type(entry);
+        if (type == GIT_OBJECT_BLOB && blobs_.count(*git_tree_entry_id(entry)) > 0) {
+          hits.push_back({git_tree_entry_name(entry), *git_tree_entry_id(entry)});
+        } else if (type == GIT_OBJECT_TREE) {
+          below.emplace_back(git_tree_entry_name(entry), *git_tree_entry_id(entry));
+        }
+      }
+    } else {
+      ++result_.trees_unreadable;
+    }
+    for (const auto& [name, sub] : below) {
+      const uint32_t list = Search(sub, depth + 1);
+      for (const Hit& hit : hits_[list]) hits.push_back({name + '/' + hit.path, hit.blob});
+    }
+    const uint32_t index = KeepList(&hits_, std::move(hits));
+    memo_.emplace(tree_id, index);
+    return index;
+  }
+  const std::vector<Hit>& hits(uint32_t index) const { return hits_[index]; }
+  bool holds(const git_oid& blob) const { return blobs_.count(blob) > 0; }
+
+ private:
+  git_repository* repo_;
+  std::unordered_set<git_oid, OidHash, internal::OidEqual> blobs_;
+  uint64_t max_trees_;
+  RefPresence::SearchResult& result_;
+  std::unordered_map<git_oid, uint32_t, OidHash, internal::OidEqual> memo_;
+  std::vector<std::vector<Hit>> hits_;
+};
+
+}  // namespace
 
 RefPresence::RefPresence(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RefPresence::~RefPresence() = default;
@@ -186,22 +300,72 @@ size_t RefPresence::unreadable_tips() const { return impl_->unreadable_tips; }
 size_t RefPresence::unreadable_lookups() const { return impl_->unreadable_lookups; }
 
 std::vector<RefPresence::Version> RefPresence::VersionsAt(std::string_view path) {
-  std::vector<Version> versions;
-  std::unordered_map<git_oid, size_t, OidHash, internal::OidEqual> index;
-  for (uint32_t i = 0; i < impl_->tips.size(); ++i) {
-    const Tip& tip = impl_->tips[i];
-    Lookup lookup;
-    if (tip.is_blob) {
-      if (tip.name == path) lookup = {true, tip.object};
-    } else if (!path.empty()) {
-      lookup = impl_->Resolve(tip.object, path);
-    }
-    if (!lookup.found) continue;
-    auto [it, inserted] = index.try_emplace(lookup.blob, versions.size());
-    if (inserted) versions.push_back({internal::OidHex(lookup.blob), {}});
-    versions[it->second].tips.push_back(i);
+  return VersionsAt(std::vector<std::string>{std::string(path)}).front();
+}
+
+std::vector<std::vector<RefPresence::Version>> RefPresence::VersionsAt(
+    const std::vector<std::string>& paths) {
+  Impl& impl = *impl_;
+  impl.nodes.assign(1, PathNode{});
+  impl.found_lists.assign(1, {});
+  for (uint32_t i = 0; i < paths.size(); ++i) {
+    if (!paths[i].empty()) impl.AddPath(paths[i], i);
   }
+  std::vector<std::vector<Version>> versions(paths.size());
+  // Per path: blob -> index into versions[path].
+  std::vector<std::unordered_map<git_oid, size_t, OidHash, internal::OidEqual>> index(paths.size());
+  auto add = [&](uint32_t path, const git_oid& blob, uint32_t tip) {
+    auto [it, inserted] = index[path].try_emplace(blob, versions[path].size());
+    if (inserted) versions[path].push_back({internal::OidHex(blob), {}});
+    versions[path][it->second].tips.push_back(tip);
+  };
+  for (uint32_t t = 0; t < impl.tips.size(); ++t) {
+    const Tip& tip = impl.tips[t];
+    if (tip.is_blob) {
+      for (uint32_t i = 0; i < paths.size(); ++i) {
+        if (paths[i] == tip.name) add(i, tip.object, t);
+      }
+      continue;
+    }
+    for (const Found& found : impl.found_lists[impl.Resolve(tip.object, 0, 0)]) {
+      add(found.path, found.blob, t);
+    }
+  }
+  // Nothing of it is needed again: free it now rather than keep it to the end of the scan.
+  impl.memo = {};
+  impl.found_lists = {};
+  impl.nodes = {};
   return versions;
+}
+
+RefPresence::SearchResult RefPresence::FindAnywhere(const std::vector<std::string>& blob_ids,
+                                                    uint64_t max_trees) {
+  SearchResult result;
+  std::unordered_set<git_oid, OidHash, internal::OidEqual> blobs;
+  for (const std::string& hex : blob_ids) {
+    git_oid id;
+    if (hex.size() == GIT_OID_HEXSZ && git_oid_fromstrn(&id, hex.data(), hex.size()) == 0) {
+      blobs.insert(id);
+    }
+  }
+  if (blobs.empty()) return result;
+  BlobSearch search(impl_->repo.get(), std::move(blobs), max_trees, &result);
+  for (uint32_t t = 0; t < impl_->tips.size(); ++t) {
+    const Tip& tip = impl_->tips[t];
+    if (tip.is_blob) {  // a tag naming a blob holds it at its own name (VersionsAt)
+      if (search.holds(tip.object)) {
+        result.places[internal::OidHex(tip.object)].push_back({t, tip.name});
+      }
+      continue;
+    }
+    std::vector<BlobSearch::Hit> hits = search.hits(search.Search(tip.object, 0));
+    std::sort(hits.begin(), hits.end(),
+              [](const BlobSearch::Hit& a, const BlobSearch::Hit& b) { return a.path < b.path; });
+    for (const BlobSearch::Hit& hit : hits) {
+      result.places[internal::OidHex(hit.blob)].push_back({t, hit.path});
+    }
+  }
+  return result;
 }
 
 std::optional<std::string> RefPresence::ReadBlob(std::string_view blob_id, uint64_t max_size) {

@@ -6,11 +6,13 @@
 // ones peeled), plus HEAD when it is detached. A tip is a commit (its tree is looked at), a
 // tree, or a blob (a tag naming a blob: it holds that blob at the path equal to its name).
 //
-// Cost: Open reads each tip once (one or two objects per ref). VersionsAt(path) does one tree
-// lookup per tip and path component, memoised on (tree id, remaining path), so tips that share
-// a subtree (tags of one release line) cost one lookup between them; no tree is ever walked in
+// Cost: Open reads each tip once (one or two objects per ref). VersionsAt(paths) reads each
+// tree on the way to the paths once for all of them, memoised on (tree id, place in the
+// paths), so tips that share a subtree (tags of one release line) read it once between them;
+// a tree is released as soon as its entries for the paths are known, and no tree is walked in
 // full. Ask only for the paths that have findings: git/git's 4,294 refs cost a few
-// milliseconds per path.
+// milliseconds per path. FindAnywhere walks whole trees, each distinct tree once (memoised on
+// its id), within a bound: ask it only about what would otherwise be called deleted.
 //
 // Usage:
 //   auto tips = magpie::git::RefPresence::Open(repo_path);
@@ -27,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -58,7 +61,29 @@ class RefPresence {
   // order of their first tip. A tip where `path` is absent, a tree or a submodule holds none.
   // Subtrees that cannot be read count as holding none and are counted in unreadable_lookups().
   std::vector<Version> VersionsAt(std::string_view path);
+  // The same for each of `paths` at once (result[i] for paths[i]): each tree read once.
+  std::vector<std::vector<Version>> VersionsAt(const std::vector<std::string>& paths);
   size_t unreadable_lookups() const;
+
+  // Where blobs live now at any path (issue 11: a file renamed or copied on a branch or tag
+  // that HEAD no longer has keeps its blob, so its secret is not deleted).
+  struct Place {
+    uint32_t tip;      // index into tips()
+    std::string path;  // where that tip's tree holds the blob
+  };
+  struct SearchResult {
+    // Blob id (hex) -> the tips and paths holding it, by (tip, path); blobs held nowhere are
+    // absent.
+    std::unordered_map<std::string, std::vector<Place>> places;
+    uint64_t trees_read = 0;         // distinct trees read (the cost)
+    uint64_t trees_unreadable = 0;   // trees that could not be read, or nested too deep
+    bool truncated = false;          // stopped at max_trees: trees left unread
+    bool complete() const { return trees_unreadable == 0 && !truncated; }
+  };
+  // Every (tip, path) holding one of `blob_ids` (hex; malformed ones hold nowhere), reading
+  // each distinct tree reachable from the tips once, and at most `max_trees` of them. A tree
+  // that cannot be read counts as holding none (SearchResult says so).
+  SearchResult FindAnywhere(const std::vector<std::string>& blob_ids, uint64_t max_trees);
 
   // The bytes of a blob no larger than `max_size`; nullopt when it is larger or unreadable.
   std::optional<std::string> ReadBlob(std::string_view blob_id, uint64_t max_size);

@@ -86,7 +86,25 @@ report::SecretHistory HistoryOf(const Json& git) {
     for (const Json& tip : *present_in) h.present_in.push_back(tip.get<std::string>());
   }
   h.present_elsewhere = BoolAt(git, "present_elsewhere");
+  if (const Json* places = Member(git, "elsewhere")) {  // checked by CheckRegroup
+    for (const Json& place : *places) {
+      h.elsewhere.push_back({StringAt(place, "ref"), StringAt(place, "path")});
+    }
+  }
   return h;
+}
+
+// Tips and paths holding a secret's versions at other paths (git.elsewhere), in the order a
+// single machine lists them: its tips' report order, then path.
+using Places = std::set<std::tuple<int, std::string, std::string>>;
+
+void AddPlaces(const Json& git, Places* places) {
+  const Json* list = Member(git, "elsewhere");
+  if (list == nullptr) return;
+  for (const Json& place : *list) {
+    const std::string ref = StringAt(place, "ref");
+    places->emplace(RefRank(ref), ref, StringAt(place, "path"));
+  }
 }
 
 struct Group {
@@ -220,6 +238,16 @@ Status CheckRegroup(const Json& git) {
       }
     }
   }
+  if (const Json* places = Member(git, "elsewhere")) {
+    if (!places->is_array()) return Bad("a history finding's git.elsewhere is not a list");
+    for (const Json& place : *places) {
+      const Json* ref = Member(place, "ref");
+      const Json* path = Member(place, "path");
+      if (ref == nullptr || !ref->is_string() || path == nullptr || !path->is_string()) {
+        return Bad("a history finding's git.elsewhere entry");
+      }
+    }
+  }
   const Json* present_in = Member(git, "present_in");
   if (present_in == nullptr || !(present_in->is_null() || present_in->is_array())) {
     return Bad("a history finding's git.present_in is neither a list nor null");
@@ -274,6 +302,7 @@ std::map<std::string, uint64_t> RegroupHistory(bool sarif, std::vector<Keyed>* f
     std::set<std::string> paths;
     bool live = false;
     bool at_head = false;
+    Places elsewhere;  // every shard's: each searched only its own versions' blobs
   };
   std::map<std::string, Secret> secrets;
   auto secret_key = [sarif](Json& finding) {
@@ -298,6 +327,9 @@ std::map<std::string, uint64_t> RegroupHistory(bool sarif, std::vector<Keyed>* f
     secret.paths.insert(StringAt(git, "path"));
     secret.live = secret.live || (git["present_in"].is_array() && !git["present_in"].empty());
     secret.at_head = secret.at_head || BoolAt(git, "present_at_head");
+    for (Keyed* member : group.members) {
+      AddPlaces(*GitOf(member->second, sarif), &secret.elsewhere);
+    }
     if (group.members.size() > 1) {
       const std::string reason = ReasonOf(group.base->second, sarif);
       if (!reason.empty()) merged_away[reason] = Add(merged_away[reason], group.members.size() - 1);
@@ -309,8 +341,20 @@ std::map<std::string, uint64_t> RegroupHistory(bool sarif, std::vector<Keyed>* f
     const Secret& secret = secrets[secret_key(finding)];
     git["paths"] = secret.paths.size();
     git["present_at_head"] = secret.at_head;
-    git["present_elsewhere"] = git["present_in"].is_array() && git["present_in"].empty() &&
-                               (secret.live || secret.at_head);  // as HistoryGroupSink
+    // As HistoryGroupSink: the other paths are said only for a secret nothing else keeps
+    // (a shard that saw it deleted searched for its own versions, another may hold it live).
+    const bool deleted_here = git["present_in"].is_array() && git["present_in"].empty();
+    const bool searched = deleted_here && !secret.live && !secret.at_head;
+    git.erase("elsewhere");
+    if (searched && !secret.elsewhere.empty()) {
+      Json places = Json::array();
+      for (const auto& [rank, ref, path] : secret.elsewhere) {
+        places.push_back({{"ref", ref}, {"path", path}});
+      }
+      git["elsewhere"] = std::move(places);
+    }
+    git["present_elsewhere"] =
+        deleted_here && (secret.live || secret.at_head || !secret.elsewhere.empty());
     if (sarif && finding.contains("message") && finding["message"].is_object()) {
       Json& text = finding["message"]["text"];
       const std::string tail = report::HistoryMessageTail(HistoryOf(git));

@@ -83,8 +83,13 @@ void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
     by_path[origins_[groups[g]->members.front().origin].path].push_back(g);
   }
   std::vector<std::vector<uint32_t>> holding(groups.size());
+  std::vector<std::string> paths;
+  paths.reserve(by_path.size());
+  for (const auto& [path, at_path] : by_path) paths.push_back(path);
+  const std::vector<std::vector<git::RefPresence::Version>> at_paths = tips.VersionsAt(paths);
+  size_t p = 0;
   for (const auto& [path, at_path] : by_path) {
-    for (const git::RefPresence::Version& version : tips.VersionsAt(path)) {
+    for (const git::RefPresence::Version& version : at_paths[p++]) {
       std::optional<std::optional<std::string>> bytes;  // read at most once, when needed
       for (size_t g : at_path) {
         const scanner::Finding& f = groups[g]->members.front().finding;
@@ -119,6 +124,59 @@ void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
         std::to_string(unreadable) +
             " branch or tag tips (or trees in them) could not be read: a secret reported as "
             "deleted may still be in them"};
+    next_.Add(std::move(problem));
+  }
+  FindElsewhere(tips, groups, out);
+}
+
+// A secret that no tip holds at any path with a finding, and HEAD does not hold, would be
+// called deleted; it is not when a tip holds one of its versions (the same blob) at another
+// path: a rename or copy on a branch or tag only, which no finding names (the blob is reported
+// once, at its first path). Fills elsewhere with those tips and paths.
+void HistoryGroupSink::FindElsewhere(git::RefPresence& tips, const std::vector<Group*>& groups,
+                                     std::vector<report::SecretHistory>* out) {
+  std::unordered_set<std::string> live;  // secrets some tip holds at a finding's path
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (!(*out)[g].present_in.empty()) {
+      const Member& first = groups[g]->members.front();
+      live.insert(SecretKey(first.finding, origins_[first.origin].path));
+    }
+  }
+  std::vector<std::pair<size_t, std::string>> deleted;  // (group, secret)
+  std::set<std::string> blobs;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const Member& first = groups[g]->members.front();
+    std::string secret = SecretKey(first.finding, origins_[first.origin].path);
+    if (live.count(secret) > 0 || at_head_.count(secret) > 0) continue;
+    const auto& held = secret_blobs_[secret];
+    blobs.insert(held.begin(), held.end());
+    deleted.emplace_back(g, std::move(secret));
+  }
+  if (deleted.empty()) return;
+  const git::RefPresence::SearchResult search = tips.FindAnywhere(
+      std::vector<std::string>(blobs.begin(), blobs.end()), options_.max_search_trees);
+  search_stats_.findings += deleted.size();
+  search_stats_.trees_read += search.trees_read;
+  for (const auto& [g, secret] : deleted) {
+    std::set<std::pair<uint32_t, std::string>> places;  // tips in report order
+    for (const std::string& blob : secret_blobs_[secret]) {
+      const auto it = search.places.find(blob);
+      if (it == search.places.end()) continue;
+      for (const git::RefPresence::Place& place : it->second) places.emplace(place.tip, place.path);
+    }
+    if (!places.empty()) ++search_stats_.found;
+    for (const auto& [tip, path] : places) (*out)[g].elsewhere.push_back({tips.tips()[tip], path});
+  }
+  if (!search.complete()) {
+    ItemResult problem;
+    problem.diagnostic = report::Diagnostic{
+        "", kPresenceUnknown,
+        std::to_string(deleted.size()) +
+            " history findings could not be looked for at other paths in every branch and tag (" +
+            (search.truncated ? "stopped after " + std::to_string(search.trees_read) + " trees"
+                              : std::to_string(search.trees_unreadable) +
+                                    " trees could not be read") +
+            "): one reported as deleted may still be there, renamed or copied"};
     next_.Add(std::move(problem));
   }
 }
@@ -195,8 +253,8 @@ void HistoryGroupSink::Flush() {
       // names: a renamed or copied file keeps its blob, which is reported once, at its first
       // path, so no finding exists for the new path. Either way it is not deleted.
       const auto live = live_paths.find(secret);
-      history.present_elsewhere =
-          (live != live_paths.end() && !live->second.empty()) || origin.present_at_head;
+      history.present_elsewhere = (live != live_paths.end() && !live->second.empty()) ||
+                                  origin.present_at_head || !history.elsewhere.empty();
     }
     origin.other_occurrences = copies;  // beyond one introduction per version
     origin.occurrences.clear();

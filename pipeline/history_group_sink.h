@@ -13,7 +13,10 @@
 //     (blobs) and of paths holding the same secret;
 //   - present_in: the branch and tag tips (git/ref_presence.h) whose file at that path is one
 //     of the blobs the scan found the secret in, or, with check_unscanned_tips, holds the
-//     secret's bytes; "deleted" only when no tip does. A shard (options.shard) decides only
+//     secret's bytes; "deleted" only when no tip does, HEAD does not hold the secret, and no
+//     tip holds one of the blobs it was found in at any path (elsewhere: a file renamed or
+//     copied on a branch or tag only). That last search walks the tips' trees, each distinct
+//     tree once, only for secrets that would otherwise be deleted, and is bounded. A shard (options.shard) decides only
 //     the tip versions in its share: the others it lists as unresolved, with its own blobs
 //     holding the secret, and `magpie merge` decides them from the other shards' blobs, so
 //     that the merged present_in is the one-machine one (issue 11 meets issue 13);
@@ -39,6 +42,10 @@
 #include "pipeline/item_result.h"
 #include "pipeline/shard.h"
 
+namespace magpie::git {
+class RefPresence;
+}  // namespace magpie::git
+
 namespace magpie::pipeline {
 
 // The diagnostic kind for "where the secret lives now could not be determined": a warning (the
@@ -56,6 +63,16 @@ struct HistoryGroupOptions {
   uint64_t max_blob_size = uint64_t{50} << 20;  // larger tip versions are not read
   // A shard's scan (pipeline/shard.h): the items added are its share's.
   Shard shard;
+  // At most this many distinct trees are read to find a would-be deleted secret's versions at
+  // other paths (SecretHistory::elsewhere); beyond it, a presence-unknown warning.
+  uint64_t max_search_trees = uint64_t{1} << 20;
+};
+
+// What the search for would-be deleted secrets at other paths cost (--verbose).
+struct PresenceSearchStats {
+  uint64_t findings = 0;      // history findings that would have said deleted
+  uint64_t found = 0;         // of those, found at another path in some tip
+  uint64_t trees_read = 0;    // distinct trees read
 };
 
 class HistoryGroupSink : public ItemSink {
@@ -68,6 +85,7 @@ class HistoryGroupSink : public ItemSink {
   // Sends one item per history finding to `next` (ItemResult::regrouped), in report order.
   // Call once, after the last Add.
   void Flush();
+  const PresenceSearchStats& search_stats() const { return search_stats_; }
 
  private:
   struct Member {
@@ -80,6 +98,8 @@ class HistoryGroupSink : public ItemSink {
   };
   void Hold(uint32_t origin, scanner::Finding finding, const std::string& reason);
   void ResolvePresence(const std::vector<Group*>& groups, std::vector<report::SecretHistory>* out);
+  void FindElsewhere(git::RefPresence& tips, const std::vector<Group*>& groups,
+                     std::vector<report::SecretHistory>* out);
 
   ItemSink& next_;
   HistoryGroupOptions options_;
@@ -89,6 +109,7 @@ class HistoryGroupSink : public ItemSink {
   // (rule, secret) -> the blobs it was found in (any path, suppressed or not).
   std::unordered_map<std::string, std::unordered_set<std::string>> secret_blobs_;
   std::unordered_set<std::string> at_head_;  // (rule, secret) found in a blob at HEAD
+  PresenceSearchStats search_stats_;
 };
 
 }  // namespace magpie::pipeline

@@ -53,6 +53,13 @@ Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions&
     // null: not known (the branches and tags could not be read); []: deleted from every one.
     j["present_in"] = h.presence_checked ? Json(h.present_in) : Json(nullptr);
     j["present_elsewhere"] = h.present_elsewhere;
+    if (!h.elsewhere.empty()) {  // written only when known, so older reports read the same
+      Json places = Json::array();
+      for (const SecretHistory::TipPath& place : h.elsewhere) {
+        places.push_back({{"ref", place.tip}, {"path", place.path}});
+      }
+      j["elsewhere"] = std::move(places);
+    }
     if (options.shard_count > 0) {
       // What `magpie merge` regroups a secret's versions by, across shards; it removes this.
       Json regroup;
@@ -90,9 +97,19 @@ Json GitJson(const GitOrigin& git, std::string_view secret, const ReportOptions&
 std::string PresenceText(const SecretHistory& history, size_t max_names) {
   if (!history.presence_checked) return "unknown (the branches and tags could not be read)";
   if (history.present_in.empty()) {
-    return history.present_elsewhere
-               ? "no branch or tag at this path; still at another path (moved or copied)"
-               : "deleted from every branch and tag (still in history: rotate it)";
+    if (!history.present_elsewhere) {
+      return "deleted from every branch and tag (still in history: rotate it)";
+    }
+    std::string text = "no branch or tag at this path; still at another path (moved or copied)";
+    const size_t shown = std::min(max_names, history.elsewhere.size());
+    for (size_t i = 0; i < shown; ++i) {
+      text += i == 0 ? ": " : ", ";
+      text += std::string(ShortRefName(history.elsewhere[i].tip)) + ":" + history.elsewhere[i].path;
+    }
+    if (history.elsewhere.size() > shown) {
+      text += " (+" + std::to_string(history.elsewhere.size() - shown) + " more)";
+    }
+    return text;
   }
   std::string text = "still in: ";
   const size_t shown = std::min(max_names, history.present_in.size());

@@ -36,8 +36,19 @@ struct SecretHistory {
   // empty: deleted from every branch and tag. Meaningful only when presence_checked.
   std::vector<std::string> present_in;
   bool presence_checked = false;
-  // Not at this path in any tip, but at another of `paths` in some tip: moved, not deleted.
+  // Not at this path in any tip, but at another of `paths` in some tip, or HEAD holds it, or
+  // a tip holds one of its versions (same blob) at a path no finding names: moved, not deleted.
   bool present_elsewhere = false;
+  // That last case, said where (issue 11: a file renamed or copied on a branch or tag only):
+  // the tips and paths holding one of the versions, when nothing else made it present.
+  struct TipPath {
+    std::string tip;   // full ref name
+    std::string path;
+    bool operator==(const TipPath& other) const {
+      return tip == other.tip && path == other.path;
+    }
+  };
+  std::vector<TipPath> elsewhere;
   // What `magpie merge` needs to regroup shard reports (written only in a shard's report):
   // the secret's identity across paths (scanner::SecretId; for a sensitive file, which has no
   // secret, of its path) and the walk order of last_commit (GitOrigin::commit_order).

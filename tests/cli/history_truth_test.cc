@@ -109,6 +109,111 @@ TEST_CASE("issue 11: a renamed file's secret is not reported deleted", "[cli][gi
   CHECK(box.Run("git .").out.find("deleted from every branch and tag") != std::string::npos);
 }
 
+// Where a would-be deleted secret's versions are now, as git.elsewhere lists them.
+std::vector<std::string> Elsewhere(const nlohmann::json& finding) {
+  std::vector<std::string> out;
+  if (!finding["git"].contains("elsewhere")) return out;
+  for (const auto& place : finding["git"]["elsewhere"]) {
+    out.push_back(place["ref"].get<std::string>() + ":" + place["path"].get<std::string>());
+  }
+  return out;
+}
+
+// The history finding of the AWS key in a fresh `magpie git -f json` run of `box`.
+nlohmann::json OnlyKeyFinding(const Sandbox& box) {
+  const CliRun run = box.Run("git -f json");
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  const auto found = FindingsOf(ParseJson(run.out), kAwsRule);
+  REQUIRE(found.size() == 1);
+  return found[0];
+}
+
+TEST_CASE("issue 11: a file renamed on a side branch only is not reported deleted", "[cli][git]") {
+  Sandbox box;
+  InitRepo(box);
+  box.Write("a.txt", "hello\n");
+  box.Write("config.py", kAwsLine);
+  Commit(box, "add the key");
+  MustSh(box, Git("checkout -q -b side"));
+  MustSh(box, "git mv config.py settings.py");  // same blob, on the side branch only
+  Commit(box, "rename it on side");
+  MustSh(box, Git("checkout -q main"));
+  fs::remove(box.work() / "config.py");  // HEAD no longer has it at any path
+  Commit(box, "remove it from main");
+
+  const nlohmann::json finding = OnlyKeyFinding(box);
+  CHECK(finding["path"] == "config.py");
+  CHECK(finding["git"]["present_at_head"] == false);
+  CHECK(finding["git"]["present_in"] == nlohmann::json::array());
+  CHECK(finding["git"]["present_elsewhere"] == true);
+  CHECK(Elsewhere(finding) == std::vector<std::string>{"refs/heads/side:settings.py"});
+  const CliRun text = box.Run("git .");
+  CHECK(text.out.find("still at another path (moved or copied): side:settings.py") !=
+        std::string::npos);
+  CHECK(text.out.find("deleted from every branch and tag") == std::string::npos);
+  const CliRun verbose = box.Run("git -v -f json");
+  CHECK(verbose.err.find("1 history findings that would say deleted: 1 found at another path") !=
+        std::string::npos);
+
+  // The merged shards say the same as one machine.
+  std::string shards;
+  for (int i = 0; i < 2; ++i) {
+    const fs::path out = box.io() / ("shard" + std::to_string(i) + ".json");
+    box.Run("git -f json --shard " + std::to_string(i) + "/2 -o " + ShellQuote(out.string()));
+    shards += " " + ShellQuote(out.string());
+  }
+  const auto merged = FindingsOf(ParseJson(box.Run("merge" + shards).out), kAwsRule);
+  REQUIRE(merged.size() == 1);
+  CHECK(merged[0] == finding);
+
+  // Once the side branch is gone too, it is deleted.
+  MustSh(box, "git branch -q -D side");
+  const nlohmann::json gone = OnlyKeyFinding(box);
+  CHECK(gone["git"]["present_elsewhere"] == false);
+  CHECK_FALSE(gone["git"].contains("elsewhere"));
+}
+
+TEST_CASE("issue 11: a file copied under a tag only is not reported deleted", "[cli][git]") {
+  Sandbox box;
+  InitRepo(box);
+  box.Write("config.py", kAwsLine);
+  Commit(box, "add the key");
+  box.Write("backup/old/config.py.bak", kAwsLine);  // a copy, same blob
+  box.Write("config.py", "aws_key = os.environ[\"AWS_KEY\"]\n");
+  Commit(box, "move the key out of the code");
+  MustSh(box, "git tag v1 && " + Git("tag -a -m release v1-annotated"));
+  fs::remove_all(box.work() / "backup");
+  Commit(box, "drop the backup");
+
+  const nlohmann::json finding = OnlyKeyFinding(box);
+  CHECK(finding["path"] == "config.py");
+  CHECK(finding["git"]["present_in"] == nlohmann::json::array());
+  CHECK(finding["git"]["present_elsewhere"] == true);
+  CHECK(Elsewhere(finding) == std::vector<std::string>{"refs/tags/v1:backup/old/config.py.bak",
+                                                       "refs/tags/v1-annotated:backup/old/config.py.bak"});
+}
+
+TEST_CASE("issue 11: a renamed file whose content changed is still deleted", "[cli][git]") {
+  Sandbox box;
+  InitRepo(box);
+  box.Write("config.py", kAwsLine);
+  Commit(box, "add the key");
+  MustSh(box, Git("checkout -q -b side"));
+  MustSh(box, "git mv config.py settings.py");
+  box.Write("settings.py", "aws_key = None\n");  // renamed and changed: another blob
+  Commit(box, "rename it and drop the key");
+  MustSh(box, Git("checkout -q main"));
+  fs::remove(box.work() / "config.py");
+  Commit(box, "remove it from main");
+
+  const nlohmann::json finding = OnlyKeyFinding(box);
+  CHECK(finding["git"]["present_in"] == nlohmann::json::array());
+  CHECK(finding["git"]["present_elsewhere"] == false);
+  CHECK_FALSE(finding["git"].contains("elsewhere"));
+  CHECK(box.Run("git .").out.find("deleted from every branch and tag") != std::string::npos);
+}
+
 TEST_CASE("issue 11: a secret kept through N commits is one finding with its first and last commit",
           "[cli][git]") {
   Sandbox box;

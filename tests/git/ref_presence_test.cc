@@ -101,6 +101,88 @@ TEST_CASE("issue 11: RefPresence cannot open the repository: an error value", "[
   CHECK_FALSE(RefPresence::Open(repo.path() + "/no-such-dir").ok());
 }
 
+TEST_CASE("issue 11: FindAnywhere finds a blob at any path of any tip and reads each tree once",
+          "[git]") {
+  TempRepo repo;
+  repo.Write("config.py", kSecret);
+  for (int i = 0; i < 5; ++i) {
+    repo.Write("lib/m" + std::to_string(i) + "/x.txt", "x" + std::to_string(i) + "\n");
+  }
+  repo.Commit("one");
+  repo.Git("checkout -q -b side");
+  repo.Write("moved/deeper/settings.py", kSecret);  // renamed: the same blob
+  repo.Remove("config.py");
+  repo.Commit("two");
+  repo.Git("checkout -q main");
+  repo.Remove("config.py");
+  repo.Commit("three");
+  for (int i = 0; i < 20; ++i) repo.Git("tag t" + std::to_string(i) + " side");  // one tree
+
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  RefPresence& tips = **opened;
+  const RefPresence::SearchResult found =
+      tips.FindAnywhere({repo.BlobId(kSecret), repo.BlobId("absent\n"), "zz"}, 1000);
+  CHECK(found.complete());
+  REQUIRE(found.places.size() == 1);
+  const auto& places = found.places.at(repo.BlobId(kSecret));
+  REQUIRE(places.size() == 21);  // side and its 20 tags, not main
+  CHECK(tips.tips()[places[0].tip] == "refs/heads/side");
+  for (const auto& place : places) CHECK(place.path == "moved/deeper/settings.py");
+  // Each distinct tree once, however many tips share it: main's root, lib and its five
+  // subtrees (shared with side), side's root, moved and moved/deeper.
+  CHECK(found.trees_read == 10);
+
+  // Bounded: past max_trees it stops and says so.
+  const RefPresence::SearchResult bounded = tips.FindAnywhere({repo.BlobId(kSecret)}, 3);
+  CHECK(bounded.truncated);
+  CHECK_FALSE(bounded.complete());
+  CHECK(bounded.trees_read == 3);
+
+  // A tree that cannot be read holds nothing, and the result says it is incomplete.
+  fault::ScopedFault fault(fault::Point::kPresenceTreeRead, EIO);
+  const RefPresence::SearchResult unreadable = tips.FindAnywhere({repo.BlobId(kSecret)}, 1000);
+  CHECK(unreadable.places.empty());
+  CHECK(unreadable.trees_unreadable == 2);  // the two root trees
+  CHECK_FALSE(unreadable.complete());
+}
+
+TEST_CASE("issue 13: VersionsAt of many paths reads each tree once and matches one path at a time",
+          "[git]") {
+  TempRepo repo;
+  repo.Write("a/b/c.env", kSecret);
+  repo.Write("a/d.env", "clean\n");
+  repo.Write("e.env", kSecret);
+  repo.Commit("one");
+  repo.Git("tag v1");
+  repo.Write("a/b/c.env", "changed\n");
+  repo.Commit("two");
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  RefPresence& tips = **opened;
+  const std::vector<std::string> paths = {"a/b/c.env", "a/d.env", "e.env", "a/b", "", "nope/x"};
+  const auto together = tips.VersionsAt(paths);
+  REQUIRE(together.size() == paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const auto alone = tips.VersionsAt(paths[i]);
+    REQUIRE(alone.size() == together[i].size());
+    for (size_t v = 0; v < alone.size(); ++v) {
+      CHECK(alone[v].blob_id == together[i][v].blob_id);
+      CHECK(alone[v].tips == together[i][v].tips);
+    }
+  }
+  REQUIRE(together[0].size() == 2);
+  CHECK(together[0][0].blob_id == repo.BlobId("changed\n"));  // main first
+  CHECK(NamesOf(tips, together[0][1]) == std::vector<std::string>{"refs/tags/v1"});
+  CHECK(together[3].empty());  // a directory holds no blob
+  CHECK(tips.unreadable_lookups() == 0);
+  {
+    fault::ScopedFault fault(fault::Point::kPresenceTreeRead, EIO);
+    CHECK(tips.VersionsAt(paths)[0].empty());
+    CHECK(tips.unreadable_lookups() > 0);
+  }
+}
+
 TEST_CASE("issue 11: record_introductions keeps every (commit, path) in walk order", "[git]") {
   TempRepo repo;
   repo.Write("a.txt", kSecret);

@@ -109,6 +109,44 @@ TEST_CASE("issue 11: merge folds a secret's versions split over shards into one 
   }
 }
 
+TEST_CASE("issue 11: merge unites where each shard found a deleted secret's blobs elsewhere",
+          "[merge]") {
+  auto places = [](std::vector<std::pair<std::string, std::string>> list) {
+    Json out = Json::array();
+    for (const auto& [ref, path] : list) out.push_back({{"ref", ref}, {"path", path}});
+    return out;
+  };
+  // One secret at a.env in two shards' versions, each found renamed in another tip.
+  Json a0 = Partial("a.env", "fa", 2, "b2", 2, 1, {});
+  a0["git"]["present_elsewhere"] = true;
+  a0["git"]["elsewhere"] = places({{"refs/tags/v1", "old/a.env"}});
+  Json a1 = Partial("a.env", "fa", 3, "b3", 3, 1, {});
+  a1["git"]["present_elsewhere"] = true;
+  a1["git"]["elsewhere"] = places({{"refs/tags/v1", "new/a.env"}, {"refs/heads/side", "x"}});
+  {
+    const MergedReport merged = MergeReports({Input("s0", Shard({a0}, 0, 2)),
+                                              Input("s1", Shard({a1}, 1, 2))});
+    INFO(merged.document);
+    REQUIRE(merged.problems.empty());
+    const Json doc = Json::parse(merged.document);
+    REQUIRE(doc["findings"].size() == 1);
+    const Json& git = doc["findings"][0]["git"];
+    CHECK(git["present_elsewhere"] == true);
+    CHECK(git["elsewhere"] == places({{"refs/heads/side", "x"}, {"refs/tags/v1", "new/a.env"},
+                                      {"refs/tags/v1", "old/a.env"}}));  // single-machine order
+  }
+  // Another shard's finding of the secret is alive at its path: nothing else is said, as on
+  // one machine, which searches only for secrets nothing else keeps.
+  const Json b1 = Partial("b.env", "fb", 4, "b4", 4, 1, {"refs/heads/main"});
+  const MergedReport merged = MergeReports({Input("s0", Shard({a0}, 0, 2)),
+                                            Input("s1", Shard({b1}, 1, 2))});
+  REQUIRE(merged.problems.empty());
+  const Json doc = Json::parse(merged.document);
+  REQUIRE(doc["findings"].size() == 2);
+  CHECK(doc["findings"][0]["git"]["present_elsewhere"] == true);
+  CHECK_FALSE(doc["findings"][0]["git"].contains("elsewhere"));
+}
+
 TEST_CASE("issue 11: a shard report with a bad secret id or history field is left out whole",
           "[merge]") {
   const Json good = Shard({Partial("a.env", "fa", 1, "b1", 1, 1, {})}, 0, 2);
@@ -130,6 +168,10 @@ TEST_CASE("issue 11: a shard report with a bad secret id or history field is lef
   bad.push_back(with("present_in", "refs/heads/main"));
   bad.push_back(with("occurrences", Json::array({"c1"})));
   bad.push_back(with("last_commit", 5));
+  bad.push_back(with("elsewhere", "refs/heads/side"));
+  bad.push_back(with("elsewhere", Json::array({"refs/heads/side"})));
+  bad.push_back(with("elsewhere", Json::array({{{"ref", "refs/heads/side"}}})));
+  bad.push_back(with("elsewhere", Json::array({{{"ref", "refs/heads/side"}, {"path", 7}}})));
   auto with_regroup = [](const char* key, Json value) {
     Json f = Partial("b.env", "fb", 2, "b2", 2, 1, {});
     f["git"]["regroup"][key] = std::move(value);

@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "base/fault_injection.h"
 #include "pipeline/history_group_sink.h"
 #include "pipeline/report_sink.h"
 #include "scanner/fingerprint.h"
+#include "tests/git/git_fixture.h"
 
 namespace magpie::pipeline {
 namespace {
@@ -240,6 +242,90 @@ TEST_CASE("issue 11: each history finding carries its secret identity for mergin
   // A sensitive file has no secret: two of them are two files, not one secret.
   CHECK(found[1]->history->secret_id.size() == 32);
   CHECK(found[1]->history->secret_id != found[2]->history->secret_id);
+}
+
+// A secret whose file was renamed on a side branch that HEAD never had; its one history
+// finding, grouped by a sink reading that repository's tips.
+struct RenamedOnSide {
+  git::testing::TempRepo repo;
+  std::string blob;
+  RenamedOnSide() {
+    repo.Write("config.py", "token = s3cr3t\n");
+    repo.Write("readme", "hello\n");
+    repo.Commit("one");
+    blob = repo.BlobId("token = s3cr3t\n");
+    repo.Git("checkout -q -b side");
+    repo.Write("src/settings.py", "token = s3cr3t\n");
+    repo.Remove("config.py");
+    repo.Commit("two");
+    repo.Git("checkout -q main");
+    repo.Remove("config.py");
+    repo.Commit("three");
+  }
+  // Runs a sink with `options` (repo filled in) over the finding; the items it sent on.
+  std::vector<ItemResult> Group(HistoryGroupOptions options, PresenceSearchStats* stats) const {
+    CollectingSink next;
+    options.repo = repo.path();
+    HistoryGroupSink sink(next, options);
+    ItemResult item = GitItem("config.py", 1, false, {FindingOf("s3cr3t")});
+    std::get<report::GitOrigin>(item.origin).blob_id = blob;
+    sink.Add(std::move(item));
+    sink.Flush();
+    *stats = sink.search_stats();
+    return std::move(next.items);
+  }
+};
+
+std::vector<std::string> DiagnosticsOf(const std::vector<ItemResult>& items) {
+  std::vector<std::string> out;
+  for (const ItemResult& item : items) {
+    if (item.diagnostic) out.push_back(item.diagnostic->kind + ": " + item.diagnostic->message);
+  }
+  return out;
+}
+
+TEST_CASE("issue 11: HistoryGroupSink says where a would-be deleted secret's blob lives now",
+          "[pipeline]") {
+  RenamedOnSide fixture;
+  PresenceSearchStats stats;
+  const std::vector<ItemResult> items = fixture.Group({}, &stats);
+  REQUIRE(items.size() == 2);
+  const report::SecretHistory& h = *OriginOf(items[1]).history;
+  CHECK(h.presence_checked);
+  CHECK(h.present_in.empty());
+  CHECK(h.present_elsewhere);
+  REQUIRE(h.elsewhere.size() == 1);
+  CHECK(h.elsewhere[0] == report::SecretHistory::TipPath{"refs/heads/side", "src/settings.py"});
+  CHECK(stats.findings == 1);
+  CHECK(stats.found == 1);
+  CHECK(stats.trees_read == 3);  // main's root, side's root, src
+  CHECK(DiagnosticsOf(items).empty());
+}
+
+TEST_CASE("issue 11: an incomplete search at other paths is a presence-unknown warning",
+          "[pipeline]") {
+  RenamedOnSide fixture;
+  PresenceSearchStats stats;
+  SECTION("the bound") {
+    HistoryGroupOptions options;
+    options.max_search_trees = 1;
+    const std::vector<ItemResult> items = fixture.Group(options, &stats);
+    const auto diagnostics = DiagnosticsOf(items);
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].find("presence-unknown: 1 history findings could not be looked for") == 0);
+    CHECK(diagnostics[0].find("stopped after 1 trees") != std::string::npos);
+    CHECK(stats.trees_read == 1);
+  }
+  SECTION("an unreadable tree") {
+    fault::ScopedFault fault(fault::Point::kPresenceTreeRead, EIO);
+    const std::vector<ItemResult> items = fixture.Group({}, &stats);
+    const auto diagnostics = DiagnosticsOf(items);
+    REQUIRE_FALSE(diagnostics.empty());  // the lookups at the path (when they failed), the search
+    CHECK(diagnostics.back().find("presence-unknown: 1 history findings could not be looked for") ==
+          0);
+    CHECK(diagnostics.back().find("2 trees could not be read") != std::string::npos);
+    CHECK_FALSE(OriginOf(items.back()).history->present_elsewhere);
+  }
 }
 
 }  // namespace
