@@ -3,7 +3,9 @@
 // how many commits the commit list holds; the rest is the cell. Checks: no crash, no read
 // outside either buffer, and what decodes is what the contract says: rows strictly sorted by
 // blob id, every commit position inside the list and naming the id there, excluded 0 or 1,
-// and encoding the rows again gives the same bytes back (one encoding per walk).
+// and encoding the rows again gives the same bytes back (one encoding per walk). The commit
+// list reaches DecodeRows as the store reads it since schema version 4: joined from chunks
+// (AppendCommitChunk), which takes whole ids only.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -21,9 +23,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string commit_ids;
   for (size_t i = 0; i < commits; ++i) commit_ids.append(20, static_cast<char>(i));
   const std::string_view cell = input.substr(1);
+  // Two chunks, as a walk and one delta after it leave the list.
+  const std::string_view whole(commit_ids);
+  const size_t split = (commits / 2) * 20;
+  std::string joined;
+  MAGPIE_FUZZ_CHECK(magpie::store::internal::AppendCommitChunk(whole.substr(0, split), &joined));
+  MAGPIE_FUZZ_CHECK(magpie::store::internal::AppendCommitChunk(whole.substr(split), &joined));
+  MAGPIE_FUZZ_CHECK(joined == commit_ids);
+  std::string partial;
+  MAGPIE_FUZZ_CHECK(commits == 0 ||
+                    !magpie::store::internal::AppendCommitChunk(whole.substr(1), &partial));
 
   std::vector<magpie::WalkSnapshot::Blob> rows;
-  if (!magpie::store::internal::DecodeRows(cell, commit_ids, &rows)) return 0;
+  if (!magpie::store::internal::DecodeRows(cell, joined, &rows)) return 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     const magpie::WalkSnapshot::Blob& row = rows[i];
     MAGPIE_FUZZ_CHECK(i == 0 || rows[i - 1].blob_id < row.blob_id);

@@ -209,21 +209,68 @@ Result<std::unique_ptr<PackReader>> PackReader::Open(const std::string& pack_pat
     return Corrupt("pack: object count differs from its index: " + pack_path);
   }
   reader->index_ = std::move(*index);
-  const size_t n = reader->index_.size();
-  reader->entries_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    reader->entries_[i] = {reader->index_.offset(i), 0, static_cast<uint32_t>(i)};
+  reader->rev_path_ = pack_path.substr(0, pack_path.size() - 5) + ".rev";
+  return reader;
+}
+
+bool PackReader::EntriesFromReverseIndex(std::vector<PackEntry>* entries) const {
+  // "RIDX", version 1, hash 1 (SHA-1), an index position per object in pack order, then the
+  // pack's and the file's checksums (not checked: the order itself is, below).
+  const size_t n = index_.size();
+  const uint64_t expected = 12 + uint64_t{4} * n + 2 * kIdSize;
+  struct stat st;
+  if (stat(rev_path_.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) != expected) {
+    return false;
   }
-  std::sort(reader->entries_.begin(), reader->entries_.end(),
+  Result<std::string> rev = ReadWholeFile(rev_path_, expected);
+  if (!rev.ok() || rev->size() != expected ||
+      std::memcmp(rev->data(), "RIDX\0\0\0\1\0\0\0\1", 12) != 0) {
+    return false;
+  }
+  entries->resize(n);
+  const char* positions = rev->data() + 12;
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t i = Be32(positions + k * 4);
+    if (i >= n) return false;
+    const uint64_t offset = index_.offset(i);
+    // Strictly increasing: every object once (offsets are distinct), in pack order.
+    if (k > 0 && offset <= (*entries)[k - 1].offset) return false;
+    (*entries)[k] = {offset, 0, i};
+  }
+  for (size_t k = 0; k < n; ++k) {
+    (*entries)[k].end = k + 1 < n ? (*entries)[k + 1].offset : size_ - kPackTrailer;
+  }
+  return true;
+}
+
+void PackReader::SortEntries() const {
+  const size_t n = index_.size();
+  std::vector<PackEntry> entries;
+  if (EntriesFromReverseIndex(&entries)) {
+    entries_ = std::move(entries);
+    from_rev_ = true;
+    return;
+  }
+  entries.assign(n, PackEntry{});
+  for (size_t i = 0; i < n; ++i) entries[i] = {index_.offset(i), 0, static_cast<uint32_t>(i)};
+  std::sort(entries.begin(), entries.end(),
             [](const PackEntry& a, const PackEntry& b) { return a.offset < b.offset; });
   for (size_t i = 0; i < n; ++i) {
-    if (i + 1 < n && reader->entries_[i + 1].offset == reader->entries_[i].offset) {
-      return Corrupt("pack index: two objects at one offset: " + pack_path);
-    }
-    reader->entries_[i].end =
-        i + 1 < n ? reader->entries_[i + 1].offset : reader->size_ - kPackTrailer;
+    // No record is bounded by its neighbour then: the pack answers nothing (libgit2 reads it).
+    if (i + 1 < n && entries[i + 1].offset == entries[i].offset) return;
+    entries[i].end = i + 1 < n ? entries[i + 1].offset : size_ - kPackTrailer;
   }
-  return reader;
+  entries_ = std::move(entries);
+}
+
+const std::vector<PackEntry>& PackReader::entries() const {
+  std::call_once(sorted_, [this] { SortEntries(); });
+  return entries_;
+}
+
+bool PackReader::ordered_by_reverse_index() const {
+  entries();
+  return from_rev_;
 }
 
 PackReader::~PackReader() {
@@ -231,9 +278,10 @@ PackReader::~PackReader() {
 }
 
 const PackEntry* PackReader::EntryAt(uint64_t offset) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), offset,
+  const std::vector<PackEntry>& sorted = entries();
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), offset,
                              [](const PackEntry& e, uint64_t o) { return e.offset < o; });
-  return it != entries_.end() && it->offset == offset ? &*it : nullptr;
+  return it != sorted.end() && it->offset == offset ? &*it : nullptr;
 }
 
 const PackEntry* PackReader::Find(const ObjectId& id) const {

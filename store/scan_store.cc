@@ -26,8 +26,9 @@ namespace {
 
 // 'mgps' in the database header: an SQLite file of any other application is not ours.
 constexpr int kApplicationId = 0x6d677073;
-// 2: the walk cache (store/walk_cache.h) added to version 1's tables; 3: its commit lists.
-constexpr int kSchemaVersion = 3;
+// 2: the walk cache (store/walk_cache.h) added to version 1's tables; 3: its commit lists;
+// 4: the commit lists apart from the packed rows, in chunks a delta appends to.
+constexpr int kSchemaVersion = 4;
 constexpr const char* kSchema[] = {
     "CREATE TABLE scan_keys(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
     "build TEXT NOT NULL, last_used INTEGER NOT NULL)",
@@ -159,14 +160,16 @@ std::vector<std::string> SchemaRows(sqlite3* db) {
 
 constexpr size_t kWalkTables = std::size(internal::kWalkSchema);
 
-// The schema rows of a store with the first `walk_tables` of the walk cache's tables.
-std::vector<std::string> SchemaOf(size_t walk_tables) {
+// The schema rows of a store with the first `walk_tables` of the walk cache's tables (and
+// with `v3`, version 3's packed table).
+std::vector<std::string> SchemaOf(size_t walk_tables, bool v3 = false) {
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
   for (const char* sql : kSchema) sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
   for (size_t i = 0; i < walk_tables; ++i) {
     sqlite3_exec(db, internal::kWalkSchema[i], nullptr, nullptr, nullptr);
   }
+  if (v3) sqlite3_exec(db, internal::kWalkPackedV3, nullptr, nullptr, nullptr);
   std::vector<std::string> expected = SchemaRows(db);
   sqlite3_close(db);
   return expected;
@@ -236,20 +239,25 @@ class ScanStore::Impl {
     return Exec("COMMIT");
   }
 
-  // A version 1 or 2 store (exactly that version's schema) gains the walk cache's tables it
-  // lacks; its clean items and walks stay (a walk without its commit list is walked in full
-  // once, then kept with it).
+  // A version 1, 2 or 3 store (exactly that version's schema) gains the walk cache's tables
+  // it lacks; its clean items and walks stay (a walk without its commit list is walked in
+  // full once, then kept with it; version 3's packed cells move to version 4's tables).
   Status Upgrade() {
     const int64_t version = PragmaInt(db_, "PRAGMA user_version");
-    if (PragmaInt(db_, "PRAGMA application_id") != kApplicationId ||
-        (version != 1 && version != 2)) {
+    if (PragmaInt(db_, "PRAGMA application_id") != kApplicationId || version < 1 ||
+        version > 3) {
       return Status::Ok();
     }
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     const size_t had = version == 1 ? 0 : internal::kWalkTablesV2;
-    if (PragmaInt(db_, "PRAGMA user_version") == version && SchemaRows(db_) == SchemaOf(had)) {
+    if (PragmaInt(db_, "PRAGMA user_version") == version &&
+        SchemaRows(db_) == SchemaOf(had, version == 3)) {
       for (size_t i = had; i < kWalkTables; ++i) {
         if (Status s = Exec(internal::kWalkSchema[i]); !s.ok()) return Rollback(s);
+      }
+      // Cells of any type move as they are: they are checked when read.
+      if (version == 3) {
+        if (Status s = Exec(internal::kWalkUpgradeV3); !s.ok()) return Rollback(s);
       }
       const std::string version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
       if (Status s = Exec(version.c_str()); !s.ok()) return Rollback(s);

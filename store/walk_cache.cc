@@ -48,12 +48,15 @@ bool RunForWalk(sqlite3* db, const char* sql, int64_t walk) {
 bool DropWalkRows(sqlite3* db, int64_t walk) {
   return RunForWalk(db, "DELETE FROM walk_blobs WHERE walk = ?1", walk) &&
          RunForWalk(db, "DELETE FROM walk_tips WHERE walk = ?1", walk) &&
-         RunForWalk(db, "DELETE FROM walk_packed WHERE walk = ?1", walk) &&
+         RunForWalk(db, "DELETE FROM walk_rows WHERE walk = ?1", walk) &&
+         RunForWalk(db, "DELETE FROM walk_commits WHERE walk = ?1", walk) &&
          RunForWalk(db, "DELETE FROM walk_submodules WHERE walk = ?1", walk);
 }
 
 // Delta rows kept beside a walk's packed cell before they are folded into it.
 constexpr int64_t kMaxDeltaRows = 4096;
+// Chunks of a walk's commit list before they are joined into one (a rescan reads them all).
+constexpr int64_t kMaxCommitChunks = 64;
 
 // A 20-byte id column; false when the cell is anything else.
 bool IdColumn(sqlite3_stmt* stmt, int column, RawOid* id) {
@@ -116,27 +119,93 @@ bool ReadDeltaRows(sqlite3* db, int64_t id, std::vector<WalkSnapshot::Blob>* row
   return true;
 }
 
-// The packed cell of walk `id`: its commit ids and rows; false when it has the wrong shape,
+// The commit list of walk `id`, its chunks joined in order, into *commit_ids; false when a
+// chunk has the wrong shape or one is missing (seq 0, 1, ...), or on an error (*io_error).
+bool ReadCommits(sqlite3* db, int64_t id, std::string* commit_ids, bool* io_error) {
+  Statement chunks(db, "SELECT seq, commit_ids FROM walk_commits WHERE walk = ?1 ORDER BY seq");
+  if (!chunks.ok()) return !(*io_error = true);
+  sqlite3_bind_int64(chunks.get(), 1, id);
+  int step;
+  for (int64_t seq = 0; (step = sqlite3_step(chunks.get())) == SQLITE_ROW; ++seq) {
+    const int type = sqlite3_column_type(chunks.get(), 1);
+    const void* bytes = sqlite3_column_blob(chunks.get(), 1);
+    const std::string_view chunk(static_cast<const char*>(bytes),
+                                 bytes == nullptr ? 0 : sqlite3_column_bytes(chunks.get(), 1));
+    if (sqlite3_column_type(chunks.get(), 0) != SQLITE_INTEGER ||
+        sqlite3_column_int64(chunks.get(), 0) != seq ||
+        (type != SQLITE_BLOB && !(type == SQLITE_TEXT && chunk.empty())) ||
+        !AppendCommitChunk(chunk, commit_ids)) {
+      return false;
+    }
+  }
+  if (step != SQLITE_DONE) return !(*io_error = true);
+  return true;
+}
+
+// The packed rows of walk `id` and its commit list; false when either has the wrong shape,
 // or on an error (*io_error). No cell (a walk kept before version 3): nothing, and true.
 bool ReadPacked(sqlite3* db, int64_t id, std::string* commit_ids,
                 std::vector<WalkSnapshot::Blob>* rows, bool* io_error) {
-  Statement packed(db, "SELECT commit_ids, blob_rows FROM walk_packed WHERE walk = ?1");
+  Statement packed(db, "SELECT blob_rows FROM walk_rows WHERE walk = ?1");
   if (!packed.ok()) return !(*io_error = true);
   sqlite3_bind_int64(packed.get(), 1, id);
   const int found = sqlite3_step(packed.get());
   if (found == SQLITE_DONE) return true;
   if (found != SQLITE_ROW) return !(*io_error = true);
-  const auto cell = [&](int column) {
-    const void* bytes = sqlite3_column_blob(packed.get(), column);
-    return std::string_view(static_cast<const char*>(bytes),
-                            bytes == nullptr ? 0 : sqlite3_column_bytes(packed.get(), column));
-  };
-  for (int column = 0; column < 2; ++column) {
-    const int type = sqlite3_column_type(packed.get(), column);
-    if (type != SQLITE_BLOB && !(type == SQLITE_TEXT && cell(column).empty())) return false;
+  const void* bytes = sqlite3_column_blob(packed.get(), 0);
+  const std::string_view cell(static_cast<const char*>(bytes),
+                              bytes == nullptr ? 0 : sqlite3_column_bytes(packed.get(), 0));
+  const int type = sqlite3_column_type(packed.get(), 0);
+  if (type != SQLITE_BLOB && !(type == SQLITE_TEXT && cell.empty())) return false;
+  return ReadCommits(db, id, commit_ids, io_error) && DecodeRows(cell, *commit_ids, rows);
+}
+
+// Replaces walk `id`'s commit list by one chunk of `commit_ids`.
+bool WriteCommits(sqlite3* db, int64_t id, std::string_view commit_ids) {
+  Statement write(db, "INSERT INTO walk_commits(walk, seq, commit_ids) VALUES(?1, 0, ?2)");
+  if (!write.ok()) return false;
+  sqlite3_bind_int64(write.get(), 1, id);
+  sqlite3_bind_blob64(write.get(), 2, commit_ids.data(), commit_ids.size(), SQLITE_STATIC);
+  return RunForWalk(db, "DELETE FROM walk_commits WHERE walk = ?1", id) &&
+         sqlite3_step(write.get()) == SQLITE_DONE;
+}
+
+// A delta's commit list (the whole list: what was read, then the new commits) kept by
+// appending the new ids as one chunk; joined into one chunk when there are many. Result:
+// false when the stored list is not a prefix's length of it (the save is refused).
+Result<bool> AppendCommits(sqlite3* db, int64_t id, const std::string& commit_ids,
+                           const Status& write_error) {
+  Statement stored(db,
+                   "SELECT count(*), coalesce(sum(length(commit_ids)), 0), coalesce(max(seq), -1) "
+                   "FROM walk_commits WHERE walk = ?1");
+  if (!stored.ok()) return write_error;
+  sqlite3_bind_int64(stored.get(), 1, id);
+  if (sqlite3_step(stored.get()) != SQLITE_ROW) return write_error;
+  const int64_t chunks = sqlite3_column_int64(stored.get(), 0);
+  const int64_t length = sqlite3_column_int64(stored.get(), 1);
+  const int64_t last = sqlite3_column_int64(stored.get(), 2);
+  // The generation check made this the list the delta was resumed from: the delta's list
+  // starts with it. Anything else is not appended to.
+  if (length < 0 || static_cast<uint64_t>(length) > commit_ids.size() ||
+      length % kOidBytes != 0 || last != chunks - 1 || chunks == 0) {
+    return false;
   }
-  commit_ids->assign(cell(0));
-  return commit_ids->size() % kOidBytes == 0 && DecodeRows(cell(1), *commit_ids, rows);
+  if (chunks >= kMaxCommitChunks) {
+    if (fault::Triggered(fault::Point::kWalkCacheFold)) {
+      return IoError("cannot join the walk cache's commit list: " +
+                     std::string(std::strerror(errno)));
+    }
+    return WriteCommits(db, id, commit_ids) ? Result<bool>(true) : write_error;
+  }
+  if (static_cast<uint64_t>(length) == commit_ids.size()) return true;
+  Statement append(db, "INSERT INTO walk_commits(walk, seq, commit_ids) VALUES(?1, ?2, ?3)");
+  if (!append.ok()) return write_error;
+  sqlite3_bind_int64(append.get(), 1, id);
+  sqlite3_bind_int64(append.get(), 2, last + 1);
+  sqlite3_bind_blob64(append.get(), 3, commit_ids.data() + length,
+                      commit_ids.size() - static_cast<uint64_t>(length), SQLITE_STATIC);
+  if (sqlite3_step(append.get()) != SQLITE_DONE) return write_error;
+  return true;
 }
 
 // `delta` (rows that replace or join those of `base`), both sorted by blob id, merged into
@@ -163,17 +232,15 @@ bool MergeRows(std::vector<WalkSnapshot::Blob> delta, std::vector<WalkSnapshot::
 }
 
 // Writes walk `id`'s packed cell from `rows` (sorted by blob id) and drops its delta rows.
-bool WritePacked(sqlite3* db, int64_t id, const std::string& commit_ids,
-                 const std::vector<WalkSnapshot::Blob>& rows) {
+bool WritePacked(sqlite3* db, int64_t id, const std::vector<WalkSnapshot::Blob>& rows) {
   const std::string packed = EncodeRows(rows);
   Statement write(db,
-                  "INSERT OR REPLACE INTO walk_packed(walk, commit_ids, blob_rows, row_count) "
-                  "VALUES(?1, ?2, ?3, ?4)");
+                  "INSERT OR REPLACE INTO walk_rows(walk, blob_rows, row_count) "
+                  "VALUES(?1, ?2, ?3)");
   if (!write.ok()) return false;
   sqlite3_bind_int64(write.get(), 1, id);
-  sqlite3_bind_blob64(write.get(), 2, commit_ids.data(), commit_ids.size(), SQLITE_STATIC);
-  sqlite3_bind_blob64(write.get(), 3, packed.data(), packed.size(), SQLITE_STATIC);
-  sqlite3_bind_int64(write.get(), 4, static_cast<int64_t>(rows.size()));
+  sqlite3_bind_blob64(write.get(), 2, packed.data(), packed.size(), SQLITE_STATIC);
+  sqlite3_bind_int64(write.get(), 3, static_cast<int64_t>(rows.size()));
   return sqlite3_step(write.get()) == SQLITE_DONE &&
          RunForWalk(db, "DELETE FROM walk_blobs WHERE walk = ?1", id);
 }
@@ -265,7 +332,7 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
   const auto rows = [db] {
     return static_cast<uint64_t>(PragmaInt(db, "SELECT count(*) FROM walk_blobs")) +
            static_cast<uint64_t>(PragmaInt(db, "SELECT count(*) FROM walk_tips")) +
-           static_cast<uint64_t>(PragmaInt(db, "SELECT total(row_count) FROM walk_packed"));
+           static_cast<uint64_t>(PragmaInt(db, "SELECT total(row_count) FROM walk_rows"));
   };
   if (rows() + adding > max_rows) {
     Statement others(db, "SELECT id FROM walks WHERE key != ?1");
@@ -321,18 +388,20 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     std::vector<WalkSnapshot::Blob> sorted;
     sorted.reserve(order.size());
     for (const WalkSnapshot::Blob* b : order) sorted.push_back(*b);
-    if (!WritePacked(db, id, snapshot.commit_ids, sorted)) {
+    if (!WritePacked(db, id, sorted) || !WriteCommits(db, id, snapshot.commit_ids)) {
       return Rollback<Result<bool>>(db, write_error);
     }
   } else {
-    Statement commits(db, "UPDATE walk_packed SET commit_ids = ?2 WHERE walk = ?1");
-    if (!commits.ok()) return Rollback<Result<bool>>(db, write_error);
-    sqlite3_bind_int64(commits.get(), 1, id);
-    sqlite3_bind_blob64(commits.get(), 2, snapshot.commit_ids.data(),
-                        snapshot.commit_ids.size(), SQLITE_STATIC);
-    if (sqlite3_step(commits.get()) != SQLITE_DONE) return Rollback<Result<bool>>(db, write_error);
     // A delta applies to a packed walk only (one kept before version 3 is never resumed).
-    if (sqlite3_changes(db) != 1) return Rollback<Result<bool>>(db, false);
+    if (PragmaInt(db, ("SELECT count(*) FROM walk_rows WHERE walk = " + std::to_string(id))
+                          .c_str()) != 1) {
+      return Rollback<Result<bool>>(db, false);
+    }
+    Result<bool> appended = AppendCommits(db, id, snapshot.commit_ids, write_error);
+    if (!appended.ok()) {
+      return Rollback<Result<bool>>(db, appended.status().WithContext(path));
+    }
+    if (!*appended) return Rollback<Result<bool>>(db, false);
   }
   Statement tip(db, "INSERT OR IGNORE INTO walk_tips(walk, tip) VALUES(?1, ?2)");
   Statement submodule(db, "INSERT INTO walk_submodules(walk, seq, path, commit_id) "
@@ -386,7 +455,7 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     }
     if (!ReadPacked(db, id, &commit_ids, &rows, &io_error) ||
         !ReadDeltaRows(db, id, &delta, &io_error) || !MergeRows(std::move(delta), &rows) ||
-        !WritePacked(db, id, commit_ids, rows)) {
+        !WritePacked(db, id, rows)) {
       return Rollback<Result<bool>>(db, write_error);
     }
   }
@@ -394,6 +463,12 @@ Result<bool> WriteWalk(sqlite3* db, const std::string& path, const std::string& 
     return Rollback<Result<bool>>(db, IoError(path + ": cannot write: " + std::strerror(errno)));
   }
   if (Status s = Exec(db, path, "COMMIT"); !s.ok()) return Rollback<Result<bool>>(db, s);
+  return true;
+}
+
+bool AppendCommitChunk(std::string_view chunk, std::string* commit_ids) {
+  if (chunk.size() % kOidBytes != 0) return false;
+  commit_ids->append(chunk);
   return true;
 }
 

@@ -145,7 +145,7 @@ void PlantRow(const Sandbox& box, const std::string& path, int order, int exclud
                   " \"INSERT OR REPLACE INTO walk_blobs SELECT walk, x'$(git rev-parse HEAD:" +
                   path + ")', '" + path + "', substr(commit_ids, 21, 20), " +
                   std::to_string(order) + ", 0, " + std::to_string(excluded) +
-                  " FROM walk_packed\"");
+                  " FROM walk_commits\"");
 }
 
 TEST_CASE("issue 13: a damaged or planted walk cache walks every commit with a notice and "
@@ -167,15 +167,15 @@ TEST_CASE("issue 13: a damaged or planted walk cache walks every commit with a n
     notice = "not using the scan store's walk cache";
   }
   SECTION("a damaged packed walk") {
-    Sql(box, "UPDATE walk_packed SET blob_rows = substr(blob_rows, 1, length(blob_rows) - 3)");
+    Sql(box, "UPDATE walk_rows SET blob_rows = substr(blob_rows, 1, length(blob_rows) - 3)");
     notice = "not using the scan store's walk cache";
   }
   SECTION("a commit list that names one commit twice") {
-    Sql(box, "UPDATE walk_packed SET commit_ids = CAST(substr(commit_ids, 1, 20) || "
+    Sql(box, "UPDATE walk_commits SET commit_ids = CAST(substr(commit_ids, 1, 20) || "
              "substr(commit_ids, 1, length(commit_ids) - 20) AS BLOB)");
   }
   SECTION("a commit list that leaves a commit out") {
-    Sql(box, "UPDATE walk_packed SET commit_ids = substr(commit_ids, 21)");
+    Sql(box, "UPDATE walk_commits SET commit_ids = substr(commit_ids, 21)");
     notice = "not using the scan store's walk cache";  // rows name positions past its end
   }
   box.Write("late.txt", "later\n");

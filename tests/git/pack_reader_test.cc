@@ -7,8 +7,12 @@
 #include <git2.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "git/delta.h"
 #include "git/pack_reader.h"
@@ -318,6 +322,106 @@ TEST_CASE("issue 13: a hostile pack is an error and never a crash", "[git]") {
     CHECK(!PackReader::Open(dir.path() + "/missing.pack", {}).ok());
     CHECK(!PackReader::Open(dir.path() + "/pack-test.idx", {}).ok());
   }
+}
+
+TEST_CASE("issue 13: an index with two objects at one offset opens and its pack answers "
+          "nothing", "[git]") {
+  TempDir dir;
+  PackWriter writer;
+  writer.AddBlob("first\n");
+  writer.AddBlob("second\n");
+  const std::string path = writer.Write(dir.path());
+  const std::string idx = dir.path() + "/pack-test.idx";
+  auto pack = PackReader::Open(path, {});
+  REQUIRE(pack.ok());
+  const internal::ObjectId first = (*pack)->index().id(0);
+  const internal::ObjectId second = (*pack)->index().id(1);
+  REQUIRE((*pack)->Find(first) != nullptr);
+  REQUIRE((*pack)->entries().size() == 2);
+  // The second offset (after the header, fan-out, two ids and two CRCs) set to the first's.
+  const size_t offsets_at = 8 + 1024 + 2 * 20 + 2 * 4;
+  std::string bytes;
+  {
+    std::ifstream in(idx, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  bytes.replace(offsets_at + 4, 4, bytes.substr(offsets_at, 4));
+  {
+    std::ofstream out(idx, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  auto damaged = PackReader::Open(path, {});
+  REQUIRE(damaged.ok());  // the table is sorted on first use, not on Open
+  CHECK((*damaged)->Find(first) == nullptr);
+  CHECK((*damaged)->Find(second) == nullptr);
+  CHECK((*damaged)->EntryAt((*damaged)->index().offset(0)) == nullptr);
+  CHECK((*damaged)->entries().empty());
+}
+
+std::string Be32Bytes(uint32_t v) {
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+          static_cast<char>(v)};
+}
+
+// The pack's reverse index (gitformat-pack(5)) listing `positions` in pack order.
+void WriteRev(const std::string& path, const std::vector<uint32_t>& positions) {
+  std::string rev = std::string("RIDX", 4) + Be32Bytes(1) + Be32Bytes(1);
+  for (uint32_t i : positions) rev += Be32Bytes(i);
+  rev += std::string(40, '\0');
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << rev;
+}
+
+TEST_CASE("issue 13: a pack's reverse index orders its entries and a hostile one is not used",
+          "[git]") {
+  TempDir dir;
+  PackWriter writer;
+  for (int i = 0; i < 40; ++i) writer.AddBlob("blob number " + std::to_string(i * 7919) + "\n");
+  const std::string path = writer.Write(dir.path());
+  const std::string rev = dir.path() + "/pack-test.rev";
+  auto sorted = PackReader::Open(path, {});
+  REQUIRE(sorted.ok());
+  CHECK(!(*sorted)->ordered_by_reverse_index());
+  const std::vector<PackEntry> expected = (*sorted)->entries();
+  REQUIRE(expected.size() == 40);
+  std::vector<uint32_t> positions;
+  for (const PackEntry& e : expected) positions.push_back(e.index);
+  const auto same = [&](const PackReader& pack) {
+    REQUIRE(pack.entries().size() == expected.size());
+    for (size_t k = 0; k < expected.size(); ++k) {
+      CHECK(pack.entries()[k].offset == expected[k].offset);
+      CHECK(pack.entries()[k].end == expected[k].end);
+      CHECK(pack.entries()[k].index == expected[k].index);
+    }
+    for (size_t i = 0; i < pack.index().size(); ++i) {
+      auto object = pack.Read(*pack.Find(pack.index().id(i)));
+      REQUIRE(object.ok());
+      CHECK(object->bytes.rfind("blob number ", 0) == 0);
+    }
+  };
+  SECTION("a valid one is used") {
+    WriteRev(rev, positions);
+    auto pack = PackReader::Open(path, {});
+    REQUIRE(pack.ok());
+    CHECK((*pack)->ordered_by_reverse_index());
+    same(**pack);
+    return;
+  }
+  std::vector<uint32_t> hostile = positions;
+  SECTION("two positions swapped") { std::swap(hostile[3], hostile[17]); }
+  SECTION("one object twice") { hostile[5] = hostile[4]; }
+  SECTION("a position past the index") { hostile[9] = 40; }
+  SECTION("one position short") { hostile.pop_back(); }
+  SECTION("another version") {
+    WriteRev(rev, positions);
+    std::fstream f(rev, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(7);
+    f.put('\2');
+  }
+  if (!std::filesystem::exists(rev)) WriteRev(rev, hostile);
+  auto pack = PackReader::Open(path, {});
+  REQUIRE(pack.ok());
+  CHECK(!(*pack)->ordered_by_reverse_index());
+  same(**pack);
 }
 
 TEST_CASE("issue 13: object headers decode type size and base", "[git]") {

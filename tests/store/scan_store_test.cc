@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/fault_injection.h"
@@ -362,19 +363,22 @@ TEST_CASE("issue 13: the walk cache's errors are values and its rows are checked
   SECTION("a negative position") { ExecSql(db, "UPDATE walk_blobs SET commit_order = -1"); }
   SECTION("a path that is not text") { ExecSql(db, "UPDATE walk_blobs SET path = x'00'"); }
   SECTION("a truncated packed cell") {
-    ExecSql(db, "UPDATE walk_packed SET blob_rows = substr(blob_rows, 1, length(blob_rows) - 2)");
+    ExecSql(db, "UPDATE walk_rows SET blob_rows = substr(blob_rows, 1, length(blob_rows) - 2)");
   }
   SECTION("a packed row at a position past the commit list") {
-    ExecSql(db, "UPDATE walk_packed SET commit_ids = substr(commit_ids, 1, 20)");
+    ExecSql(db, "UPDATE walk_commits SET commit_ids = substr(commit_ids, 1, 20)");
   }
   SECTION("a commit list of a partial id") {
-    ExecSql(db, "UPDATE walk_packed SET commit_ids = substr(commit_ids, 2)");
+    ExecSql(db, "UPDATE walk_commits SET commit_ids = substr(commit_ids, 2)");
   }
   SECTION("packed rows out of order") {
-    ExecSql(db, "UPDATE walk_packed SET blob_rows = CAST(substr(blob_rows, "
+    ExecSql(db, "UPDATE walk_rows SET blob_rows = CAST(substr(blob_rows, "
                 "length(blob_rows) / 3 + 1) || blob_rows AS BLOB)");
   }
-  SECTION("a packed cell that is not a blob") { ExecSql(db, "UPDATE walk_packed SET blob_rows = 7"); }
+  SECTION("a packed cell that is not a blob") { ExecSql(db, "UPDATE walk_rows SET blob_rows = 7"); }
+  SECTION("issue 13: a commit chunk that is not a blob") {
+    ExecSql(db, "UPDATE walk_commits SET commit_ids = 7");
+  }
   CHECK(MustOpen(db)->LoadWalk("repo").status().code() == StatusCode::kCorrupt);
 }
 
@@ -402,7 +406,8 @@ TEST_CASE("issue 13: a version 1 store keeps its clean items and gains the walk 
   const fs::path db = dir / "scans.sqlite";
   REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
   ExecSql(db,
-          "DROP TABLE walk_packed; DROP TABLE walk_submodules; DROP TABLE walk_blobs; "
+          "DROP TABLE walk_rows; DROP TABLE walk_commits; DROP TABLE walk_submodules; "
+          "DROP TABLE walk_blobs; "
           "DROP TABLE walk_tips; DROP TABLE walks; PRAGMA user_version = 1");
   std::unique_ptr<ScanStore> store = MustOpen(db);
   CHECK(store->size() == 4);
@@ -414,7 +419,7 @@ TEST_CASE("issue 13: a version 2 store keeps its walks and gains the packed walk
   TempDir dir;
   const fs::path db = dir / "scans.sqlite";
   REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
-  ExecSql(db, "DROP TABLE walk_packed; PRAGMA user_version = 2");
+  ExecSql(db, "DROP TABLE walk_rows; DROP TABLE walk_commits; PRAGMA user_version = 2");
   ExecSql(db,
           "INSERT INTO walks VALUES(1, 'k', 'b', 0, 10, 0, x'', 0); "
           "INSERT INTO walk_blobs VALUES(1, zeroblob(20), 'a', zeroblob(20), 0, 0, 0)");
@@ -425,6 +430,165 @@ TEST_CASE("issue 13: a version 2 store keeps its walks and gains the packed walk
   REQUIRE(walk.has_value());
   CHECK(walk->blobs.size() == 2);
   CHECK(walk->commit_ids == Snapshot(2).commit_ids);
+}
+
+// A delta of `base` (a snapshot kept or read) that walked `added` more commits: their ids
+// appended to the commit list, one blob row changed.
+WalkSnapshot AppendedDelta(const WalkSnapshot& base, int added, unsigned char byte) {
+  WalkSnapshot delta = base;
+  delta.delta = true;
+  delta.blobs.assign(1, base.blobs[0]);
+  delta.blobs[0].other_occurrences += 1;
+  for (int i = 0; i < added; ++i) delta.commit_ids.append(20, static_cast<char>(byte));
+  delta.commits = delta.commit_ids.size() / 20;
+  return delta;
+}
+
+// Snapshot(3) kept for "repo" at `db`, then the store opened again and that walk read.
+std::pair<std::unique_ptr<ScanStore>, std::optional<WalkSnapshot>> SaveAndRead(
+    const fs::path& db) {
+  REQUIRE(*MustOpen(db)->SaveWalk("repo", Snapshot(3)));
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  std::optional<WalkSnapshot> read = MustLoadWalk(*store, "repo");
+  REQUIRE(read.has_value());
+  return {std::move(store), std::move(read)};
+}
+
+TEST_CASE("issue 13: a delta appends its new commits and leaves the stored list as it was",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  auto [store, read] = SaveAndRead(db);
+  const WalkSnapshot delta = AppendedDelta(*read, 2, '\x11');
+  REQUIRE(*store->SaveWalk("repo", delta));
+  // The first chunk is the list as it was; the second the two new ids only.
+  CHECK(ExecSqlInt(db, "SELECT count(*) FROM walk_commits") == 2);
+  CHECK(ExecSqlInt(db, "SELECT length(commit_ids) FROM walk_commits WHERE seq = 0") == 200);
+  CHECK(ExecSqlInt(db, "SELECT length(commit_ids) FROM walk_commits WHERE seq = 1") == 40);
+  std::optional<WalkSnapshot> walk = MustLoadWalk(*MustOpen(db), "repo");
+  REQUIRE(walk.has_value());
+  CHECK(walk->commit_ids == delta.commit_ids);
+  CHECK(walk->commits == 12);
+  CHECK(walk->blobs.size() == 3);
+  CHECK(walk->blobs[0].other_occurrences == delta.blobs[0].other_occurrences);
+}
+
+TEST_CASE("issue 13: many appends in a row keep the whole commit list and join its chunks",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(*MustOpen(db)->SaveWalk("repo", Snapshot(3)));
+  std::string expected = Snapshot(3).commit_ids;
+  for (int run = 0; run < 150; ++run) {
+    std::unique_ptr<ScanStore> store = MustOpen(db);
+    std::optional<WalkSnapshot> read = MustLoadWalk(*store, "repo");
+    REQUIRE(read.has_value());
+    REQUIRE(read->commit_ids == expected);
+    // Some runs find no new commit: nothing to append.
+    const WalkSnapshot delta = AppendedDelta(*read, run % 3, static_cast<unsigned char>(run));
+    REQUIRE(*store->SaveWalk("repo", delta));
+    expected = delta.commit_ids;
+    REQUIRE(ExecSqlInt(db, "SELECT count(*) FROM walk_commits") <= 64);
+  }
+  std::optional<WalkSnapshot> walk = MustLoadWalk(*MustOpen(db), "repo");
+  REQUIRE(walk.has_value());
+  CHECK(walk->commit_ids == expected);
+  CHECK(walk->commits * 20 == expected.size());
+}
+
+TEST_CASE("issue 13: a failed join of the commit list keeps the walk as it was", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(*MustOpen(db)->SaveWalk("repo", Snapshot(3)));
+  // 63 chunks after the first: the next delta joins them.
+  ExecSql(db,
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 63) "
+          "INSERT INTO walk_commits SELECT 1, i, zeroblob(20) FROM n; "
+          "UPDATE walks SET commits = 73");
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  std::optional<WalkSnapshot> read = MustLoadWalk(*store, "repo");
+  REQUIRE(read.has_value());
+  REQUIRE(read->commit_ids.size() == 73 * 20);
+  const WalkSnapshot delta = AppendedDelta(*read, 1, '\x22');
+  {
+    fault::ScopedFault broken(fault::Point::kWalkCacheFold, EIO);
+    CHECK(store->SaveWalk("repo", delta).status().code() == StatusCode::kIoError);
+  }
+  CHECK(MustLoadWalk(*MustOpen(db), "repo")->commit_ids == read->commit_ids);
+  REQUIRE(*store->SaveWalk("repo", delta));
+  CHECK(ExecSqlInt(db, "SELECT count(*) FROM walk_commits") == 1);
+  CHECK(MustLoadWalk(*MustOpen(db), "repo")->commit_ids == delta.commit_ids);
+}
+
+TEST_CASE("issue 13: a truncated or garbled commit list is corrupt and a delta is not "
+          "appended to it", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(*MustOpen(db)->SaveWalk("repo", Snapshot(3)));
+  {
+    std::unique_ptr<ScanStore> store = MustOpen(db);
+    REQUIRE(*store->SaveWalk("repo", AppendedDelta(*MustLoadWalk(*store, "repo"), 2, 1)));
+  }
+  SECTION("a chunk missing") { ExecSql(db, "DELETE FROM walk_commits WHERE seq = 0"); }
+  SECTION("a chunk cut inside an id") {
+    ExecSql(db, "UPDATE walk_commits SET commit_ids = substr(commit_ids, 1, 30) WHERE seq = 1");
+  }
+  SECTION("a chunk that is text") {
+    ExecSql(db, "UPDATE walk_commits SET commit_ids = 'abcdefghijklmnopqrst' WHERE seq = 1");
+  }
+  SECTION("a seq that is not a number") {
+    ExecSql(db, "UPDATE walk_commits SET seq = 'x' WHERE seq = 1");
+  }
+  CHECK(MustOpen(db)->LoadWalk("repo").status().code() == StatusCode::kCorrupt);
+}
+
+TEST_CASE("issue 13: a delta whose list is shorter than the stored one is not kept", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  auto [store, read] = SaveAndRead(db);
+  // Planted behind our back after the read: the stored list grew (or a seq went missing).
+  SECTION("a longer stored list") {
+    ExecSql(db, "INSERT INTO walk_commits VALUES(1, 1, zeroblob(400))");
+  }
+  SECTION("a gap in the chunks") { ExecSql(db, "INSERT INTO walk_commits VALUES(1, 5, x'')"); }
+  Result<bool> saved = store->SaveWalk("repo", AppendedDelta(*read, 1, 3));
+  REQUIRE(saved.ok());
+  CHECK(!*saved);
+}
+
+TEST_CASE("issue 13: a version 3 store keeps its walks in version 4's tables", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
+  REQUIRE(*MustOpen(db)->SaveWalk("repo", Snapshot(3)));
+  // The same walk as version 3 kept it: the commit list and the rows in one cell.
+  ExecSql(db,
+          "CREATE TABLE walk_packed(walk INTEGER PRIMARY KEY, commit_ids BLOB NOT NULL, "
+          "blob_rows BLOB NOT NULL, row_count INTEGER NOT NULL); "
+          "INSERT INTO walk_packed SELECT r.walk, c.commit_ids, r.blob_rows, r.row_count "
+          "FROM walk_rows r JOIN walk_commits c ON c.walk = r.walk; "
+          "DROP TABLE walk_rows; DROP TABLE walk_commits; PRAGMA user_version = 3");
+  SECTION("as it was") {
+    std::unique_ptr<ScanStore> store = MustOpen(db);
+    CHECK(store->size() == 4);
+    std::optional<WalkSnapshot> walk = MustLoadWalk(*store, "repo");
+    REQUIRE(walk.has_value());
+    CHECK(walk->commit_ids == Snapshot(3).commit_ids);
+    CHECK(walk->blobs.size() == 3);
+    CHECK(ExecSqlInt(db, "PRAGMA user_version") == 4);
+    CHECK(ExecSqlInt(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'walk_packed'") == 0);
+    // And a delta appends to the moved list.
+    REQUIRE(*store->SaveWalk("repo", AppendedDelta(*walk, 1, 5)));
+    CHECK(MustLoadWalk(*MustOpen(db), "repo")->commits == 11);
+  }
+  SECTION("with a cell of the wrong type: moved, then refused when read") {
+    ExecSql(db, "UPDATE walk_packed SET commit_ids = 7");
+    CHECK(MustOpen(db)->LoadWalk("repo").status().code() == StatusCode::kCorrupt);
+  }
+  SECTION("with another table beside: not a magpie store") {
+    ExecSql(db, "CREATE TABLE planted(x)");
+    CHECK(ScanStore::Open(db.string(), kKey).status().code() == StatusCode::kCorrupt);
+  }
 }
 
 TEST_CASE("issue 13: many delta rows are folded into the packed walk and a failed fold keeps "
