@@ -1,8 +1,8 @@
 // The decoders the scanner runs on candidate spans of scanned bytes: base64 in each alphabet
 // (scanner/base64.h, also used by the validators) and DecodeCandidate's base64, percent and
-// standalone base64 runs (scanner/base64_runs.h, issue 12); and the percent decoder's linear
-// token finder against the regex it replaced (issue 13); and the base64 decoder's linear
-// prefilter against its expression (issue 12).
+// standalone base64 runs (scanner/base64_runs.h, issue 12); the percent and base64 decoders'
+// linear token finders against the regexes they replaced (issue 13); and the base64 decoder's
+// linear prefilter against its expression (issue 12).
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -20,11 +20,10 @@
 
 namespace {
 
-// Both token loops over `text`, as scanner.cc's DecodeTokens runs them: they must agree.
-void CheckPercentTokens(std::string_view text) {
-  using magpie::scanner::internal::FindPercentToken;
-  static const RE2 regex(std::string(magpie::scanner::internal::kPercentTokenPattern),
-                         magpie::rules::Re2Options());
+// Both token loops over `text`, as scanner.cc's DecodeTokens runs them, with a linear finder
+// and the regex it replaced: they must agree.
+void CheckTokens(std::string_view text, magpie::scanner::internal::TokenFinder find,
+                 const RE2& regex) {
   re2::StringPiece groups[2];
   size_t regex_pos = 0;
   size_t linear_pos = 0;
@@ -43,9 +42,8 @@ void CheckPercentTokens(std::string_view text) {
         break;
       }
     }
-    const auto token = linear_pos < text.size()
-                           ? FindPercentToken(text, linear_pos, text.size())
-                           : std::nullopt;
+    const auto token =
+        linear_pos < text.size() ? find(text, linear_pos, text.size()) : std::nullopt;
     MAGPIE_FUZZ_CHECK(token.has_value() == regex_found);
     if (!token) return;
     MAGPIE_FUZZ_CHECK(token->begin == static_cast<size_t>(groups[1].data() - text.data()));
@@ -96,7 +94,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Decoding never grows the text.
     if (decoded) MAGPIE_FUZZ_CHECK(decoded->size() <= text.size());
   }
-  CheckPercentTokens(text);
+  static const RE2 percent_regex(std::string(internal::kPercentTokenPattern),
+                                 magpie::rules::Re2Options());
+  static const RE2 base64_regex(std::string(internal::kBase64TokenPattern),
+                                magpie::rules::Re2Options());
+  CheckTokens(text, &internal::FindPercentToken, percent_regex);
+  CheckTokens(text, &internal::FindBase64Token, base64_regex);
   CheckBase64Prefilter(text);
   // A run decodes only if it looks like base64 of text, and never to more than 3/4 of it.
   const std::optional<std::string> run = internal::DecodeBase64Run(text);

@@ -168,6 +168,30 @@ void FindBase64Prefilter(std::string_view data, PrefilterReport report, void* co
   }
 }
 
+std::optional<TokenSpan> FindBase64Token(std::string_view data, size_t pos, size_t end) {
+  // Leftmost-first semantics of kBase64TokenPattern: as for the prefilter (PrefilterMatchEnd),
+  // a match is determined by its anchor: the run of blanks after it taken whole (at most 4),
+  // then a quote if there is one, then the greedy run of value bytes (at least 16; '=' is not
+  // one) and up to two '='. The first anchor at or after `pos` whose match fits before `end`
+  // starts the leftmost match. Each anchor costs at most its blanks and a run it either
+  // rejects (under 16 bytes) or returns, so the search is linear.
+  end = std::min(end, data.size());
+  for (size_t anchor = pos; anchor < end; ++anchor) {
+    if (PrefilterClass(data[anchor]) != kAnchor) continue;
+    size_t p = anchor + 1;
+    const size_t blanks_limit = std::min(end, p + kPrefilterBlanks + 1);
+    while (p < blanks_limit && PrefilterClass(data[p]) == kBlank) ++p;
+    if (p - anchor - 1 > kPrefilterBlanks) continue;
+    if (p < end && PrefilterClass(data[p]) == kQuote) ++p;
+    const size_t begin = p;
+    while (p < end && PrefilterClass(data[p]) == kValue) ++p;
+    if (p - begin < kPrefilterValue) continue;
+    for (int padding = 0; padding < 2 && p < end && data[p] == '='; ++padding) ++p;
+    return TokenSpan{begin, p};
+  }
+  return std::nullopt;
+}
+
 std::string_view ToString(Encoding e) {
   return e == Encoding::kPercent ? "percent" : "base64";
 }
@@ -176,8 +200,7 @@ const std::vector<DecoderSpec>& DecoderSpecs() {
   // Base64: a value after an assignment or key (`data: …`, `"auth": "…"`, `X=…`), 16+
   // characters. Percent: a token with at least one %XX escape (URLs, form bodies).
   static const std::vector<DecoderSpec> kSpecs = {
-      {Encoding::kBase64, "", &FindBase64Prefilter,
-       "[=:>][ \\t]{0,4}[\"']?([A-Za-z0-9+/_-]{16,}={0,2})"},
+      {Encoding::kBase64, "", &FindBase64Prefilter, "", &FindBase64Token},
       {Encoding::kPercent, "%[0-9A-Fa-f]{2}", nullptr, "", &FindPercentToken},
       {Encoding::kBase64Run, Base64RunPrefilter(), nullptr, Base64RunPattern()},
       // `echo '…' | base64 -d`, `base64 -d <<< "…"`: a piped or here-string value.

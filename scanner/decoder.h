@@ -48,6 +48,16 @@ const std::vector<DecoderSpec>& DecoderSpecs();
 // Tokens longer than this are not decoded. (A Scan's decode budget: ScanOptions.)
 inline constexpr size_t kMaxEncodedToken = 64 * 1024;
 
+// The next base64 token after an assignment or key in data[pos, end): group 1 of the
+// leftmost-first match of kBase64TokenPattern searched from `pos`, or nullopt when there is
+// none. A linear scanner, not RE2: RE2's search of every candidate's line was ~4% of the CPU
+// of a history scan on curl (issue 13 §1). The differential test holds it to the regex.
+std::optional<TokenSpan> FindBase64Token(std::string_view data, size_t pos, size_t end);
+// The regex above, for the differential test: the base64 prefilter's expression (whose
+// matches flag the candidates) with its value run unbounded and captured.
+inline constexpr std::string_view kBase64TokenPattern =
+    "[=:>][ \\t]{0,4}[\"']?([A-Za-z0-9+/_-]{16,}={0,2})";
+
 // The next percent-encoded token in data[pos, end): the span of the leftmost-first match of the
 // regular expression
 //   [A-Za-z0-9._~:/?#@!$&'()*+,;=-]{0,512}%[0-9A-Fa-f]{2}[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]{0,512}
