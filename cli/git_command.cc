@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,15 +54,6 @@ void SetShardReport(const pipeline::Shard& shard, ScanSettings* settings) {
   // Only the formats `magpie merge` reads: elsewhere a suppressed finding would just show.
   settings->sink.suppressed_for_merge =
       settings->format == report::Format::kJson || settings->format == report::Format::kSarif;
-}
-
-// Keeps the history (the blob map of every blob walked, the commit list: git/git's 262k blobs
-// and 203k commits) reachable from a static until the process exits, which reclaims it at
-// once, instead of freeing it block by block (issue 13: ~3% of a rescan). Reachable, so a leak
-// checker does not report it.
-void LeaveHistoryToExit(std::unique_ptr<pipeline::HistorySource> history) {
-  static auto* const kept = new std::vector<std::unique_ptr<pipeline::HistorySource>>();
-  kept->push_back(std::move(history));
 }
 
 // The delta-aware scan (issue 13) unless --no-delta or MAGPIE_DELTA=off|0|no|false.
@@ -241,9 +231,6 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   if (const Status written = cleanup->Write(lists, std::cerr); !written.ok()) {
     return ReportError(written);
   }
-  // RunGit is the last thing the process does (cli/app.cc): the exit reclaims these.
-  LeaveHistoryToExit(*std::move(history));
-  (*run)->LeaveSessionToExit();
   return exit_code;
 }
 
