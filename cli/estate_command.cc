@@ -92,7 +92,6 @@ int RunEstate(const CommonFlags& flags, const EstateFlags& estate_flags) {
     std::cerr << "magpie: scanning shard " << mine.ToString() << " of the estate (from "
               << shard->source << "); merge the shards' reports with `magpie merge`\n";
   }
-  settings->sink.items_are_blobs = true;
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
   // The scan store, as `magpie git` uses it: one for the estate, opened once (items are a blob

@@ -131,7 +131,6 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
     std::cerr << "magpie: scanning shard " << shard->shard.ToString() << " (from "
               << shard->source << "); merge the shards' reports with `magpie merge`\n";
   }
-  settings->sink.items_are_blobs = true;
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
   const ScanSettings& s = (*run)->settings();

@@ -139,7 +139,10 @@ bool ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
     // Drive → [tap] → [repository] → [shard filter] → [HistoryGroupSink] → ReportSink. A shard
     // groups only the blobs of its share; tip versions in other shares are left to the merge.
     std::optional<pipeline::HistoryGroupSink> ordered;
-    if (mode.history_order) ordered.emplace(*sink_, mode.history);
+    if (mode.history_order) {
+      ordered.emplace(*sink_, mode.history);
+      sink_->CountBlobs();  // as the progress meter below says "blobs"
+    }
     pipeline::ItemSink& grouped = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;
     std::optional<pipeline::ShardFilterSink> sharded;
     if (!mode.shard.whole()) sharded.emplace(grouped, mode.shard);

@@ -17,7 +17,6 @@ ReportSink::ReportSink(report::Reporter& reporter, suppress::Suppressor& suppres
       options_(std::move(options)),
       on_reported_(std::move(on_reported)) {
   outcome_.summary.config_file = options_.config_file;
-  outcome_.summary.blobs = options_.items_are_blobs;
 }
 
 void ReportSink::Begin() {

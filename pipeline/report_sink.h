@@ -33,7 +33,6 @@ struct ReportSinkOptions {
   // them.
   bool suppressed_for_merge = false;
   std::string config_file;       // named in the summary ("" for none)
-  bool items_are_blobs = false;  // the summary counts blobs (a history scan), not files
 };
 
 // What the scan came to.
@@ -51,6 +50,8 @@ class ReportSink : public ItemSink {
              std::function<void(const report::ReportedFinding&)> on_reported = {});
 
   void Begin();
+  // The items are git blobs (a history scan): the summary counts them so.
+  void CountBlobs() { outcome_.summary.blobs = true; }
   // What the source met while listing its items.
   void AddPrelude(const Prelude& prelude);
   void Add(ItemResult item) override;
