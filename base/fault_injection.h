@@ -53,6 +53,7 @@ enum class Point {
                         // everywhere database's compilation (region_scan.cc)
   kPackBlobRead,        // reading a blob's bytes from its pack (git/pack_blobs.cc, issue 13)
   kPresenceTreeRead,    // reading a tip's tree to say where a secret lives now (issue 11)
+  kGateDatabase,        // compiling the keyword-gated rules' second database (scanner/gate.h)
   kCount,
 };
 

@@ -143,6 +143,10 @@ std::shared_ptr<const CompiledRules> CompileOrReport(const rules::RuleSet& rules
                                                      bool generic) {
   CompileOptions options;
   options.generic_detector = generic;
+  // MAGPIE_BENCH_GATE=0: one database of every rule, the scanner before the gate (issue 12),
+  // for interleaved before/after runs of one binary.
+  const char* gate = std::getenv("MAGPIE_BENCH_GATE");
+  options.gate = gate == nullptr || std::string_view(gate) != "0";
   auto result = CompiledRules::Compile(rules, options);
   if (!result.ok()) {
     std::cerr << result.status().message() << "\n";

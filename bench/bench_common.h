@@ -37,6 +37,7 @@ const Corpus& GetDenseCorpus();
 // after printing the problems when they do not load.
 const rules::RuleSet* BuiltinRules();
 // `rules` compiled with or without the generic detector; null after printing the error.
+// With MAGPIE_BENCH_GATE=0 in the environment, compiled without the gated second database.
 std::shared_ptr<const CompiledRules> CompileOrReport(const rules::RuleSet& rules, bool generic);
 
 // A Hyperscan database and a scratch for it, scanned with a callback that only counts.

@@ -39,14 +39,21 @@
 #include <vector>
 
 #include "bench/bench_common.h"
-#include "bench/split_gate.h"
 #include "rules/rule_set.h"
 #include "scanner/decoder.h"
+#include "scanner/gate.h"
 #include "scanner/generic_detector.h"
 #include "scanner/hs_expression.h"
 
 namespace magpie::scanner::bench {
 namespace {
+
+using internal::BuildGateSet;
+using internal::FindGates;
+using internal::FindGatesByRuns;
+using internal::Gate;
+using internal::GateOf;
+using internal::GateSet;
 
 double CpuSeconds() {
   timespec now{};
@@ -127,12 +134,11 @@ int Run(int max_cover_permille) {
   size_t width = 0;
   for (auto& [text, group] : groups) {
     std::vector<size_t> hits;
-    FindGates(data, {group.first}, &hits);
+    if (std::optional<GateSet> alone = BuildGateSet({group.first})) FindGates(data, *alone, &hits);
     const size_t cover = std::min(data.size(), hits.size() * 2 * 400);
     bool keep = cover * 1000 <= data.size() * static_cast<size_t>(max_cover_permille);
     if (by_runs) {  // the run search needs CLASS within U and N >= kMinRun
-      for (int c = 0; c < 256; ++c) keep = keep && (!group.first.cls[c] || InU(c));
-      keep = keep && group.first.min >= kMinRun;
+      keep = keep && internal::RunGateable(group.first);
     }
     std::printf("%-28s %3zu rules %7zu hits %s\n", text.c_str(), group.second.size(),
                 hits.size(), keep ? "gated" : "left in main");
@@ -204,20 +210,14 @@ int Run(int max_cover_permille) {
     double t3 = CpuSeconds();
     Sink split{0, record ? &split_reports : nullptr};
     size_t covered = 0, count = 0;
-    for (size_t i = 0; i < hits.size();) {
-      size_t begin = hits[i] > width ? hits[i] - width : 0;
-      size_t end = std::min(data.size(), hits[i] + width + 1);
-      size_t j = i + 1;
-      while (j < hits.size() && (hits[j] > width ? hits[j] - width : 0) <= end) {
-        end = std::min(data.size(), hits[j] + width + 1);
-        ++j;
-      }
+    std::vector<std::pair<size_t, size_t>> windows_of_hits;
+    internal::GateWindows(hits, width, data.size(), &windows_of_hits);
+    for (const auto& [begin, end] : windows_of_hits) {
       split.base = begin;
       hs_scan(second, data.data() + begin, static_cast<unsigned>(end - begin), 0, scratch,
               Collect, &split);
       covered += end - begin;
       ++count;
-      i = j;
     }
     double t4 = CpuSeconds();
     if (round == 0 && by_runs) {  // the two searches must agree exactly

@@ -5,7 +5,13 @@
 //                            detector, the decoders' in-database prefilters) for a CPU without
 //                            AVX2/AVX-512, so that valgrind can run it, and writes it to OUT
 //   stage_cost scan DB       one hs_scan of DB over the bench corpus, inside ScanOnce (the
-//                            function stage_cost.sh has callgrind count)
+//                            function stage_cost.sh has callgrind count); with DB.gated
+//                            beside it, also the gate search and that database over the
+//                            gate windows (scanner/gate.h), as Scanner does
+//
+// The keyword-gated rules (issue 12) go to DB.gated (their database) and DB.gate (the window
+// width, then their patterns, one a line) as CompiledRules::Compile splits them;
+// MAGPIE_BENCH_GATE=0 compiles one database of every rule, the scanner before the split.
 //   stage_cost compile OUT PLATFORM
 //                            the same database for PLATFORM: host (what the scanner builds),
 //                            generic, avx2, avx512, avx512vbmi; tune family from the host,
@@ -30,13 +36,17 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bench/bench_common.h"
 #include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
 #include "scanner/decoder.h"
+#include "scanner/gate.h"
 #include "scanner/generic_detector.h"
 #include "scanner/hs_expression.h"
 
@@ -49,14 +59,32 @@ int CountReport(unsigned, unsigned long long, unsigned long long, unsigned, void
 
 }  // namespace
 
+// The gated rules' database and gate (null database: none).
+struct GatedPart {
+  hs_database_t* database = nullptr;
+  std::optional<magpie::scanner::internal::GateSet> set;
+  size_t width = 0;
+};
+
 // Outside any namespace and never inlined, so that callgrind's --toggle-collect=ScanOnce
 // counts this call and nothing else (not the corpus loading, not the database loading).
 extern "C" __attribute__((noinline)) size_t ScanOnce(const hs_database_t* database,
                                                     hs_scratch_t* scratch,
-                                                    std::string_view data) {
+                                                    std::string_view data,
+                                                    const GatedPart* gated) {
   size_t reports = 0;
   hs_scan(database, data.data(), static_cast<unsigned int>(data.size()), 0, scratch,
           CountReport, &reports);
+  if (gated->database != nullptr) {
+    std::vector<size_t> hits;
+    std::vector<std::pair<size_t, size_t>> windows;
+    magpie::scanner::internal::GatedScanWindows(data, *gated->set, gated->width, &hits,
+                                                &windows);
+    for (const auto& [begin, end] : windows) {
+      hs_scan(gated->database, data.data() + begin, static_cast<unsigned int>(end - begin), 0,
+              scratch, CountReport, &reports);
+    }
+  }
   return reports;
 }
 
@@ -83,17 +111,59 @@ std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
 // Compiles for `platform_name` (stage_cost.sh: generic, a CPU without AVX2/AVX-512, so that
 // valgrind runs it); an expression Hyperscan refuses is retried in prefilter mode, as
 // CompiledRules::Compile does.
+// The expressions `only` marks compiled into one database, serialized into `out`; false when
+// Hyperscan refuses one even in prefilter mode.
+bool CompileSubset(const std::vector<std::string>& expressions, const std::vector<char>& only,
+                   const hs_platform_info_t& platform, std::string* out) {
+  std::vector<const char*> texts;
+  std::vector<unsigned int> flags;
+  std::vector<unsigned int> ids;
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    if (!only[i]) continue;
+    texts.push_back(expressions[i].c_str());
+    flags.push_back(0);
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  hs_database_t* database = nullptr;
+  for (size_t attempt = 0; attempt <= texts.size(); ++attempt) {
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(texts.data(), flags.data(), ids.data(),
+                         static_cast<unsigned int>(texts.size()), HS_MODE_BLOCK, &platform,
+                         &database, &error) == HS_SUCCESS) {
+      break;
+    }
+    const int failed = error != nullptr ? error->expression : -1;
+    std::cerr << "expression " << failed << ": "
+              << (error != nullptr && error->message != nullptr ? error->message : "?") << "\n";
+    hs_free_compile_error(error);
+    if (failed < 0 || (flags[failed] & HS_FLAG_PREFILTER) != 0) return false;
+    flags[failed] |= HS_FLAG_PREFILTER;
+  }
+  if (database == nullptr) return false;
+  char* bytes = nullptr;
+  size_t length = 0;
+  const bool serialized = hs_serialize_database(database, &bytes, &length) == HS_SUCCESS;
+  hs_free_database(database);
+  if (!serialized) return false;
+  out->assign(bytes, length);
+  free(bytes);
+  std::cerr << texts.size() << " expressions, " << length << " bytes\n";
+  return true;
+}
+
+bool WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return static_cast<bool>(out);
+}
+
+// Compiles for `platform_name` (stage_cost.sh: generic, a CPU without AVX2/AVX-512, so that
+// valgrind runs it); an expression Hyperscan refuses is retried in prefilter mode, as
+// CompiledRules::Compile does. The gated rules are those CompiledRules::Compile gates.
 int Compile(const std::string& out_path, std::string_view platform_name) {
   const rules::RuleSet* rules = BuiltinRules();
   if (rules == nullptr) return 2;
   const std::vector<std::string> expressions = StageExpressions(*rules);
-  std::vector<const char*> texts;
-  std::vector<unsigned int> flags(expressions.size(), 0);
-  std::vector<unsigned int> ids;
-  for (size_t i = 0; i < expressions.size(); ++i) {
-    texts.push_back(expressions[i].c_str());
-    ids.push_back(static_cast<unsigned int>(i));
-  }
   hs_platform_info_t platform;
   if (hs_populate_platform(&platform) != HS_SUCCESS) return 2;
   if (platform_name == "generic") {
@@ -110,32 +180,37 @@ int Compile(const std::string& out_path, std::string_view platform_name) {
     return 2;
   }
   if (const char* tune = std::getenv("MAGPIE_BENCH_TUNE")) platform.tune = std::atoi(tune);
-  hs_database_t* database = nullptr;
-  for (size_t attempt = 0; attempt <= expressions.size(); ++attempt) {
-    hs_compile_error_t* error = nullptr;
-    if (hs_compile_multi(texts.data(), flags.data(), ids.data(),
-                         static_cast<unsigned int>(texts.size()), HS_MODE_BLOCK, &platform,
-                         &database, &error) == HS_SUCCESS) {
-      break;
+  // Which expressions the scanner gates: CompiledRules' ids are the content rules in order.
+  std::vector<char> gated(expressions.size(), 0);
+  std::string gate_file;
+  if (std::shared_ptr<const CompiledRules> compiled = CompileOrReport(*rules, true)) {
+    const std::vector<std::string> ids = compiled->GatedRuleIds();
+    gate_file = std::to_string(compiled->GateWidth()) + "\n";
+    size_t index = 0;
+    for (const rules::RuleSpec& spec : rules->rules()) {
+      if (spec.kind != rules::RuleKind::kContent) continue;
+      if (std::find(ids.begin(), ids.end(), spec.id) != ids.end()) {
+        gated[index] = 1;
+        gate_file += spec.pattern + "\n";
+      }
+      ++index;
     }
-    const int failed = error != nullptr ? error->expression : -1;
-    std::cerr << "expression " << failed << ": "
-              << (error != nullptr && error->message != nullptr ? error->message : "?") << "\n";
-    hs_free_compile_error(error);
-    if (failed < 0 || (flags[failed] & HS_FLAG_PREFILTER) != 0) return 2;
-    flags[failed] |= HS_FLAG_PREFILTER;
+  } else {
+    return 2;
   }
-  if (database == nullptr) return 2;
-  char* bytes = nullptr;
-  size_t length = 0;
-  const bool serialized = hs_serialize_database(database, &bytes, &length) == HS_SUCCESS;
-  hs_free_database(database);
-  if (!serialized) return 2;
-  std::ofstream out(out_path, std::ios::binary);
-  out.write(bytes, static_cast<std::streamsize>(length));
-  free(bytes);
-  std::cerr << expressions.size() << " expressions, " << length << " bytes\n";
-  return out ? 0 : 2;
+  std::vector<char> main_ids(expressions.size());
+  for (size_t i = 0; i < main_ids.size(); ++i) main_ids[i] = !gated[i];
+  std::string bytes;
+  if (!CompileSubset(expressions, main_ids, platform, &bytes) || !WriteFile(out_path, bytes)) {
+    return 2;
+  }
+  std::remove((out_path + ".gated").c_str());
+  std::remove((out_path + ".gate").c_str());
+  if (std::find(gated.begin(), gated.end(), 1) == gated.end()) return 0;
+  return CompileSubset(expressions, gated, platform, &bytes) &&
+                 WriteFile(out_path + ".gated", bytes) && WriteFile(out_path + ".gate", gate_file)
+             ? 0
+             : 2;
 }
 
 hs_database_t* Load(const std::string& database_path) {
@@ -150,19 +225,43 @@ hs_database_t* Load(const std::string& database_path) {
   return database;
 }
 
+// DB.gated and DB.gate, when Compile wrote them; false when they are there but unreadable.
+bool LoadGated(const std::string& database_path, GatedPart* gated) {
+  std::ifstream gate(database_path + ".gate");
+  if (!gate) return true;
+  std::string line;
+  if (!std::getline(gate, line)) return false;
+  gated->width = std::strtoull(line.c_str(), nullptr, 10);
+  std::vector<internal::Gate> gates;
+  while (std::getline(gate, line)) {
+    std::optional<internal::Gate> one = internal::GateOf(line);
+    if (!one) return false;
+    gates.push_back(*one);
+  }
+  gated->set = internal::BuildGateSet(gates);
+  gated->database = Load(database_path + ".gated");
+  return gated->set.has_value() && gated->database != nullptr;
+}
+
 int Scan(const std::string& database_path) {
   hs_database_t* database = Load(database_path);
   if (database == nullptr) return 2;
+  GatedPart gated;
   const Corpus& corpus = GetCorpus();
   hs_scratch_t* scratch = nullptr;
-  if (corpus.joined.empty() || hs_alloc_scratch(database, &scratch) != HS_SUCCESS) {
-    std::cerr << (corpus.joined.empty() ? "empty corpus\n" : "no scratch for the database\n");
+  if (!LoadGated(database_path, &gated) || corpus.joined.empty() ||
+      hs_alloc_scratch(database, &scratch) != HS_SUCCESS ||
+      (gated.database != nullptr && hs_alloc_scratch(gated.database, &scratch) != HS_SUCCESS)) {
+    std::cerr << "no corpus, gated database or scratch\n";
+    hs_free_scratch(scratch);
     hs_free_database(database);
+    hs_free_database(gated.database);
     return 2;
   }
-  const size_t reports = ScanOnce(database, scratch, corpus.joined);
+  const size_t reports = ScanOnce(database, scratch, corpus.joined, &gated);
   hs_free_scratch(scratch);
   hs_free_database(database);
+  hs_free_database(gated.database);
   std::printf("corpus: %s\nbytes: %zu\nreports: %zu\n", corpus.description.c_str(),
               corpus.joined.size(), reports);
   return 0;

@@ -40,6 +40,18 @@ Result<std::string> EncodeDatabasePayload(const scanner::CompiledRules& compiled
   for (const std::string& id : ids) PutField(id, &out);
   PutLittleEndian(database.size(), 8, &out);
   out += database;
+  const std::vector<std::string> gated = compiled.GatedRuleIds();
+  const std::string gated_database = compiled.SerializeGatedDatabase();
+  if (!gated.empty() && gated_database.empty()) {
+    return Internal("Hyperscan cannot serialize the gated rules' database");
+  }
+  PutLittleEndian(compiled.ExpressionCount() - gated.size(), 4, &out);
+  PutLittleEndian(gated.size(), 4, &out);
+  for (const std::string& id : gated) PutField(id, &out);
+  PutLittleEndian(compiled.GateWidth(), 8, &out);
+  PutLittleEndian(compiled.GatedDatabaseSize(), 8, &out);
+  PutLittleEndian(gated_database.size(), 8, &out);
+  out += gated_database;
   return out;
 }
 
@@ -63,6 +75,19 @@ Result<DatabasePayload> DecodeDatabasePayload(std::string_view bytes) {
   if (!reader.LittleEndian(8, &length) || !reader.Bytes(length, &payload.database)) {
     return Corrupt("database entry: database cut short");
   }
+  if (!reader.LittleEndian(4, &payload.ungated_expressions) || !reader.LittleEndian(4, &count)) {
+    return Corrupt("database entry: no gated rule count");
+  }
+  for (uint64_t i = 0; i < count; ++i) {
+    std::string_view id;
+    if (!ReadField(&reader, &id)) return Corrupt("database entry: gated rule ids cut short");
+    payload.gate.rule_ids.emplace_back(id);
+  }
+  if (!reader.LittleEndian(8, &payload.gate.width) ||
+      !reader.LittleEndian(8, &payload.gated_database_size) ||
+      !reader.LittleEndian(8, &length) || !reader.Bytes(length, &payload.gate.database)) {
+    return Corrupt("database entry: gated rules' database cut short");
+  }
   if (reader.remaining() != 0) return Corrupt("database entry: bytes after the database");
   return payload;
 }
@@ -81,6 +106,17 @@ Status CheckDatabase(const DatabasePayload& payload, std::string_view wanted_fro
     return Corrupt("database entry: the database is " + std::to_string(restored.DatabaseSize()) +
                    " bytes in memory, " + std::to_string(payload.database_size) +
                    " when compiled");
+  }
+  const uint64_t ungated = restored.ExpressionCount() - restored.GatedRuleIds().size();
+  if (payload.ungated_expressions != ungated) {
+    return Corrupt("database entry: " + std::to_string(payload.ungated_expressions) +
+                   " expressions outside the gated rules' database, the rule table has " +
+                   std::to_string(ungated));
+  }
+  if (payload.gated_database_size != restored.GatedDatabaseSize()) {
+    return Corrupt("database entry: the gated rules' database is " +
+                   std::to_string(restored.GatedDatabaseSize()) + " bytes in memory, " +
+                   std::to_string(payload.gated_database_size) + " when compiled");
   }
   return Status::Ok();
 }

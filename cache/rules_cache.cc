@@ -47,6 +47,18 @@ void NoticeOnce(const Status& refusal) {
   }
 }
 
+// CompiledRules::Compile, saying once per process on stderr when the keyword-gated rules had to
+// stay in the main database (CompiledRules::GateFallback: slower, the same findings).
+Result<std::shared_ptr<const scanner::CompiledRules>> CompileAndNotice(
+    const rules::RuleSet& rules, const scanner::CompileOptions& options) {
+  auto compiled = scanner::CompiledRules::Compile(rules, options);
+  static std::atomic<bool> said{false};
+  if (compiled.ok() && !(*compiled)->GateFallback().empty() && !said.exchange(true)) {
+    std::fprintf(stderr, "magpie: notice: %s\n", (*compiled)->GateFallback().c_str());
+  }
+  return compiled;
+}
+
 std::string Key(std::string_view kind, std::string_view what) {
   std::string key(BuildId());
   key.append("\n").append(kind).append("\n").append(what);
@@ -67,8 +79,8 @@ Result<std::shared_ptr<const scanner::CompiledRules>> DecodeDatabaseEntry(
   if (!entry.ok()) return entry.status();
   Result<DatabasePayload> payload = DecodeDatabasePayload(*entry);
   if (!payload.ok()) return payload.status();
-  auto restored = scanner::CompiledRules::FromSerialized(rules, options, payload->database,
-                                                         payload->prefiltered_rule_ids);
+  auto restored = scanner::CompiledRules::FromSerialized(
+      rules, options, payload->database, payload->prefiltered_rule_ids, payload->gate);
   if (!restored.ok()) return restored.status();
   if (Status checked = CheckDatabase(*payload, compiled_from, **restored); !checked.ok()) {
     return checked;
@@ -203,7 +215,7 @@ Result<rules::RuleSet> RulesCache::LoadRules(const std::string& rules_file,
 
 Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
     const rules::RuleSet& rules, const scanner::CompileOptions& options) {
-  if (directory_.empty() && !use_embedded_) return scanner::CompiledRules::Compile(rules, options);
+  if (directory_.empty() && !use_embedded_) return CompileAndNotice(rules, options);
   const std::string compiled_from = scanner::CompiledRules::CacheKey(rules, options);
   const std::string key = Key("database", compiled_from);
   // Only the built-in rules with the default options have this key: other rules miss here.
@@ -219,9 +231,9 @@ Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
     // CPU than the build machine's, which Hyperscan refuses) is rejected: compile instead.
     if (embedded.status().code() != StatusCode::kNotFound) ++stats_.rejected;
   }
-  if (directory_.empty()) return scanner::CompiledRules::Compile(rules, options);
+  if (directory_.empty()) return CompileAndNotice(rules, options);
   std::optional<internal::CacheDirectory> directory = OpenDirectory();
-  if (!directory) return scanner::CompiledRules::Compile(rules, options);
+  if (!directory) return CompileAndNotice(rules, options);
   const std::string name = EntryName(key, ".hsdb");
   Lookup lookup = ReadEntry(*directory, name);
   if (lookup.bytes) {
@@ -233,7 +245,7 @@ Result<std::shared_ptr<const scanner::CompiledRules>> RulesCache::Compile(
     }
     ++stats_.rejected;
   }
-  auto compiled = scanner::CompiledRules::Compile(rules, options);
+  auto compiled = CompileAndNotice(rules, options);
   if (compiled.ok() && lookup.writable) {
     if (Result<std::string> payload = EncodeDatabasePayload(**compiled, compiled_from);
         payload.ok()) {

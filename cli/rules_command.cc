@@ -57,6 +57,7 @@ int RunRulesCheck(const std::string& rules_file, bool no_cache, bool require_rem
   for (const std::string& id : set.PrefilteredRuleIds()) {
     std::cout << "note  " << id << " runs in Hyperscan prefilter mode (RE2 confirms)\n";
   }
+  if (!set.GateFallback().empty()) std::cout << "note  " << set.GateFallback() << "\n";
   const size_t total = set.rule_set().rules().size();
   std::cout << "rules check: " << (total - failed) << " passed, " << failed << " failed ("
             << examples << " examples, " << negatives << " negative examples)\n";

@@ -30,6 +30,11 @@ void DecodePayloads(std::string_view payload) {
                       (database->database.data() >= payload.data() &&
                        database->database.data() + database->database.size() <=
                            payload.data() + payload.size()));
+    // The keyword-gated rules' database (issue 12) too, after the first one.
+    const std::string_view gated = database->gate.database;
+    MAGPIE_FUZZ_CHECK(gated.empty() ||
+                      (gated.data() >= database->database.data() + database->database.size() &&
+                       gated.data() + gated.size() == payload.data() + payload.size()));
   }
   const std::optional<magpie::rules::RuleSet> rules = magpie::rules::DecodeRuleSet(payload);
   // A scan's decode skips the examples (issue 11): it accepts exactly what the full one does.

@@ -3,8 +3,11 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +17,7 @@
 #include "rules/re2_options.h"
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/fingerprint.h"
+#include "scanner/gate.h"
 #include "scanner/generic_detector.h"
 #include "scanner/hs_expression.h"
 
@@ -122,6 +126,121 @@ std::unique_ptr<CompiledRules::Impl> BuildRe2Side(const rules::RuleSet& input,
   return impl;
 }
 
+// The gate of every rule `impl.gated` marks, as one set; nullopt when one has none that
+// FindGatesByRuns can find, or BuildGateSet refuses them (gate.h).
+std::optional<internal::GateSet> GateSetOf(const CompiledRules::Impl& impl) {
+  std::vector<internal::Gate> gates;
+  for (size_t i = 0; i < impl.rules.size(); ++i) {
+    if (!impl.gated[i]) continue;
+    std::optional<internal::Gate> gate = internal::GateOf(impl.rules[i].spec->pattern);
+    if (!gate || !internal::RunGateable(*gate)) return std::nullopt;
+    gates.push_back(std::move(*gate));
+  }
+  return internal::BuildGateSet(gates);
+}
+
+// Marks in impl->gated the rules that can leave the main database: a gate FindGatesByRuns
+// finds, and an expression of bounded width (the windows must hold every match); sets
+// gate_width to the longest. The generic detector and prefiltered rules stay: an approximation
+// need not hold the gate.
+void SelectGated(CompiledRules::Impl* impl) {
+  impl->gated.assign(impl->rules.size() + impl->decoders.size(), 0);
+  impl->gate_width = 0;
+  for (size_t i = 0; i < impl->rules.size(); ++i) {
+    const CompiledRule& rule = impl->rules[i];
+    if (rule.generic || rule.prefiltered) continue;
+    std::optional<internal::Gate> gate = internal::GateOf(rule.spec->pattern);
+    if (!gate || !internal::RunGateable(*gate)) continue;
+    const std::string expression = internal::HyperscanExpression(rule.spec->pattern);
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_expression_info(expression.c_str(), HyperscanFlags(false), &info, &error) ==
+            HS_SUCCESS &&
+        info != nullptr && info->max_width != UINT_MAX) {
+      impl->gated[i] = 1;
+      impl->gate_width = std::max<uint64_t>(impl->gate_width, info->max_width);
+    }
+    free(info);
+    hs_free_compile_error(error);
+  }
+}
+
+// Every rule back in the main database, and why: the scan is slower, never less exact.
+void FallBackToOneDatabase(CompiledRules::Impl* impl, std::string why) {
+  std::fill(impl->gated.begin(), impl->gated.end(), 0);
+  hs_free_database(impl->gated_database);
+  impl->gated_database = nullptr;
+  impl->gate_set.reset();
+  impl->gate_width = 0;
+  impl->gate_fallback = "the keyword-gated rules stay in the main database: " + std::move(why);
+}
+
+// Compiles the gated rules' second database (SelectGated first). A rule Hyperscan refuses
+// there goes back to the main database (where it may be prefiltered); when the database
+// cannot be made at all, FallBackToOneDatabase.
+void CompileGated(CompiledRules::Impl* impl) {
+  SelectGated(impl);
+  for (size_t attempt = 0; attempt <= impl->rules.size(); ++attempt) {
+    if (std::find(impl->gated.begin(), impl->gated.end(), 1) == impl->gated.end()) return;
+    if (fault::Triggered(fault::Point::kGateDatabase)) {
+      return FallBackToOneDatabase(impl, "injected failure");
+    }
+    impl->gate_set = GateSetOf(*impl);
+    if (!impl->gate_set) return FallBackToOneDatabase(impl, "more than 64 gate classes");
+    HsCompileError error;
+    impl->gated_database = CompileDatabase(impl->rules, &error, &impl->gated);
+    if (impl->gated_database != nullptr) return;
+    if (error.expression < 0 || static_cast<size_t>(error.expression) >= impl->rules.size() ||
+        !impl->gated[error.expression]) {
+      return FallBackToOneDatabase(impl, "Hyperscan: " + error.message);
+    }
+    impl->gated[error.expression] = 0;
+  }
+  FallBackToOneDatabase(impl, "Hyperscan refuses every gated rule");
+}
+
+// `bytes` as a block-mode database usable by hs_scan, or kCorrupt saying why not.
+Result<hs_database_t*> DeserializeBlockDatabase(std::string_view bytes) {
+  char* info = nullptr;
+  if (hs_serialized_database_info(bytes.data(), bytes.size(), &info) != HS_SUCCESS) {
+    return Corrupt("not a Hyperscan database of this version");
+  }
+  // "Version: 5.4.9 Features: AVX2 Mode: BLOCK": hs_scan refuses any other mode.
+  const bool block_mode = std::string_view(info).find("Mode: BLOCK") != std::string_view::npos;
+  free(info);
+  if (!block_mode) return Corrupt("not a block-mode Hyperscan database");
+  hs_database_t* database = nullptr;
+  if (hs_deserialize_database(bytes.data(), bytes.size(), &database) != HS_SUCCESS) {
+    return Corrupt("the Hyperscan database does not deserialize");
+  }
+  return database;
+}
+
+// FromSerialized's second part: the gated rules of `gate` marked in impl->gated, their gate
+// set, width and database. kCorrupt when the part is half there or does not fit the rules.
+Status RestoreGate(const SerializedGate& gate, CompiledRules::Impl* impl) {
+  impl->gated.assign(impl->rules.size() + impl->decoders.size(), 0);
+  if (gate.rule_ids.empty() && gate.database.empty() && gate.width == 0) return Status::Ok();
+  if (gate.rule_ids.empty() || gate.database.empty() || gate.width == 0) {
+    return Corrupt("the gated rules' database is cut short");
+  }
+  for (const std::string& id : gate.rule_ids) {
+    const int index = impl->rule_set.Find(id);
+    if (index < 0 || static_cast<size_t>(index) >= impl->rules.size() || impl->gated[index] ||
+        impl->rules[index].prefiltered || impl->rules[index].generic) {
+      return Corrupt("gated rule '" + id + "' is not a gateable rule of the rule set");
+    }
+    impl->gated[index] = 1;
+  }
+  impl->gate_set = GateSetOf(*impl);
+  if (!impl->gate_set) return Corrupt("a gated rule has no gate");
+  impl->gate_width = gate.width;
+  Result<hs_database_t*> database = DeserializeBlockDatabase(gate.database);
+  if (!database.ok()) return database.status();
+  impl->gated_database = *database;
+  return Status::Ok();
+}
+
 }  // namespace
 
 namespace internal {
@@ -162,11 +281,16 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::Compile(
   if (impl->rules.empty()) {
     return rules::ToStatus({{rules.source(), 0, "", "the rule set is empty"}});
   }
+  // The gated rules first: one Hyperscan cannot compile exactly goes back to the main database.
+  impl->gated.assign(impl->rules.size() + impl->decoders.size(), 0);
+  if (options.gate) CompileGated(impl.get());
+  std::vector<char> main_ids(impl->gated.size());
+  for (size_t i = 0; i < main_ids.size(); ++i) main_ids[i] = !impl->gated[i];
   // Patterns Hyperscan cannot compile exactly (too large, unsupported constructs) are
   // retried in prefilter mode: Hyperscan then over-approximates and RE2 confirms.
   for (size_t attempt = 0; attempt <= impl->rules.size(); ++attempt) {
     HsCompileError error;
-    impl->database = CompileDatabase(impl->rules, &error);
+    impl->database = CompileDatabase(impl->rules, &error, &main_ids);
     if (impl->database != nullptr) break;
     if (error.expression < 0 || static_cast<size_t>(error.expression) >= impl->rules.size() ||
         impl->rules[error.expression].prefiltered) {
@@ -182,18 +306,40 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::Compile(
   return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }
 
-std::string CompiledRules::SerializeDatabase() const {
+namespace {
+
+std::string Serialize(const hs_database_t* database) {
   char* bytes = nullptr;
   size_t length = 0;
-  if (hs_serialize_database(impl_->database, &bytes, &length) != HS_SUCCESS) return {};
+  if (hs_serialize_database(database, &bytes, &length) != HS_SUCCESS) return {};
   std::string out(bytes, length);
   free(bytes);
   return out;
 }
 
+}  // namespace
+
+std::string CompiledRules::SerializeDatabase() const { return Serialize(impl_->database); }
+
+std::string CompiledRules::SerializeGatedDatabase() const {
+  return impl_->gated_database != nullptr ? Serialize(impl_->gated_database) : std::string();
+}
+
+uint64_t CompiledRules::GateWidth() const { return impl_->gate_width; }
+
+std::vector<std::string> CompiledRules::GatedRuleIds() const {
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < impl_->rules.size(); ++i) {
+    if (impl_->gated[i]) ids.push_back(impl_->rules[i].spec->id);
+  }
+  return ids;
+}
+
+const std::string& CompiledRules::GateFallback() const { return impl_->gate_fallback; }
+
 Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
     const rules::RuleSet& rules, const CompileOptions& options, std::string_view database,
-    const std::vector<std::string>& prefiltered_rule_ids) {
+    const std::vector<std::string>& prefiltered_rule_ids, const SerializedGate& gate) {
   std::vector<rules::RuleProblem> unused;  // nothing is checked without check_patterns
   std::unique_ptr<Impl> impl = BuildRe2Side(rules, options, /*check_patterns=*/false, &unused);
   for (const std::string& id : prefiltered_rule_ids) {
@@ -201,23 +347,18 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::FromSerialized(
     if (index < 0 || static_cast<size_t>(index) >= impl->rules.size()) return Corrupt("prefiltered rule '" + id + "' is not in the rule set");
     impl->rules[index].prefiltered = true;
   }
-  char* info = nullptr;
-  if (hs_serialized_database_info(database.data(), database.size(), &info) != HS_SUCCESS) {
-    return Corrupt("not a Hyperscan database of this version");
-  }
-  // "Version: 5.4.9 Features: AVX2 Mode: BLOCK": hs_scan refuses any other mode.
-  const bool block_mode = std::string_view(info).find("Mode: BLOCK") != std::string_view::npos;
-  free(info);
-  if (!block_mode) return Corrupt("not a block-mode Hyperscan database");
-  if (hs_deserialize_database(database.data(), database.size(), &impl->database) !=
-      HS_SUCCESS) {
-    return Corrupt("the Hyperscan database does not deserialize");
-  }
+  Result<hs_database_t*> main_database = DeserializeBlockDatabase(database);
+  if (!main_database.ok()) return main_database.status();
+  impl->database = *main_database;
+  if (Status restored = RestoreGate(gate, impl.get()); !restored.ok()) return restored;
   // A database compiled on a CPU with features this one lacks (a cache shared between
   // machines, the database embedded by the build machine) deserializes, and is refused only
   // when a scanner allocates its scratch: find out here, so that the caller compiles instead.
   hs_scratch_t* scratch = nullptr;
   hs_error_t usable = hs_alloc_scratch(impl->database, &scratch);
+  if (usable == HS_SUCCESS && impl->gated_database != nullptr) {
+    usable = hs_alloc_scratch(impl->gated_database, &scratch);  // one scratch serves both
+  }
   if (fault::Triggered(fault::Point::kForeignDatabase)) usable = HS_DB_PLATFORM_ERROR;
   if (usable != HS_SUCCESS) {
     hs_free_scratch(scratch);
@@ -237,6 +378,14 @@ size_t CompiledRules::DatabaseSize() const {
   return hs_database_size(impl_->database, &size) == HS_SUCCESS ? size : 0;
 }
 
+size_t CompiledRules::GatedDatabaseSize() const {
+  size_t size = 0;
+  return impl_->gated_database != nullptr &&
+                 hs_database_size(impl_->gated_database, &size) == HS_SUCCESS
+             ? size
+             : 0;
+}
+
 std::string CompiledRules::CacheKey(const rules::RuleSet& rules, const CompileOptions& options) {
   return internal::CacheKeyForRewrite(rules, options, internal::kHyperscanExpressionVersion);
 }
@@ -247,10 +396,13 @@ std::string internal::CacheKeyForRewrite(const rules::RuleSet& rules,
   // v3: Hyperscan compiles HyperscanExpression(pattern), which is part of the key (issue 12).
   // v4: the rewrite's version stands for its output, which is a function of the patterns
   // already in the key (hs_expression.h; rewriting every pattern here cost every start).
-  std::string material = "magpie-db-v4\n";
+  // v5: the keyword-gated rules in a second database (scanner/gate.h), whose selection and
+  // gate are functions of the patterns and of the gate option (issue 12).
+  std::string material = "magpie-db-v5\n";
   material += hs_version();
   material += "\nhs-expression " + std::to_string(expression_version);
   material += options.generic_detector ? "\ngeneric\n" : "\nno-generic\n";
+  material += options.gate ? "gate " + std::to_string(internal::kGateVersion) + "\n" : "no-gate\n";
   for (const rules::RuleSpec& spec : rules.rules()) {
     material += spec.id;
     material.push_back('\0');

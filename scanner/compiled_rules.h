@@ -1,5 +1,8 @@
-// A RuleSet compiled for scanning: one Hyperscan block-mode database over every rule plus the
-// generic entropy detector, and one RE2 per rule for confirmation and extraction.
+// A RuleSet compiled for scanning: Hyperscan block-mode databases over every rule plus the
+// generic entropy detector, and one RE2 per rule for confirmation and extraction. The rules
+// whose every match holds an assignment gate (scanner/gate.h) are in a second database that
+// the scanner runs only around the gates; the others, and any rule Hyperscan compiles in
+// prefilter mode, in the main one. Together they report what one database of every rule would.
 //
 // Usage:
 //   auto compiled = magpie::scanner::CompiledRules::Compile(rule_set);
@@ -12,6 +15,7 @@
 #ifndef MAGPIE_SCANNER_COMPILED_RULES_H_
 #define MAGPIE_SCANNER_COMPILED_RULES_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,9 +27,19 @@
 
 namespace magpie::scanner {
 
+// The second database (scanner/gate.h) as the cache stores it beside the first.
+struct SerializedGate {
+  std::string_view database;          // SerializeGatedDatabase(); empty when there is none
+  std::vector<std::string> rule_ids;  // GatedRuleIds()
+  uint64_t width = 0;                 // GateWidth()
+};
+
 struct CompileOptions {
   bool generic_detector = true;  // add the keyword-anchored entropy detector
   EntropyThresholds entropy;     // thresholds of the generic detector
+  // The keyword-gated rules in a second database behind a gate (scanner/gate.h): same
+  // findings, a faster Hyperscan stage. Off: one database of every rule (the tests' reference).
+  bool gate = true;
 };
 
 namespace internal {
@@ -42,14 +56,21 @@ class CompiledRules {
   // For the on-disk cache (cache/): the serialized Hyperscan database, and which rules it
   // holds in prefilter mode (PrefilteredRuleIds), which the database does not record.
   std::string SerializeDatabase() const;
+  // The second database (empty when there is none, or Hyperscan cannot serialize it), and the
+  // half width of its windows: the longest match of its expressions (0 when there is none).
+  std::string SerializeGatedDatabase() const;
+  uint64_t GateWidth() const;
   // Rebuilds the RE2 side from `rules` (cheap: each RE2 compiles on first use), takes the
-  // database from `database` and marks `prefiltered_rule_ids` as prefiltered. Fails (kCorrupt)
-  // when `database` is not a block-mode database for this Hyperscan version and this CPU, or an
-  // id is not a rule of the effective rule set. `rules` and `options` must be those the database was compiled
-  // from: CacheKey is how the cache makes sure of it.
+  // database from `database` and marks `prefiltered_rule_ids` as prefiltered; with `gate`, the
+  // second database from gate.database for gate.rule_ids. Fails (kCorrupt) when a database is
+  // not a block-mode database for this Hyperscan version and this CPU, an id is not a rule of
+  // the effective rule set, a gated rule has no gate or is prefiltered, or the gate part is
+  // half there (ids without a database, a database without ids, no width). `rules` and
+  // `options` must be those the databases were compiled from: CacheKey is how the cache makes
+  // sure of it.
   static Result<std::shared_ptr<const CompiledRules>> FromSerialized(
       const rules::RuleSet& rules, const CompileOptions& options, std::string_view database,
-      const std::vector<std::string>& prefiltered_rule_ids);
+      const std::vector<std::string>& prefiltered_rule_ids, const SerializedGate& gate = {});
   // A key that changes whenever the rules, the options or the Hyperscan version change.
   static std::string CacheKey(const rules::RuleSet& rules, const CompileOptions& options);
   // What the cache records beside a serialized database, and checks when it reads one back:
@@ -58,12 +79,19 @@ class CompiledRules {
   // database's size in memory (hs_database_size).
   size_t ExpressionCount() const;
   size_t DatabaseSize() const;
+  // The second database's size in memory; 0 when there is none.
+  size_t GatedDatabaseSize() const;
 
   // The effective rules: the input plus the generic detector when enabled.
   const rules::RuleSet& rule_set() const;
   const CompileOptions& options() const;
   // Rules whose pattern Hyperscan compiled in prefilter mode (approximate, RE2 confirms).
   std::vector<std::string> PrefilteredRuleIds() const;
+  // Rules in the second database (scanner/gate.h), in rule-table order.
+  std::vector<std::string> GatedRuleIds() const;
+  // Why Compile left every gateable rule in the main database (the second database did not
+  // compile): slower, never a lost finding. Empty when it did, or there was nothing to gate.
+  const std::string& GateFallback() const;
 
   ~CompiledRules();
   CompiledRules(const CompiledRules&) = delete;

@@ -19,6 +19,7 @@
 #include "rules/re2_options.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/decoder.h"
+#include "scanner/gate.h"
 
 namespace magpie::scanner {
 
@@ -103,7 +104,15 @@ struct CompiledRules::Impl {
   // Decode-candidate patterns; Hyperscan id == rules.size() + index (the candidates of one with
   // a prefilter_find carry that id too, though the database does not report it).
   std::vector<CompiledDecoder> decoders;
-  hs_database_t* database = nullptr;
+  hs_database_t* database = nullptr;  // every rule but the gated ones
+  // The gated rules (gate.h): their database, null when there are none; the gate of all of
+  // them, set with it; the windows' half width (their longest match); per Hyperscan id,
+  // whether it is in gated_database (and not in `database`).
+  hs_database_t* gated_database = nullptr;
+  std::optional<internal::GateSet> gate_set;
+  uint64_t gate_width = 0;
+  std::vector<char> gated;
+  std::string gate_fallback;  // CompiledRules::GateFallback
   // The scratch FromSerialized allocated to test the database, kept for the first
   // Scanner::Create to take (exchange): a short run (the staged check) then allocates one
   // scratch, not two. Null once taken, and for compiled databases.
@@ -118,6 +127,7 @@ struct CompiledRules::Impl {
   ~Impl() {
     hs_free_scratch(spare_scratch.load());
     hs_free_database(database);
+    hs_free_database(gated_database);
   }
 };
 

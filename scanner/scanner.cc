@@ -143,6 +143,8 @@ struct Scanner::State {
   std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
   Status nested_failure;            // a nested scan failed: so does the scan that called it
   hs_scratch_t* split_scratch = nullptr;  // ScanSelected's everywhere database; owned
+  std::vector<size_t> gate_hits;  // CollectGated's buffers, kept between scans
+  std::vector<std::pair<size_t, size_t>> gate_windows;
   ~State() {
     if (owns_scratch) hs_free_scratch(scratch);
     hs_free_scratch(split_scratch);
@@ -200,9 +202,11 @@ Result<std::unique_ptr<Scanner>> Scanner::Create(std::shared_ptr<const CompiledR
   auto state = std::make_unique<State>();
   const CompiledRules::Impl& impl = internal::ImplOf(*rules);
   state->scratch = impl.spare_scratch.exchange(nullptr);
-  const hs_error_t rc = state->scratch != nullptr
-                            ? HS_SUCCESS
-                            : hs_alloc_scratch(impl.database, &state->scratch);
+  hs_error_t rc = state->scratch != nullptr ? HS_SUCCESS
+                                           : hs_alloc_scratch(impl.database, &state->scratch);
+  if (rc == HS_SUCCESS && impl.gated_database != nullptr) {
+    rc = hs_alloc_scratch(impl.gated_database, &state->scratch);  // one scratch serves both
+  }
   if (rc != HS_SUCCESS) {
     return Status(rc == HS_NOMEM ? StatusCode::kResourceExhausted : StatusCode::kInternal,
                   "cannot allocate Hyperscan scratch space: " + std::string(HsErrorText(rc)) +
@@ -280,6 +284,34 @@ Status CollectRange(const CompiledRules::Impl& impl, std::string_view data, uint
   return Status();
 }
 
+// The gated rules' second database over the gate windows of data[begin, begin + length)
+// (gate.h), as if the whole database had scanned that range: the same reports (id, end), in
+// increasing order of end per id, appended to `candidates`. `hits` and `windows` are scratch.
+// Fails as Scanner::Scan.
+Status CollectGated(const CompiledRules::Impl& impl, std::string_view data, uint64_t begin,
+                    uint64_t length, hs_scratch_t* scratch, const std::vector<char>* skip,
+                    std::vector<HsCandidate>* candidates, std::vector<uint64_t>* last_seed,
+                    const std::vector<char>* line_scoped, std::vector<size_t>* hits,
+                    std::vector<std::pair<size_t, size_t>>* windows) {
+  if (impl.gated_database == nullptr) return Status();
+  internal::GatedScanWindows(data.substr(begin, length), *impl.gate_set, impl.gate_width, hits,
+                             windows);
+  // One collector over every window: they are disjoint and in order, so each id's reports
+  // arrive in the order one scan of the range gives them, and coalesce the same.
+  std::fill(last_seed->begin(), last_seed->end(), kNoSeed);
+  CandidateCollector collector{begin, candidates, last_seed, line_scoped};
+  collector.skip = skip;
+  for (const auto& [window_begin, window_end] : *windows) {
+    collector.base = begin + window_begin;
+    const hs_error_t rc =
+        hs_scan(impl.gated_database, data.data() + begin + window_begin,
+                static_cast<unsigned int>(window_end - window_begin), 0, scratch,
+                OnHyperscanMatch, &collector);
+    if (rc != HS_SUCCESS) return ScanFailure(rc, collector, last_seed->size());
+  }
+  return Status();
+}
+
 void SortCandidates(std::vector<HsCandidate>::iterator first,
                     std::vector<HsCandidate>::iterator last) {
   std::sort(first, last, [](const HsCandidate& a, const HsCandidate& b) {
@@ -306,6 +338,11 @@ Status Scanner::CollectCandidates(std::string_view data) {
     if (base + length >= data.size()) break;
     base += step;
   }
+  // The gated rules over the whole buffer, not per chunk: their windows are small and exact.
+  Status gated = CollectGated(impl, data, 0, data.size(), state_->scratch, nullptr, &candidates,
+                              &state_->last_seed, &state_->line_scoped, &state_->gate_hits,
+                              &state_->gate_windows);
+  if (!gated.ok()) return gated;
   SortCandidates(candidates.begin(), candidates.end());
   return Status();
 }
@@ -386,6 +423,12 @@ Result<std::vector<Finding>> Scanner::ScanSelected(
     Status collected =
         CollectRange(impl, data, begin, end - begin, impl.database, state_->scratch,
                      &split.everywhere, &candidates, &state_->last_seed, &state_->line_scoped);
+    if (!collected.ok()) return collected;
+    // The gated rules over the same window as its own buffer: what the main database would
+    // have reported of them there.
+    collected = CollectGated(impl, data, begin, end - begin, state_->scratch, &split.everywhere,
+                             &candidates, &state_->last_seed, &state_->line_scoped,
+                             &state_->gate_hits, &state_->gate_windows);
     if (!collected.ok()) return collected;
   }
   SortCandidates(candidates.begin() + first_windowed, candidates.end());

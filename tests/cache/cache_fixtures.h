@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -77,6 +78,13 @@ inline std::string Data() {
   std::string body;
   for (int i = 0; i < 40; ++i) body += (i % 3) ? "x" : "kqzmwhrtyp4829105736";
   return "a = " + body + "_big\nb = " + kToken + "\nc = 1" + body.substr(2) + "_big\n";
+}
+
+// The key an entry file was written under (entry.h's layout).
+inline std::string KeyOf(const std::string& entry) {
+  uint64_t key_size = 0;
+  for (int i = 3; i >= 0; --i) key_size = (key_size << 8) | static_cast<unsigned char>(entry[12 + i]);
+  return entry.substr(24, key_size);
 }
 
 inline scanner::CompileOptions NoGeneric() {

@@ -88,7 +88,10 @@ std::string Payload(const std::vector<std::string>& ids, const std::string& data
   std::string out = number(4, 4) + "FROM" + number(7, 4) + number(1234, 8);
   out += number(ids.size(), 4);
   for (const std::string& id : ids) out += number(id.size(), 4) + id;
-  return out + number(database.size(), 8) + database;
+  out += number(database.size(), 8) + database;
+  // The keyword-gated rules' database (issue 12): 6 expressions outside it, one gated rule.
+  out += number(6, 4) + number(1, 4) + number(5, 4) + "gated" + number(90, 8) + number(77, 8);
+  return out + number(5, 8) + "GATED";
 }
 
 TEST_CASE("a database payload is read back only when every length fits", "[cache]") {
@@ -100,6 +103,11 @@ TEST_CASE("a database payload is read back only when every length fits", "[cache
   CHECK(decoded->database_size == 1234);
   CHECK(decoded->prefiltered_rule_ids == std::vector<std::string>{"big", "other"});
   CHECK(decoded->database == "DATABASE");
+  CHECK(decoded->ungated_expressions == 6);
+  CHECK(decoded->gate.rule_ids == std::vector<std::string>{"gated"});
+  CHECK(decoded->gate.width == 90);
+  CHECK(decoded->gated_database_size == 77);
+  CHECK(decoded->gate.database == "GATED");
 
   for (size_t size = 0; size < good.size(); ++size) {
     INFO(size);

@@ -392,12 +392,6 @@ TEST_CASE("issue 10: an untrusted entry is neither read nor rewritten", "[cache]
 }
 
 // The key an entry file was written for (entry.h: the key follows the 24-byte header).
-std::string KeyOf(const std::string& entry) {
-  uint64_t key_size = 0;
-  for (int i = 3; i >= 0; --i) key_size = (key_size << 8) | static_cast<unsigned char>(entry[12 + i]);
-  return entry.substr(24, key_size);
-}
-
 TEST_CASE("issue 10: a database compiled from other rules, under a valid checksum, is recompiled",
           "[cache]") {
   const std::vector<std::string> expected = Uncached();

@@ -1,13 +1,16 @@
-// split_probe's gate search (split_gate.h). Issue 12.
-#include "bench/split_gate.h"
+// The gate of the keyword-gated rules (gate.h). Issue 12.
+#include "scanner/gate.h"
 
+#if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 
-namespace magpie::scanner::bench {
+namespace magpie::scanner::internal {
 
 // Parses "[...]" at `pattern[pos]` (ranges, single bytes, \-escapes of punctuation); false on
 // anything else (negation, \w, classes of classes).
@@ -48,22 +51,21 @@ static bool ParseClass(std::string_view pattern, size_t* pos, ByteSet* set) {
   return true;
 }
 
-// The gate of `pattern`, or nullopt when the template is not at top level of every match.
-std::optional<Gate> GateOf(const std::string& pattern) {
+std::optional<Gate> GateOf(std::string_view pattern) {
   static constexpr std::string_view kTemplates[] = {
       "(?:=>|:=|[:=>,])[ \\t]{0,10}[\"']?(", "(?:=>|:=|[:=>,])[ \\t]{0,10}[\"\\']?("};
-  if (pattern.find("(?i)") != std::string::npos) return std::nullopt;
+  if (pattern.find("(?i)") != std::string_view::npos) return std::nullopt;
   size_t at = std::string::npos;
   size_t len = 0;
   for (std::string_view t : kTemplates) {
     const size_t found = pattern.find(t);
-    if (found != std::string::npos) {
-      if (pattern.find(t, found + 1) != std::string::npos) return std::nullopt;
+    if (found != std::string_view::npos) {
+      if (pattern.find(t, found + 1) != std::string_view::npos) return std::nullopt;
       at = found;
       len = t.size();
     }
   }
-  if (at == std::string::npos) return std::nullopt;
+  if (at == std::string_view::npos) return std::nullopt;
   // Depth 0 at the template, and no alternation at depth 0 anywhere: then every match passes
   // through it. Inside the value group, no alternation at its own level either.
   int depth = 0;
@@ -104,17 +106,37 @@ std::optional<Gate> GateOf(const std::string& pattern) {
   const size_t class_begin = pos;
   if (!ParseClass(pattern, &pos, &gate.cls)) return std::nullopt;
   if (pos >= pattern.size() || pattern[pos] != '{') return std::nullopt;
-  gate.min = std::strtoul(pattern.c_str() + pos + 1, nullptr, 10);
+  size_t digits = pos + 1;
+  while (digits < pattern.size() && digits < pos + 6 &&
+         std::isdigit(static_cast<unsigned char>(pattern[digits]))) {
+    gate.min = gate.min * 10 + static_cast<size_t>(pattern[digits] - '0');
+    ++digits;
+  }
   if (gate.min == 0) return std::nullopt;
-  gate.text = pattern.substr(class_begin, pos - class_begin) + "{" + std::to_string(gate.min) + "}";
+  gate.text = std::string(pattern.substr(class_begin, pos - class_begin)) + "{" +
+              std::to_string(gate.min) + "}";
   return gate;
 }
 
 static bool IsBlank(unsigned char c) { return c == ' ' || c == '\t'; }
 
+static bool InU(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == '+' || c == '/';
+}
+
+bool RunGateable(const Gate& gate) {
+  if (gate.min < kMinRun) return false;
+  for (int c = 0; c < 256; ++c) {
+    if (gate.cls[c] && !InU(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 // No class may hold a blank or a quote (null otherwise): then the blanks and the quote after
 // the operator are determined, and one walk (GateAt) decides the position.
 std::optional<GateSet> BuildGateSet(const std::vector<Gate>& gates) {
+  if (gates.empty()) return std::nullopt;
   GateSet set;
   std::vector<ByteSet> classes;
   std::vector<size_t> need;
@@ -141,9 +163,9 @@ std::optional<GateSet> BuildGateSet(const std::vector<Gate>& gates) {
 
 static inline bool GateAt(const unsigned char* d, size_t n, size_t p, const GateSet& set) {
   size_t v = p + 1;
-  const size_t blank_limit = std::min(n, v + 10);
+  const size_t blank_limit = std::min(n, v + kMaxGateBlanks);
   while (v < blank_limit && IsBlank(d[v])) ++v;
-  if (v < n && IsBlank(d[v])) return false;  // more than 10 blanks: no value can follow
+  if (v < n && IsBlank(d[v])) return false;  // more blanks than allowed: no value follows
   if (v < n && (d[v] == '"' || d[v] == '\'')) ++v;
   uint64_t alive = ~uint64_t{0};
   const size_t longest = set.done_at.size() - 1;
@@ -198,16 +220,10 @@ void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* h
   }
 }
 
-// The run-anchored search (MAGPIE_PROBE_RUNS=1): every gated class lies in U = [A-Za-z0-9+/]
-// and needs N >= kMinRun, and the byte before a value (quote, blank, operator) is not in U; so
-// a value starts where a maximal U-run of length >= kMinRun starts. SSE2 classifies 64 bytes
-// into a mask, shifted ANDs keep the positions that open such a run, and only those (rare in
-// code) are checked backwards (quote, blanks, operator) and forwards (GateAt's walk).
-bool InU(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '+' || c == '/';
-}
-
+// The run-anchored search: SSE2 classifies 64 bytes into a mask of U, shifted ANDs keep the
+// positions that open a maximal run of >= kMinRun bytes, and only those (rare in code) are
+// checked backwards (quote, blanks, operator) and forwards (GateAt's walk).
+#if defined(__SSE2__)
 static inline __m128i InRange(__m128i x, char lo, char hi) {
   const __m128i shifted = _mm_sub_epi8(x, _mm_set1_epi8(lo));
   return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo))),
@@ -218,26 +234,33 @@ static inline uint64_t UMask64(const unsigned char* p) {
   uint64_t mask = 0;
   for (int k = 0; k < 4; ++k) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    // Letters of either case in one range (x | 0x20 lands in 'a'..'z' for those alone); '/'
+    // is the byte just before '0', so '/' and the digits are one range.
     const __m128i in = _mm_or_si128(
-        _mm_or_si128(InRange(x, 'A', 'Z'), InRange(x, 'a', 'z')),
-        _mm_or_si128(InRange(x, '0', '9'),
-                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('+')),
-                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('/')))));
+        InRange(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z'),
+        _mm_or_si128(InRange(x, '/', '9'), _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))));
     mask |= static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(in))) << (16 * k);
   }
   return mask;
 }
+#else
+static inline uint64_t UMask64(const unsigned char* p) {
+  uint64_t mask = 0;
+  for (int k = 0; k < 64; ++k) mask |= static_cast<uint64_t>(InU(p[k])) << k;
+  return mask;
+}
+#endif
 
 // The operator before a value starting at v, or npos.
 static inline size_t OperatorBefore(const unsigned char* d, size_t v) {
   size_t q = v;
   if (q > 0 && (d[q - 1] == '"' || d[q - 1] == '\'')) --q;
   size_t blanks = 0;
-  while (q > 0 && blanks <= 10 && IsBlank(d[q - 1])) {
+  while (q > 0 && blanks <= kMaxGateBlanks && IsBlank(d[q - 1])) {
     --q;
     ++blanks;
   }
-  if (blanks > 10 || q == 0) return std::string::npos;
+  if (blanks > kMaxGateBlanks || q == 0) return std::string::npos;
   const unsigned char c = d[q - 1];
   return c == ':' || c == '=' || c == '>' || c == ',' ? q - 1 : std::string::npos;
 }
@@ -278,9 +301,34 @@ void FindGatesByRuns(std::string_view data, const GateSet& set, std::vector<size
   }
 }
 
-void FindGates(std::string_view data, const std::vector<Gate>& gates, std::vector<size_t>* hits) {
-  std::optional<GateSet> set = BuildGateSet(gates);
-  if (set) FindGates(data, *set, hits);
+void GateWindows(const std::vector<size_t>& hits, size_t width, size_t size,
+                 std::vector<std::pair<size_t, size_t>>* windows) {
+  for (size_t i = 0; i < hits.size();) {
+    const size_t begin = hits[i] > width + 1 ? hits[i] - width - 1 : 0;
+    size_t end = std::min(size, hits[i] + width + 1);
+    size_t j = i + 1;
+    while (j < hits.size() && (hits[j] > width + 1 ? hits[j] - width - 1 : 0) <= end) {
+      end = std::min(size, hits[j] + width + 1);
+      ++j;
+    }
+    windows->emplace_back(begin, end);
+    i = j;
+  }
 }
 
-}  // namespace magpie::scanner::bench
+void GatedScanWindows(std::string_view data, const GateSet& set, size_t width,
+                      std::vector<size_t>* hits, std::vector<std::pair<size_t, size_t>>* windows) {
+  hits->clear();
+  windows->clear();
+  FindGatesByRuns(data, set, hits);
+  GateWindows(*hits, width, data.size(), windows);
+  size_t covered = 0;
+  for (const auto& [begin, end] : *windows) covered += end - begin;
+  // hs_scan takes an unsigned int length: a larger buffer keeps its windows.
+  if (windows->size() > 1 && data.size() <= UINT32_MAX &&
+      covered > data.size() / 1000 * kGateCoverPermille) {
+    windows->assign(1, {0, data.size()});
+  }
+}
+
+}  // namespace magpie::scanner::internal
