@@ -15,6 +15,35 @@ namespace {
 
 constexpr uint64_t kWindowGrowth = 8192;
 
+// `user@domain`, `guest@example.org`: lower-case words around an `@`. Anonymous FTP and the
+// netrc manual's `default login anonymous password user@domain` put an e-mail address where
+// the password goes by convention; it grants nothing.
+bool IsWordEmail(std::string_view secret) {
+  const size_t at = secret.find('@');
+  if (at == std::string_view::npos || at < 2 || secret.size() - at < 3) return false;
+  for (size_t i = 0; i < secret.size(); ++i) {
+    const char c = secret[i];
+    if (i == at) continue;
+    if (!(std::islower(static_cast<unsigned char>(c)) || (c == '.' && i > at + 1))) return false;
+  }
+  return true;
+}
+
+// curl's login options follow the password in a URL or --user (`test:pass;auth=NTLM`): they
+// name a mechanism, so the password is what precedes them. Returns its length in `secret`.
+size_t PasswordBeforeLoginOptions(std::string_view secret) {
+  static constexpr std::string_view kOption = ";auth=";
+  for (size_t at = secret.find(';'); at != std::string_view::npos; at = secret.find(';', at + 1)) {
+    if (secret.size() - at < kOption.size()) break;
+    bool same = true;
+    for (size_t i = 0; i < kOption.size() && same; ++i) {
+      same = std::tolower(static_cast<unsigned char>(secret[at + i])) == kOption[i];
+    }
+    if (same) return at;
+  }
+  return secret.size();
+}
+
 // Documentation and fixture values of every provider's format: long runs of one character
 // (`xoxb-000000000000-…`) or of the alphabet (`AbCdEfGhIj`, `123456789012`), `EXAMPLE`.
 // Random tokens contain such runs with negligible probability. Multi-line and PEM secrets
@@ -27,7 +56,10 @@ bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec&
   if (IsDocumentedExample(secret)) return true;
   // Free-form passwords (netrc, URLs, SQL) that spell `password` or `secret` are fixtures;
   // a high-confidence provider format is what it is.
-  if (spec.confidence != rules::Confidence::kHigh && IsWordPassword(secret)) return true;
+  if (spec.confidence != rules::Confidence::kHigh &&
+      (IsWordPassword(secret) || IsWordEmail(secret))) {
+    return true;
+  }
   size_t same = 1;
   size_t ascending = 1;
   for (size_t i = 1; i < secret.size(); ++i) {
@@ -45,6 +77,11 @@ bool LooksLikeDocumentationValue(std::string_view secret, const rules::RuleSpec&
 bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::string_view data,
             const re2::StringPiece* groups, ConfirmedMatch* match) {
   const rules::RuleSpec& spec = *rule.spec;
+  if (!rule.generic) {
+    match->end = match->start + PasswordBeforeLoginOptions(
+                                    data.substr(match->start, match->end - match->start));
+    if (match->end == match->start) return false;
+  }
   const std::string_view secret = data.substr(match->start, match->end - match->start);
   match->entropy = ShannonEntropy(secret);
   if (spec.min_entropy && match->entropy < *spec.min_entropy) return false;

@@ -10,6 +10,8 @@ fine-grained PAT are two families; the live and test modes of one key are one. E
 family except
   - FORMAT rules, which find a container or a generic shape rather than a provider's credential
     (PEM private keys, JWTs, URLs and connection strings with a password, .netrc, HTTP headers);
+  - FILE-KIND rules (`kind: path` or `dotenv`), which report a file that should not be committed
+    (.env, a keystore, terraform.tfstate) rather than a credential of one provider;
   - VARIANT rules, which find another form of a credential some other rule already counts (a
     legacy or test-mode format, or the second half of a key pair such as an AWS secret key next
     to its key ID): they are counted with that family.
@@ -33,6 +35,9 @@ FORMAT_RULES = {
     "postman-environment-secret", "http-bearer-token", "mysql-cli-password",
     "markdown-table-password-column",
     "maven-settings-password", "generic-secret", "jwt-signing-secret-literal",
+    # issue 12's shape rules: a password or key in a file format, whoever issued it (audit13)
+    "pgpass-password", "dockerfile-env-secret", "hcl-heredoc-secret", "private-key-concatenated",
+    "cli-short-password-flag", "terraform-variable-default-secret",
 }
 
 # variant rule -> the rule whose family it belongs to
@@ -66,13 +71,17 @@ VARIANT_OF = {
 
 
 def rule_ids(path):
-    ids = []
+    """The ids of the content rules; `kind: path` and `kind: dotenv` rules (a file that should
+    not be committed, whatever it holds) are file kinds, not credential families."""
+    ids, file_kinds = [], set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             m = re.match(r"  - id: ([a-z0-9][a-z0-9-]*)\s*$", line)
             if m:
                 ids.append(m.group(1))
-    return ids
+            elif ids and re.match(r"    kind: (path|dotenv)\s*$", line):
+                file_kinds.add(ids[-1])
+    return [i for i in ids if i not in file_kinds], len(file_kinds)
 
 
 def families(ids):
@@ -96,14 +105,14 @@ def main():
     ap.add_argument("--min", type=int)
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args()
-    ids = rule_ids(args.rules)
+    ids, n_file_kinds = rule_ids(args.rules)
     fams = families(ids)
     if args.list:
         for head in sorted(fams):
             print(head + ("" if fams[head] == [head] else "  (" + ", ".join(fams[head]) + ")"))
     fmt = sum(1 for r in ids if r in FORMAT_RULES)
-    print("%d rules: %d format rules, %d variants, %d credential families"
-          % (len(ids), fmt, len(ids) - fmt - len(fams), len(fams)))
+    print("%d rules: %d file-kind rules, %d format rules, %d variants, %d credential families"
+          % (len(ids) + n_file_kinds, n_file_kinds, fmt, len(ids) - fmt - len(fams), len(fams)))
     if args.min is not None and len(fams) < args.min:
         print("FAIL: %d families < %d" % (len(fams), args.min))
         return 1

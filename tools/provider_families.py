@@ -215,6 +215,9 @@ X("open-vsx-token", "Open VSX access token", REG, r"ovsx|open_?vsx", "OVSX_PAT",
   "https://github.com/eclipse/openvsx/wiki/Publishing-Extensions")
 X("chocolatey-api-key", "Chocolatey API key", REG, r"choco", "CHOCOLATEY_API_KEY", UUID,
   "https://docs.chocolatey.org/en-us/create/commands/api-key")
+P("private-packagist-token", "Private Packagist authentication token", REG,
+  [L("packagist_"), A("ort", "out", "uut"), L("_"), C(HEX, 68)],
+  "https://packagist.com/docs/composer-authentication", sev="critical")
 
 # --- payment ---------------------------------------------------------------------------------
 PAY = "payment"

@@ -187,3 +187,73 @@ TEST_CASE("issue 12: a UUID npm token from the low tail of entropy is found", "[
   CHECK(HasSecret("npmScopes:\n  acme:\n    npmAuthToken: \"d9bd4d9a-4f31-4350-b2d4-2f4bdb2a9449\"\n",
                   "d9bd4d9a-4f31-4350-b2d4-2f4bdb2a9449"));
 }
+
+// Issue 12, audit13's held-out set: forms the rules missed or wrongly flagged.
+
+TEST_CASE("issue 12: curl login options after a URL password are not part of the secret",
+          "[scanner][issue12]") {
+  // curl's TODO.md: a word password followed by `;auth=NTLM` is documentation.
+  CHECK(Found("`http://test:pass;auth=NTLM@example.com` would be equivalent").empty());
+  const auto found = Found("proxy = http://build:Xq7vR2mK9tL4;auth=NTLM@proxy.corp.example:8080");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].first == "url-credentials");
+  CHECK(found[0].second == "Xq7vR2mK9tL4");
+}
+
+TEST_CASE("issue 12: the e-mail an anonymous netrc login sends as its password is not reported",
+          "[scanner][issue12]") {
+  CHECK(Found("    default login anonymous password user@domain\n").empty());
+  CHECK(Found("machine ftp.gnu.org login anonymous password guest@example.org\n").empty());
+  CHECK(HasSecret("machine ftp.corp.example login deploy password Rk5@Tn8Vb2Qw7Lp\n",
+                  "Rk5@Tn8Vb2Qw7Lp"));
+}
+
+TEST_CASE("issue 12: a netrc written with escaped newlines yields the password token alone",
+          "[scanner][issue12]") {
+  const auto found = Found(
+      "open(path, \"w\").write(\"machine api.corp.example\\nlogin bot\\npassword "
+      "tX_ZPATGk73oz8SW\\n\")\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].first == "netrc-password");
+  CHECK(found[0].second == "tX_ZPATGk73oz8SW");
+}
+
+TEST_CASE("issue 12: an Azure storage key under a variable name is found", "[scanner][issue12]") {
+  const std::string key =
+      "Ufkn4a9YoXGFoiokTNcMfzHl8ex40Y1xAcAhpT3Pz6eLFDr+iOkiX+vqxde8cpR8eKUdWKF9npjhiCA1+FWVlA==";
+  CHECK(HasSecret("module.exports = { AZURE_STORAGE_KEY: \"" + key + "\" };", key));
+  CHECK(HasSecret("storage_account_access_key = \"" + key + "\"", key));
+  CHECK(Found("AZURE_STORAGE_KEY: ${{ secrets.AZURE_STORAGE_KEY }}").empty());
+}
+
+TEST_CASE("issue 12: a Basic header set by nginx or by Go's Header.Set is found",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("    proxy_set_header Authorization \"Basic ZGVwbG95OnFoczN6NnNlIUZ1eFFaaWc=\";",
+                  "ZGVwbG95OnFoczN6NnNlIUZ1eFFaaWc="));
+  CHECK(HasSecret("req.Header.Set(\"Authorization\", \"Basic Y2ktYm90Ok5xN3pXNHRMOXBLMnhSOHY=\")",
+                  "Y2ktYm90Ok5xN3pXNHRMOXBLMnhSOHY="));
+  CHECK(Found("proxy_set_header Authorization \"Basic $http_authorization\";").empty());
+  CHECK(Found("The authorization basic scheme sends credentials in the clear.").empty());
+}
+
+TEST_CASE("issue 12: a Terraform variable's default value is a secret when its name says so",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("variable \"hcloud_token\" {\n  type      = string\n  description = \"Hetzner\"\n"
+                  "  default   = \"JyCo8fTffar0WqWS4VBb9cNOueXVXhXaWde0Q8PoOBja8kUzgS\"\n}\n",
+                  "JyCo8fTffar0WqWS4VBb9cNOueXVXhXaWde0Q8PoOBja8kUzgS"));
+  CHECK(HasSecret("variable \"datadog_api_key\" {\n  default = \"a36e8629f905083369d50cb1f874d593\"\n}\n",
+                  "a36e8629f905083369d50cb1f874d593"));
+  CHECK(Found("variable \"db_password\" {\n  type      = string\n  sensitive = true\n}\n").empty());
+  CHECK(Found("variable \"region\" {\n  default = \"Jy7Co8fTff2WqWS4VBb9cNOue\"\n}\n").empty());
+  CHECK(Found("variable \"api_token\" {\n  default = \"\"\n}\n").empty());
+}
+
+TEST_CASE("issue 12: Private Packagist tokens are found by their prefix", "[scanner][issue12]") {
+  const std::string token =
+      "packagist_out_21096efca19d4413b5699c91b43bfed1b941a540742fb2b86177e6c1134bc94982b1";
+  const auto found = Found("variable \"token\" {\n  default = \"" + token + "\"\n}\n");
+  REQUIRE_FALSE(found.empty());
+  CHECK(found[0].first == "private-packagist-token");
+  CHECK(found[0].second == token);
+  CHECK(Found("packagist_out_457f0ee2eebed9169d8deff8a65eecd512c0").empty());
+}

@@ -3,14 +3,14 @@
 from . import (render_python_services, render_python_apps, render_js, render_go, render_jvm_dotnet,
                render_ruby_php, render_shell_env, render_k8s, render_ci_docker, render_terraform,
                render_config, render_keys, render_lockfiles, render_docs, render_misc,
-               render_negatives_only, render_accuracy, render_shapes, render_audit)
+               render_negatives_only, render_accuracy, render_shapes, render_audit, render_audit13)
 from .registry import FILES, LABELS, build_all
 
 # Importing a module registers its templates; this order is the order of the files in the corpus.
 RENDERERS = (render_python_services, render_python_apps, render_js, render_go, render_jvm_dotnet,
              render_ruby_php, render_shell_env, render_k8s, render_ci_docker, render_terraform,
              render_config, render_keys, render_lockfiles, render_docs, render_misc, render_negatives_only,
-             render_accuracy, render_shapes, render_audit)
+             render_accuracy, render_shapes, render_audit, render_audit13)
 
 
 def build_corpus():
