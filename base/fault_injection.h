@@ -53,6 +53,8 @@ enum class Point {
                         // everywhere database's compilation (region_scan.cc)
   kPackBlobRead,        // reading a blob's bytes from its pack (git/pack_blobs.cc, issue 13)
   kPresenceTreeRead,    // reading a tip's tree to say where a secret lives now (issue 11)
+  kTreePathsRead,       // reading the scan store's facts about tip trees (store/tree_paths.h)
+  kTreePathsWrite,      // keeping what this run learned of them
   kCount,
 };
 
