@@ -54,6 +54,8 @@ enum class Point {
   kPackBlobRead,        // reading a blob's bytes from its pack (git/pack_blobs.cc, issue 13)
   kPresenceTreeRead,    // reading a tip's tree to say where a secret lives now (issue 11)
   kGateDatabase,        // compiling the keyword-gated rules' second database (scanner/gate.h)
+  kTreePathsRead,       // reading the scan store's facts about tip trees (store/tree_paths.h)
+  kTreePathsWrite,      // keeping what this run learned of them
   kCount,
 };
 

@@ -198,7 +198,10 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   mode.history.check_unscanned_tips = !git_flags.branches.empty() || !git_flags.since.empty();
   mode.history.max_blob_size = s.read.max_file_size;
   std::vector<store::ItemRef> clean;
-  if (known) mode.on_item = CollectClean(&clean);
+  if (known) {
+    mode.on_item = CollectClean(&clean);
+    WireTreeFacts(*known, &mode.history, std::cerr);
+  }
   std::optional<PhaseTimer> scan_timer(std::in_place, "scan, grouping and presence");
   const bool scanned = (*run)->Scan(**history, mode);
   scan_timer.reset();

@@ -131,6 +131,51 @@ void UpdateWalkCache(store::ScanStore& store, const std::string& key, const git:
   }
 }
 
+namespace {
+
+// Facts read from the store, or none with a notice (the trees are then read): the store only
+// ever saves work.
+template <typename Fact>
+std::vector<Fact> KnownOrNone(Result<std::vector<Fact>> known, uint64_t skipped,
+                              std::ostream& log) {
+  if (!known.ok()) {
+    log << "magpie: notice: not using the scan store's facts about branch and tag trees "
+           "(reading every tip): "
+        << report::EscapeControls(known.status().message()) << "\n";
+    return {};
+  }
+  if (skipped > 0) {
+    log << "magpie: notice: " << skipped
+        << " facts about branch and tag trees in the scan store are malformed: those trees "
+           "are read again\n";
+  }
+  return *std::move(known);
+}
+
+}  // namespace
+
+void WireTreeFacts(store::ScanStore& store, pipeline::HistoryGroupOptions* options,
+                   std::ostream& log) {
+  options->known_trees = [&store, &log](const std::vector<std::string>& paths) {
+    uint64_t skipped = 0;
+    Result<std::vector<TreePathFact>> known = store.LoadTreePaths(paths, &skipped);
+    return KnownOrNone(std::move(known), skipped, log);
+  };
+  options->known_tree_blobs = [&store, &log](const std::vector<RawOid>& blobs) {
+    uint64_t skipped = 0;
+    Result<std::vector<TreeBlobFact>> known = store.LoadTreeBlobs(blobs, &skipped);
+    return KnownOrNone(std::move(known), skipped, log);
+  };
+  options->keep_trees = [&store, &log](const std::vector<TreePathFact>& paths,
+                                       const std::vector<TreeBlobFact>& blobs) {
+    if (Status kept = store.SaveTreeFacts(paths, blobs); !kept.ok()) {
+      log << "magpie: notice: the scan store's facts about branch and tag trees were not "
+             "updated: "
+          << report::EscapeControls(kept.message()) << "\n";
+    }
+  };
+}
+
 int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days) {
   const std::string path = StorePath(flags);
   if (path.empty()) {
@@ -146,7 +191,8 @@ int RunStoreGc(const StoreFlags& flags, uint64_t max_age_days) {
   }
   std::cerr << "magpie: store gc: dropped " << collected->items_dropped << " items of "
             << collected->scan_keys_dropped << " stale scan keys and "
-            << collected->walks_dropped << " history walks; kept "
+            << collected->walks_dropped << " history walks (and "
+            << collected->tree_facts_dropped << " facts about branch and tag trees); kept "
             << collected->items_kept << " items (" << report::EscapeControls(path) << ")\n";
   return kExitClean;
 }

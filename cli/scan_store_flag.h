@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/scan_run.h"
+#include "pipeline/history_group_sink.h"
 #include "pipeline/history_source.h"
 #include "store/scan_store.h"
 #include "suppress/path_patterns.h"
@@ -63,6 +64,12 @@ std::optional<WalkSnapshot> LoadWalkCache(store::ScanStore& store, const std::st
 // learned kept for the next (a notice when it cannot be).
 void UpdateWalkCache(store::ScanStore& store, const std::string& key, const git::History& history,
                      std::ostream& log);
+
+// present_in from the facts `store` keeps about tip trees, and what this run learns kept there
+// (pipeline::HistoryGroupOptions::known_trees, keep_trees; issue 13); what goes wrong is a
+// notice on `log`. `store` and `log` must outlive the options.
+void WireTreeFacts(store::ScanStore& store, pipeline::HistoryGroupOptions* options,
+                   std::ostream& log);
 
 // `magpie store gc`: drops what other builds recorded and what was not used for
 // `max_age_days`, then compacts the file.

@@ -1,8 +1,10 @@
 #include "git/ref_presence.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -85,6 +87,53 @@ TreePtr ReadTree(git_repository* repo, const git_oid& id) {
   return TreePtr(tree);
 }
 
+
+// Facts an earlier run learned (VersionsAt's `known`), checked: only trees and paths asked
+// about, and a (tree, path) with two different answers is unknown.
+class KnownFacts {
+ public:
+  using PathIndices = std::unordered_map<std::string_view, std::vector<uint32_t>>;
+  static KnownFacts Of(const std::vector<TreePathFact>& known, const PathIndices& paths) {
+    KnownFacts facts;
+    for (const TreePathFact& fact : known) {
+      const auto at = paths.find(fact.path);
+      if (at == paths.end()) continue;
+      MemoKey key;
+      git_oid_fromraw(&key.tree, fact.tree.data());
+      key.node = at->second.front();
+      Entry entry{fact.holds_blob, {}};
+      if (fact.holds_blob) git_oid_fromraw(&entry.blob, fact.blob.data());
+      const auto [it, inserted] = facts.answers_.try_emplace(key, entry);
+      if (!inserted && !(it->second == entry)) it->second.conflict = true;
+    }
+    return facts;
+  }
+  // Whether every path asked about has an answer for `tree`: then (*blobs)[i] is the blob at
+  // paths[i], or null where there is none.
+  bool Answer(const git_oid& tree, const PathIndices& paths,
+              std::vector<const git_oid*>* blobs) const {
+    if (answers_.empty()) return false;
+    std::fill(blobs->begin(), blobs->end(), nullptr);
+    for (const auto& [path, at] : paths) {
+      const auto it = answers_.find(MemoKey{tree, at.front()});
+      if (it == answers_.end() || it->second.conflict) return false;
+      if (!it->second.holds_blob) continue;
+      for (uint32_t i : at) (*blobs)[i] = &it->second.blob;
+    }
+    return true;
+  }
+
+ private:
+  struct Entry {
+    bool holds_blob = false;
+    git_oid blob{};
+    bool conflict = false;
+    bool operator==(const Entry& o) const {
+      return holds_blob == o.holds_blob && (!holds_blob || internal::OidEqual()(blob, o.blob));
+    }
+  };
+  std::unordered_map<MemoKey, Entry, MemoHash> answers_;  // node: the path's first index
+};
 }  // namespace
 
 struct RefPresence::Impl {
@@ -305,12 +354,23 @@ std::vector<RefPresence::Version> RefPresence::VersionsAt(std::string_view path)
 
 std::vector<std::vector<RefPresence::Version>> RefPresence::VersionsAt(
     const std::vector<std::string>& paths) {
+  return VersionsAt(paths, {}, nullptr);
+}
+
+std::vector<std::vector<RefPresence::Version>> RefPresence::VersionsAt(
+    const std::vector<std::string>& paths, const std::vector<TreePathFact>& known,
+    std::vector<TreePathFact>* learned) {
   Impl& impl = *impl_;
   impl.nodes.assign(1, PathNode{});
   impl.found_lists.assign(1, {});
+  const size_t unreadable_before = impl.unreadable_lookups;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> path_indices;
   for (uint32_t i = 0; i < paths.size(); ++i) {
-    if (!paths[i].empty()) impl.AddPath(paths[i], i);
+    if (paths[i].empty()) continue;
+    impl.AddPath(paths[i], i);
+    path_indices[paths[i]].push_back(i);
   }
+  const KnownFacts facts = KnownFacts::Of(known, path_indices);
   std::vector<std::vector<Version>> versions(paths.size());
   // Per path: blob -> index into versions[path].
   std::vector<std::unordered_map<git_oid, size_t, OidHash, internal::OidEqual>> index(paths.size());
@@ -319,6 +379,9 @@ std::vector<std::vector<RefPresence::Version>> RefPresence::VersionsAt(
     if (inserted) versions[path].push_back({internal::OidHex(blob), {}});
     versions[path][it->second].tips.push_back(tip);
   };
+  std::vector<const git_oid*> answers(paths.size());
+  std::unordered_set<git_oid, OidHash, internal::OidEqual> read_trees;
+  std::vector<TreePathFact> learning;
   for (uint32_t t = 0; t < impl.tips.size(); ++t) {
     const Tip& tip = impl.tips[t];
     if (tip.is_blob) {
@@ -327,9 +390,31 @@ std::vector<std::vector<RefPresence::Version>> RefPresence::VersionsAt(
       }
       continue;
     }
-    for (const Found& found : impl.found_lists[impl.Resolve(tip.object, 0, 0)]) {
-      add(found.path, found.blob, t);
+    if (facts.Answer(tip.object, path_indices, &answers)) {
+      for (uint32_t i = 0; i < paths.size(); ++i) {
+        if (answers[i] != nullptr) add(i, *answers[i], t);
+      }
+      continue;
     }
+    const std::vector<Found>& found = impl.found_lists[impl.Resolve(tip.object, 0, 0)];
+    for (const Found& f : found) add(f.path, f.blob, t);
+    if (learned != nullptr && read_trees.insert(tip.object).second) {
+      for (const auto& [path, at] : path_indices) {
+        TreePathFact fact;
+        std::copy_n(tip.object.id, GIT_OID_RAWSZ, fact.tree.begin());
+        fact.path = std::string(path);
+        for (const Found& f : found) {
+          if (std::find(at.begin(), at.end(), f.path) == at.end()) continue;
+          fact.holds_blob = true;
+          std::copy_n(f.blob.id, GIT_OID_RAWSZ, fact.blob.begin());
+        }
+        learning.push_back(std::move(fact));
+      }
+    }
+  }
+  if (learned != nullptr && impl.unreadable_lookups == unreadable_before) {
+    learned->insert(learned->end(), std::make_move_iterator(learning.begin()),
+                    std::make_move_iterator(learning.end()));
   }
   // Nothing of it is needed again: free it now rather than keep it to the end of the scan.
   impl.memo = {};
@@ -340,6 +425,13 @@ std::vector<std::vector<RefPresence::Version>> RefPresence::VersionsAt(
 
 RefPresence::SearchResult RefPresence::FindAnywhere(const std::vector<std::string>& blob_ids,
                                                     uint64_t max_trees) {
+  return FindAnywhere(blob_ids, max_trees, {}, nullptr);
+}
+
+RefPresence::SearchResult RefPresence::FindAnywhere(const std::vector<std::string>& blob_ids,
+                                                    uint64_t max_trees,
+                                                    const std::vector<TreeBlobFact>& known,
+                                                    std::vector<TreeBlobFact>* learned) {
   SearchResult result;
   std::unordered_set<git_oid, OidHash, internal::OidEqual> blobs;
   for (const std::string& hex : blob_ids) {
@@ -349,7 +441,25 @@ RefPresence::SearchResult RefPresence::FindAnywhere(const std::vector<std::strin
     }
   }
   if (blobs.empty()) return result;
+  // (tree, blob) -> where, from `known`: only the blobs asked about; null: a disagreement.
+  std::unordered_map<MemoKey, const TreeBlobFact*, MemoHash> facts;
+  std::vector<git_oid> asked(blobs.begin(), blobs.end());
+  std::unordered_map<git_oid, uint32_t, OidHash, internal::OidEqual> blob_index;
+  for (uint32_t i = 0; i < asked.size(); ++i) blob_index.emplace(asked[i], i);
+  for (const TreeBlobFact& fact : known) {
+    git_oid blob;
+    git_oid_fromraw(&blob, fact.blob.data());
+    const auto at = blob_index.find(blob);
+    if (at == blob_index.end()) continue;
+    MemoKey key;
+    git_oid_fromraw(&key.tree, fact.tree.data());
+    key.node = at->second;
+    const auto [it, inserted] = facts.try_emplace(key, &fact);
+    if (!inserted && it->second != nullptr && it->second->paths != fact.paths) it->second = nullptr;
+  }
   BlobSearch search(impl_->repo.get(), std::move(blobs), max_trees, &result);
+  std::unordered_set<git_oid, OidHash, internal::OidEqual> searched;
+  std::vector<TreeBlobFact> learning;
   for (uint32_t t = 0; t < impl_->tips.size(); ++t) {
     const Tip& tip = impl_->tips[t];
     if (tip.is_blob) {  // a tag naming a blob holds it at its own name (VersionsAt)
@@ -358,12 +468,40 @@ RefPresence::SearchResult RefPresence::FindAnywhere(const std::vector<std::strin
       }
       continue;
     }
-    std::vector<BlobSearch::Hit> hits = search.hits(search.Search(tip.object, 0));
+    std::vector<BlobSearch::Hit> hits;
+    bool answered = !facts.empty();
+    for (uint32_t i = 0; answered && i < asked.size(); ++i) {
+      const auto it = facts.find(MemoKey{tip.object, i});
+      if (it == facts.end() || it->second == nullptr) {
+        answered = false;
+        break;
+      }
+      for (const std::string& path : it->second->paths) hits.push_back({path, asked[i]});
+    }
+    if (!answered) {
+      hits = search.hits(search.Search(tip.object, 0));
+      if (learned != nullptr && searched.insert(tip.object).second) {
+        for (const git_oid& blob : asked) {
+          TreeBlobFact fact;
+          std::copy_n(tip.object.id, GIT_OID_RAWSZ, fact.tree.begin());
+          std::copy_n(blob.id, GIT_OID_RAWSZ, fact.blob.begin());
+          for (const BlobSearch::Hit& hit : hits) {
+            if (internal::OidEqual()(hit.blob, blob)) fact.paths.push_back(hit.path);
+          }
+          std::sort(fact.paths.begin(), fact.paths.end());
+          learning.push_back(std::move(fact));
+        }
+      }
+    }
     std::sort(hits.begin(), hits.end(),
               [](const BlobSearch::Hit& a, const BlobSearch::Hit& b) { return a.path < b.path; });
     for (const BlobSearch::Hit& hit : hits) {
       result.places[internal::OidHex(hit.blob)].push_back({t, hit.path});
     }
+  }
+  if (learned != nullptr && result.complete()) {
+    learned->insert(learned->end(), std::make_move_iterator(learning.begin()),
+                    std::make_move_iterator(learning.end()));
   }
   return result;
 }

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/tree_path_fact.h"
 
 namespace magpie::git {
 
@@ -63,6 +64,17 @@ class RefPresence {
   std::vector<Version> VersionsAt(std::string_view path);
   // The same for each of `paths` at once (result[i] for paths[i]): each tree read once.
   std::vector<std::vector<Version>> VersionsAt(const std::vector<std::string>& paths);
+  // The same, with what an earlier run learned (the scan store, issue 13): a tip whose tree
+  // has a fact in `known` for each of `paths` is answered from them and its tree is not read,
+  // so a rescan reads only the trees of tips that moved. `known` is hostile input: a fact
+  // about a tree or path not asked about is ignored, and two facts that disagree about one
+  // (tree, path) make it unknown (read). A well-formed fact that lies is believed, as a forged
+  // clean item is (docs/security.md, "scan store"). *learned receives one fact per path for
+  // each tree read here, and none at all when a tree or subtree could not be read in this call
+  // (an unread subtree is no fact).
+  std::vector<std::vector<Version>> VersionsAt(const std::vector<std::string>& paths,
+                                               const std::vector<TreePathFact>& known,
+                                               std::vector<TreePathFact>* learned);
   size_t unreadable_lookups() const;
 
   // Where blobs live now at any path (issue 11: a file renamed or copied on a branch or tag
@@ -84,6 +96,14 @@ class RefPresence {
   // each distinct tree reachable from the tips once, and at most `max_trees` of them. A tree
   // that cannot be read counts as holding none (SearchResult says so).
   SearchResult FindAnywhere(const std::vector<std::string>& blob_ids, uint64_t max_trees);
+  // The same, with what an earlier run learned, as VersionsAt: a tip whose tree has a fact in
+  // `known` for each of `blob_ids` is answered from them and costs no tree read; facts about
+  // other trees or blobs are ignored, and two that disagree make the tree read. *learned
+  // receives one fact per blob for each tip tree searched here, and none when the search was
+  // not complete (a tree unreadable, or max_trees reached).
+  SearchResult FindAnywhere(const std::vector<std::string>& blob_ids, uint64_t max_trees,
+                            const std::vector<TreeBlobFact>& known,
+                            std::vector<TreeBlobFact>* learned);
 
   // The bytes of a blob no larger than `max_size`; nullopt when it is larger or unreadable.
   std::optional<std::string> ReadBlob(std::string_view blob_id, uint64_t max_size);

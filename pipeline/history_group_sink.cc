@@ -86,7 +86,11 @@ void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
   std::vector<std::string> paths;
   paths.reserve(by_path.size());
   for (const auto& [path, at_path] : by_path) paths.push_back(path);
-  const std::vector<std::vector<git::RefPresence::Version>> at_paths = tips.VersionsAt(paths);
+  const std::vector<TreePathFact> known =
+      options_.known_trees ? options_.known_trees(paths) : std::vector<TreePathFact>();
+  std::vector<TreePathFact> learned;
+  const std::vector<std::vector<git::RefPresence::Version>> at_paths =
+      tips.VersionsAt(paths, known, options_.keep_trees ? &learned : nullptr);
   size_t p = 0;
   for (const auto& [path, at_path] : by_path) {
     for (const git::RefPresence::Version& version : at_paths[p++]) {
@@ -126,7 +130,9 @@ void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
             "deleted may still be in them"};
     next_.Add(std::move(problem));
   }
-  FindElsewhere(tips, groups, out);
+  std::vector<TreeBlobFact> learned_blobs;
+  FindElsewhere(tips, groups, out, options_.keep_trees ? &learned_blobs : nullptr);
+  if (!learned.empty() || !learned_blobs.empty()) options_.keep_trees(learned, learned_blobs);
 }
 
 // A secret that no tip holds at any path with a finding, and HEAD does not hold, would be
@@ -134,7 +140,8 @@ void HistoryGroupSink::ResolvePresence(const std::vector<Group*>& groups,
 // path: a rename or copy on a branch or tag only, which no finding names (the blob is reported
 // once, at its first path). Fills elsewhere with those tips and paths.
 void HistoryGroupSink::FindElsewhere(git::RefPresence& tips, const std::vector<Group*>& groups,
-                                     std::vector<report::SecretHistory>* out) {
+                                     std::vector<report::SecretHistory>* out,
+                                     std::vector<TreeBlobFact>* learned) {
   std::unordered_set<std::string> live;  // secrets some tip holds at a finding's path
   for (size_t g = 0; g < groups.size(); ++g) {
     if (!(*out)[g].present_in.empty()) {
@@ -153,8 +160,18 @@ void HistoryGroupSink::FindElsewhere(git::RefPresence& tips, const std::vector<G
     deleted.emplace_back(g, std::move(secret));
   }
   if (deleted.empty()) return;
-  const git::RefPresence::SearchResult search = tips.FindAnywhere(
-      std::vector<std::string>(blobs.begin(), blobs.end()), options_.max_search_trees);
+  PhaseTimer timer("presence search at other paths");
+  std::vector<TreeBlobFact> known;
+  if (options_.known_tree_blobs) {
+    std::vector<RawOid> raw;
+    for (const std::string& blob : blobs) {
+      if (RawOid id; ParseRawOid(blob, &id)) raw.push_back(id);
+    }
+    known = options_.known_tree_blobs(raw);
+  }
+  const git::RefPresence::SearchResult search =
+      tips.FindAnywhere(std::vector<std::string>(blobs.begin(), blobs.end()),
+                        options_.max_search_trees, known, learned);
   search_stats_.findings += deleted.size();
   search_stats_.trees_read += search.trees_read;
   for (const auto& [g, secret] : deleted) {

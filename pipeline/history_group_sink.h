@@ -33,12 +33,14 @@
 #define MAGPIE_PIPELINE_HISTORY_GROUP_SINK_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "base/tree_path_fact.h"
 #include "pipeline/item_result.h"
 #include "pipeline/shard.h"
 
@@ -66,6 +68,15 @@ struct HistoryGroupOptions {
   // At most this many distinct trees are read to find a would-be deleted secret's versions at
   // other paths (SecretHistory::elsewhere); beyond it, a presence-unknown warning.
   uint64_t max_search_trees = uint64_t{1} << 20;
+  // What earlier runs learned of the tips' trees at the paths with findings (the scan store,
+  // base/tree_path_fact.h), and where to keep what this run learns: a tip whose tree has not
+  // moved is then answered without reading it (issue 13). Either may be empty; errors are
+  // theirs to report (without facts, every tip's tree is read).
+  std::function<std::vector<TreePathFact>(const std::vector<std::string>& paths)> known_trees;
+  std::function<std::vector<TreeBlobFact>(const std::vector<RawOid>& blobs)> known_tree_blobs;
+  std::function<void(const std::vector<TreePathFact>& paths,
+                     const std::vector<TreeBlobFact>& blobs)>
+      keep_trees;
 };
 
 // What the search for would-be deleted secrets at other paths cost (--verbose).
@@ -99,7 +110,7 @@ class HistoryGroupSink : public ItemSink {
   void Hold(uint32_t origin, scanner::Finding finding, const std::string& reason);
   void ResolvePresence(const std::vector<Group*>& groups, std::vector<report::SecretHistory>* out);
   void FindElsewhere(git::RefPresence& tips, const std::vector<Group*>& groups,
-                     std::vector<report::SecretHistory>* out);
+                     std::vector<report::SecretHistory>* out, std::vector<TreeBlobFact>* learned);
 
   ItemSink& next_;
   HistoryGroupOptions options_;

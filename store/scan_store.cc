@@ -19,6 +19,7 @@
 #include "base/fault_injection.h"
 #include "base/private_file.h"
 #include "store/sqlite_statement.h"
+#include "store/tree_paths.h"
 #include "store/walk_cache.h"
 
 namespace magpie::store {
@@ -27,8 +28,9 @@ namespace {
 // 'mgps' in the database header: an SQLite file of any other application is not ours.
 constexpr int kApplicationId = 0x6d677073;
 // 2: the walk cache (store/walk_cache.h) added to version 1's tables; 3: its commit lists;
-// 4: the commit lists apart from the packed rows, in chunks a delta appends to.
-constexpr int kSchemaVersion = 4;
+// 4: the commit lists apart from the packed rows, in chunks a delta appends to; 5: facts about
+// tip trees (store/tree_paths.h).
+constexpr int kSchemaVersion = 5;
 constexpr const char* kSchema[] = {
     "CREATE TABLE scan_keys(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
     "build TEXT NOT NULL, last_used INTEGER NOT NULL)",
@@ -161,8 +163,8 @@ std::vector<std::string> SchemaRows(sqlite3* db) {
 constexpr size_t kWalkTables = std::size(internal::kWalkSchema);
 
 // The schema rows of a store with the first `walk_tables` of the walk cache's tables (and
-// with `v3`, version 3's packed table).
-std::vector<std::string> SchemaOf(size_t walk_tables, bool v3 = false) {
+// with `v3`, version 3's packed table; with `tree_paths`, version 5's facts).
+std::vector<std::string> SchemaOf(size_t walk_tables, bool v3, bool tree_paths) {
   sqlite3* db = nullptr;
   sqlite3_open(":memory:", &db);
   for (const char* sql : kSchema) sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
@@ -170,13 +172,18 @@ std::vector<std::string> SchemaOf(size_t walk_tables, bool v3 = false) {
     sqlite3_exec(db, internal::kWalkSchema[i], nullptr, nullptr, nullptr);
   }
   if (v3) sqlite3_exec(db, internal::kWalkPackedV3, nullptr, nullptr, nullptr);
+  if (tree_paths) {
+    for (const char* sql : internal::kTreeFactsSchema) {
+      sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    }
+  }
   std::vector<std::string> expected = SchemaRows(db);
   sqlite3_close(db);
   return expected;
 }
 
 const std::vector<std::string>& ExpectedSchema() {
-  static const std::vector<std::string> rows = SchemaOf(kWalkTables);
+  static const std::vector<std::string> rows = SchemaOf(kWalkTables, false, true);
   return rows;
 }
 
@@ -232,6 +239,9 @@ class ScanStore::Impl {
       for (const char* sql : internal::kWalkSchema) {
         if (Status s = Exec(sql); !s.ok()) return Rollback(s);
       }
+      for (const char* sql : internal::kTreeFactsSchema) {
+        if (Status s = Exec(sql); !s.ok()) return Rollback(s);
+      }
       const std::string pragmas = "PRAGMA application_id = " + std::to_string(kApplicationId) +
                                   "; PRAGMA user_version = " + std::to_string(kSchemaVersion);
       if (Status s = Exec(pragmas.c_str()); !s.ok()) return Rollback(s);
@@ -239,25 +249,31 @@ class ScanStore::Impl {
     return Exec("COMMIT");
   }
 
-  // A version 1, 2 or 3 store (exactly that version's schema) gains the walk cache's tables
-  // it lacks; its clean items and walks stay (a walk without its commit list is walked in
-  // full once, then kept with it; version 3's packed cells move to version 4's tables).
+  // A store of versions 1 to 4 (exactly that version's schema) gains the tables it lacks, one
+  // version's steps after the other; its clean items and walks stay (a walk without its commit
+  // list is walked in full once, then kept with it; version 3's packed cells move to version
+  // 4's tables; version 5's facts start empty).
   Status Upgrade() {
     const int64_t version = PragmaInt(db_, "PRAGMA user_version");
     if (PragmaInt(db_, "PRAGMA application_id") != kApplicationId || version < 1 ||
-        version > 3) {
+        version >= kSchemaVersion) {
       return Status::Ok();
     }
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-    const size_t had = version == 1 ? 0 : internal::kWalkTablesV2;
+    const size_t had = version == 1   ? 0
+                       : version == 4 ? kWalkTables
+                                      : internal::kWalkTablesV2;
     if (PragmaInt(db_, "PRAGMA user_version") == version &&
-        SchemaRows(db_) == SchemaOf(had, version == 3)) {
+        SchemaRows(db_) == SchemaOf(had, version == 3, false)) {
       for (size_t i = had; i < kWalkTables; ++i) {
         if (Status s = Exec(internal::kWalkSchema[i]); !s.ok()) return Rollback(s);
       }
       // Cells of any type move as they are: they are checked when read.
       if (version == 3) {
         if (Status s = Exec(internal::kWalkUpgradeV3); !s.ok()) return Rollback(s);
+      }
+      for (const char* sql : internal::kTreeFactsSchema) {
+        if (Status s = Exec(sql); !s.ok()) return Rollback(s);
       }
       const std::string version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
       if (Status s = Exec(version.c_str()); !s.ok()) return Rollback(s);
@@ -405,6 +421,14 @@ class ScanStore::Impl {
     Result<uint64_t> walks = internal::DropStaleWalks(db_, path_, build_hash, oldest);
     if (!walks.ok()) return Rollback(walks.status());
     result.walks_dropped = *walks;
+    // Facts about trees hold for any build, but nothing says which are still asked about:
+    // they go, and the next run learns those it needs (one presence lookup of the tips).
+    result.tree_facts_dropped = static_cast<uint64_t>(
+        PragmaInt(db_, "SELECT (SELECT count(*) FROM tree_paths) + "
+                       "(SELECT count(*) FROM tree_blobs)"));
+    if (Status s = Exec("DELETE FROM tree_paths; DELETE FROM tree_blobs"); !s.ok()) {
+      return Rollback(s);
+    }
     uint64_t* counts[] = {&result.items_dropped, &result.scan_keys_dropped};
     const std::string* statements[] = {&drop_items, &drop_keys};
     for (int i = 0; i < 2; ++i) {
@@ -490,6 +514,26 @@ Result<std::optional<WalkSnapshot>> ScanStore::LoadWalk(const std::string& repo_
 Result<bool> ScanStore::SaveWalk(const std::string& repo_key, const WalkSnapshot& snapshot) {
   return internal::WriteWalk(impl_->db_, impl_->path_, impl_->WalkKey(repo_key), impl_->build_,
                              snapshot, impl_->walk_generation_, impl_->max_entries_);
+}
+
+Result<std::vector<TreePathFact>> ScanStore::LoadTreePaths(const std::vector<std::string>& paths,
+                                                           uint64_t* skipped) {
+  uint64_t ignored = 0;
+  return internal::ReadTreePaths(impl_->db_, impl_->path_, paths,
+                                 skipped != nullptr ? skipped : &ignored);
+}
+
+Result<std::vector<TreeBlobFact>> ScanStore::LoadTreeBlobs(const std::vector<RawOid>& blobs,
+                                                           uint64_t* skipped) {
+  uint64_t ignored = 0;
+  return internal::ReadTreeBlobs(impl_->db_, impl_->path_, blobs,
+                                 skipped != nullptr ? skipped : &ignored);
+}
+
+Status ScanStore::SaveTreeFacts(const std::vector<TreePathFact>& paths,
+                                const std::vector<TreeBlobFact>& blobs) {
+  return internal::WriteTreeFacts(impl_->db_, impl_->path_, paths, blobs,
+                                  std::min(internal::kMaxTreePaths, impl_->max_entries_));
 }
 
 Result<GcResult> ScanStore::Collect(const std::string& path, const std::string& build,

@@ -33,6 +33,12 @@
 // are bounded by `max_entries` too, apart from the clean items (other repositories' walks are
 // dropped first, then a walk is not kept).
 //
+// Facts about tip trees (issue 13, version 5): what a branch or tag tip's tree holds at the
+// paths with findings (base/tree_path_fact.h), so that present_in reads only the trees of tips
+// that moved. Hostile too: a row of the wrong shape is learned again, and git/ref_presence.h
+// ignores facts it did not ask for and those that contradict each other. `magpie store gc`
+// drops them all.
+//
 // Usage:
 //   auto store = store::ScanStore::Open(path, {build_id, rules_and_options});
 //   if (!store.ok()) { notice(store.status()); /* scan everything */ }
@@ -54,6 +60,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/tree_path_fact.h"
 #include "base/walk_snapshot.h"
 
 namespace magpie::store {
@@ -79,6 +86,7 @@ struct GcResult {
   uint64_t walks_dropped = 0;
   uint64_t items_dropped = 0;
   uint64_t items_kept = 0;
+  uint64_t tree_facts_dropped = 0;
 };
 
 class ScanStore {
@@ -115,6 +123,21 @@ class ScanStore {
   // Returns false when it was not kept: another run saved one since (a delta), or the size
   // bound. Errors: kIoError.
   Result<bool> SaveWalk(const std::string& repo_key, const WalkSnapshot& snapshot);
+
+  // Facts about tip trees (base/tree_path_fact.h) kept by earlier runs for any of `paths`, so
+  // that a rescan reads only the trees of tips that moved (issue 13). They belong to no scan
+  // key or repository: a tree's id names its content. A row of the wrong shape is left out
+  // and counted in *skipped (learned again). Errors: kIoError. One thread at a time.
+  Result<std::vector<TreePathFact>> LoadTreePaths(const std::vector<std::string>& paths,
+                                                  uint64_t* skipped = nullptr);
+  // The same for where tip trees hold any of `blobs` at any path (TreeBlobFact).
+  Result<std::vector<TreeBlobFact>> LoadTreeBlobs(const std::vector<RawOid>& blobs,
+                                                  uint64_t* skipped = nullptr);
+  // Keeps both kinds of facts, in one transaction, within the store's bound (all of them are
+  // dropped first when it would be passed; store/tree_paths.h). Errors: kIoError (nothing
+  // kept).
+  Status SaveTreeFacts(const std::vector<TreePathFact>& paths,
+                       const std::vector<TreeBlobFact>& blobs);
 
   // Drops the items of every scan key of another build than `build`, and of this build's
   // keys not used for `max_age_days`, then vacuums. Same errors as Open, and kIoError.

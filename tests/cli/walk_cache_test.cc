@@ -5,6 +5,7 @@
 // cache all walk every commit again, with a notice.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "cli_harness.h"
@@ -235,6 +236,56 @@ TEST_CASE("issue 13: a tag added on an old commit resumes and reports what --no-
   repo.Commit("reached by a tag only");
   MustSh(box, Git("tag on-old HEAD") + " && git checkout -q main");
   RequireSameAsFull(box, true);
+}
+
+int64_t TreeFacts(const Sandbox& box) {
+  std::string out;
+  const int rc = Sh(box, "sqlite3 " + ShellQuote((box.io() / "store" / "scans.sqlite").string()) +
+                             " 'SELECT count(*) FROM tree_paths'", &out);
+  return rc == 0 && !out.empty() ? std::stoll(out) : -1;
+}
+
+TEST_CASE("issue 13: present_in from the store's facts about tip trees is what --no-store "
+          "says after new commits and moved and deleted refs", "[cli][store]") {
+  Sandbox box;
+  Repo repo(box);
+  BuildHistory(box, repo);
+  MustSh(box, Git("tag v1 HEAD~2") + " && " + Git("tag -a -m release v2 HEAD~4") + " && " +
+                  Git("branch feature HEAD~1"));
+  REQUIRE(RunGit(box, StoreFlag(box)).run.exit_code == 1);
+  // Two paths with findings, four distinct tip trees (main, feature, v1, v2).
+  CHECK(TreeFacts(box) == 8);
+  box.Write("deploy/db.env", "DB_PASSWORD=\n");
+  repo.Commit("remove the password");
+  MustSh(box, Git("tag -f v1 HEAD~5") + " && " + Git("branch -q -D feature"));
+  for (int pass = 0; pass < 2; ++pass) {  // learning the new trees, then reading them back
+    const GitRun full = RunGit(box, "--no-store");
+    const GitRun rescan = RunGit(box, "-v " + StoreFlag(box));
+    INFO(rescan.run.err);
+    CHECK(rescan.run.exit_code == full.run.exit_code);
+    CHECK(WithoutSummary(rescan.report) == WithoutSummary(full.report));
+    CHECK(rescan.run.err.find("facts about branch and tag trees") == std::string::npos);
+  }
+  // main's new tree learned (v1 moved onto v2's commit: a tree known already), none forgotten.
+  CHECK(TreeFacts(box) == 10);
+  SECTION("malformed facts are read again, with a notice") {
+    Sql(box, "UPDATE tree_paths SET blob = x'0102' WHERE length(blob) = 20");
+    Sql(box, "UPDATE tree_paths SET tree = 7 WHERE length(blob) = 0");
+    const GitRun full = RunGit(box, "--no-store");
+    const GitRun rescan = RunGit(box, StoreFlag(box));
+    INFO(rescan.run.err);
+    CHECK(rescan.run.err.find("facts about branch and tag trees in the scan store are "
+                              "malformed") != std::string::npos);
+    CHECK(WithoutSummary(rescan.report) == WithoutSummary(full.report));
+  }
+  SECTION("store gc drops them and the next run learns them again") {
+    REQUIRE(box.Run("store gc " + StoreFlag(box)).exit_code == 0);
+    CHECK(TreeFacts(box) == 0);
+    const GitRun full = RunGit(box, "--no-store");
+    const GitRun rescan = RunGit(box, StoreFlag(box));
+    CHECK(WithoutSummary(rescan.report) == WithoutSummary(full.report));
+    CHECK(TreeFacts(box) == 4);  // two distinct trees among the three tips, two paths each
+  }
 }
 
 TEST_CASE("issue 13: the walk cache is not used for a partial walk", "[cli][store]") {

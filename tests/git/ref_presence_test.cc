@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/fault_injection.h"
@@ -180,6 +181,149 @@ TEST_CASE("issue 13: VersionsAt of many paths reads each tree once and matches o
     fault::ScopedFault fault(fault::Point::kPresenceTreeRead, EIO);
     CHECK(tips.VersionsAt(paths)[0].empty());
     CHECK(tips.unreadable_lookups() > 0);
+  }
+}
+
+// What VersionsAt answers, as comparable values: per path, (blob, tip names).
+std::vector<std::vector<std::pair<std::string, std::vector<std::string>>>> Answers(
+    const RefPresence& tips, const std::vector<std::vector<RefPresence::Version>>& versions) {
+  std::vector<std::vector<std::pair<std::string, std::vector<std::string>>>> out;
+  for (const auto& at_path : versions) {
+    out.emplace_back();
+    for (const auto& v : at_path) out.back().emplace_back(v.blob_id, NamesOf(tips, v));
+  }
+  return out;
+}
+
+RawOid RawOf(const std::string& hex) {
+  RawOid raw{};
+  for (size_t i = 0; i < raw.size(); ++i) raw[i] = std::stoi(hex.substr(2 * i, 2), nullptr, 16);
+  return raw;
+}
+
+TEST_CASE("issue 13: VersionsAt answers tips whose tree has facts without reading it", "[git]") {
+  TempRepo repo;
+  repo.Write("a/b/c.env", kSecret);
+  repo.Write("e.env", kSecret);
+  repo.Commit("one");
+  repo.Git("tag v1");
+  repo.Write("a/b/c.env", "changed\n");
+  repo.Commit("two");
+  repo.Git("tag blobtag " + repo.BlobId(kSecret));
+  const std::vector<std::string> paths = {"a/b/c.env", "e.env", "a/b", "nope/x"};
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  RefPresence& tips = **opened;
+  std::vector<TreePathFact> learned;
+  const auto read = Answers(tips, tips.VersionsAt(paths, {}, &learned));
+  CHECK(read == Answers(tips, tips.VersionsAt(paths)));
+  // One fact per path for each of the two distinct trees (the blob tag has none).
+  REQUIRE(learned.size() == 2 * paths.size());
+
+  SECTION("every tree known: none is read, the answer is the same") {
+    fault::ScopedFault unreadable(fault::Point::kPresenceTreeRead, EIO);
+    std::vector<TreePathFact> again;
+    CHECK(Answers(tips, tips.VersionsAt(paths, learned, &again)) == read);
+    CHECK(again.empty());
+    CHECK(tips.unreadable_lookups() == 0);
+  }
+  SECTION("a tree whose facts miss a path is read, and only it is learned") {
+    std::vector<TreePathFact> partial = learned;
+    partial.erase(partial.begin());  // the first tree's first path
+    std::vector<TreePathFact> again;
+    CHECK(Answers(tips, tips.VersionsAt(paths, partial, &again)) == read);
+    REQUIRE(again.size() == paths.size());
+    CHECK(again.front().tree == learned.front().tree);
+  }
+  SECTION("hostile facts: contradicting ones are unknown, others' trees and paths ignored") {
+    std::vector<TreePathFact> hostile = learned;
+    for (const TreePathFact& fact : learned) {
+      TreePathFact lie = fact;
+      lie.holds_blob = !fact.holds_blob;
+      lie.blob = RawOf(repo.BlobId("planted\n"));
+      hostile.push_back(lie);  // disagrees with the true fact: the tree is read
+    }
+    TreePathFact elsewhere = learned.front();
+    elsewhere.tree = RawOf(repo.BlobId("not a tree\n"));
+    hostile.push_back(elsewhere);
+    TreePathFact unasked = learned.front();
+    unasked.path = "unasked.env";
+    hostile.push_back(unasked);
+    std::vector<TreePathFact> again;
+    CHECK(Answers(tips, tips.VersionsAt(paths, hostile, &again)) == read);
+    CHECK(again.size() == learned.size());
+  }
+  SECTION("a tree that cannot be read teaches nothing") {
+    fault::ScopedFault unreadable(fault::Point::kPresenceTreeRead, EIO);
+    std::vector<TreePathFact> again;
+    tips.VersionsAt(paths, {}, &again);
+    CHECK(again.empty());
+    CHECK(tips.unreadable_lookups() > 0);
+  }
+}
+
+TEST_CASE("issue 13: FindAnywhere answers tips whose tree has facts without reading it",
+          "[git]") {
+  TempRepo repo;
+  repo.Write("config.py", kSecret);
+  repo.Write("lib/x.txt", "x\n");
+  repo.Commit("one");
+  repo.Git("checkout -q -b side");
+  repo.Write("moved/settings.py", kSecret);  // renamed and copied: the same blob twice
+  repo.Write("copy.py", kSecret);
+  repo.Remove("config.py");
+  repo.Commit("two");
+  repo.Git("checkout -q main");
+  repo.Remove("config.py");
+  repo.Commit("three");
+  repo.Git("tag t1 side");
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  RefPresence& tips = **opened;
+  const std::vector<std::string> blobs = {repo.BlobId(kSecret), repo.BlobId("absent\n")};
+  std::vector<TreeBlobFact> learned;
+  const RefPresence::SearchResult read = tips.FindAnywhere(blobs, 1000, {}, &learned);
+  const auto places = [](const RefPresence::SearchResult& result) {
+    std::vector<std::pair<uint32_t, std::string>> out;
+    for (const auto& place : result.places.at(result.places.begin()->first)) {
+      out.emplace_back(place.tip, place.path);
+    }
+    return out;
+  };
+  REQUIRE(read.places.size() == 1);
+  CHECK(places(read) == std::vector<std::pair<uint32_t, std::string>>{
+                            {1, "copy.py"}, {1, "moved/settings.py"}, {2, "copy.py"},
+                            {2, "moved/settings.py"}});
+  REQUIRE(learned.size() == 4);  // two trees (main, side = t1), two blobs each
+
+  SECTION("every tree known: none is read, the places are the same") {
+    fault::ScopedFault unreadable(fault::Point::kPresenceTreeRead, EIO);
+    std::vector<TreeBlobFact> again;
+    const RefPresence::SearchResult known = tips.FindAnywhere(blobs, 1000, learned, &again);
+    CHECK(known.complete());
+    CHECK(known.trees_read == 0);
+    CHECK(places(known) == places(read));
+    CHECK(again.empty());
+  }
+  SECTION("contradicting facts make the tree read; facts about other blobs are ignored") {
+    std::vector<TreeBlobFact> hostile = learned;
+    for (TreeBlobFact fact : learned) {
+      fact.paths.push_back("planted.py");
+      hostile.push_back(fact);
+    }
+    TreeBlobFact unasked = learned.front();
+    unasked.blob = unasked.tree;
+    hostile.push_back(unasked);
+    std::vector<TreeBlobFact> again;
+    const RefPresence::SearchResult known = tips.FindAnywhere(blobs, 1000, hostile, &again);
+    CHECK(places(known) == places(read));
+    CHECK(known.trees_read == read.trees_read);
+    CHECK(again.size() == learned.size());
+  }
+  SECTION("an incomplete search teaches nothing") {
+    std::vector<TreeBlobFact> again;
+    CHECK(tips.FindAnywhere(blobs, 1, {}, &again).truncated);
+    CHECK(again.empty());
   }
 }
 

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cerrno>
@@ -15,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -408,7 +410,8 @@ TEST_CASE("issue 13: a version 1 store keeps its clean items and gains the walk 
   ExecSql(db,
           "DROP TABLE walk_rows; DROP TABLE walk_commits; DROP TABLE walk_submodules; "
           "DROP TABLE walk_blobs; "
-          "DROP TABLE walk_tips; DROP TABLE walks; PRAGMA user_version = 1");
+          "DROP TABLE walk_tips; DROP TABLE walks; DROP TABLE tree_paths; DROP TABLE tree_blobs; "
+          "PRAGMA user_version = 1");
   std::unique_ptr<ScanStore> store = MustOpen(db);
   CHECK(store->size() == 4);
   CHECK(*store->SaveWalk("repo", Snapshot(2)));
@@ -419,7 +422,9 @@ TEST_CASE("issue 13: a version 2 store keeps its walks and gains the packed walk
   TempDir dir;
   const fs::path db = dir / "scans.sqlite";
   REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
-  ExecSql(db, "DROP TABLE walk_rows; DROP TABLE walk_commits; PRAGMA user_version = 2");
+  ExecSql(db,
+          "DROP TABLE walk_rows; DROP TABLE walk_commits; DROP TABLE tree_paths; "
+          "DROP TABLE tree_blobs; PRAGMA user_version = 2");
   ExecSql(db,
           "INSERT INTO walks VALUES(1, 'k', 'b', 0, 10, 0, x'', 0); "
           "INSERT INTO walk_blobs VALUES(1, zeroblob(20), 'a', zeroblob(20), 0, 0, 0)");
@@ -556,6 +561,20 @@ TEST_CASE("issue 13: a delta whose list is shorter than the stored one is not ke
   CHECK(!*saved);
 }
 
+// The store at `db` (4 clean items, Snapshot(3) kept for "repo", in an older version) opened
+// and so moved to version 5, with both kept.
+std::pair<std::unique_ptr<ScanStore>, std::optional<WalkSnapshot>> OpenUpgraded(
+    const fs::path& db) {
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  CHECK(store->size() == 4);
+  std::optional<WalkSnapshot> walk = MustLoadWalk(*store, "repo");
+  REQUIRE(walk.has_value());
+  CHECK(walk->commit_ids == Snapshot(3).commit_ids);
+  CHECK(walk->blobs.size() == 3);
+  CHECK(ExecSqlInt(db, "PRAGMA user_version") == 5);
+  return {std::move(store), std::move(walk)};
+}
+
 TEST_CASE("issue 13: a version 3 store keeps its walks in version 4's tables", "[store]") {
   TempDir dir;
   const fs::path db = dir / "scans.sqlite";
@@ -567,15 +586,10 @@ TEST_CASE("issue 13: a version 3 store keeps its walks in version 4's tables", "
           "blob_rows BLOB NOT NULL, row_count INTEGER NOT NULL); "
           "INSERT INTO walk_packed SELECT r.walk, c.commit_ids, r.blob_rows, r.row_count "
           "FROM walk_rows r JOIN walk_commits c ON c.walk = r.walk; "
-          "DROP TABLE walk_rows; DROP TABLE walk_commits; PRAGMA user_version = 3");
+          "DROP TABLE walk_rows; DROP TABLE walk_commits; DROP TABLE tree_paths; "
+          "DROP TABLE tree_blobs; PRAGMA user_version = 3");
   SECTION("as it was") {
-    std::unique_ptr<ScanStore> store = MustOpen(db);
-    CHECK(store->size() == 4);
-    std::optional<WalkSnapshot> walk = MustLoadWalk(*store, "repo");
-    REQUIRE(walk.has_value());
-    CHECK(walk->commit_ids == Snapshot(3).commit_ids);
-    CHECK(walk->blobs.size() == 3);
-    CHECK(ExecSqlInt(db, "PRAGMA user_version") == 4);
+    auto [store, walk] = OpenUpgraded(db);
     CHECK(ExecSqlInt(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'walk_packed'") == 0);
     // And a delta appends to the moved list.
     REQUIRE(*store->SaveWalk("repo", AppendedDelta(*walk, 1, 5)));
@@ -616,6 +630,163 @@ TEST_CASE("issue 13: many delta rows are folded into the packed walk and a faile
     REQUIRE(walk.has_value());
     CHECK(walk->blobs.size() == 3);
   }
+}
+
+TreePathFact Fact(unsigned char tree, const std::string& path, int blob) {
+  TreePathFact fact;
+  fact.tree = Raw(tree);
+  fact.path = path;
+  fact.holds_blob = blob >= 0;
+  if (fact.holds_blob) fact.blob = Raw(static_cast<unsigned char>(blob));
+  return fact;
+}
+
+bool SameFacts(std::vector<TreePathFact> a, std::vector<TreePathFact> b) {
+  const auto key = [](const TreePathFact& f) {
+    return std::make_tuple(f.path, f.tree, f.holds_blob, f.blob);
+  };
+  const auto less = [&](const TreePathFact& x, const TreePathFact& y) { return key(x) < key(y); };
+  std::sort(a.begin(), a.end(), less);
+  std::sort(b.begin(), b.end(), less);
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](const TreePathFact& x, const TreePathFact& y) { return key(x) == key(y); });
+}
+
+TEST_CASE("issue 13: the store keeps facts about tip trees per path and replaces them",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  const std::vector<TreePathFact> facts = {Fact(1, "a.env", 7), Fact(2, "a.env", -1),
+                                           Fact(1, "b/c.env", 8)};
+  REQUIRE(MustOpen(db)->SaveTreeFacts(facts, {}).ok());
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  uint64_t skipped = 0;
+  Result<std::vector<TreePathFact>> read =
+      store->LoadTreePaths({"a.env", "b/c.env", "x"}, &skipped);
+  REQUIRE(read.ok());
+  CHECK(SameFacts(*read, facts));
+  CHECK(skipped == 0);
+  CHECK(SameFacts(*store->LoadTreePaths({"a.env"}), {facts[0], facts[1]}));
+  // The same (tree, path) again replaces the fact; other keys' clean items are not touched.
+  REQUIRE(store->SaveTreeFacts({Fact(2, "a.env", 9)}, {}).ok());
+  CHECK(SameFacts(*MustOpen(db)->LoadTreePaths({"a.env"}), {facts[0], Fact(2, "a.env", 9)}));
+  // gc drops them all: they are learned again when asked.
+  Result<GcResult> gc = ScanStore::Collect(db.string(), kKey.build, 30);
+  REQUIRE(gc.ok());
+  CHECK(gc->tree_facts_dropped == 3);
+  CHECK(MustOpen(db)->LoadTreePaths({"a.env", "b/c.env"})->empty());
+}
+
+TEST_CASE("issue 13: a malformed fact about a tip tree is left out and counted", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db)->SaveTreeFacts({Fact(1, "a.env", 7)}, {}).ok());
+  ExecSql(db,
+          "INSERT INTO tree_paths VALUES('a.env', x'0102', zeroblob(20)); "   // short tree id
+          "INSERT INTO tree_paths VALUES('a.env', zeroblob(20), x'01'); "     // short blob id
+          "INSERT INTO tree_paths VALUES('a.env', randomblob(20), 42); "      // not a blob
+          "INSERT INTO tree_paths VALUES('a.env', 'twenty characters...', zeroblob(20))");
+  uint64_t skipped = 0;
+  Result<std::vector<TreePathFact>> read = MustOpen(db)->LoadTreePaths({"a.env"}, &skipped);
+  REQUIRE(read.ok());
+  CHECK(SameFacts(*read, {Fact(1, "a.env", 7)}));
+  CHECK(skipped == 4);
+}
+
+TEST_CASE("issue 13: facts about tip trees that cannot be read or kept are error values",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  REQUIRE(store->SaveTreeFacts({Fact(1, "a.env", 7)}, {}).ok());
+  {
+    fault::ScopedFault broken(fault::Point::kTreePathsRead, EIO);
+    CHECK(store->LoadTreePaths({"a.env"}).status().code() == StatusCode::kIoError);
+    CHECK(store->LoadTreeBlobs({Raw(7)}).status().code() == StatusCode::kIoError);
+  }
+  {
+    fault::ScopedFault full(fault::Point::kTreePathsWrite, ENOSPC);
+    CHECK(store->SaveTreeFacts({Fact(2, "a.env", 8)}, {}).code() == StatusCode::kIoError);
+  }
+  // Nothing of the failed save was kept, and the store is still usable.
+  CHECK(SameFacts(*MustOpen(db)->LoadTreePaths({"a.env"}), {Fact(1, "a.env", 7)}));
+  REQUIRE(store->SaveTreeFacts({Fact(2, "a.env", 8)}, {}).ok());
+  CHECK(store->LoadTreePaths({"a.env"})->size() == 2);
+}
+
+TEST_CASE("issue 13: facts about tip trees stay within the store's bound", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  std::unique_ptr<ScanStore> store = MustOpen(db, kKey, 3);
+  REQUIRE(store->SaveTreeFacts({Fact(1, "a", 1), Fact(2, "a", 2)}, {}).ok());
+  // Two more would pass 3: the old ones go first.
+  REQUIRE(store->SaveTreeFacts({Fact(3, "a", 3), Fact(4, "a", -1)}, {}).ok());
+  CHECK(SameFacts(*store->LoadTreePaths({"a"}), {Fact(3, "a", 3), Fact(4, "a", -1)}));
+  // More than the bound at once: none is kept.
+  REQUIRE(store->SaveTreeFacts({Fact(5, "b", 1), Fact(6, "b", 1), Fact(7, "b", 1),
+                                Fact(8, "b", 1)}, {}).ok());
+  CHECK(store->LoadTreePaths({"b"})->empty());
+}
+
+TEST_CASE("issue 13: a version 4 store keeps its items and walks and gains facts about tip "
+          "trees", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  REQUIRE(MustOpen(db)->RecordClean(Items(4)).ok());
+  REQUIRE(*MustOpen(db)->SaveWalk("repo", Snapshot(3)));
+  ExecSql(db, "DROP TABLE tree_paths; DROP TABLE tree_blobs; PRAGMA user_version = 4");
+  SECTION("as it was") {
+    auto [store, walk] = OpenUpgraded(db);
+    CHECK(store->LoadTreePaths({"a"})->empty());
+    REQUIRE(store->SaveTreeFacts({Fact(1, "a", 1)}, {}).ok());
+    CHECK(MustOpen(db)->LoadTreePaths({"a"})->size() == 1);
+  }
+  SECTION("with a table of version 5 planted under another definition: not a magpie store") {
+    ExecSql(db, "CREATE TABLE tree_paths(path, tree, blob)");
+    CHECK(ScanStore::Open(db.string(), kKey).status().code() == StatusCode::kCorrupt);
+  }
+}
+
+TEST_CASE("issue 13: the store keeps where tip trees hold a blob and refuses malformed lists",
+          "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  const TreeBlobFact held{Raw(1), Raw(7), {"a/x.env", "b/y.env"}};
+  const TreeBlobFact nowhere{Raw(2), Raw(7), {}};
+  const TreeBlobFact other{Raw(1), Raw(8), {"z"}};
+  REQUIRE(MustOpen(db)->SaveTreeFacts({Fact(1, "a.env", 7)}, {held, nowhere, other}).ok());
+  std::unique_ptr<ScanStore> store = MustOpen(db);
+  uint64_t skipped = 0;
+  Result<std::vector<TreeBlobFact>> read = store->LoadTreeBlobs({Raw(7)}, &skipped);
+  REQUIRE(read.ok());
+  REQUIRE(read->size() == 2);
+  for (const TreeBlobFact& fact : *read) {
+    CHECK(fact.blob == Raw(7));
+    CHECK(fact.paths == (fact.tree == Raw(1) ? held.paths : nowhere.paths));
+  }
+  CHECK(skipped == 0);
+  // Rows for blob 0707..07: a path list ending in NUL, one starting with it, a short tree id,
+  // a list of the wrong type.
+  const auto plant = [&](const std::string& tree, const std::string& paths) {
+    const std::string sql = "INSERT INTO tree_blobs VALUES(x'" + std::string(40, '0') + "', " +
+                            tree + ", " + paths + ")";
+    ExecSql(db, sql.c_str());
+    ExecSql(db, "UPDATE tree_blobs SET blob = x'0707070707070707070707070707070707070707' "
+                "WHERE blob = zeroblob(20)");
+  };
+  plant("x'" + std::string(40, '3') + "'", "x'6100'");
+  plant("x'" + std::string(40, '4') + "'", "x'0061'");
+  plant("x'05'", "x''");
+  plant("x'" + std::string(40, '6') + "'", "'text'");
+  skipped = 0;
+  read = MustOpen(db)->LoadTreeBlobs({Raw(7)}, &skipped);
+  REQUIRE(read.ok());
+  CHECK(read->size() == 2);
+  CHECK(skipped == 4);
+  Result<GcResult> gc = ScanStore::Collect(db.string(), kKey.build, 30);
+  REQUIRE(gc.ok());
+  CHECK(gc->tree_facts_dropped == 8);  // one path fact, three blob facts, four planted
+  CHECK(MustOpen(db)->LoadTreeBlobs({Raw(7), Raw(8)})->empty());
 }
 
 }  // namespace
