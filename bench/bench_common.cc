@@ -173,6 +173,17 @@ HyperscanDatabase::~HyperscanDatabase() {
   hs_free_database(database_);
 }
 
+hs_database_t* CompileNeverLiteral() {
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* error = nullptr;
+  const std::string literal(kNeverLiteral);
+  if (hs_compile(literal.c_str(), 0, HS_MODE_BLOCK, nullptr, &database, &error) != HS_SUCCESS) {
+    hs_free_compile_error(error);
+    return nullptr;
+  }
+  return database;
+}
+
 size_t HyperscanDatabase::Scan(std::string_view data) {
   size_t reports = 0;
   hs_scan(database_, data.data(), static_cast<unsigned int>(data.size()), 0, scratch_,

@@ -58,6 +58,10 @@ class HyperscanDatabase {
   hs_scratch_t* scratch_ = nullptr;
 };
 
+// A database of the one literal kNeverLiteral (it never occurs): hs_scan's floor on any bytes.
+// Null when Hyperscan refuses it.
+hs_database_t* CompileNeverLiteral();
+
 // Sets bytes_per_second, the MB/s counter (10^6 bytes per CPU second) and `findings`.
 void SetThroughput(benchmark::State& state, size_t bytes_per_iteration, size_t findings);
 

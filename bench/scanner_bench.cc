@@ -143,20 +143,7 @@ BENCHMARK(BM_MinimalRulesBuffer)->Unit(benchmark::kMillisecond);
 // The one-literal database of the floor benchmarks; ok() is false when Hyperscan refuses it.
 class HyperscanFloor : public HyperscanDatabase {
  public:
-  HyperscanFloor() : HyperscanDatabase(Compile()) {}
-
- private:
-  static hs_database_t* Compile() {
-    hs_database_t* database = nullptr;
-    hs_compile_error_t* error = nullptr;
-    const std::string literal(kNeverLiteral);
-    if (hs_compile(literal.c_str(), 0, HS_MODE_BLOCK, nullptr, &database, &error) !=
-        HS_SUCCESS) {
-      hs_free_compile_error(error);
-      return nullptr;
-    }
-    return database;
-  }
+  HyperscanFloor() : HyperscanDatabase(CompileNeverLiteral()) {}
 };
 
 void BM_FloorHyperscanFiles(benchmark::State& state) {

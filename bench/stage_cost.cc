@@ -12,6 +12,7 @@
 // The keyword-gated rules (issue 12) go to DB.gated (their database) and DB.gate (the window
 // width, then their patterns, one a line) as CompiledRules::Compile splits them;
 // MAGPIE_BENCH_GATE=0 compiles one database of every rule, the scanner before the split.
+// MAGPIE_BENCH_GATE_PATH=portable|sse2|avx2 has `scan` run the gate search on that code path.
 //   stage_cost compile OUT PLATFORM
 //                            the same database for PLATFORM: host (what the scanner builds),
 //                            generic, avx2, avx512, avx512vbmi; tune family from the host,
@@ -20,6 +21,8 @@
 //                            times hs_scan of each DB over the corpus, interleaved round by
 //                            round (MAGPIE_BENCH_ROUNDS, default 9), medians in MB/s of CPU
 //                            time: databases (platforms) compared in one run
+//   stage_cost per-rule      each expression of the main database compiled alone and timed,
+//                            slowest first beside the one-literal floor
 //
 // Rules: the embedded rules.yaml or MAGPIE_BENCH_RULES=FILE; corpus: as scanner_bench's
 // (MAGPIE_BENCH_CORPUS, MAGPIE_BENCH_CORPUS_MB). Callgrind's counts on the generic-CPU code
@@ -64,6 +67,9 @@ struct GatedPart {
   hs_database_t* database = nullptr;
   std::optional<magpie::scanner::internal::GateSet> set;
   size_t width = 0;
+  // The gate search's code path: MAGPIE_BENCH_GATE_PATH=portable, sse2 or avx2 (default: the
+  // best this CPU has, as the scanner), to count one against another.
+  magpie::scanner::internal::RunSearchPath path = magpie::scanner::internal::RunSearchPath::kBest;
 };
 
 // Outside any namespace and never inlined, so that callgrind's --toggle-collect=ScanOnce
@@ -79,7 +85,7 @@ extern "C" __attribute__((noinline)) size_t ScanOnce(const hs_database_t* databa
     std::vector<size_t> hits;
     std::vector<std::pair<size_t, size_t>> windows;
     magpie::scanner::internal::GatedScanWindows(data, *gated->set, gated->width, &hits,
-                                                &windows);
+                                                &windows, gated->path);
     for (const auto& [begin, end] : windows) {
       hs_scan(gated->database, data.data() + begin, static_cast<unsigned int>(end - begin), 0,
               scratch, CountReport, &reports);
@@ -239,6 +245,13 @@ bool LoadGated(const std::string& database_path, GatedPart* gated) {
     gates.push_back(*one);
   }
   gated->set = internal::BuildGateSet(gates);
+  if (const char* path = std::getenv("MAGPIE_BENCH_GATE_PATH")) {
+    const std::string_view name = path;
+    gated->path = name == "portable" ? internal::RunSearchPath::kPortable
+                  : name == "sse2"   ? internal::RunSearchPath::kSse2
+                  : name == "avx2"   ? internal::RunSearchPath::kAvx2
+                                     : internal::RunSearchPath::kBest;
+  }
   gated->database = Load(database_path + ".gated");
   return gated->set.has_value() && gated->database != nullptr;
 }
@@ -337,6 +350,81 @@ int Time(const std::vector<std::string>& names) {
   return 0;
 }
 
+// Each expression of the main database compiled alone for this CPU and timed over the corpus
+// (the least CPU time of MAGPIE_BENCH_ROUNDS scans, default 3, after one untimed), slowest
+// first beside the one-literal floor: a rule far above the floor has a pattern without a long
+// literal factor (a leading class, a short or case-folded literal) or reports often. Alone is
+// not inside the shared database, so this ranks candidates; leaving them out of stage_cost.sh's
+// database says what they cost there.
+int PerRule() {
+  const rules::RuleSet* rules = BuiltinRules();
+  const Corpus& corpus = GetCorpus();
+  if (rules == nullptr || corpus.joined.empty()) return 2;
+  std::shared_ptr<const CompiledRules> compiled = CompileOrReport(*rules, true);
+  if (compiled == nullptr) return 2;
+  const std::vector<std::string> gated_ids = compiled->GatedRuleIds();
+  std::vector<std::pair<std::string, std::string>> named;  // (name, expression)
+  for (const rules::RuleSpec& spec : rules->rules()) {
+    if (spec.kind != rules::RuleKind::kContent) continue;
+    if (std::find(gated_ids.begin(), gated_ids.end(), spec.id) != gated_ids.end()) continue;
+    named.emplace_back(spec.id, internal::HyperscanExpression(spec.pattern));
+  }
+  if (rules->Find(rules::kGenericRuleId) < 0) {
+    named.emplace_back(std::string(rules::kGenericRuleId),
+                       internal::HyperscanExpression(internal::GenericRuleSpec().pattern));
+  }
+  for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
+    if (decoder.prefilter_find == nullptr) named.emplace_back("decoder-prefilter", decoder.prefilter);
+  }
+  named.emplace_back("(floor: one literal that never occurs)", std::string(kNeverLiteral));
+  const char* rounds_env = std::getenv("MAGPIE_BENCH_ROUNDS");
+  const int rounds = rounds_env != nullptr ? std::max(1, std::atoi(rounds_env)) : 3;
+  struct Row {
+    double ms;
+    size_t reports;
+    std::string name;
+  };
+  std::vector<Row> rows;
+  for (const auto& [name, expression] : named) {
+    hs_database_t* database = nullptr;
+    hs_compile_error_t* error = nullptr;
+    unsigned int flags = 0;
+    if (hs_compile(expression.c_str(), flags, HS_MODE_BLOCK, nullptr, &database, &error) !=
+        HS_SUCCESS) {
+      hs_free_compile_error(error);
+      flags = HS_FLAG_PREFILTER;
+      if (hs_compile(expression.c_str(), flags, HS_MODE_BLOCK, nullptr, &database, &error) !=
+          HS_SUCCESS) {
+        hs_free_compile_error(error);
+        std::cerr << name << ": Hyperscan refuses it\n";
+        continue;
+      }
+    }
+    hs_scratch_t* scratch = nullptr;
+    if (hs_alloc_scratch(database, &scratch) != HS_SUCCESS) {
+      hs_free_database(database);
+      return 2;
+    }
+    double best = 1e9;
+    size_t reports = 0;
+    for (int round = 0; round <= rounds; ++round) {
+      reports = 0;
+      const double start = ThreadCpuSeconds();
+      hs_scan(database, corpus.joined.data(), static_cast<unsigned int>(corpus.joined.size()), 0,
+              scratch, CountReport, &reports);
+      if (round > 0) best = std::min(best, ThreadCpuSeconds() - start);
+    }
+    rows.push_back({best * 1e3, reports, name + (flags != 0 ? " (prefilter)" : "")});
+    hs_free_scratch(scratch);
+    hs_free_database(database);
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.ms > b.ms; });
+  std::printf("corpus: %s, least of %d rounds\n%-9s %-9s %s\n", corpus.description.c_str(),
+              rounds, "ms", "reports", "expression");
+  for (const Row& row : rows) std::printf("%-9.2f %-9zu %s\n", row.ms, row.reports, row.name.c_str());
+  return 0;
+}
+
 }  // namespace
 }  // namespace magpie::scanner::bench
 
@@ -346,10 +434,13 @@ int main(int argc, char** argv) {
     return magpie::scanner::bench::Compile(argv[2], argc == 4 ? argv[3] : "generic");
   }
   if (command == "scan" && argc == 3) return magpie::scanner::bench::Scan(argv[2]);
+  if (argc == 2 && std::string_view(argv[1]) == "per-rule") {
+    return magpie::scanner::bench::PerRule();
+  }
   if (command == "time") {
     return magpie::scanner::bench::Time(std::vector<std::string>(argv + 2, argv + argc));
   }
   std::cerr << "usage: stage_cost compile OUT [PLATFORM] | stage_cost scan DATABASE | "
-               "stage_cost time DATABASE[@ENTRY]...\n";
+               "stage_cost time DATABASE[@ENTRY]... | stage_cost per-rule\n";
   return 2;
 }

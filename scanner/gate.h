@@ -64,8 +64,16 @@ std::optional<GateSet> BuildGateSet(const std::vector<Gate>& gates);
 // `hits`: by visiting every operator byte (the reference, for tests and the bench).
 void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* hits);
 // The same positions from the starts of long U-runs, when every class of `set` is RunGateable
-// (the scanner's search).
+// (the scanner's search), on the fastest code path this CPU has.
 void FindGatesByRuns(std::string_view data, const GateSet& set, std::vector<size_t>* hits);
+
+// FindGatesByRuns' code paths (its classification of bytes into U): all give the same hits; kBest
+// is AVX2 where the CPU has it (chosen at run time), else SSE2. For tests and the bench, which
+// hold each path to the others; a path this build or CPU lacks runs the portable one.
+enum class RunSearchPath { kBest, kPortable, kSse2, kAvx2 };
+bool RunSearchPathAvailable(RunSearchPath path);
+void FindGatesByRuns(std::string_view data, const GateSet& set, RunSearchPath path,
+                     std::vector<size_t>* hits);
 
 // The windows the second database scans for the gates at `hits` (sorted), in a buffer of
 // `size` bytes: [hit - width - 1, hit + width + 1) each, clipped, merged when they touch, in
@@ -87,10 +95,11 @@ void GateWindows(const std::vector<size_t>& hits, size_t width, size_t size,
 inline constexpr size_t kGateCoverPermille = 300;
 
 // What the second database scans in `data` for the gates of `set` and window half-width
-// `width`: GateWindows of FindGatesByRuns, or the whole buffer past the cover limit; replaces
-// `windows`, with `hits` as scratch.
+// `width`: GateWindows of FindGatesByRuns (on `path`), or the whole buffer past the cover
+// limit; replaces `windows`, with `hits` as scratch.
 void GatedScanWindows(std::string_view data, const GateSet& set, size_t width,
-                      std::vector<size_t>* hits, std::vector<std::pair<size_t, size_t>>* windows);
+                      std::vector<size_t>* hits, std::vector<std::pair<size_t, size_t>>* windows,
+                      RunSearchPath path = RunSearchPath::kBest);
 
 }  // namespace magpie::scanner::internal
 

@@ -159,6 +159,57 @@ TEST_CASE("issue 12: the run search finds the gates the operator search finds", 
   CHECK(total_hits > 100);  // the text does hold gates
 }
 
+TEST_CASE("issue 12: every code path of the run search finds the same gates on any byte",
+          "[scanner]") {
+  const std::optional<internal::GateSet> set =
+      internal::BuildGateSet({*internal::GateOf(std::string("k") + kTemplate + "[A-Za-z0-9]{14})"),
+                              *internal::GateOf(std::string("k") + kTemplate + "[0-9a-f]{32})")});
+  REQUIRE(set);
+  // The gate's own bytes mixed with all 256 byte values (the classification's edges: '@', '[',
+  // '`', '{', '.', ':', bytes >= 0x80), long U runs to make gates, lengths around the blocks.
+  static constexpr std::string_view kEdges = "=:>, \t\"'aZ09+/@[`{";
+  std::mt19937 random(14);
+  size_t total_hits = 0;
+  std::vector<internal::RunSearchPath> paths = {internal::RunSearchPath::kBest,
+                                                internal::RunSearchPath::kPortable};
+  for (internal::RunSearchPath path :
+       {internal::RunSearchPath::kSse2, internal::RunSearchPath::kAvx2}) {
+    if (internal::RunSearchPathAvailable(path)) paths.push_back(path);
+  }
+  for (size_t length : {127, 128, 129, 200, 4096, 65537}) {
+    for (int round = 0; round < 10; ++round) {
+      std::string text;
+      while (text.size() < length) {
+        switch (random() % 4) {
+          case 0:
+            text += "k= \"" + std::string(13 + random() % 4, "aZ09+/"[random() % 6]);
+            break;
+          case 1:
+            text.push_back(static_cast<char>(random() % 256));
+            break;
+          default:
+            text.push_back(kEdges[random() % kEdges.size()]);
+        }
+      }
+      text.resize(length);
+      std::vector<size_t> by_operators;
+      internal::FindGates(text, *set, &by_operators);
+      total_hits += by_operators.size();
+      for (internal::RunSearchPath path : paths) {
+        std::vector<size_t> by_runs;
+        internal::FindGatesByRuns(text, *set, path, &by_runs);
+        INFO("length " << length << " round " << round << " path " << static_cast<int>(path));
+        REQUIRE(by_runs == by_operators);
+      }
+    }
+  }
+  CHECK(total_hits > 100);
+  // Where the build targets x86-64 the CPU has SSE2; AVX2 is checked wherever the CPU has it.
+#if defined(__x86_64__)
+  CHECK(internal::RunSearchPathAvailable(internal::RunSearchPath::kSse2));
+#endif
+}
+
 TEST_CASE("issue 12: the gate at its edges: blanks quotes and run lengths", "[scanner]") {
   const auto found = [](const std::string& text) { return BothWays(text).size(); };
   // Exactly 10 blanks, then 11: the template allows 10.
