@@ -1,5 +1,9 @@
 #include "git/pack_order.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -35,35 +39,60 @@ bool ReadFile(const std::filesystem::path& path, std::vector<unsigned char>* out
   return true;
 }
 
-// Sets keys[i] for each id found in this index and not placed by an earlier pack.
-void PlaceInIndex(const std::vector<unsigned char>& idx, uint64_t pack_number,
-                  const std::vector<git_oid>& ids, std::vector<uint64_t>* keys) {
-  if (idx.size() < kHeader + kFanout || std::memcmp(idx.data(), "\377tOc\0\0\0\2", 8) != 0) {
-    return;
+// Reads exactly `size` bytes at `offset`; false on a short read or an error.
+bool ReadAt(int fd, uint64_t offset, void* out, size_t size) {
+  auto* at = static_cast<unsigned char*>(out);
+  while (size > 0) {
+    const ssize_t got = ::pread(fd, at, size, static_cast<off_t>(offset));
+    if (got <= 0) return false;
+    at += got;
+    offset += static_cast<uint64_t>(got);
+    size -= static_cast<size_t>(got);
   }
-  const unsigned char* fanout = idx.data() + kHeader;
-  const size_t n = Be32(fanout + 255 * 4);
-  const size_t ids_at = kHeader + kFanout;
-  const size_t offsets_at = ids_at + n * GIT_OID_RAWSZ + n * 4;
-  const size_t large_at = offsets_at + n * 4;
-  if (idx.size() < large_at) return;
-  const unsigned char* table = idx.data() + ids_at;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if ((*keys)[i] != std::numeric_limits<uint64_t>::max()) continue;
-    const unsigned char* id = ids[i].id;
-    size_t lo = id[0] == 0 ? 0 : Be32(fanout + (id[0] - 1) * 4);
-    size_t hi = Be32(fanout + id[0] * 4);
+  return true;
+}
+
+// A version-2 index, whole in memory or read by small reads from `fd` (git/pack_order.h,
+// IndexRead). Hostile as ever: a fan-out out of order or past the table, or a read that
+// fails, places nothing (the object keeps UINT64_MAX: it is read last, not lost).
+class IndexView {
+ public:
+  // False when it is no version-2 index or is shorter than its tables.
+  bool Open(const std::vector<unsigned char>* whole, int fd, uint64_t file_size) {
+    whole_ = whole;
+    fd_ = fd;
+    size_ = whole != nullptr ? whole->size() : file_size;
+    unsigned char head[kHeader + kFanout];
+    if (size_ < sizeof(head) || !Read(0, head, sizeof(head)) ||
+        std::memcmp(head, "\377tOc\0\0\0\2", 8) != 0) {
+      return false;
+    }
+    for (int b = 0; b < 256; ++b) fanout_[b] = Be32(head + kHeader + 4 * b);
+    n_ = fanout_[255];
+    ids_at_ = kHeader + kFanout;
+    offsets_at_ = ids_at_ + n_ * GIT_OID_RAWSZ + n_ * 4;
+    large_at_ = offsets_at_ + n_ * 4;
+    return size_ >= large_at_;
+  }
+
+  // The key of `id` in pack `pack_number`, or UINT64_MAX when it is not there.
+  uint64_t KeyOf(const unsigned char* id, uint64_t pack_number) const {
+    uint64_t lo = id[0] == 0 ? 0 : fanout_[id[0] - 1];
+    uint64_t hi = std::min<uint64_t>(fanout_[id[0]], n_);  // a forged fan-out: no further
+    unsigned char entry[GIT_OID_RAWSZ];
     while (lo < hi) {
-      const size_t mid = lo + (hi - lo) / 2;
-      const int c = std::memcmp(table + mid * GIT_OID_RAWSZ, id, GIT_OID_RAWSZ);
+      const uint64_t mid = lo + (hi - lo) / 2;
+      if (!Read(ids_at_ + mid * GIT_OID_RAWSZ, entry, sizeof(entry))) break;
+      const int c = std::memcmp(entry, id, GIT_OID_RAWSZ);
       if (c == 0) {
-        uint64_t offset = Be32(idx.data() + offsets_at + mid * 4);
+        unsigned char word[8];
+        if (!Read(offsets_at_ + mid * 4, word, 4)) break;
+        uint64_t offset = Be32(word);
         if ((offset & 0x80000000u) != 0) {
-          const size_t at = large_at + (offset & 0x7fffffffu) * 8;
-          offset = at + 8 <= idx.size() ? Be64(idx.data() + at) : 0;
+          const uint64_t at = large_at_ + (offset & 0x7fffffffu) * 8;
+          offset = at + 8 <= size_ && Read(at, word, 8) ? Be64(word) : 0;
         }
-        (*keys)[i] = (pack_number << 44) | (offset & ((uint64_t{1} << 44) - 1));
-        break;
+        return (pack_number << 44) | (offset & ((uint64_t{1} << 44) - 1));
       }
       if (c < 0) {
         lo = mid + 1;
@@ -71,13 +100,36 @@ void PlaceInIndex(const std::vector<unsigned char>& idx, uint64_t pack_number,
         hi = mid;
       }
     }
+    return std::numeric_limits<uint64_t>::max();
   }
-}
+
+ private:
+  bool Read(uint64_t at, unsigned char* out, size_t size) const {
+    if (at > size_ || size > size_ - at) return false;
+    if (whole_ == nullptr) return ReadAt(fd_, at, out, size);
+    std::memcpy(out, whole_->data() + at, size);
+    return true;
+  }
+
+  const std::vector<unsigned char>* whole_ = nullptr;
+  int fd_ = -1;
+  uint64_t size_ = 0;
+  uint64_t fanout_[256] = {};
+  uint64_t n_ = 0;
+  uint64_t ids_at_ = 0;
+  uint64_t offsets_at_ = 0;
+  uint64_t large_at_ = 0;
+};
+
+// Lookups cost about log2(n / 256) reads of 20 bytes per id; reading the whole index costs
+// its ~28 bytes per object once. Objects per id above which the lookups are cheaper, with a
+// wide margin (a read call costs far more than copying 28 bytes).
+constexpr uint64_t kObjectsPerLookedUpId = 1024;
 
 }  // namespace
 
 std::vector<uint64_t> PackOrderKeys(const std::string& objects_dir,
-                                    const std::vector<git_oid>& ids) {
+                                    const std::vector<git_oid>& ids, IndexRead how) {
   std::vector<uint64_t> keys(ids.size(), std::numeric_limits<uint64_t>::max());
   std::vector<std::filesystem::path> indexes;
   std::error_code ec;
@@ -87,7 +139,26 @@ std::vector<uint64_t> PackOrderKeys(const std::string& objects_dir,
   std::sort(indexes.begin(), indexes.end());  // a stable pack numbering from run to run
   std::vector<unsigned char> idx;
   for (size_t p = 0; p < indexes.size(); ++p) {
-    if (ReadFile(indexes[p], &idx)) PlaceInIndex(idx, p, ids, &keys);
+    const int fd = ::open(indexes[p].c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat st;
+    const uint64_t size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+                              ? static_cast<uint64_t>(st.st_size) : 0;
+    const bool lookups = how == IndexRead::kLookups ||
+                         (how == IndexRead::kAuto &&
+                          ids.size() * kObjectsPerLookedUpId * 28 < size);
+    IndexView view;
+    bool opened = false;
+    if (lookups) {
+      opened = view.Open(nullptr, fd, size);
+    } else if (ReadFile(indexes[p], &idx)) {
+      opened = view.Open(&idx, -1, 0);
+    }
+    for (size_t i = 0; opened && i < ids.size(); ++i) {
+      // An id in several packs keeps the first pack's place.
+      if (keys[i] == std::numeric_limits<uint64_t>::max()) keys[i] = view.KeyOf(ids[i].id, p);
+    }
+    ::close(fd);
   }
   return keys;
 }

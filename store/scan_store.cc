@@ -1,7 +1,6 @@
 #include "store/scan_store.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +17,7 @@
 
 #include "base/fault_injection.h"
 #include "base/private_file.h"
+#include "store/clean_items.h"
 #include "store/sqlite_statement.h"
 #include "store/tree_paths.h"
 #include "store/walk_cache.h"
@@ -39,67 +39,10 @@ constexpr const char* kSchema[] = {
 };
 constexpr int kBusyTimeoutMs = 10000;
 
-// An item's name in the store: the first 128 bits of SHA-256(blob id, NUL, path).
-struct ItemKey {
-  uint64_t high = 0;
-  uint64_t low = 0;
-  bool operator==(const ItemKey& o) const { return high == o.high && low == o.low; }
-  bool operator<(const ItemKey& o) const { return high != o.high ? high < o.high : low < o.low; }
-};
-
-uint64_t BigEndian64(const unsigned char* p) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | p[i];
-  return v;
-}
-
-// SHA-256 runs once per history blob on every run (IsClean): EVP_Digest with EVP_sha256()
-// looks the algorithm up in OpenSSL 3's provider tables on each call, which cost more than
-// the hash itself (0.4 s of git/git's 262k items). The algorithm is fetched once and each
-// thread keeps its context; either failing falls back to EVP_Digest.
-void Sha256(std::string_view data, unsigned char digest[EVP_MAX_MD_SIZE]) {
-  static EVP_MD* const fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context(
-      EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  unsigned int length = 0;
-  if (fetched != nullptr && context && EVP_DigestInit_ex2(context.get(), fetched, nullptr) == 1 &&
-      EVP_DigestUpdate(context.get(), data.data(), data.size()) == 1 &&
-      EVP_DigestFinal_ex(context.get(), digest, &length) == 1) {
-    return;
-  }
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-}
-
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  Sha256(data, digest);
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (int i = 0; i < 32; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 15]);
-  }
-  return hex;
-}
-
-ItemKey KeyOf(std::string_view blob_id, std::string_view path) {
-  std::string data;
-  data.reserve(blob_id.size() + 1 + path.size());
-  data.append(blob_id).push_back('\0');
-  data.append(path);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  Sha256(data, digest);
-  return {BigEndian64(digest), BigEndian64(digest + 8)};
-}
-
-std::string KeyBytes(const ItemKey& k) {
-  std::string bytes(16, '\0');
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<char>(k.high >> (56 - 8 * i));
-    bytes[8 + i] = static_cast<char>(k.low >> (56 - 8 * i));
-  }
-  return bytes;
-}
+using internal::CleanSet;
+using internal::KeyBytes;
+using internal::KeyOf;
+using internal::Sha256Hex;
 
 Status ErrnoStatus(const std::string& what, int error) {
   return IoError(what + ": " + std::strerror(error));
@@ -319,8 +262,8 @@ class ScanStore::Impl {
 
   // Reads the clean items of scan key `id` into clean_, sorted, on a connection of its own:
   // it runs beside the history walk (issue 13: 0.5 s for git/git's 262k items was on the
-  // critical path). The rows come in key order (the table's primary key), so the set is a
-  // sorted vector, built without hashing; one out of order (a damaged file) is sorted anyway.
+  // critical path). The rows come in key order (the table's primary key), so the set is built
+  // without sorting; one out of order (a damaged file) is sorted anyway (store/clean_items.h).
   Status LoadClean(int64_t id) {
     if (id == 0) return Status::Ok();
     if (fault::Triggered(fault::Point::kStoreLoadClean)) {
@@ -339,28 +282,25 @@ class ScanStore::Impl {
     Statement items(db, "SELECT item FROM clean WHERE scan_key = ?1 ORDER BY item");
     if (!items.ok()) return IoError(path_ + ": cannot read: " + sqlite3_errmsg(db));
     sqlite3_bind_int64(items.get(), 1, id);
-    clean_.reserve(static_cast<size_t>(std::clamp<int64_t>(count, 0, max_entries_)));
-    bool sorted = true;
+    clean_.Reserve(static_cast<size_t>(std::clamp<int64_t>(count, 0, max_entries_)));
     int rc;
     while ((rc = sqlite3_step(items.get())) == SQLITE_ROW) {
       if (sqlite3_column_bytes(items.get(), 0) != 16) {
         return Corrupt(path_ + " holds an item of the wrong size");
       }
-      const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(items.get(), 0));
-      const ItemKey key{BigEndian64(bytes), BigEndian64(bytes + 8)};
-      if (!clean_.empty() && !(clean_.back() < key)) sorted = false;
-      clean_.push_back(key);
+      clean_.Add(internal::KeyFromBytes(
+          static_cast<const unsigned char*>(sqlite3_column_blob(items.get(), 0))));
     }
     if (rc != SQLITE_DONE) return Corrupt(path_ + ": cannot read: " + sqlite3_errmsg(db));
-    if (!sorted) std::sort(clean_.begin(), clean_.end());
+    clean_.Seal();
     return Status::Ok();
   }
 
   // Waits for LoadClean; a load that failed leaves nothing known clean (scan everything).
-  const std::vector<ItemKey>& Clean() const {
+  const CleanSet& Clean() const {
     std::call_once(loaded_, [this] {
       if (loading_.valid()) load_status_ = loading_.get();
-      if (!load_status_.ok()) clean_.clear();
+      if (!load_status_.ok()) clean_.Clear();
     });
     return clean_;
   }
@@ -456,7 +396,7 @@ class ScanStore::Impl {
   std::string key_;    // SHA-256 of the scan key
   std::string build_;  // SHA-256 of its build
   uint64_t max_entries_ = kDefaultMaxEntries;
-  mutable std::vector<ItemKey> clean_;  // sorted; read after Clean() returns
+  mutable CleanSet clean_;  // read after Clean() returns
   mutable std::future<Status> loading_;
   mutable std::once_flag loaded_;
   mutable Status load_status_;
@@ -487,8 +427,8 @@ Result<std::unique_ptr<ScanStore>> ScanStore::Open(const std::string& path, cons
 }
 
 bool ScanStore::IsClean(std::string_view blob_id, std::string_view path) const {
-  const std::vector<ItemKey>& clean = impl_->Clean();
-  return !clean.empty() && std::binary_search(clean.begin(), clean.end(), KeyOf(blob_id, path));
+  const CleanSet& clean = impl_->Clean();
+  return !clean.empty() && clean.Contains(KeyOf(blob_id, path));
 }
 
 size_t ScanStore::size() const { return impl_->Clean().size(); }
