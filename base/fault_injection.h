@@ -56,6 +56,7 @@ enum class Point {
   kGateDatabase,        // compiling the keyword-gated rules' second database (scanner/gate.h)
   kTreePathsRead,       // reading the scan store's facts about tip trees (store/tree_paths.h)
   kTreePathsWrite,      // keeping what this run learned of them
+  kCommitTableRead,     // reading the packs' commits before the walk (git/commit_table.h)
   kCount,
 };
 

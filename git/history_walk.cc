@@ -15,6 +15,7 @@
 
 #include "base/phase_timer.h"
 #include "base/fault_injection.h"
+#include "git/commit_table.h"
 #include "git/tree_diff.h"
 #include "git/walk_resume.h"
 
@@ -51,6 +52,9 @@ class Walker {
   void CollectAllRefs(Roots* roots);
   bool ResolveRevs(const std::vector<std::string>& revs, Roots* roots, std::string* error);
   bool Hide(const std::string& since, std::string* error);
+  // Reads the packs' commits on every core for LoadGraph, Hide and the hidden parents' trees
+  // (commit_table.h); without it every commit is read through libgit2 on this thread.
+  void ReadCommitTable();
   void LoadGraph(const std::vector<git_oid>& starts);
   void DiffCommitsInOrder();
   void DiffRoots(const Roots& roots);
@@ -90,6 +94,7 @@ class Walker {
   OidSet new_commits_;        // resumed: the only commits to walk
   bool resumed_ = false;
   OidSet touched_;            // resumed: blobs whose record this walk changed
+  CommitTable table_;         // read-only once read: the diff workers look in it too
 };
 
 // Commits diffed in parallel between two sequential merges of their results, in walk order.
@@ -207,23 +212,47 @@ bool Walker::Hide(const std::string& since, std::string* error) {
     git_oid id = stack.back();
     stack.pop_back();
     if (!hidden_.insert(id).second) continue;
+    if (shallow_.count(id) != 0) continue;
+    if (const CommitTable::Commit* known = table_.Find(id)) {
+      for (const git_oid& parent : table_.parents(*known)) stack.push_back(parent);
+      continue;
+    }
     git_commit* commit = nullptr;
     if (git_commit_lookup(&commit, repo_, &id) != 0) continue;
     CommitPtr owned_c(commit);
-    if (shallow_.count(id) != 0) continue;
     unsigned n = git_commit_parentcount(commit);
     for (unsigned i = 0; i < n; ++i) stack.push_back(*git_commit_parent_id(commit, i));
   }
   return true;
 }
 
+void Walker::ReadCommitTable() {
+  PhaseTimer timer("walk: commits from the packs");
+  table_ = ReadPackedCommits(std::string(git_repository_commondir(repo_)) + "objects/");
+}
+
 void Walker::LoadGraph(const std::vector<git_oid>& starts) {
+  PhaseTimer timer("walk: load graph");
   std::vector<git_oid> stack(starts.rbegin(), starts.rend());
   while (!stack.empty()) {
     git_oid id = stack.back();
     stack.pop_back();
     if (node_index_.count(id) != 0 || hidden_.count(id) != 0 || failed_.count(id) != 0 ||
         (resumed_ && new_commits_.count(id) == 0)) {
+      continue;
+    }
+    Node node;
+    node.id = id;
+    if (const CommitTable::Commit* known = table_.Find(id)) {
+      node.tree = known->tree;
+      node.time = known->time;
+      if (shallow_.count(id) == 0) {
+        const auto parents = table_.parents(*known);
+        node.parents.assign(parents.begin(), parents.end());
+      }
+      for (auto it = node.parents.rbegin(); it != node.parents.rend(); ++it) stack.push_back(*it);
+      node_index_.emplace(id, static_cast<uint32_t>(nodes_.size()));
+      nodes_.push_back(std::move(node));
       continue;
     }
     git_commit* commit = nullptr;
@@ -234,8 +263,6 @@ void Walker::LoadGraph(const std::vector<git_oid>& starts) {
       continue;
     }
     CommitPtr owned(commit);
-    Node node;
-    node.id = id;
     node.tree = *git_commit_tree_id(commit);
     node.time = git_commit_time(commit);
     if (shallow_.count(id) == 0) {
@@ -260,6 +287,7 @@ std::optional<git_oid> Walker::TreeOfCommit(git_repository* repo, const git_oid&
   auto it = node_index_.find(id);
   if (it != node_index_.end()) return nodes_[it->second].tree;
   if (failed_.count(id) != 0) return std::nullopt;
+  if (const CommitTable::Commit* known = table_.Find(id)) return known->tree;
   git_commit* commit = nullptr;  // a hidden parent, outside the walked range
   if (git_commit_lookup(&commit, repo, &id) != 0) return std::nullopt;
   CommitPtr owned(commit);
@@ -330,6 +358,7 @@ void Walker::Apply(const CommitDiff& diff, uint32_t commit) {
 }
 
 void Walker::DiffCommitsInOrder() {
+  PhaseTimer timer("walk: tree diffs");
   const std::vector<uint32_t> order = TopologicalOrder();
   // Resumed: the earlier walk's commits come first (walk_resume.h says why that is the order
   // of a full walk).
@@ -449,10 +478,14 @@ bool WalkHistory(git_repository* repo, const HistoryOptions& options,
   } else if (!walker.ResolveRevs(options.refs, &roots, error)) {
     return false;
   }
-  if (!options.since.empty() && !walker.Hide(options.since, error)) return false;
   // Only a walk of every ref can be resumed or kept (issue 13, walk_resume.h).
   const bool whole =
       options.refs.empty() && options.since.empty() && !options.record_introductions;
+  // A resumed walk reads only the few commits new since the last one: the packs' every
+  // commit would cost it more than it saves.
+  const bool may_resume = whole && options.resume_from != nullptr;
+  if (!may_resume) walker.ReadCommitTable();
+  if (!options.since.empty() && !walker.Hide(options.since, error)) return false;
   CommitKey last;
   if (whole && options.resume_from != nullptr) {
     PhaseTimer timer("resume plan");
@@ -466,6 +499,7 @@ bool WalkHistory(git_repository* repo, const HistoryOptions& options,
       outcome->resumed = true;
     }
   }
+  if (may_resume && !outcome->resumed) walker.ReadCommitTable();
   walker.LoadGraph(roots.commits);
   walker.DiffCommitsInOrder();
   if (whole && options.take_snapshot && walker.clean() && !walker.shallow()) {
