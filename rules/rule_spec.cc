@@ -76,6 +76,8 @@ std::string_view ToString(Validator v) {
       return "pem";
     case Validator::kPypiMacaroon:
       return "pypi-macaroon";
+    case Validator::kBase64Credentials:
+      return "base64-credentials";
   }
   return "";  // unreachable for valid enum values
 }

@@ -28,12 +28,14 @@ enum class Validator {
   kJwt,             // "jwt"
   kPem,             // "pem"
   kPypiMacaroon,    // "pypi-macaroon"
+  kBase64Credentials,  // "base64-credentials"
 };
 
 // Every validator a rule may name, in the order the loader lists them in its messages.
 inline constexpr Validator kKnownValidators[] = {Validator::kGithubChecksum,
                                                  Validator::kNpmChecksum, Validator::kJwt,
-                                                 Validator::kPem, Validator::kPypiMacaroon};
+                                                 Validator::kPem, Validator::kPypiMacaroon,
+                                                 Validator::kBase64Credentials};
 
 // The name in rules.yaml; "" for kNone.
 std::string_view ToString(Validator v);

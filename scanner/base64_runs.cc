@@ -28,7 +28,8 @@ const char* Base64RunPattern() {
   // no padding; the last may be short (`base64` wraps at 76 columns). The run must follow
   // what introduces it, exactly as Base64RunPrefilter() requires, so that the scanner and
   // the RE2-only reference scan decode the same runs.
-  return "(?m)(?:\\A[ \\t]*|<<-?['\"]?[A-Za-z_]{1,20}['\"]?[^\\n]{0,60}\\n|: [|>][-+]?\\r?\\n[ ]{1,16})"
+  return "(?m)(?:\\A[ \\t]*|<<-?['\"]?[A-Za-z_]{1,20}['\"]?[^\\n]{0,60}\\n[ \\t]{0,16}|"
+         ": [|>][-+]?\\r?\\n[ ]{1,16})"
          "((?:[A-Za-z0-9+/]{16,}[ \\t]*\\r?\\n[ \\t]*)+[A-Za-z0-9+/]{2,}={0,2}|"
          "[A-Za-z0-9+/]{24,}={0,2})[ \\t]*\\r?$";
 }
@@ -39,8 +40,10 @@ const char* Base64RunPrefilter() {
   // <<'EOF'`), a YAML block scalar's first line (`payload: |` / `>-`). A bare class run
   // (`\n[ \t]*[A-Za-z0-9+/]{24}` on every line) doubled the cost of the decoders'
   // prefilters on ordinary source (bench: MinimalRulesBuffer 48 -> 115 ms); these cost ~5%.
+  // A heredoc's body may be indented (a `run: |` step of a CI workflow, a `<<-EOF` in a
+  // function), so its first line may open with up to 16 blanks (issue 12).
   return "^[ \\t]*[A-Za-z0-9+/]{24}"
-         "|<<-?['\"]?[A-Za-z_]{1,20}['\"]?[^\\n]{0,60}\\n[A-Za-z0-9+/]{16}"
+         "|<<-?['\"]?[A-Za-z_]{1,20}['\"]?[^\\n]{0,60}\\n[ \\t]{0,16}[A-Za-z0-9+/]{16}"
          "|: [|>][-+]?\\r?\\n[ ]{1,16}[A-Za-z0-9+/]{16}";
 }
 

@@ -82,6 +82,25 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
                                     data.substr(match->start, match->end - match->start));
     if (match->end == match->start) return false;
   }
+  char opening_quote = 0;
+  bool escaped_quote = false;
+  if (rule.generic) {
+    // The groups between the key and the value are the opening quotes of the pattern's forms.
+    for (int i = 2; i < spec.secret_group; ++i) {
+      const re2::StringPiece& quote = groups[i];
+      if (quote.empty()) continue;
+      opening_quote = quote[0];
+      escaped_quote = quote.data() > data.data() && quote.data()[-1] == '\\';
+      break;
+    }
+    // The value runs over `;`, `(` and `)`, which a quoted password may hold (`"qvE;nN2H)z"`,
+    // issue 12); unquoted, they end it (`secret = compute(a);`), as they did before.
+    if (opening_quote == 0) {
+      const std::string_view value = data.substr(match->start, match->end - match->start);
+      const size_t stop = value.find_first_of(";()");
+      if (stop != std::string_view::npos) match->end = match->start + stop;
+    }
+  }
   const std::string_view secret = data.substr(match->start, match->end - match->start);
   match->entropy = ShannonEntropy(secret);
   if (spec.min_entropy && match->entropy < *spec.min_entropy) return false;
@@ -89,6 +108,8 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
     if (groups[1].data() == nullptr) return false;
     GenericCandidate candidate;
     candidate.value = secret;
+    candidate.opening_quote = opening_quote;
+    candidate.escaped_quote = escaped_quote;
     // Extend the key leftwards over identifier bytes: `DB_PASSWORD`, `dbPassword`.
     const char* key_begin = groups[1].data();
     const char* const floor = data.data();
@@ -101,14 +122,6 @@ bool Accept(const CompiledRules::Impl& impl, const CompiledRule& rule, std::stri
       --key_begin;
     }
     candidate.key = std::string_view(key_begin, groups[1].data() + groups[1].size() - key_begin);
-    // The groups between the key and the value are the opening quotes of the pattern's forms.
-    for (int i = 2; i < spec.secret_group; ++i) {
-      const re2::StringPiece& quote = groups[i];
-      if (quote.empty()) continue;
-      candidate.opening_quote = quote[0];
-      candidate.escaped_quote = quote.data() > data.data() && quote.data()[-1] == '\\';
-      break;
-    }
     candidate.next_byte =
         match->end < data.size() ? static_cast<unsigned char>(data[match->end]) : -1;
     return AcceptGenericCandidate(candidate, impl.options.entropy);

@@ -261,6 +261,17 @@ bool HasPlaceholderPart(std::string_view lower) {
   return false;
 }
 
+bool HasDigitAndBothCases(std::string_view v) {
+  bool digit = false, lower = false, upper = false;
+  for (char c : v) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    digit |= std::isdigit(u) != 0;
+    lower |= std::islower(u) != 0;
+    upper |= std::isupper(u) != 0;
+  }
+  return digit && lower && upper;
+}
+
 // `meta:auth:krb5:conn`: a colon-separated name (a key path, a URN part), not a value.
 bool IsColonPath(std::string_view v) {
   if (v.find(':') == std::string_view::npos) return false;
@@ -332,7 +343,7 @@ rules::RuleSpec GenericRuleSpec() {
       "|[\"'`]?\\]?(?:[ \\t]+value)?[ \\t]{0,32}(?::=|=>|==|\\|\\|=|\\?\\?|\\|\\||=|:|>|[ \\t]\\|[ \\t]))"
       "[ \\t]{0,32}(?:\\[\\]byte\\()?\\\\?([\"'`]?)"
       "|[ \\t]{1,32}(\"))"
-      "([^\\s\"'`,;<>(){}\\[\\]\\\\|]{8,})";
+      "([^\\s\"'`,<>{}\\[\\]\\\\|]{8,})";
   spec.secret_group = 6;
   spec.keywords = {"password", "secret", "token", "key", "auth"};
   spec.severity = rules::Severity::kMedium;
@@ -469,22 +480,31 @@ bool AcceptGenericCandidate(const GenericCandidate& candidate,
   // A password may open with one of `*&!~` too (`*045%ZQga1c` in a .properties file): only
   // an identifier after it reads as code.
   if (candidate.opening_quote == 0 && (value.front() == ':' || value.front() == '=')) return false;
+  // So may one before a random run (`~dXE93NoYPeo15s32j`, `!w9mME7MeYW9KXz`): 12+ characters
+  // with digits and both cases are no variable's name (`!hasSession2` still is).
   if (candidate.opening_quote == 0) {
     const size_t operand = value.find_first_not_of("*&!~");
-    if (operand != 0 && (operand == std::string_view::npos ||
-                         IsIdentifier(value.substr(operand)) ||
-                         IsDottedIdentifier(value.substr(operand)))) {
+    if (operand != 0 &&
+        (operand == std::string_view::npos ||
+         ((IsIdentifier(value.substr(operand)) || IsDottedIdentifier(value.substr(operand))) &&
+          !(value.size() - operand >= 12 && HasDigitAndBothCases(value.substr(operand)))))) {
       return false;
     }
   }
+  // A random password holds `=` too (`Tct=adha474Fjltb`): only a value without the mix of
+  // digits and both cases that random text has reads as `name=value`.
   const size_t equals = value.find('=');
   if (equals != std::string_view::npos && equals > 0 &&
       value.find_first_not_of('=', equals) != std::string_view::npos &&
-      IsIdentifier(value.substr(0, equals))) {
+      IsIdentifier(value.substr(0, equals)) && !HasDigitAndBothCases(value)) {
     return false;
   }
   // `_GLKMatrix2`: a private identifier; `a=1&b=2`: a query string or form body, not one value.
-  if (value.front() == '_') return false;
+  // A quoted random string of 16+ characters that opens with `_` is a password, though.
+  if (value.front() == '_' &&
+      !(candidate.opening_quote != 0 && value.size() >= 16 && HasDigitAndBothCases(value))) {
+    return false;
+  }
   if (Contains(value, "&") && Contains(value, "=")) return false;
   if (HasInterpolation(value)) return false;
   if (HasSequentialRun(lower_value, 5)) return false;

@@ -191,6 +191,29 @@ bool ValidPypiMacaroon(std::string_view token) {
                                location.substr(location.size() - kSubdomain.size()) == kSubdomain);
 }
 
+// `echo 'c3ZjOnE4Vm4y…' | base64 -d`: base64 of `user:password` and nothing else.
+bool ValidBase64Credentials(std::string_view secret) {
+  const std::optional<std::string> text = DecodeBase64(secret, Base64Alphabet::kEither);
+  if (!text) return false;
+  std::string_view line = *text;
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  const size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 64) return false;
+  const std::string_view user = line.substr(0, colon);
+  const std::string_view password = line.substr(colon + 1);
+  for (const char c : user) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || std::string_view("_.@$+-").find(c) != std::string_view::npos)) {
+      return false;
+    }
+  }
+  if (password.size() < 8 || password.size() > 128 || password == user) return false;
+  for (const char c : password) {
+    if (c <= 0x20 || c > 0x7e) return false;  // one printable token: no spaces, no lines
+  }
+  return !IsWordPassword(password);
+}
+
 }  // namespace
 
 bool RunValidator(rules::Validator validator, std::string_view secret) {
@@ -207,6 +230,8 @@ bool RunValidator(rules::Validator validator, std::string_view secret) {
       return ValidPem(secret);
     case rules::Validator::kPypiMacaroon:
       return ValidPypiMacaroon(secret);
+    case rules::Validator::kBase64Credentials:
+      return ValidBase64Credentials(secret);
   }
   return false;  // unreachable for valid enum values
 }

@@ -19,6 +19,10 @@ namespace magpie::scanner {
 //                      plausible length.
 //   kPypiMacaroon ("pypi-macaroon"): pypi- followed by base64 of a macaroon whose location is
 //                      pypi.org.
+//   kBase64Credentials ("base64-credentials"): base64 of one line `user:password` (what
+//                      `echo … | base64 -d` hands to `curl -u` or a Basic header), whose
+//                      password has 8+ characters and is neither the user name nor a word
+//                      password.
 // kNone returns false: there is nothing to validate against.
 bool RunValidator(rules::Validator validator, std::string_view secret);
 

@@ -152,6 +152,10 @@ bool Validate(const std::string& v, const std::string& secret) {
   if (v == "jwt") return JwtOk(secret);
   if (v == "pem") return PemOk(secret);
   if (v == "pypi-macaroon") return PypiOk(secret);
+  if (v == "base64-credentials") {
+    std::string dec;
+    return B64Decode(secret, &dec) && dec.find(':') != std::string::npos;
+  }
   return false;
 }
 

@@ -406,7 +406,7 @@ TEST_CASE("severity and confidence words round-trip", "[rules]") {
   CHECK(ToString(Confidence::kMedium) == "medium");
   CHECK_FALSE(ParseConfidence("critical").has_value());
   CHECK_FALSE(ParseSeverity("High").has_value());
-  CHECK(std::size(kKnownValidators) == 5);
+  CHECK(std::size(kKnownValidators) == 6);
 }
 
 }  // namespace

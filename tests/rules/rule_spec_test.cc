@@ -24,7 +24,7 @@ TEST_CASE("validator names round-trip and only known names parse", "[rules]") {
     CHECK(ParseValidator(name) == v);
   }
   CHECK(names == std::set<std::string>{"github-checksum", "npm-checksum", "jwt", "pem",
-                                       "pypi-macaroon"});
+                                       "pypi-macaroon", "base64-credentials"});
   CHECK(ToString(Validator::kNone).empty());
   CHECK_FALSE(ParseValidator("").has_value());
   CHECK_FALSE(ParseValidator("none").has_value());
@@ -44,7 +44,7 @@ TEST_CASE("an unknown validator is refused with the list of known names", "[rule
   REQUIRE(result.problems.size() == 1);
   CHECK(result.problems[0].ToString() ==
         "t.yaml:7: rule 'v': unknown validator 'luhn' (known: github-checksum, npm-checksum, "
-        "jwt, pem, pypi-macaroon)");
+        "jwt, pem, pypi-macaroon, base64-credentials)");
 }
 
 TEST_CASE("the generic detector's id is the one its findings have always carried", "[rules]") {

@@ -257,3 +257,122 @@ TEST_CASE("issue 12: Private Packagist tokens are found by their prefix", "[scan
   CHECK(found[0].second == token);
   CHECK(Found("packagist_out_457f0ee2eebed9169d8deff8a65eecd512c0").empty());
 }
+
+// Issue 12, audit14's held-out round: the misses audit13 left and those a fresh set found.
+
+TEST_CASE("issue 12: a quoted password holding a semicolon or a parenthesis is found whole",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("export const adminPassword: string = 'qvE;nN2HzTqOcmvF679';",
+                  "qvE;nN2HzTqOcmvF679"));
+  CHECK(HasSecret("{\n  \"user\": \"svc\",\n  \"password\": \"poZdYLikB74F(zZ\"\n}\n",
+                  "poZdYLikB74F(zZ"));
+  CHECK(HasSecret("    static let clientSecret: String = \"j1t0hKR4vzg)FZkOm5c\"",
+                  "j1t0hKR4vzg)FZkOm5c"));
+  CHECK(HasSecret("define( 'DB_PASSWORD', '7vJ2tyBsnhn)en1V' );", "7vJ2tyBsnhn)en1V"));
+  // Unquoted, `;` `(` `)` still end the value: code, not a literal.
+  CHECK(Found("String password = request.getParameter(\"pw\");").empty());
+  CHECK(Found("secret = derive(masterKey9, salt);").empty());
+  CHECK(Found("token = compute_token(user);").empty());
+}
+
+TEST_CASE("issue 12: a random password holding an equals sign is found", "[scanner][issue12]") {
+  CHECK(HasSecret("SECRET_ACCESS_KEY=Tct=adha474Fjltb\n", "Tct=adha474Fjltb"));
+  CHECK(HasSecret("    static let apiSecret: String = \"Tct=adha474Fjltb\"", "Tct=adha474Fjltb"));
+  // `name=value` without the digits and both cases of random text stays silent.
+  CHECK(Found("AUTH_FLAGS=retry=forever_and_ever\n").empty());
+  CHECK(Found("token_opts = \"scope=read_write_admin\"").empty());
+}
+
+TEST_CASE("issue 12: an unquoted random password opening with an operator character is found",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("spring.datasource.password=~dXE93NoYPeo15s32j\n", "~dXE93NoYPeo15s32j"));
+  CHECK(HasSecret("ARG PIP_PASSWORD=!w9mME7MeYW9KXz\n", "!w9mME7MeYW9KXz"));
+  CHECK(Found("auth_ok = !hasSession2").empty());
+  CHECK(Found("secret = *sessKeyBuf2").empty());
+  CHECK(Found("private_key = &keyMaterial.bytes").empty());
+}
+
+TEST_CASE("issue 12: a quoted random password opening with an underscore is found",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("const secret = process.env.SESSION_SECRET || \"_uT1VwRSgGzu48xRtsiei2\";",
+                  "_uT1VwRSgGzu48xRtsiei2"));
+  CHECK(Found("'VTInt32Size', '_CFHTTPAuthentication', '_GLKMatrix2', '_GLKMatrix3',").empty());
+  CHECK(Found("auth_token = _PrivateTokenHolder2").empty());
+}
+
+TEST_CASE("issue 12: a Markdown table password ending with a full stop is found",
+          "[scanner][issue12]") {
+  CHECK(HasSecret("| env | user | password |\n|-----|------|----------|\n"
+                  "| staging | admin | c7ywjNbaTRs3qHn. |\n",
+                  "c7ywjNbaTRs3qHn."));
+  CHECK(Found("| env | user | password |\n|-----|------|----------|\n"
+              "| staging | admin | see the vault. |\n")
+            .empty());
+}
+
+TEST_CASE("issue 12: a JDBC password holding a semicolon is found whole", "[scanner][issue12]") {
+  CHECK(HasSecret("spring.datasource.url=jdbc:mysql://db.internal:3306/shop?user=shop&"
+                  "password=k;3LsN1v5dzcSptj&useSSL=true",
+                  "k;3LsN1v5dzcSptj"));
+  CHECK(HasSecret("url: jdbc:sqlserver://sql01:1433;databaseName=Orders;user=app;"
+                  "password={Wk0lqdwllzKap;k};encrypt=true",
+                  "{Wk0lqdwllzKap;k}"));
+  CHECK(HasSecret("jdbc:sqlserver://sql01:1433;user=app;password=Tr8*vQ2mZx7!;encrypt=true",
+                  "Tr8*vQ2mZx7!"));
+  CHECK(Found("jdbc:sqlserver://sql01:1433;databaseName=Orders;integratedSecurity=true;").empty());
+  CHECK(Found("jdbc:mysql://db:3306/shop?user=shop&password=${DB_PASSWORD}&useSSL=true").empty());
+}
+
+TEST_CASE("issue 12: base64 of user:password piped to a decoder is found", "[scanner][issue12]") {
+  // base64("svc_backup:zgSnmyu+OBLgc3yj"), base64("admin:3hZblDnltnUN5P&w5dy")
+  CHECK(HasSecret("AUTH=$(echo c3ZjX2JhY2t1cDp6Z1NubXl1K09CTGdjM3lq | base64 --decode)",
+                  "c3ZjX2JhY2t1cDp6Z1NubXl1K09CTGdjM3lq"));
+  CHECK(HasSecret("CREDS=$(echo 'YWRtaW46M2haYmxEbmx0blVONVAmdzVkeQ==' | base64 -d)",
+                  "YWRtaW46M2haYmxEbmx0blVONVAmdzVkeQ=="));
+  CHECK(HasSecret("\tprintf '%s' 'YWRtaW46M2haYmxEbmx0blVONVAmdzVkeQ==' | base64 -di > f",
+                  "YWRtaW46M2haYmxEbmx0blVONVAmdzVkeQ=="));
+  CHECK(HasSecret("echo \"YWRtaW46M2haYmxEbmx0blVONVAmdzVkeQ==\" | openssl base64 -d -A",
+                  "YWRtaW46M2haYmxEbmx0blVONVAmdzVkeQ=="));
+  CHECK(Found("echo aGVsbG8gd29ybGQK | base64 --decode").empty());          // "hello world"
+  CHECK(Found("echo YWRtaW46cGFzc3dvcmQxMjM= | base64 -d").empty());       // admin:password123
+  CHECK(Found("echo \"$PAYLOAD\" | base64 -d > out.bin").empty());
+}
+
+TEST_CASE("issue 12: an indented heredoc of base64 is decoded", "[scanner][issue12]") {
+  // base64("export API_PASSWORD='Qm7#vT2xLp9Rz4Kw'\n") in a workflow's run block.
+  const std::string text =
+      "    steps:\n      - run: |\n          base64 -d <<EOF > env.sh\n"
+      "          ZXhwb3J0IEFQSV9QQVNTV09SRD0nUW03I3ZUMnhMcDlSejRLdycK\n"
+      "          EOF\n";
+  bool found = false;
+  for (const Finding& f : magpie::testing::ScanOrDie(BuiltinScanner(), text)) {
+    found |= f.decoded == "base64";
+  }
+  CHECK(found);
+  CHECK(Found("    run: |\n      base64 -d <<EOF\n"
+              "      VGhpcyBpcyBhIHBsYWluIHJlYWRtZSBsaW5lIHdpdGggbm8gc2VjcmV0cyBpbiBpdC4K\n"
+              "      EOF\n")
+            .empty());
+}
+
+TEST_CASE("issue 12: Azure DevOps 84-character tokens and Aiven tokens are found",
+          "[scanner][issue12]") {
+  const std::string pat =
+      "Kq8Vn2rLx7TfK9mWzR4bN6yH3jD5sG1aP0cE8uI2oL7kM9nB4vC6xZ3qW5eR1tY8uI0oP2aS4dFg"
+      "AZDOx9Kq";
+  REQUIRE(pat.size() == 84);
+  CHECK(HasSecret("AZURE_DEVOPS_EXT_PAT=" + pat, pat));
+  CHECK(Found("AZURE_DEVOPS_EXT_PAT=" + pat.substr(0, 70) + "AZDO" + pat.substr(80)).empty());
+  const std::string token =
+      "zEBTMj0x0vAdSnnzjv+cPCWOoamAANlHB9X1fyzK0DCB/9VjLlRSHhaNx0KIeDQ5MRIU2DOy"
+      "j+ZwmLSJExnWzfu1vTa+VNkWGJN20xTqyMiJ+RtFcaDG6435H1nvhw7U18X5Z8CV8puHPziS"
+      "eGe8I8TNYgPy/AgNfqEKvlvC/W4eQfyB55CwfQ6meNKxpxglTIcXBNd86lrs0MBqkwAPy3sl"
+      "wtTB5wazAj0Wqux3Hd1j+Xka4toiPUI1xdYWKSomBgz13jurgMVh9/uTtruZan2BRJnW4hp4"
+      "n2pLikZJdN8wBJd8EgkEvCQCF6jgG4I0rRXHbCob86piSHXgfYix0cRmMeDUpm3YQEjd5t8W"
+      "24ZSUOkxxkf4";
+  REQUIRE(token.size() == 372);
+  CHECK(HasSecret("AIVEN_TOKEN=" + token, token));
+  CHECK(HasSecret("curl -H \"Authorization: aivenv1 " + token + "\" https://api.aiven.io/v1/project",
+                  token));
+  CHECK(Found("curl -H \"Authorization: aivenv1 YOUR_TOKEN\" https://api.aiven.io/v1/").empty());
+}
