@@ -11,8 +11,9 @@
 #
 # Usage: bench/rescan.sh --repo BARE_REPO [--commits N] [--runs N] [--magpie BIN] [--work DIR]
 #                        [--cpus LIST]
-#   --repo     a bare repository or mirror (copied once with `git clone --mirror`, hard links:
-#              the original is never written)
+#   --repo     a bare repository or mirror (copied once with `git clone --mirror`, hard links,
+#              or, where its packs are symbolic links, a copy of its refs linking the same
+#              packs: the original is never written)
 #   --commits  new commits added to a branch `bench-rescan` (default 10), each changing one
 #              existing file of HEAD's tree
 #   --runs     timed runs of each command (default 3)
@@ -47,7 +48,17 @@ mkdir -p "$work"
 copy="$work/$(basename "${repo%/}" .git).git"
 store="$work/store/scans.sqlite"
 if [[ ! -d "$copy" ]]; then
-  git clone -q --mirror "$repo" "$copy"
+  if ! git clone -q --mirror "$repo" "$copy" 2>/dev/null; then
+    # `clone --local` refuses a repository whose packs are symbolic links (the branches-and-tags
+    # repositories of bench/README.md): link the same packs and copy the refs instead. New
+    # commits are written as loose objects into the copy; the linked packs are only read.
+    rm -rf "$copy"
+    git init -q --bare "$copy"
+    for f in "$repo"/objects/pack/*; do ln -s "$(readlink -f "$f")" "$copy/objects/pack/"; done
+    cp -r "$repo/refs/." "$copy/refs/"
+    [[ -f "$repo/packed-refs" ]] && cp "$repo/packed-refs" "$copy/packed-refs"
+    cp "$repo/HEAD" "$copy/HEAD"
+  fi
 fi
 git -C "$copy" update-ref -d refs/heads/bench-rescan 2>/dev/null || true
 old_tips=$(git -C "$copy" for-each-ref --format='%(objectname)' | sort -u)
