@@ -243,31 +243,29 @@ void Walker::LoadGraph(const std::vector<git_oid>& starts) {
     }
     Node node;
     node.id = id;
+    const bool keep_parents = shallow_.count(id) == 0;
     if (const CommitTable::Commit* known = table_.Find(id)) {
       node.tree = known->tree;
       node.time = known->time;
-      if (shallow_.count(id) == 0) {
+      if (keep_parents) {
         const auto parents = table_.parents(*known);
         node.parents.assign(parents.begin(), parents.end());
       }
-      for (auto it = node.parents.rbegin(); it != node.parents.rend(); ++it) stack.push_back(*it);
-      node_index_.emplace(id, static_cast<uint32_t>(nodes_.size()));
-      nodes_.push_back(std::move(node));
-      continue;
-    }
-    git_commit* commit = nullptr;
-    int rc = git_commit_lookup(&commit, repo_, &id);
-    if (rc != 0) {
-      failed_.insert(id);
-      Report(KindForError(rc), &id, "", LastError("cannot read commit " + OidHex(id)));
-      continue;
-    }
-    CommitPtr owned(commit);
-    node.tree = *git_commit_tree_id(commit);
-    node.time = git_commit_time(commit);
-    if (shallow_.count(id) == 0) {
-      unsigned n = git_commit_parentcount(commit);
-      for (unsigned i = 0; i < n; ++i) node.parents.push_back(*git_commit_parent_id(commit, i));
+    } else {
+      git_commit* commit = nullptr;
+      int rc = git_commit_lookup(&commit, repo_, &id);
+      if (rc != 0) {
+        failed_.insert(id);
+        Report(KindForError(rc), &id, "", LastError("cannot read commit " + OidHex(id)));
+        continue;
+      }
+      CommitPtr owned(commit);
+      node.tree = *git_commit_tree_id(commit);
+      node.time = git_commit_time(commit);
+      if (keep_parents) {
+        unsigned n = git_commit_parentcount(commit);
+        for (unsigned i = 0; i < n; ++i) node.parents.push_back(*git_commit_parent_id(commit, i));
+      }
     }
     for (auto it = node.parents.rbegin(); it != node.parents.rend(); ++it) stack.push_back(*it);
     node_index_.emplace(id, static_cast<uint32_t>(nodes_.size()));
