@@ -5,14 +5,15 @@
 // alternates, SHA-256 repositories, a ref-delta whose base is outside the pack) and the
 // fallback whenever this reader returns an error.
 //
-// Every size and offset in both files is hostile. The index is checked on Open (fan-out
-// monotonic, offsets inside the pack); the table of entries in pack order (which bounds each
-// record) is built on first use, not on Open (a lookup that misses needs only the index), from
-// the pack's reverse index (.rev, gitformat-pack(5)) when it has a valid one, else by sorting
-// (issue 13: a rescan reads a few dozen objects of git/git's pack of 849k; sorting them all
-// cost it ~4%). The .rev is hostile too: it is used only if it has the right header and size
-// and orders the index's offsets strictly increasing, which makes it the sort's result. Two
-// objects at one offset make every lookup in the pack fail. An object is read with one pread of its record (from
+// Every size and offset in both files is hostile. The index is mapped and checked on Open
+// (fan-out monotonic, offsets inside the pack); the table of entries in pack order (which
+// bounds each record) is built on first use, not on Open (a lookup that misses needs only the
+// index), from the pack's reverse index (.rev, gitformat-pack(5)) when it has a valid one,
+// else by sorting (issue 13: a rescan reads a few dozen objects of git/git's pack of 849k;
+// sorting them all cost it ~4%), and the first few lookups do without it (entries()). The
+// .rev is hostile too: the table uses it only if it has the right header and size and orders
+// the index's offsets strictly increasing, which makes it the sort's result. Two objects at
+// one offset make every lookup the table answers fail. An object is read with one pread of its record (from
 // its offset to the next object's, so a truncated or rewritten pack is an error, never a
 // SIGBUS), its declared size is bounded by PackLimits before anything is allocated, zlib
 // must produce exactly that size, and delta chains are resolved iteratively up to a depth.
