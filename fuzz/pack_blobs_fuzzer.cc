@@ -24,11 +24,13 @@
 #include <vector>
 
 #include "fuzz/fuzz_check.h"
+#include "fuzz/fuzz_files.h"
 #include "git/pack_blobs.h"
 #include "git/pack_reader.h"
 
 namespace {
 
+using magpie::fuzz::WriteFile;
 using magpie::git::internal::ObjectId;
 using magpie::git::internal::PackBlob;
 using magpie::git::internal::PackBlobs;
@@ -75,25 +77,9 @@ void BuildPair(std::string_view input, std::string* idx, std::string* pack) {
   idx->append(40, '\0');
 }
 
-bool WriteFile(const std::string& path, const std::string& bytes) {
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return false;
-  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  return std::fclose(f) == 0 && ok;
-}
-
 // One directory for the whole run (objects/pack/ under it), rewritten per input.
 const std::string& ObjectsDir() {
-  static const std::string dir = [] {
-    char tmpl[] = "/tmp/magpie-pack-blobs-fuzz-XXXXXX";
-    const char* made = mkdtemp(tmpl);
-    MAGPIE_FUZZ_CHECK(made != nullptr);
-    const std::string objects = std::string(made) + "/objects/";
-    std::error_code ec;
-    std::filesystem::create_directories(objects + "pack", ec);
-    MAGPIE_FUZZ_CHECK(!ec);
-    return objects;
-  }();
+  static const std::string dir = magpie::fuzz::MakeObjectsDir("pack-blobs");
   return dir;
 }
 

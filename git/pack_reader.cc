@@ -60,25 +60,6 @@ z_stream* ThreadInflater() {
   return inflater.ready ? &inflater.z : nullptr;
 }
 
-Result<std::string> ReadWholeFile(const std::string& path, uint64_t max) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return IoError("pack: cannot open " + path + ": " + std::strerror(errno));
-  struct stat st;
-  std::string bytes;
-  Status status;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    status = IoError("pack: not a regular file: " + path);
-  } else if (static_cast<uint64_t>(st.st_size) > max) {
-    status = Status(StatusCode::kResourceExhausted, "pack: index too large: " + path);
-  } else {
-    bytes.resize(static_cast<size_t>(st.st_size));
-    status = PreadAll(fd, bytes.data(), bytes.size(), 0);
-  }
-  close(fd);
-  if (!status.ok()) return status;
-  return bytes;
-}
-
 }  // namespace
 
 Result<PackObjectHeader> ParseObjectHeader(std::string_view bytes, uint64_t offset) {
@@ -127,76 +108,6 @@ Result<PackObjectHeader> ParseObjectHeader(std::string_view bytes, uint64_t offs
   return header;
 }
 
-Result<PackIndex> PackIndex::Parse(std::string bytes, uint64_t pack_size) {
-  if (bytes.size() < kIdxHeader + kFanout ||
-      std::memcmp(bytes.data(), "\377tOc\0\0\0\2", 8) != 0) {
-    return Corrupt("pack index: not a version-2 index");
-  }
-  const char* fanout = bytes.data() + kIdxHeader;
-  uint32_t previous = 0;
-  for (int i = 0; i < 256; ++i) {
-    const uint32_t count = Be32(fanout + i * 4);
-    if (count < previous) return Corrupt("pack index: fan-out table not sorted");
-    previous = count;
-  }
-  PackIndex index;
-  index.count_ = previous;
-  const uint64_t n = index.count_;
-  const uint64_t ids_at = kIdxHeader + kFanout;
-  const uint64_t offsets_at = ids_at + n * kIdSize + n * 4;  // ids, then CRCs
-  const uint64_t large_at = offsets_at + n * 4;
-  // Two trailing checksums (pack's and index's); SHA-256 indexes are larger and will fail
-  // the offset checks or the size check, and go to libgit2.
-  if (bytes.size() < large_at + 2 * kIdSize) return Corrupt("pack index: truncated");
-  const uint64_t large_count = (bytes.size() - large_at - 2 * kIdSize) / 8;
-  if (pack_size < kPackHeader + kPackTrailer) return Corrupt("pack: too short");
-  index.offsets_.resize(n);
-  for (uint64_t i = 0; i < n; ++i) {
-    uint64_t offset = Be32(bytes.data() + offsets_at + i * 4);
-    if ((offset & 0x80000000u) != 0) {
-      const uint64_t slot = offset & 0x7fffffffu;
-      if (slot >= large_count) return Corrupt("pack index: large offset out of range");
-      const char* p = bytes.data() + large_at + slot * 8;
-      offset = (uint64_t{Be32(p)} << 32) | Be32(p + 4);
-    }
-    if (offset < kPackHeader || offset >= pack_size - kPackTrailer) {
-      return Corrupt("pack index: object offset outside the pack");
-    }
-    index.offsets_[i] = offset;
-  }
-  // Only the fan-out and the ids are read again (the offsets are in offsets_, the CRCs are
-  // never checked): the rest is 8 bytes an object held for the whole scan, ~7 MB on git/git
-  // (issue 13 §4).
-  bytes.resize(static_cast<size_t>(ids_at + n * kIdSize));
-  bytes.shrink_to_fit();
-  index.bytes_ = std::move(bytes);
-  return index;
-}
-
-ObjectId PackIndex::id(size_t i) const {
-  ObjectId id;
-  std::memcpy(id.data(), bytes_.data() + kIdxHeader + kFanout + i * kIdSize, kIdSize);
-  return id;
-}
-
-std::optional<size_t> PackIndex::Find(const ObjectId& id) const {
-  const char* fanout = bytes_.data() + kIdxHeader;
-  size_t lo = id[0] == 0 ? 0 : Be32(fanout + (id[0] - 1) * 4);
-  size_t hi = Be32(fanout + id[0] * 4);
-  const char* table = bytes_.data() + kIdxHeader + kFanout;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    const int c = std::memcmp(table + mid * kIdSize, id.data(), kIdSize);
-    if (c == 0) return mid;
-    if (c < 0) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return std::nullopt;
-}
-
 Result<std::unique_ptr<PackReader>> PackReader::Open(const std::string& pack_path,
                                                      const PackLimits& limits) {
   if (pack_path.size() < 5 || pack_path.compare(pack_path.size() - 5, 5, ".pack") != 0) {
@@ -218,37 +129,35 @@ Result<std::unique_ptr<PackReader>> PackReader::Open(const std::string& pack_pat
   if (std::memcmp(header, "PACK", 4) != 0 || (version != 2 && version != 3)) {
     return Corrupt("pack: bad signature or version: " + pack_path);
   }
-  // An index holds 28 bytes per object at least; 1 GiB of index is ~38M objects.
-  auto idx = ReadWholeFile(pack_path.substr(0, pack_path.size() - 5) + ".idx", uint64_t{1} << 30);
-  if (!idx.ok()) return idx.status();
-  auto index = PackIndex::Parse(std::move(*idx), reader->size_);
+  auto index = PackIndex::Map(pack_path.substr(0, pack_path.size() - 5) + ".idx", reader->size_);
   if (!index.ok()) return index.status().WithContext(pack_path);
   if (index->size() != Be32(header + 8)) {
     return Corrupt("pack: object count differs from its index: " + pack_path);
   }
   reader->index_ = std::move(*index);
   reader->rev_path_ = pack_path.substr(0, pack_path.size() - 5) + ".rev";
+  // Mapped for EntryAt's first lookups when its header and size are right; whether it orders
+  // the pack is checked where it is used.
+  size_t rev_size = 0;
+  std::shared_ptr<const void> rev = MapReadOnly(reader->rev_path_, &rev_size);
+  const uint64_t n = reader->index_.size();
+  if (rev != nullptr && rev_size == 12 + 4 * n + 2 * kIdSize &&
+      std::memcmp(rev.get(), "RIDX\0\0\0\1\0\0\0\1", 12) == 0) {
+    reader->rev_positions_ = static_cast<const char*>(rev.get()) + 12;
+    reader->rev_ = std::move(rev);
+  }
   return reader;
 }
 
 bool PackReader::EntriesFromReverseIndex(std::vector<PackEntry>* entries) const {
   // "RIDX", version 1, hash 1 (SHA-1), an index position per object in pack order, then the
-  // pack's and the file's checksums (not checked: the order itself is, below).
+  // pack's and the file's checksums (not checked: the order itself is, below). Open mapped it
+  // when its header and size are right.
+  if (rev_positions_ == nullptr) return false;
   const size_t n = index_.size();
-  const uint64_t expected = 12 + uint64_t{4} * n + 2 * kIdSize;
-  struct stat st;
-  if (stat(rev_path_.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) != expected) {
-    return false;
-  }
-  Result<std::string> rev = ReadWholeFile(rev_path_, expected);
-  if (!rev.ok() || rev->size() != expected ||
-      std::memcmp(rev->data(), "RIDX\0\0\0\1\0\0\0\1", 12) != 0) {
-    return false;
-  }
   entries->resize(n);
-  const char* positions = rev->data() + 12;
   for (size_t k = 0; k < n; ++k) {
-    const uint32_t i = Be32(positions + k * 4);
+    const uint32_t i = Be32(rev_positions_ + k * 4);
     if (i >= n) return false;
     const uint64_t offset = index_.offset(i);
     // Strictly increasing: every object once (offsets are distinct), in pack order.
@@ -282,7 +191,10 @@ void PackReader::SortEntries() const {
 }
 
 const std::vector<PackEntry>& PackReader::entries() const {
-  std::call_once(sorted_, [this] { SortEntries(); });
+  std::call_once(sorted_, [this] {
+    SortEntries();
+    sorted_done_.store(true, std::memory_order_release);
+  });
   return entries_;
 }
 
@@ -296,10 +208,49 @@ PackReader::~PackReader() {
 }
 
 const PackEntry* PackReader::EntryAt(uint64_t offset) const {
+  if (rev_positions_ != nullptr && !sorted_done_.load(std::memory_order_acquire) &&
+      lookups_.fetch_add(1, std::memory_order_relaxed) <
+          std::max<uint64_t>(256, index_.size() / 64)) {
+    std::lock_guard<std::mutex> lock(looked_up_mutex_);
+    if (auto it = looked_up_.find(offset); it != looked_up_.end()) return &it->second;
+    if (std::optional<PackEntry> entry = LookUpInReverseIndex(offset)) {
+      return &looked_up_.emplace(offset, *entry).first->second;
+    }
+    // Not there (no object at that offset, or a .rev that does not order it): the table says.
+  }
   const std::vector<PackEntry>& sorted = entries();
   auto it = std::lower_bound(sorted.begin(), sorted.end(), offset,
                              [](const PackEntry& e, uint64_t o) { return e.offset < o; });
   return it != sorted.end() && it->offset == offset ? &*it : nullptr;
+}
+
+std::optional<uint64_t> PackReader::ReverseOffset(size_t k) const {
+  const uint32_t i = Be32(rev_positions_ + k * 4);
+  if (i >= index_.size()) return std::nullopt;
+  return index_.offset(i);
+}
+
+std::optional<PackEntry> PackReader::LookUpInReverseIndex(uint64_t offset) const {
+  const size_t n = index_.size();
+  size_t lo = 0;
+  size_t hi = n;
+  while (lo < hi) {
+    const size_t k = lo + (hi - lo) / 2;
+    const std::optional<uint64_t> at = ReverseOffset(k);
+    if (!at) return std::nullopt;
+    if (*at < offset) {
+      lo = k + 1;
+    } else if (*at > offset) {
+      hi = k;
+    } else {
+      const std::optional<uint64_t> before = k > 0 ? ReverseOffset(k - 1) : std::optional<uint64_t>(0);
+      const std::optional<uint64_t> end =
+          k + 1 < n ? ReverseOffset(k + 1) : std::optional<uint64_t>(size_ - kPackTrailer);
+      if (!before || !end || (k > 0 && *before >= offset) || *end <= offset) return std::nullopt;
+      return PackEntry{offset, *end, Be32(rev_positions_ + k * 4)};
+    }
+  }
+  return std::nullopt;
 }
 
 const PackEntry* PackReader::Find(const ObjectId& id) const {

@@ -5,14 +5,15 @@
 // alternates, SHA-256 repositories, a ref-delta whose base is outside the pack) and the
 // fallback whenever this reader returns an error.
 //
-// Every size and offset in both files is hostile. The index is checked on Open (fan-out
-// monotonic, offsets inside the pack); the table of entries in pack order (which bounds each
-// record) is built on first use, not on Open (a lookup that misses needs only the index), from
-// the pack's reverse index (.rev, gitformat-pack(5)) when it has a valid one, else by sorting
-// (issue 13: a rescan reads a few dozen objects of git/git's pack of 849k; sorting them all
-// cost it ~4%). The .rev is hostile too: it is used only if it has the right header and size
-// and orders the index's offsets strictly increasing, which makes it the sort's result. Two
-// objects at one offset make every lookup in the pack fail. An object is read with one pread of its record (from
+// Every size and offset in both files is hostile. The index is mapped and checked on Open
+// (fan-out monotonic, offsets inside the pack); the table of entries in pack order (which
+// bounds each record) is built on first use, not on Open (a lookup that misses needs only the
+// index), from the pack's reverse index (.rev, gitformat-pack(5)) when it has a valid one,
+// else by sorting (issue 13: a rescan reads a few dozen objects of git/git's pack of 849k;
+// sorting them all cost it ~4%), and the first few lookups do without it (entries()). The
+// .rev is hostile too: the table uses it only if it has the right header and size and orders
+// the index's offsets strictly increasing, which makes it the sort's result. Two objects at
+// one offset make every lookup the table answers fail. An object is read with one pread of its record (from
 // its offset to the next object's, so a truncated or rewritten pack is an error, never a
 // SIGBUS), its declared size is bounded by PackLimits before anything is allocated, zlib
 // must produce exactly that size, and delta chains are resolved iteratively up to a depth.
@@ -31,6 +32,7 @@
 #define MAGPIE_GIT_PACK_READER_H_
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -38,6 +40,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -69,21 +72,42 @@ struct PackObjectHeader {
 // header or an ofs-delta base at or before offset 0 / not before this object.
 Result<PackObjectHeader> ParseObjectHeader(std::string_view bytes, uint64_t offset);
 
+// The file at `path` mapped read-only, unmapped with the last copy of the pointer; null where
+// it cannot be opened or mapped (an empty file cannot be); *size receives its size.
+std::shared_ptr<const void> MapReadOnly(const std::string& path, size_t* size);
+
 // A parsed version-2 index: ids (sorted) and offsets, checked against the pack's size.
 class PackIndex {
  public:
+  // `bytes`: a whole index file, kept in memory.
   static Result<PackIndex> Parse(std::string bytes, uint64_t pack_size);
+  // The index file at `path`, mapped read-only instead of read (falling back to a read where
+  // it cannot be mapped): a rescan looks up a few dozen of git/git's 849k objects, and reading
+  // its 24 MB index into memory (page faults, a copy, a table of decoded offsets) was ~6% of
+  // the rescan (issue 13). Only the pages looked at are touched. git replaces an index file
+  // (writes another and renames it), never rewrites one in place, and libgit2 maps them the
+  // same way; the offsets are checked here once, and decoding one again stays inside the map.
+  static Result<PackIndex> Map(const std::string& path, uint64_t pack_size);
   size_t size() const { return count_; }
   ObjectId id(size_t i) const;
-  uint64_t offset(size_t i) const { return offsets_[i]; }
+  uint64_t offset(size_t i) const;  // checked against the pack's size by Parse/Map
   std::optional<size_t> Find(const ObjectId& id) const;
-  // Bytes held: the fan-out and the ids (20 per object) and the offsets (8 per object).
-  size_t held_bytes() const { return bytes_.capacity() + offsets_.capacity() * sizeof(uint64_t); }
+  // Private memory held: a parsed index's whole file; none for a mapped one (its pages are
+  // the page cache's).
+  size_t held_bytes() const { return mapped_ ? 0 : size_bytes_; }
 
  private:
-  std::string bytes_;  // the file's header, fan-out and ids; not its CRCs and offset tables
+  // Checks the index in [data, data + size), kept alive by `storage`.
+  static Result<PackIndex> Check(std::shared_ptr<const void> storage, const char* data,
+                                 size_t size, bool mapped, uint64_t pack_size);
+  std::shared_ptr<const void> storage_;  // a std::string, or a mapping
+  const char* data_ = nullptr;
+  size_t size_bytes_ = 0;
+  bool mapped_ = false;
   size_t count_ = 0;
-  std::vector<uint64_t> offsets_;
+  uint64_t offsets_at_ = 0;
+  uint64_t large_at_ = 0;
+  uint64_t large_count_ = 0;
 };
 
 struct PackLimits {
@@ -121,7 +145,14 @@ class PackReader {
 
   const PackIndex& index() const { return index_; }
   // In pack order; empty when two objects share an offset (a damaged index). The first call
-  // of entries, EntryAt or a Find that hits sorts the table (once, whichever thread asks).
+  // of entries sorts the table (once, whichever thread asks). EntryAt and a Find that hits
+  // answer the first few lookups (size() / 64, at least 256) from the pack's reverse index
+  // without the table when the pack has a .rev, binary searched (issue 13: a rescan reads a
+  // few dozen of git/git's 849k objects, and the 20 MB table cost it ~4%); then, or when that
+  // search does not find the offset, they build the table. A hostile .rev answers a lookup
+  // only where it orders the object strictly between its neighbours, so a record it bounds
+  // ends at or after the true one (the next object's offset), never before: the object read
+  // is the same (zlib stops at its stream's end, and the size is checked exactly).
   const std::vector<PackEntry>& entries() const;
   const PackEntry* EntryAt(uint64_t offset) const;  // null if none
   const PackEntry* Find(const ObjectId& id) const;  // null if none; a miss reads the index only
@@ -152,11 +183,22 @@ class PackReader {
   Status CheckBudget(const PackObjectHeader& header) const;
   void SortEntries() const;
   bool EntriesFromReverseIndex(std::vector<PackEntry>* entries) const;
+  // The entry at `offset` by a binary search of the .rev; none when it is not there or the
+  // .rev does not order it strictly between its neighbours.
+  std::optional<PackEntry> LookUpInReverseIndex(uint64_t offset) const;
+  // The object offset at pack position k of the .rev; none when its position is past the index.
+  std::optional<uint64_t> ReverseOffset(size_t k) const;
   int fd_ = -1;
   uint64_t size_ = 0;
   PackLimits limits_;
   PackIndex index_;
   std::string rev_path_;
+  std::shared_ptr<const void> rev_;  // the .rev mapped, when its header and size are right
+  const char* rev_positions_ = nullptr;
+  mutable std::atomic<uint64_t> lookups_{0};
+  mutable std::atomic<bool> sorted_done_{false};
+  mutable std::mutex looked_up_mutex_;
+  mutable std::unordered_map<uint64_t, PackEntry> looked_up_;  // nodes stay where they are
   mutable std::once_flag sorted_;
   mutable bool from_rev_ = false;
   mutable std::vector<PackEntry> entries_;  // filled by SortEntries, then read-only

@@ -6,10 +6,12 @@
 
 #include <git2.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -371,20 +373,37 @@ void WriteRev(const std::string& path, const std::vector<uint32_t>& positions) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << rev;
 }
 
+// A pack of 40 small blobs (pack-test.pack, no .rev) and its entries as the sorted table
+// gives them.
+struct BlobPack {
+  BlobPack() {
+    PackWriter writer;
+    for (int i = 0; i < 40; ++i) writer.AddBlob("blob number " + std::to_string(i * 7919) + "\n");
+    path = writer.Write(dir.path());
+    rev = dir.path() + "/pack-test.rev";
+    auto sorted = PackReader::Open(path, {});
+    REQUIRE(sorted.ok());
+    CHECK(!(*sorted)->ordered_by_reverse_index());
+    expected = (*sorted)->entries();
+    REQUIRE(expected.size() == 40);
+    for (const PackEntry& e : expected) positions.push_back(e.index);
+    reader = *std::move(sorted);
+  }
+  TempDir dir;
+  std::string path;
+  std::string rev;
+  std::unique_ptr<PackReader> reader;  // the table built, by sorting
+  std::vector<PackEntry> expected;
+  std::vector<uint32_t> positions;  // index positions in pack order: a valid .rev's content
+};
+
 TEST_CASE("issue 13: a pack's reverse index orders its entries and a hostile one is not used",
           "[git]") {
-  TempDir dir;
-  PackWriter writer;
-  for (int i = 0; i < 40; ++i) writer.AddBlob("blob number " + std::to_string(i * 7919) + "\n");
-  const std::string path = writer.Write(dir.path());
-  const std::string rev = dir.path() + "/pack-test.rev";
-  auto sorted = PackReader::Open(path, {});
-  REQUIRE(sorted.ok());
-  CHECK(!(*sorted)->ordered_by_reverse_index());
-  const std::vector<PackEntry> expected = (*sorted)->entries();
-  REQUIRE(expected.size() == 40);
-  std::vector<uint32_t> positions;
-  for (const PackEntry& e : expected) positions.push_back(e.index);
+  BlobPack blobs;
+  const std::string& path = blobs.path;
+  const std::string& rev = blobs.rev;
+  const std::vector<PackEntry>& expected = blobs.expected;
+  const std::vector<uint32_t>& positions = blobs.positions;
   const auto same = [&](const PackReader& pack) {
     REQUIRE(pack.entries().size() == expected.size());
     for (size_t k = 0; k < expected.size(); ++k) {
@@ -447,6 +466,95 @@ TEST_CASE("issue 13: object headers decode type size and base", "[git]") {
   CHECK(!internal::ParseObjectHeader("", 12).ok());
   CHECK(!internal::ParseObjectHeader(std::string(12, '\xb0'), 12).ok());  // size over 64 bits
   CHECK(!internal::ParseObjectHeader(std::string("\x60\x7f", 2), 12).ok());  // base before 0
+}
+
+
+TEST_CASE("issue 13: lookups before the table come from the .rev and read what the table reads",
+          "[git]") {
+  BlobPack blobs;
+  const std::string& path = blobs.path;
+  const std::string& rev = blobs.rev;
+  const std::vector<PackEntry>& expected = blobs.expected;
+  std::vector<uint32_t> positions = blobs.positions;
+  std::map<uint32_t, PackEntry> by_index;
+  for (const PackEntry& e : expected) by_index[e.index] = e;
+  // Every object looked up before anything builds the table: the same object, at the same
+  // offset, and a record that ends where the table's does (a valid .rev) or later (a hostile
+  // one may bound it wider, never narrower).
+  const auto check = [&](bool exact) {
+    auto pack = PackReader::Open(path, {});
+    REQUIRE(pack.ok());
+    for (size_t i = 0; i < (*pack)->index().size(); ++i) {
+      const PackEntry* entry = (*pack)->Find((*pack)->index().id(i));
+      REQUIRE(entry != nullptr);
+      const PackEntry& want = by_index.at(static_cast<uint32_t>(i));
+      CHECK(entry->offset == want.offset);
+      CHECK(entry->index == want.index);
+      if (exact) {
+        CHECK(entry->end == want.end);
+      } else {
+        CHECK(entry->end >= want.end);
+      }
+      auto object = (*pack)->Read(*entry);
+      REQUIRE(object.ok());
+      auto truth = blobs.reader->Read(want);
+      REQUIRE(truth.ok());
+      CHECK(object->bytes == truth->bytes);
+    }
+    CHECK((*pack)->EntryAt(expected[3].offset + 1) == nullptr);  // no object there
+  };
+  SECTION("a valid .rev") {
+    WriteRev(rev, positions);
+    check(/*exact=*/true);
+  }
+  SECTION("two positions swapped") {
+    std::swap(positions[3], positions[17]);
+    WriteRev(rev, positions);
+    check(/*exact=*/false);
+  }
+  SECTION("one object twice") {
+    positions[5] = positions[4];
+    WriteRev(rev, positions);
+    check(/*exact=*/false);
+  }
+  SECTION("a position past the index") {
+    positions[9] = 40;
+    WriteRev(rev, positions);
+    check(/*exact=*/false);
+  }
+  SECTION("reversed") {
+    std::reverse(positions.begin(), positions.end());
+    WriteRev(rev, positions);
+    check(/*exact=*/false);
+  }
+}
+
+TEST_CASE("issue 13: many lookups build the table, and a mapped index holds no private memory",
+          "[git]") {
+  TempDir dir;
+  PackWriter writer;
+  for (int i = 0; i < 300; ++i) writer.AddBlob("object " + std::to_string(i) + "\n");
+  const std::string path = writer.Write(dir.path());
+  auto sorted = PackReader::Open(path, {});
+  REQUIRE(sorted.ok());
+  std::vector<uint32_t> positions;
+  for (const PackEntry& e : (*sorted)->entries()) positions.push_back(e.index);
+  WriteRev(dir.path() + "/pack-test.rev", positions);
+  auto pack = PackReader::Open(path, {});
+  REQUIRE(pack.ok());
+  CHECK((*pack)->index().held_bytes() == 0);
+  // 256 lookups from the .rev at most (300 objects / 64 is less), then the table.
+  std::vector<const PackEntry*> first;
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < (*pack)->index().size(); ++i) {
+      const PackEntry* entry = (*pack)->Find((*pack)->index().id(i));
+      REQUIRE(entry != nullptr);
+      if (round == 0) first.push_back(entry);
+      CHECK(entry->offset == first[i]->offset);  // earlier answers stay valid
+      CHECK(entry->end == first[i]->end);
+    }
+  }
+  CHECK((*pack)->ordered_by_reverse_index());  // the table was built, from the .rev
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // the history walk records for --all-occurrences (issue 11).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -100,6 +101,32 @@ TEST_CASE("issue 11: RefPresence cannot open the repository: an error value", "[
     CHECK(opened.status().message().find("injected") != std::string::npos);
   }
   CHECK_FALSE(RefPresence::Open(repo.path() + "/no-such-dir").ok());
+}
+
+TEST_CASE("issue 13: a commit tip is its tree's id; a missing tree makes it unreadable, as before",
+          "[git]") {
+  TempRepo repo;
+  repo.Write("a.env", kSecret);
+  repo.Commit("one");
+  repo.Git("tag -a -m release v1");
+  repo.Git("checkout -q -b gone");
+  repo.Write("b.txt", "only on this branch\n");
+  repo.Commit("two");
+  repo.Git("checkout -q main");
+  // The branch's root tree is in no other commit: without it, the branch (and only it) is
+  // a tip that cannot be read, as when peeling read the tree.
+  const std::string tree = repo.Git("rev-parse gone^{tree}");
+  std::filesystem::remove(repo.path() + "/.git/objects/" + tree.substr(0, 2) + "/" +
+                          tree.substr(2));
+  auto opened = RefPresence::Open(repo.path());
+  REQUIRE(opened.ok());
+  RefPresence& tips = **opened;
+  CHECK(tips.tips() == std::vector<std::string>{"refs/heads/main", "refs/tags/v1"});
+  CHECK(tips.unreadable_tips() == 1);
+  const auto versions = tips.VersionsAt("a.env");
+  REQUIRE(versions.size() == 1);
+  CHECK(NamesOf(tips, versions[0]) == std::vector<std::string>{"refs/heads/main", "refs/tags/v1"});
+  CHECK(tips.unreadable_lookups() == 0);
 }
 
 TEST_CASE("issue 11: FindAnywhere finds a blob at any path of any tip and reads each tree once",
