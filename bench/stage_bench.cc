@@ -29,6 +29,7 @@
 
 #include "bench/bench_common.h"
 #include "rules/rule_set.h"
+#include "scanner/base64_prefilter.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/decoder.h"
 #include "scanner/gate.h"
@@ -185,8 +186,16 @@ void BM_HyperscanStageParts(benchmark::State& state) {
   if (internal::RunSearchPathAvailable(RunSearchPath::kAvx2)) {
     gate_paths.emplace_back("gate_avx2_ms", RunSearchPath::kAvx2);
   }
+  // The base64 prefilter's code paths the same way, beside its bytewise reference (every anchor
+  // visited and walked, as the scanner did before the block search).
+  std::vector<std::pair<std::string, RunSearchPath>> base64_paths = {
+      {"b64_portable_ms", RunSearchPath::kPortable}};
+  for (const auto& [name, path] : gate_paths) {
+    if (path != RunSearchPath::kPortable) base64_paths.emplace_back("b64" + name.substr(4), path);
+  }
   std::map<std::string, double> seconds;
   size_t reports = 0;
+  const auto count = [](size_t, void* context) { ++*static_cast<size_t*>(context); };
   // Times `part` into seconds[name]; returns its result.
   const auto timed = [&seconds](const std::string& name, const auto& part) {
     const double start = ThreadSeconds();
@@ -204,12 +213,23 @@ void BM_HyperscanStageParts(benchmark::State& state) {
       });
     }
     reports += timed("gate_and_second_ms", [&] { return gated.Scan(data); });
+    for (const auto& [name, path] : base64_paths) {
+      timed(name, [&] {
+        size_t found = 0;
+        internal::FindBase64Prefilter(data, count, &found, path);
+        return found;
+      });
+    }
+    timed("b64_bytewise_ms", [&] {
+      size_t found = 0;
+      internal::FindBase64PrefilterBytewise(data, count, &found);
+      return found;
+    });
     reports += timed("linear_ms", [&] {
       size_t found = 0;
       for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
         if (decoder.prefilter_find == nullptr) continue;
-        decoder.prefilter_find(
-            data, [](size_t, void* context) { ++*static_cast<size_t*>(context); }, &found);
+        decoder.prefilter_find(data, count, &found);
       }
       return found;
     });

@@ -13,6 +13,10 @@
 // width, then their patterns, one a line) as CompiledRules::Compile splits them;
 // MAGPIE_BENCH_GATE=0 compiles one database of every rule, the scanner before the split.
 // MAGPIE_BENCH_GATE_PATH=portable|sse2|avx2 has `scan` run the gate search on that code path.
+// `scan` then runs the decoders' linear prefilters (the base64 one, scanner/base64_prefilter.h)
+// over the same bytes, as Scanner does; MAGPIE_BENCH_B64_PATH=portable|sse2|avx2|bytewise picks
+// its code path (bytewise: the reference, every anchor walked, as before the block search), none
+// leaves it out (what stage_cost counted before 2 Dec 2026, prefilter15).
 //   stage_cost compile OUT PLATFORM
 //                            the same database for PLATFORM: host (what the scanner builds),
 //                            generic, avx2, avx512, avx512vbmi; tune family from the host,
@@ -47,6 +51,7 @@
 
 #include "bench/bench_common.h"
 #include "rules/rule_set.h"
+#include "scanner/base64_prefilter.h"
 #include "scanner/compiled_rules.h"
 #include "scanner/decoder.h"
 #include "scanner/gate.h"
@@ -72,12 +77,20 @@ struct GatedPart {
   magpie::scanner::internal::RunSearchPath path = magpie::scanner::internal::RunSearchPath::kBest;
 };
 
+// The decoders' linear prefilters: whether ScanOnce runs them, and on which code path.
+struct LinearPart {
+  bool run = true;
+  bool bytewise = false;
+  magpie::scanner::internal::RunSearchPath path = magpie::scanner::internal::RunSearchPath::kBest;
+};
+
 // Outside any namespace and never inlined, so that callgrind's --toggle-collect=ScanOnce
 // counts this call and nothing else (not the corpus loading, not the database loading).
 extern "C" __attribute__((noinline)) size_t ScanOnce(const hs_database_t* database,
                                                     hs_scratch_t* scratch,
                                                     std::string_view data,
-                                                    const GatedPart* gated) {
+                                                    const GatedPart* gated,
+                                                    const LinearPart* linear) {
   size_t reports = 0;
   hs_scan(database, data.data(), static_cast<unsigned int>(data.size()), 0, scratch,
           CountReport, &reports);
@@ -89,6 +102,21 @@ extern "C" __attribute__((noinline)) size_t ScanOnce(const hs_database_t* databa
     for (const auto& [begin, end] : windows) {
       hs_scan(gated->database, data.data() + begin, static_cast<unsigned int>(end - begin), 0,
               scratch, CountReport, &reports);
+    }
+  }
+  if (linear->run) {
+    const auto count = [](size_t, void* context) { ++*static_cast<size_t*>(context); };
+    for (const magpie::scanner::internal::DecoderSpec& decoder :
+         magpie::scanner::internal::DecoderSpecs()) {
+      if (decoder.prefilter_find == nullptr) continue;
+      if (decoder.prefilter_find != static_cast<magpie::scanner::internal::PrefilterFinder>(
+                                        &magpie::scanner::internal::FindBase64Prefilter)) {
+        decoder.prefilter_find(data, count, &reports);
+      } else if (linear->bytewise) {
+        magpie::scanner::internal::FindBase64PrefilterBytewise(data, count, &reports);
+      } else {
+        magpie::scanner::internal::FindBase64Prefilter(data, count, &reports, linear->path);
+      }
     }
   }
   return reports;
@@ -271,7 +299,17 @@ int Scan(const std::string& database_path) {
     hs_free_database(gated.database);
     return 2;
   }
-  const size_t reports = ScanOnce(database, scratch, corpus.joined, &gated);
+  LinearPart linear;
+  if (const char* path = std::getenv("MAGPIE_BENCH_B64_PATH")) {
+    const std::string_view name = path;
+    linear.run = name != "none";
+    linear.bytewise = name == "bytewise";
+    linear.path = name == "portable" ? internal::RunSearchPath::kPortable
+                  : name == "sse2"   ? internal::RunSearchPath::kSse2
+                  : name == "avx2"   ? internal::RunSearchPath::kAvx2
+                                     : internal::RunSearchPath::kBest;
+  }
+  const size_t reports = ScanOnce(database, scratch, corpus.joined, &gated, &linear);
   hs_free_scratch(scratch);
   hs_free_database(database);
   hs_free_database(gated.database);

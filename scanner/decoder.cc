@@ -5,11 +5,8 @@
 #include <cctype>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "scanner/base64.h"
+#include "scanner/base64_prefilter.h"
 #include "scanner/base64_runs.h"
 
 namespace magpie::scanner::internal {
@@ -70,43 +67,6 @@ constexpr size_t kPercentContext = 512;
 
 bool IsUrlByte(char c) { return kUrlBytes[static_cast<unsigned char>(c)]; }
 
-// The byte classes of kBase64PrefilterPattern: [=:>], [ \t], ["'] and [A-Za-z0-9+/_-].
-// The four are disjoint, which makes the match ending at any offset unique (see below).
-enum : unsigned char { kAnchor = 1, kBlank = 2, kQuote = 4, kValue = 8 };
-constexpr std::array<unsigned char, 256> MakePrefilterClasses() {
-  std::array<unsigned char, 256> table{};
-  for (const char c : std::string_view("=:>")) table[static_cast<unsigned char>(c)] = kAnchor;
-  for (const char c : std::string_view(" \t")) table[static_cast<unsigned char>(c)] = kBlank;
-  for (const char c : std::string_view("\"'")) table[static_cast<unsigned char>(c)] = kQuote;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kValue;
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = kValue;
-  for (int c = '0'; c <= '9'; ++c) table[c] = kValue;
-  for (const char c : std::string_view("+/_-")) table[static_cast<unsigned char>(c)] = kValue;
-  return table;
-}
-constexpr std::array<unsigned char, 256> kPrefilterClasses = MakePrefilterClasses();
-constexpr size_t kPrefilterBlanks = 4;   // [ \t]{0,4}
-constexpr size_t kPrefilterValue = 16;   // [A-Za-z0-9+/_-]{16}
-
-unsigned char PrefilterClass(char c) { return kPrefilterClasses[static_cast<unsigned char>(c)]; }
-
-// The end of the prefilter's match that starts at the anchor data[anchor], or 0 when none does.
-// The regex is deterministic from its anchor: a blank is neither quote nor value byte, so the
-// whole run of blanks must be taken (and be at most 4 long); a quote is not a value byte, so
-// it must be taken; then exactly 16 value bytes.
-size_t PrefilterMatchEnd(const char* data, size_t size, size_t anchor) {
-  size_t p = anchor + 1;
-  const size_t blanks_limit = std::min(size, p + kPrefilterBlanks + 1);
-  while (p < blanks_limit && PrefilterClass(data[p]) == kBlank) ++p;
-  if (p - anchor - 1 > kPrefilterBlanks) return 0;
-  if (p < size && PrefilterClass(data[p]) == kQuote) ++p;
-  if (size - p < kPrefilterValue) return 0;
-  for (size_t i = 0; i < kPrefilterValue; ++i) {
-    if (PrefilterClass(data[p + i]) != kValue) return 0;
-  }
-  return p + kPrefilterValue;
-}
-
 }  // namespace
 
 std::optional<TokenSpan> FindPercentToken(std::string_view data, size_t pos, size_t end) {
@@ -137,35 +97,6 @@ std::optional<TokenSpan> FindPercentToken(std::string_view data, size_t pos, siz
     return TokenSpan{begin, token_end};
   }
   return std::nullopt;
-}
-
-void FindBase64Prefilter(std::string_view data, PrefilterReport report, void* context) {
-  // A match ends at `end` only if its 16 value bytes are preceded by a quote, a blank or an
-  // anchor; so a match is determined by its anchor, distinct anchors give distinct ends, and
-  // ends come in the anchors' order. Hyperscan reports each end once: so does this.
-  const char* const bytes = data.data();
-  const size_t size = data.size();
-  size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i equals = _mm_set1_epi8('=');
-  const __m128i colon = _mm_set1_epi8(':');
-  const __m128i greater = _mm_set1_epi8('>');
-  for (; i + 16 <= size; i += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, equals), _mm_cmpeq_epi8(block, colon)),
-                     _mm_cmpeq_epi8(block, greater))));
-    while (mask != 0) {
-      const size_t anchor = i + static_cast<size_t>(__builtin_ctz(mask));
-      mask &= mask - 1;
-      if (const size_t end = PrefilterMatchEnd(bytes, size, anchor)) report(end, context);
-    }
-  }
-#endif
-  for (; i < size; ++i) {
-    if (PrefilterClass(bytes[i]) != kAnchor) continue;
-    if (const size_t end = PrefilterMatchEnd(bytes, size, i)) report(end, context);
-  }
 }
 
 std::optional<TokenSpan> FindBase64Token(std::string_view data, size_t pos, size_t end) {

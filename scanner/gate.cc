@@ -397,19 +397,23 @@ bool RunSearchPathAvailable(RunSearchPath path) {
   return false;
 }
 
-void FindGatesByRuns(std::string_view data, const GateSet& set, RunSearchPath path,
-                     std::vector<size_t>* hits) {
-  const size_t n = data.size();
-  const auto* d = reinterpret_cast<const unsigned char*>(data.data());
+RunSearchPath ResolveRunSearchPath(RunSearchPath path) {
   if (path == RunSearchPath::kBest) {
     static const RunSearchPath best = RunSearchPathAvailable(RunSearchPath::kAvx2)
                                           ? RunSearchPath::kAvx2
                                           : RunSearchPathAvailable(RunSearchPath::kSse2)
                                                 ? RunSearchPath::kSse2
                                                 : RunSearchPath::kPortable;
-    path = best;
+    return best;
   }
-  if (!RunSearchPathAvailable(path)) path = RunSearchPath::kPortable;
+  return RunSearchPathAvailable(path) ? path : RunSearchPath::kPortable;
+}
+
+void FindGatesByRuns(std::string_view data, const GateSet& set, RunSearchPath path,
+                     std::vector<size_t>* hits) {
+  const size_t n = data.size();
+  const auto* d = reinterpret_cast<const unsigned char*>(data.data());
+  path = ResolveRunSearchPath(path);
   size_t done = 0;
   if (n >= 128) {
     switch (path) {

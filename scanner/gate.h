@@ -72,6 +72,10 @@ void FindGatesByRuns(std::string_view data, const GateSet& set, std::vector<size
 // hold each path to the others; a path this build or CPU lacks runs the portable one.
 enum class RunSearchPath { kBest, kPortable, kSse2, kAvx2 };
 bool RunSearchPathAvailable(RunSearchPath path);
+// The path that runs for `path`: kBest becomes the fastest this CPU has, a path this build or
+// CPU lacks becomes kPortable. The one dispatch of the scanner's SIMD searches (this one and the
+// base64 prefilter's, base64_prefilter.h).
+RunSearchPath ResolveRunSearchPath(RunSearchPath path);
 void FindGatesByRuns(std::string_view data, const GateSet& set, RunSearchPath path,
                      std::vector<size_t>* hits);
 

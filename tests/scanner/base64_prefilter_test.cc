@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "rules/re2_options.h"
+#include "scanner/base64_prefilter.h"
 #include "scanner/decoder.h"
+#include "tests/scanner/random_text.h"
 
 using magpie::scanner::internal::FindBase64Prefilter;
 using magpie::scanner::internal::kBase64PrefilterPattern;
@@ -175,4 +177,70 @@ TEST_CASE("issue 12: the linear base64 prefilter reports exactly the Hyperscan e
     CheckSame(data);
     if (i % 50 == 0) CheckSameAllCuts(data);
   }
+}
+
+TEST_CASE("issue 12: every code path of the base64 prefilter reports the same ends on any byte",
+          "[scanner][decode]") {
+  using magpie::scanner::internal::FindBase64PrefilterBytewise;
+  using magpie::scanner::internal::RunSearchPath;
+  using magpie::scanner::internal::RunSearchPathAvailable;
+  // The pattern's own bytes mixed with all 256 byte values (the classification's edges: the
+  // neighbours of each class, bytes >= 0x80, NUL, tab's neighbours), value runs 14 to 18 long
+  // behind anchors, blanks and quotes, lengths around the 64-byte blocks and the 128-byte tail.
+  static constexpr std::string_view kEdges = "=:>;<? \t\n\x08\"'!#&(aZ09+/_-,.@[`{~\x7f\x80";
+  std::mt19937 random(15);
+  std::vector<RunSearchPath> paths = {RunSearchPath::kBest, RunSearchPath::kPortable};
+  for (RunSearchPath path : {RunSearchPath::kSse2, RunSearchPath::kAvx2}) {
+    if (RunSearchPathAvailable(path)) paths.push_back(path);
+  }
+  size_t total_ends = 0;
+  for (size_t length : {0, 1, 63, 64, 127, 128, 129, 191, 192, 200, 4096, 65537}) {
+    for (int round = 0; round < 12; ++round) {
+      const std::string text = magpie::testing::RandomEdgeText(length, kEdges, random, [&] {
+        return std::string(1, "=:>"[random() % 3]) +
+               std::string(random() % 6, random() % 2 ? ' ' : '\t') +
+               (random() % 2 ? "\"" : "") +
+               std::string(14 + random() % 5, "aZ09+/_-"[random() % 8]);
+      });
+      Ends reference;
+      FindBase64PrefilterBytewise(
+          text, [](size_t end, void* c) { static_cast<Ends*>(c)->push_back(end); }, &reference);
+      total_ends += reference.size();
+      INFO("length " << length << " round " << round);
+      if (length <= 4096 && round < 3) CHECK(reference == Hyperscan().Scan(text));
+      for (RunSearchPath path : paths) {
+        Ends ends;
+        magpie::scanner::internal::FindBase64Prefilter(
+            text, [](size_t end, void* c) { static_cast<Ends*>(c)->push_back(end); }, &ends,
+            path);
+        INFO("path " << static_cast<int>(path));
+        REQUIRE(ends == reference);
+      }
+    }
+  }
+  CHECK(total_ends > 1000);
+  // Each byte value alone in every position of a block, between an anchor and a 16-byte run:
+  // a byte the classification puts in the wrong class changes the ends at once.
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 70; ++at) {
+      std::string text(200, '.');
+      text.replace(at, 1, "=");
+      text.replace(at + 1, 1, 1, static_cast<char>(byte));
+      text.replace(at + 2, 16, std::string(16, 'q'));
+      Ends reference;
+      FindBase64PrefilterBytewise(
+          text, [](size_t end, void* c) { static_cast<Ends*>(c)->push_back(end); }, &reference);
+      for (RunSearchPath path : paths) {
+        Ends ends;
+        magpie::scanner::internal::FindBase64Prefilter(
+            text, [](size_t end, void* c) { static_cast<Ends*>(c)->push_back(end); }, &ends,
+            path);
+        INFO("byte " << byte << " at " << at << " path " << static_cast<int>(path));
+        REQUIRE(ends == reference);
+      }
+    }
+  }
+#if defined(__x86_64__)
+  CHECK(RunSearchPathAvailable(RunSearchPath::kSse2));
+#endif
 }

@@ -17,6 +17,7 @@
 #include "scanner/gate.h"
 #include "scanner/scanner.h"
 #include "scanner_test_util.h"
+#include "tests/scanner/random_text.h"
 
 namespace {
 
@@ -178,20 +179,9 @@ TEST_CASE("issue 12: every code path of the run search finds the same gates on a
   }
   for (size_t length : {127, 128, 129, 200, 4096, 65537}) {
     for (int round = 0; round < 10; ++round) {
-      std::string text;
-      while (text.size() < length) {
-        switch (random() % 4) {
-          case 0:
-            text += "k= \"" + std::string(13 + random() % 4, "aZ09+/"[random() % 6]);
-            break;
-          case 1:
-            text.push_back(static_cast<char>(random() % 256));
-            break;
-          default:
-            text.push_back(kEdges[random() % kEdges.size()]);
-        }
-      }
-      text.resize(length);
+      const std::string text = magpie::testing::RandomEdgeText(length, kEdges, random, [&] {
+        return "k= \"" + std::string(13 + random() % 4, "aZ09+/"[random() % 6]);
+      });
       std::vector<size_t> by_operators;
       internal::FindGates(text, *set, &by_operators);
       total_hits += by_operators.size();
