@@ -15,10 +15,13 @@ bash "$root/scripts/install-deps.sh"
 # Vectorscan, RE2, libgit2, TBB and yaml-cpp come from Debian uninstrumented: ASan still checks
 # every access magpie makes, and LSan every allocation, wherever it was made.
 sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DMAGPIE_BUILD_TESTS=ON \
-    -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" >/dev/null
-fi
+# Debug keeps assert() on; -O1 (not Debug's -O0) is what the sanitizers' own documentation
+# recommends for speed: the instrumented suite runs about twice as fast, which keeps CI inside its
+# time box, and every memory access is still checked. Configured on every run so that a build
+# directory made with other flags follows this script.
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DMAGPIE_BUILD_TESTS=ON \
+  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g" \
+  -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" >/dev/null
 echo "== build (sanitized, $build)"
 if ! cmake --build "$build" -j"$(nproc)" >"$build/build.log" 2>&1; then
   tail -n 40 "$build/build.log" >&2
