@@ -11,33 +11,11 @@
 #include <string>
 #include <utility>
 
+#include "git/pack_format.h"
 #include "git/pack_reader.h"
 
 namespace magpie::git::internal {
 namespace {
-
-constexpr size_t kIdxHeader = 8;
-constexpr size_t kFanout = 256 * 4;
-constexpr size_t kIdSize = 20;
-constexpr uint64_t kPackHeader = 12;
-constexpr uint64_t kPackTrailer = 20;  // SHA-1 of everything before it
-
-uint32_t Be32(const char* p) {
-  const auto* u = reinterpret_cast<const unsigned char*>(p);
-  return (uint32_t{u[0]} << 24) | (uint32_t{u[1]} << 16) | (uint32_t{u[2]} << 8) | u[3];
-}
-
-Status ReadAll(int fd, char* out, size_t length) {
-  size_t done = 0;
-  while (done < length) {
-    const ssize_t n = pread(fd, out + done, length - done, static_cast<off_t>(done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return IoError(std::string("pack: read failed: ") + std::strerror(errno));
-    if (n == 0) return Corrupt("pack: index shorter than its size");
-    done += static_cast<size_t>(n);
-  }
-  return Status::Ok();
-}
 
 Result<std::string> ReadWholeFile(const std::string& path, uint64_t max) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -51,7 +29,7 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max) {
     status = Status(StatusCode::kResourceExhausted, "pack: index too large: " + path);
   } else {
     bytes.resize(static_cast<size_t>(st.st_size));
-    status = ReadAll(fd, bytes.data(), bytes.size());
+    status = PreadAll(fd, bytes.data(), bytes.size(), 0, "pack: index shorter than its size");
   }
   close(fd);
   if (!status.ok()) return status;

@@ -13,34 +13,14 @@
 #include <utility>
 
 #include "git/delta.h"
+#include "git/pack_format.h"
 
 namespace magpie::git::internal {
 namespace {
 
-constexpr size_t kIdxHeader = 8;
-constexpr size_t kFanout = 256 * 4;
-constexpr size_t kIdSize = 20;
-constexpr uint64_t kPackHeader = 12;
-constexpr uint64_t kPackTrailer = 20;  // SHA-1 of everything before it
-
-uint32_t Be32(const char* p) {
-  const auto* u = reinterpret_cast<const unsigned char*>(p);
-  return (uint32_t{u[0]} << 24) | (uint32_t{u[1]} << 16) | (uint32_t{u[2]} << 8) | u[3];
-}
+constexpr char kPackShort[] = "pack: file shorter than its index says (truncated?)";
 
 bool ValidType(unsigned t) { return (t >= 1 && t <= 4) || t == 6 || t == 7; }
-
-Status PreadAll(int fd, char* out, size_t length, uint64_t offset) {
-  size_t done = 0;
-  while (done < length) {
-    const ssize_t n = pread(fd, out + done, length - done, static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return IoError(std::string("pack: read failed: ") + std::strerror(errno));
-    if (n == 0) return Corrupt("pack: file shorter than its index says (truncated?)");
-    done += static_cast<size_t>(n);
-  }
-  return Status::Ok();
-}
 
 // The calling thread's zlib stream, reset for a new object; nullptr when zlib cannot set one
 // up. Kept from object to object: inflateInit allocates the ~7 KiB inflate state and
@@ -124,7 +104,7 @@ Result<std::unique_ptr<PackReader>> PackReader::Open(const std::string& pack_pat
   reader->size_ = static_cast<uint64_t>(st.st_size);
   char header[kPackHeader];
   if (reader->size_ < kPackHeader + kPackTrailer) return Corrupt("pack: too short: " + pack_path);
-  if (Status s = PreadAll(reader->fd_, header, sizeof header, 0); !s.ok()) return s;
+  if (Status s = PreadAll(reader->fd_, header, sizeof header, 0, kPackShort); !s.ok()) return s;
   const uint32_t version = Be32(header + 4);
   if (std::memcmp(header, "PACK", 4) != 0 || (version != 2 && version != 3)) {
     return Corrupt("pack: bad signature or version: " + pack_path);
@@ -275,7 +255,8 @@ Result<std::string_view> PackReader::ReadRecordInto(const PackEntry& entry,
   }
   // Grown, never shrunk: a reused buffer is not cleared again for every record.
   if (buffer->size() < length) buffer->resize(static_cast<size_t>(length));
-  if (Status s = PreadAll(fd_, buffer->data(), static_cast<size_t>(length), entry.offset);
+  if (Status s =
+          PreadAll(fd_, buffer->data(), static_cast<size_t>(length), entry.offset, kPackShort);
       !s.ok()) {
     return s;
   }
@@ -286,7 +267,7 @@ Result<PackObjectHeader> PackReader::ReadHeader(const PackEntry& entry) const {
   // The longest header: 10 size bytes + 20 id bytes; an ofs-delta's offset is at most 10.
   char buffer[32];
   const size_t length = static_cast<size_t>(std::min<uint64_t>(sizeof buffer, entry.end - entry.offset));
-  if (Status s = PreadAll(fd_, buffer, length, entry.offset); !s.ok()) return s;
+  if (Status s = PreadAll(fd_, buffer, length, entry.offset, kPackShort); !s.ok()) return s;
   return ParseObjectHeader(std::string_view(buffer, length), entry.offset);
 }
 
