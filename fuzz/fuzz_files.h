@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,12 +16,26 @@
 
 namespace magpie::fuzz {
 
+// The directory MakeObjectsDir made, removed when the run exits (libFuzzer ends a timed run
+// with exit(), which runs atexit handlers): repeated CI runs must not fill /tmp.
+inline std::string& FuzzTempRoot() {
+  static std::string root;
+  return root;
+}
+
+inline void RemoveFuzzTempRoot() {
+  std::error_code ignored;
+  if (!FuzzTempRoot().empty()) std::filesystem::remove_all(FuzzTempRoot(), ignored);
+}
+
 // "/tmp/magpie-<name>-fuzz-XXXXXX/objects/" with objects/pack/ under it, made on the first
 // call and the same for the rest of the run (each input rewrites its files).
 inline std::string MakeObjectsDir(const std::string& name) {
   std::string tmpl = "/tmp/magpie-" + name + "-fuzz-XXXXXX";
   const char* made = mkdtemp(tmpl.data());
   MAGPIE_FUZZ_CHECK(made != nullptr);
+  FuzzTempRoot() = made;
+  std::atexit(RemoveFuzzTempRoot);
   const std::string objects = std::string(made) + "/objects/";
   std::error_code ec;
   std::filesystem::create_directories(objects + "pack", ec);
