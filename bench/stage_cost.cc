@@ -17,6 +17,9 @@
 // over the same bytes, as Scanner does; MAGPIE_BENCH_B64_PATH=portable|sse2|avx2|bytewise picks
 // its code path (bytewise: the reference, every anchor walked, as before the block search), none
 // leaves it out (what stage_cost counted before 2 Dec 2026, prefilter15).
+// MAGPIE_BENCH_PREFILTER=all compiles every expression with HS_FLAG_PREFILTER, =repeats only
+// those with a counted repeat bound of 16 or more (issue 12, stage16: libhs 5.4.9 builds the same
+// database bytes for these rules either way).
 //   stage_cost compile OUT PLATFORM
 //                            the same database for PLATFORM: host (what the scanner builds),
 //                            generic, avx2, avx512, avx512vbmi; tune family from the host,
@@ -36,6 +39,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -142,6 +146,27 @@ std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
   return expressions;
 }
 
+// Whether `expression` holds a counted repeat whose bound is at least kLargeRepeat
+// ({n}, {n,m}, {n,}): what HS_FLAG_PREFILTER approximates (MAGPIE_BENCH_PREFILTER=repeats).
+constexpr long kLargeRepeat = 16;
+bool HasLargeRepeat(const std::string& expression) {
+  for (size_t i = 0; i < expression.size(); ++i) {
+    if (expression[i] != '{' || (i > 0 && expression[i - 1] == '\\')) continue;
+    size_t j = i + 1;
+    long low = 0, high = -1;
+    while (j < expression.size() && std::isdigit(static_cast<unsigned char>(expression[j]))) low = low * 10 + (expression[j++] - '0');
+    if (j == i + 1) continue;
+    if (j < expression.size() && expression[j] == ',') {
+      ++j;
+      if (j < expression.size() && expression[j] == '}') high = 1 << 20;
+      else { high = 0; while (j < expression.size() && std::isdigit(static_cast<unsigned char>(expression[j]))) high = high * 10 + (expression[j++] - '0'); }
+    }
+    if (j >= expression.size() || expression[j] != '}') continue;
+    if (std::max(low, high) >= kLargeRepeat) return true;
+  }
+  return false;
+}
+
 // Compiles for `platform_name` (stage_cost.sh: generic, a CPU without AVX2/AVX-512, so that
 // valgrind runs it); an expression Hyperscan refuses is retried in prefilter mode, as
 // CompiledRules::Compile does.
@@ -152,12 +177,19 @@ bool CompileSubset(const std::vector<std::string>& expressions, const std::vecto
   std::vector<const char*> texts;
   std::vector<unsigned int> flags;
   std::vector<unsigned int> ids;
+  const char* prefilter_env = std::getenv("MAGPIE_BENCH_PREFILTER");
+  const std::string prefilter = prefilter_env != nullptr ? prefilter_env : "";
+  size_t prefiltered = 0;
   for (size_t i = 0; i < expressions.size(); ++i) {
     if (!only[i]) continue;
     texts.push_back(expressions[i].c_str());
-    flags.push_back(0);
+    const bool approximate =
+        prefilter == "all" || (prefilter == "repeats" && HasLargeRepeat(expressions[i]));
+    flags.push_back(approximate ? HS_FLAG_PREFILTER : 0);
+    prefiltered += approximate;
     ids.push_back(static_cast<unsigned int>(i));
   }
+  if (!prefilter.empty()) std::cerr << prefiltered << " expressions prefiltered\n";
   hs_database_t* database = nullptr;
   for (size_t attempt = 0; attempt <= texts.size(); ++attempt) {
     hs_compile_error_t* error = nullptr;

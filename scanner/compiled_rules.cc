@@ -151,6 +151,10 @@ void SelectGated(CompiledRules::Impl* impl) {
     if (rule.generic || rule.prefiltered) continue;
     std::optional<internal::Gate> gate = internal::GateOf(rule.spec->pattern);
     if (!gate || !internal::RunGateable(*gate)) continue;
+    // The windows must hold every match of the expression the second database runs and of
+    // the pattern RE2 confirms; they differ in width only where the line prefix was dropped
+    // (hs_expression.h), and that prefix is unbounded: such a rule stays.
+    if (internal::LinePrefixDropped(rule.spec->pattern)) continue;
     const std::string expression = internal::HyperscanExpression(rule.spec->pattern);
     hs_expr_info_t* info = nullptr;
     hs_compile_error_t* error = nullptr;

@@ -1,5 +1,7 @@
 #include "scanner/hs_expression.h"
 
+#include <cctype>
+
 namespace magpie::scanner::internal {
 namespace {
 
@@ -28,9 +30,86 @@ size_t ClassEnd(std::string_view pattern, size_t open) {
   return pattern.size();
 }
 
+// A line's bytes, unbounded (greedy or lazy): the run LinePrefixEnd looks for.
+constexpr std::string_view kLineRuns[] = {"[^\\r\\n]*?", "[^\\r\\n]*", "[^\\n]*?", "[^\\n]*"};
+
+// Where the line prefix of `pattern` ends (see LinePrefixDropped), or 0 when it has none: the
+// pattern opens with `(?m)^`, has no alternation at top level, and holds at top level (outside
+// groups, classes and quotes) a run of kLineRuns, with no flag group `(?i)` at top level before
+// it, followed by a literal byte that no quantifier follows, so that what is left can never
+// match the empty string (Hyperscan refuses that).
+size_t LinePrefixEnd(std::string_view pattern) {
+  constexpr std::string_view kOpen = "(?m)^";
+  if (pattern.substr(0, kOpen.size()) != kOpen) return 0;
+  size_t cut = 0;
+  int depth = 0;
+  for (size_t i = kOpen.size(); i < pattern.size();) {
+    const char c = pattern[i];
+    if (depth == 0 && cut == 0 && c == '[') {
+      for (std::string_view run : kLineRuns) {
+        if (pattern.substr(i, run.size()) == run) {
+          cut = i + run.size();
+          break;
+        }
+      }
+    }
+    if (c == '[') {
+      i = ClassEnd(pattern, i);
+    } else if (c == '\\' && i + 1 < pattern.size() && pattern[i + 1] == 'Q') {
+      const size_t close = pattern.find("\\E", i + 2);
+      i = close == std::string_view::npos ? pattern.size() : close + 2;
+    } else if (c == '\\') {
+      i += 2;
+    } else {
+      // A flag group at top level, `(?i)`, holds for what follows it: dropping it would narrow
+      // what is left.
+      if (c == '(' && depth == 0 && cut == 0 && pattern.substr(i, 2) == "(?") {
+        size_t j = i + 2;
+        while (j < pattern.size() && (std::isalpha(static_cast<unsigned char>(pattern[j])) ||
+                                      pattern[j] == '-')) {
+          ++j;
+        }
+        if (j < pattern.size() && pattern[j] == ')') return 0;
+      }
+      if (c == '(') ++depth;
+      if (c == ')') --depth;
+      if (c == '|' && depth == 0) return 0;  // an alternative might not hold the run
+      ++i;
+    }
+  }
+  if (cut == 0 || cut >= pattern.size()) return 0;
+  // The literal that must lead what is left: an escaped punctuation byte or a letter or digit.
+  size_t literal = 0;
+  const auto punct = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; };
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (pattern[cut] == '\\' && cut + 1 < pattern.size() && punct(pattern[cut + 1])) {
+    literal = 2;
+  } else if (alnum(pattern[cut])) {
+    literal = 1;
+  }
+  if (literal == 0) return 0;
+  const size_t after = cut + literal;
+  if (after < pattern.size() && IsQuantifier(pattern[after])) return 0;
+  return cut;
+}
+
+// The word-boundary relaxation of HyperscanExpression (see the header), alone.
+std::string RelaxWordBoundaries(std::string_view pattern);
+
 }  // namespace
 
+bool LinePrefixDropped(std::string_view pattern) { return LinePrefixEnd(pattern) != 0; }
+
 std::string HyperscanExpression(std::string_view pattern) {
+  if (const size_t cut = LinePrefixEnd(pattern); cut != 0) {
+    return "(?m)" + RelaxWordBoundaries(pattern.substr(cut));
+  }
+  return RelaxWordBoundaries(pattern);
+}
+
+namespace {
+
+std::string RelaxWordBoundaries(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
   size_t i = 0;
@@ -68,4 +147,5 @@ std::string HyperscanExpression(std::string_view pattern) {
   return out;
 }
 
+}  // namespace
 }  // namespace magpie::scanner::internal

@@ -7,7 +7,7 @@
 
 namespace magpie::scanner::internal {
 
-// The Hyperscan expression for a rule's RE2 `pattern`: the pattern with each word-boundary
+// The Hyperscan expression for a rule's RE2 `pattern`. First, the pattern with each word-boundary
 // assertion (\b and \B outside character classes and \Q...\E quotes) replaced by an empty
 // group `(?:)`, which always matches.
 //
@@ -23,7 +23,22 @@ namespace magpie::scanner::internal {
 // `(?:bitwarden|\bbw_client)`) that start 64 or more bytes into the scanned block (issue 12);
 // without the assertion it finds them.
 //
+// Second, a multiline pattern that opens with a line's start and runs over the line's bytes
+// before its first literal (`(?m)^[ \t]*\|[^\r\n]*\|...`) loses that line prefix: the
+// expression is `(?m)` and what follows the first top-level run of `[^\r\n]*` (or `[^\n]*`,
+// greedy or lazy), when no top-level alternation could bypass the run and a literal leads what
+// is left (LinePrefixDropped). Every match [s, e) of the pattern holds a match [s', e) of what
+// is left, so Hyperscan still reports every end the pattern has. Why: the prefix is unbounded,
+// so Hyperscan runs it as an engine over every byte of the buffer; markdown-table-password-
+// column's alone cost 16% of the main database (bench/README.md, issue 12). Example:
+//   HyperscanExpression(R"((?m)^ *\|[^\r\n]*\|\bkey)") == R"((?m)\|(?:)key)"
+// The match's start moves, its end does not: the database serves only to find ends, and
+// anything that needs the width of the rule's matches (the gate's windows, the delta scan's
+// reach) takes it from the pattern as well (compiled_rules.cc, region_scan.cc).
 std::string HyperscanExpression(std::string_view pattern);
+
+// Whether HyperscanExpression drops `pattern`'s line prefix (above).
+bool LinePrefixDropped(std::string_view pattern);
 
 // The version of HyperscanExpression's rewrite, part of the compiled-rules cache key
 // (CompiledRules::CacheKey) in place of the rewritten text, which cost every start (`magpie
@@ -32,7 +47,7 @@ std::string HyperscanExpression(std::string_view pattern);
 // the old rewrite is rejected. tests/scanner/hs_expression_test.cc pins the output of the
 // rewrite for this version ("issue 11: ..."): it fails when the output changes and this tag
 // does not.
-inline constexpr int kHyperscanExpressionVersion = 1;
+inline constexpr int kHyperscanExpressionVersion = 2;
 
 }  // namespace magpie::scanner::internal
 
