@@ -205,6 +205,35 @@ TEST_CASE("issue 13: a tree from the packs is git's tree; loose, failed and miss
   }
 }
 
+TEST_CASE("issue 13: a packed tree git would not write is read by libgit2, its modes kept",
+          "[git][trees]") {
+  TempRepo repo;
+  repo.Write("a.txt", "a\n");
+  repo.Commit("one");
+  const std::string blob = repo.Git("rev-parse HEAD:a.txt");
+  // Mode 100664 (old git wrote it; libgit2 reads it as a blob), stored as is and packed.
+  const std::string tree = repo.Git("cat-file tree HEAD^{tree} | sed 's/^100644/100664/' | "
+                                    "git hash-object -t tree -w --literally --stdin");
+  repo.Git("update-ref refs/heads/odd $(git commit-tree " + tree + " -m odd)");
+  repo.Git("repack -adq");
+  Handle handle(repo.path());
+  size_t unopened = 0;
+  auto packs = internal::PackBlobs::Open(repo.path() + "/.git/objects/", 1 << 20, &unopened);
+  REQUIRE(packs->Has(internal::OidBytes(ParseOid(tree))));
+  TreeReader reader(handle.repo.get(), packs.get());
+  TreeReader::Tree read;
+  int code = 0;
+  std::string message;
+  REQUIRE(reader.Read(ParseOid(tree), &read, &code, &message));
+  CHECK(reader.counts().from_packs == 0);
+  CHECK(reader.counts().from_libgit2 == 1);
+  REQUIRE(read->entries.size() == 1);
+  CHECK(read->entries[0].mode == 0100664);
+  CHECK(read->entries[0].type() == EntryType::kBlob);
+  CHECK(read->name(read->entries[0]) == "a.txt");
+  CHECK(internal::OidHex(read->id(read->entries[0])) == blob);
+}
+
 // The diff's merge join without its shortcuts (tree_diff.cc skips the byte-identical runs at
 // both ends of a one-parent diff): what it must give, for sorted and unsorted trees alike.
 std::vector<std::string> ReferenceDiff(const internal::ParsedTree& tree,
