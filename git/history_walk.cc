@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <queue>
 #include <unordered_set>
@@ -16,6 +17,7 @@
 #include "base/phase_timer.h"
 #include "base/fault_injection.h"
 #include "git/commit_table.h"
+#include "git/pack_blobs.h"
 #include "git/tree_diff.h"
 #include "git/walk_resume.h"
 
@@ -75,6 +77,9 @@ class Walker {
   std::optional<git_oid> TreeOfCommit(git_repository* repo, const git_oid& commit) const;
   std::vector<uint32_t> TopologicalOrder();
   void MarkExcluded(CommitDiff* diff) const;
+  // The packs the diffs read trees from (tree_reader.h), opened on first use; null when no
+  // pack opens (every tree through libgit2).
+  const PackBlobs* TreePacks();
   void Apply(const CommitDiff& diff, uint32_t commit);
   void Introduce(const git_oid& blob, const std::string& path, uint32_t commit, bool excluded);
 
@@ -95,10 +100,15 @@ class Walker {
   bool resumed_ = false;
   OidSet touched_;            // resumed: blobs whose record this walk changed
   CommitTable table_;         // read-only once read: the diff workers look in it too
+  std::unique_ptr<PackBlobs> tree_packs_;
+  bool tree_packs_opened_ = false;
 };
 
 // Commits diffed in parallel between two sequential merges of their results, in walk order.
 constexpr size_t kDiffBatch = 1024;
+// The delta-base cache of the trees' packs: git deltifies trees against their neighbours in
+// history, so a chain's bases are the trees read just before.
+constexpr uint64_t kTreeCacheBytes = uint64_t{32} << 20;
 
 void Walker::ReadShallowFile() {
   std::ifstream in(std::string(git_repository_commondir(repo_)) + "shallow");
@@ -308,6 +318,17 @@ void Walker::Introduce(const git_oid& blob, const std::string& path, uint32_t co
   }
 }
 
+const PackBlobs* Walker::TreePacks() {
+  if (!tree_packs_opened_) {
+    tree_packs_opened_ = true;
+    size_t unopened = 0;
+    tree_packs_ = PackBlobs::Open(std::string(git_repository_commondir(repo_)) + "objects/",
+                                  kTreeCacheBytes, &unopened);
+    if (tree_packs_->packs() == 0) tree_packs_.reset();
+  }
+  return tree_packs_.get();
+}
+
 void Walker::MarkExcluded(CommitDiff* diff) const {
   if (!options_.is_excluded) return;
   for (TreeChange& change : diff->blobs) change.excluded = options_.is_excluded(change.path);
@@ -370,17 +391,20 @@ void Walker::DiffCommitsInOrder() {
   // make that safe), not even this thread's repo_: a worker whose handle cannot be opened
   // (EMFILE) reports its commits as not diffed instead (issue 14).
   const std::string git_dir = git_repository_path(repo_);
+  const PackBlobs* packs = TreePacks();
   struct WorkerRepo {
     RepoPtr repo;
     std::string error;
+    std::unique_ptr<TreeReader> trees;  // reads through `repo`
   };
-  tbb::enumerable_thread_specific<WorkerRepo> repos([&git_dir] {
+  tbb::enumerable_thread_specific<WorkerRepo> repos([&git_dir, packs] {
     WorkerRepo worker;
     if (fault::Triggered(fault::Point::kGitWorkerRepository)) {
       worker.error = "cannot open the repository for a worker thread: injected fault";
     } else {
       worker.repo = OpenRepository(git_dir, &worker.error);
     }
+    if (worker.repo) worker.trees = std::make_unique<TreeReader>(worker.repo.get(), packs);
     return worker;
   });
   // Batch b+1 is diffed (on the workers) while batch b is folded in (on this thread, where
@@ -409,7 +433,8 @@ void Walker::DiffCommitsInOrder() {
                               parent_trees.push_back(*tree);
                             }
                           }
-                          DiffAgainstParents(repo, node.tree, parent_trees, &diff);
+                          DiffAgainstParents(worker.trees.get(), node.tree, parent_trees,
+                                             &diff);
                           MarkExcluded(&diff);
                         }
                       });
@@ -431,9 +456,10 @@ void Walker::DiffCommitsInOrder() {
 
 void Walker::DiffRoots(const Roots& roots) {
   CommitDiff diff;
+  TreeReader trees(repo_, roots.trees.empty() ? nullptr : TreePacks());
   for (const git_oid& tree : roots.trees) {
     diff.Clear();
-    DiffAgainstParents(repo_, tree, {}, &diff);
+    DiffAgainstParents(&trees, tree, {}, &diff);
     MarkExcluded(&diff);
     Apply(diff, kNoCommit);
   }

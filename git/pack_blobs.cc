@@ -141,8 +141,9 @@ Result<std::optional<BlobDelta>> DescribeTop(const PackReader& pack,
 
 struct PackBlobs::Impl {
   explicit Impl(uint64_t cache_bytes) : cache(cache_bytes) {}
-  Result<PackBlob> Read(const ObjectId& id, uint64_t max_size, uint64_t describe_above,
-                       Scratch& scratch) const;
+  // An object of type `want` (a blob or a tree).
+  Result<PackBlob> Read(const ObjectId& id, PackObjectType want, uint64_t max_size,
+                        uint64_t describe_above, Scratch& scratch) const;
   std::vector<std::unique_ptr<PackReader>> packs;
   PackLimits limits;
   mutable BaseCache cache;
@@ -182,8 +183,16 @@ Result<PackBlob> PackBlobs::Read(const ObjectId& id, uint64_t max_size,
                                  uint64_t describe_above) const {
   if (fault::Triggered(fault::Point::kPackBlobRead)) return IoError("pack: injected failure");
   Scratch& scratch = impl_->scratch.local();
-  Result<PackBlob> out = impl_->Read(id, max_size, describe_above, scratch);
+  Result<PackBlob> out = impl_->Read(id, PackObjectType::kBlob, max_size, describe_above, scratch);
   // On every path out: an error after a huge record must not keep it either.
+  scratch.Trim();
+  return out;
+}
+
+Result<PackBlob> PackBlobs::ReadTree(const ObjectId& id) const {
+  if (fault::Triggered(fault::Point::kPackTreeRead)) return IoError("pack: injected failure");
+  Scratch& scratch = impl_->scratch.local();
+  Result<PackBlob> out = impl_->Read(id, PackObjectType::kTree, UINT64_MAX, UINT64_MAX, scratch);
   scratch.Trim();
   return out;
 }
@@ -200,8 +209,9 @@ void PackBlobs::ReleaseMemory() {
   for (Scratch& scratch : impl_->scratch) scratch = Scratch();
 }
 
-Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, uint64_t max_size,
-                                       uint64_t describe_above, Scratch& scratch) const {
+Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, PackObjectType want,
+                                       uint64_t max_size, uint64_t describe_above,
+                                       Scratch& scratch) const {
   size_t p = 0;
   const PackEntry* entry = nullptr;
   for (; p < packs.size(); ++p) {
@@ -231,8 +241,8 @@ Result<PackBlob> PackBlobs::Impl::Read(const ObjectId& id, uint64_t max_size,
       chain.emplace_back(at, *header);
       at = pack.Find(header->base_id);
       if (at == nullptr) return NotFound("pack: delta base outside the pack");
-    } else if (header->type != PackObjectType::kBlob) {
-      return Corrupt("pack: not a blob");
+    } else if (header->type != want) {
+      return Corrupt(want == PackObjectType::kBlob ? "pack: not a blob" : "pack: not a tree");
     } else {
       bottom = *header;
       break;

@@ -74,6 +74,10 @@ class PackBlobs {
   Result<PackBlob> Read(const ObjectId& id, uint64_t max_size,
                         uint64_t describe_above = UINT64_MAX) const;
 
+  // Tree `id`'s bytes, for the history walk's diffs (git/tree_reader.h): the same read, cache
+  // and errors as Read, for a chain that ends in a tree (one that does not is kCorrupt).
+  Result<PackBlob> ReadTree(const ObjectId& id) const;
+
   // How blob `id` of `size` bytes is stored, for a blob whose bytes did not come from Read
   // (libgit2 read them): a delta (filled), a whole object (nullopt, *reason "base"), or in no
   // pack opened (nullopt, *reason "not-in-pack"). Errors as DescribeEntry (git/pack_deltas.h).

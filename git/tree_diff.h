@@ -1,6 +1,6 @@
 // Internal to git/: one commit's tree against its parents' trees, for the history walk.
 // Pure function of the repository's objects, so commits can be diffed on several threads at
-// once (each with its own git_repository).
+// once (each with its own TreeReader and git_repository).
 #ifndef MAGPIE_GIT_TREE_DIFF_H_
 #define MAGPIE_GIT_TREE_DIFF_H_
 
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "git/diagnostic.h"
+#include "git/tree_reader.h"
 
 namespace magpie::git::internal {
 
@@ -39,8 +40,9 @@ struct CommitDiff {
 
 // Appends to *out what `tree` introduces relative to `parents` (none: everything is new).
 // Subtrees whose id equals a parent's subtree of the same name are skipped unread; for
-// several parents (a merge), an entry equal to any parent's is not new.
-void DiffAgainstParents(git_repository* repo, const git_oid& tree,
+// several parents (a merge), an entry equal to any parent's is not new. Trees are read
+// through `reader` (this thread's).
+void DiffAgainstParents(TreeReader* reader, const git_oid& tree,
                         const std::vector<git_oid>& parents, CommitDiff* out);
 
 }  // namespace magpie::git::internal

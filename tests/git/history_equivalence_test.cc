@@ -279,10 +279,10 @@ std::vector<std::string> Provenances(const std::string& repo, const HistoryOptio
   return out;
 }
 
-TEST_CASE("issue 13: the walk gives the same provenance with and without the packs' commits",
-          "[git][commits]") {
-  // Seeds 2 and 4 are repacked (GenerateHistory): their commits come from the commit table;
-  // with kCommitTableRead set, every commit is read through libgit2 as before.
+// Seeds 2 and 4 are repacked (GenerateHistory): the walk reads their packs directly; with
+// `fallback` set, it reads what that point covers through libgit2 as before, and every walk
+// (all refs, --since, chosen refs) must give the same provenance.
+void CheckSameWithout(fault::Point fallback) {
   for (unsigned seed : {2u, 4u}) {
     INFO("seed " << seed);
     TempDir dir;
@@ -294,16 +294,27 @@ TEST_CASE("issue 13: the walk gives the same provenance with and without the pac
       options.threads = 2;
       if (variant == 1) options.since = "v1";
       if (variant == 2) options.refs = {"topic", "v1"};
-      const std::vector<std::string> with_table = Provenances(repo, options);
-      std::vector<std::string> without;
+      const std::vector<std::string> from_packs = Provenances(repo, options);
+      std::vector<std::string> through_libgit2;
       {
-        fault::ScopedFault off(fault::Point::kCommitTableRead, EIO);
-        without = Provenances(repo, options);
+        fault::ScopedFault off(fallback, EIO);
+        through_libgit2 = Provenances(repo, options);
       }
-      CHECK(with_table.size() > 5);
-      CHECK(with_table == without);
+      CHECK(from_packs.size() > 5);
+      CHECK(from_packs == through_libgit2);
     }
   }
+}
+
+TEST_CASE("issue 13: the walk gives the same provenance with and without the packs' commits",
+          "[git][commits]") {
+  CheckSameWithout(fault::Point::kCommitTableRead);
+}
+
+TEST_CASE("issue 13: the walk gives the same provenance with trees from the packs and from "
+          "libgit2",
+          "[git][trees]") {
+  CheckSameWithout(fault::Point::kPackTreeRead);
 }
 
 // A history long enough for several diff batches (1,024 commits each) to be folded while the
