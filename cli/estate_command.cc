@@ -130,7 +130,8 @@ int RunEstate(const CommonFlags& flags, const EstateFlags& estate_flags) {
     if (known) select = SkipKnownClean(*known, std::move(select), &mode.already_scanned);
     git::HistoryOptions options = HistoryOptionsFor((*run)->settings());
     Result<std::unique_ptr<pipeline::HistorySource>> history =
-        pipeline::HistorySource::Open(*root, options, &(*run)->excluder(), select);
+        pipeline::HistorySource::Open(*root, options, &(*run)->excluder(), select,
+                                      known ? KnownBinary(*known) : pipeline::BlobSelector());
     if (!history.ok()) {
       if (repo_shard.index == 0) {
         (*run)->AddDiagnostic({line, "unreadable", history.status().message()});

@@ -72,14 +72,40 @@ pipeline::BlobSelector SkipKnownClean(const store::ScanStore& store, pipeline::B
   };
 }
 
+pipeline::BlobSelector KnownBinary(const store::ScanStore& store) {
+  return [&store](const git::BlobProvenance& p) {
+    return store.IsBinary(p.blob_id, p.path.empty() ? p.blob_id : p.path);
+  };
+}
+
+namespace {
+
+// Whether `item` is a blob git::History::Read read whole and found binary, and nothing else.
+bool ReadAsBinary(const pipeline::ItemResult& item, const report::GitOrigin& git) {
+  if (item.scanned || item.skip_reason != "binary" || !item.diagnostic ||
+      item.diagnostic->kind != "binary") {
+    return false;
+  }
+  // git::History's message, with the object named when the blob has a path
+  // (pipeline::ToReportDiagnostic); the driver's, for a streamed blob, differs.
+  const std::string& message = item.diagnostic->message;
+  return message == "binary content" || message == "binary content (object " + git.blob_id + ")";
+}
+
+}  // namespace
+
 std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store::ItemRef>* out) {
   return [out](const pipeline::ItemResult& item) {
     const auto* git = std::get_if<report::GitOrigin>(&item.origin);
-    if (git == nullptr || !item.scanned || !item.skip_reason.empty() || item.diagnostic ||
-        !item.findings.empty() || !item.suppressed.empty() || !item.warnings.empty()) {
+    if (git == nullptr || !item.findings.empty() || !item.suppressed.empty() ||
+        !item.warnings.empty()) {
       return;
     }
-    out->push_back({git->blob_id, git->path});
+    if (item.scanned && item.skip_reason.empty() && !item.diagnostic) {
+      out->push_back({git->blob_id, git->path, false});
+    } else if (ReadAsBinary(item, *git)) {
+      out->push_back({git->blob_id, git->path, true});
+    }
   };
 }
 

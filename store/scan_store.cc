@@ -335,7 +335,8 @@ class ScanStore::Impl {
     uint64_t written = 0;
     for (const ItemRef& item : items) {
       if (written == room) break;
-      const std::string bytes = KeyBytes(KeyOf(item.blob_id, item.path));
+      const std::string bytes = KeyBytes(item.binary ? internal::BinaryKeyOf(item.blob_id, item.path)
+                                                     : KeyOf(item.blob_id, item.path));
       sqlite3_bind_int64(insert.get(), 1, id);
       sqlite3_bind_blob(insert.get(), 2, bytes.data(), 16, SQLITE_STATIC);
       if (sqlite3_step(insert.get()) != SQLITE_DONE) return Rollback(Error("cannot write"));
@@ -429,6 +430,11 @@ Result<std::unique_ptr<ScanStore>> ScanStore::Open(const std::string& path, cons
 bool ScanStore::IsClean(std::string_view blob_id, std::string_view path) const {
   const CleanSet& clean = impl_->Clean();
   return !clean.empty() && clean.Contains(KeyOf(blob_id, path));
+}
+
+bool ScanStore::IsBinary(std::string_view blob_id, std::string_view path) const {
+  const CleanSet& clean = impl_->Clean();
+  return !clean.empty() && clean.Contains(internal::BinaryKeyOf(blob_id, path));
 }
 
 size_t ScanStore::size() const { return impl_->Clean().size(); }
