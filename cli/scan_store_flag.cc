@@ -47,8 +47,12 @@ std::unique_ptr<store::ScanStore> OpenScanStore(const StoreFlags& flags, const S
   if (flags.disabled) return nullptr;
   const std::string path = StorePath(flags);
   if (path.empty()) return nullptr;  // off, or nowhere to keep one: every run is a full scan
+  // Whether a history's read finds a blob binary, too large or streamed (git/history.h).
+  const scanner::FileReadOptions& read = run.settings().read;
+  const std::string read_limits = "max " + std::to_string(read.max_file_size) + " stream " +
+                                  std::to_string(read.stream_above);
   Result<std::unique_ptr<store::ScanStore>> opened = store::ScanStore::Open(
-      path, {std::string(cache::BuildId()), ScanSettingsKey(run)});
+      path, {std::string(cache::BuildId()), ScanSettingsKey(run), read_limits});
   if (!opened.ok()) {
     // Never trusted to skip anything, and never a reason to fail the scan: it scans in full.
     log << "magpie: notice: not using the scan store (scanning every blob): "

@@ -76,6 +76,10 @@ inline constexpr uint64_t kDefaultMaxEntries = uint64_t{8} << 20;
 struct ScanKey {
   std::string build;     // the build of magpie (cache::BuildId())
   std::string settings;  // the effective rules and every option that changes a scan's findings
+  // What decides whether a read finds a blob binary rather than too large or streamed (the
+  // size limits): part of a binary item's name only, so that a run with other limits reads
+  // the blob again and says what a read says under them.
+  std::string read_limits;
 };
 
 // An item as the store names it: the blob's id and the path it is reported at, and what a scan

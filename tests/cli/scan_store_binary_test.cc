@@ -76,6 +76,20 @@ TEST_CASE("issue 13: --include-binary scans a blob the store knows binary", "[cl
   CHECK(rescan.scanned() == full.scanned() - rescan.known());
 }
 
+TEST_CASE("issue 13: a known binary blob over a smaller size limit is too large, as unread",
+          "[cli][store]") {
+  Sandbox box;
+  InitRepo(box);
+  box.Write("big.png", std::string(1, '\0') + std::string((1 << 20) + 1, 'a'));  // > 1 MiB
+  MustSh(box, "git add -A && " + Git("commit -q -m big"));
+  REQUIRE(RunGit(box, StoreFlag(box)).report["summary"]["skipped"]["binary"] == 1);
+  const GitRun full = RunGit(box, "--no-store --max-file-size 1");
+  REQUIRE(full.report["summary"]["skipped"]["too-large"] == 1);
+  const GitRun rescan = RunGit(box, StoreFlag(box) + " --max-file-size 1");
+  CHECK(rescan.report["diagnostics"] == full.report["diagnostics"]);
+  CHECK(rescan.report["summary"]["skipped"] == full.report["summary"]["skipped"]);
+}
+
 TEST_CASE("issue 13: a blob streamed as too large to hold is not recorded binary",
           "[cli][store]") {
   Sandbox box;

@@ -138,6 +138,10 @@ TEST_CASE("issue 13: the store remembers binary items apart from clean ones", "[
   CHECK(!again->IsBinary("blob1", "a.txt"));
   CHECK(!again->IsBinary("blob0", "b.txt"));
   CHECK(!MustOpen(db, {"build-1", "rules-b"})->IsBinary("blob0", "a.txt"));
+  // Other size limits: a read may say too large, not binary; only the binary name changes.
+  std::unique_ptr<ScanStore> limits = MustOpen(db, {"build-1", "rules-a", "max 1"});
+  CHECK(!limits->IsBinary("blob0", "a.txt"));
+  CHECK(limits->IsClean("blob1", "a.txt"));
   // Items that cannot be read make nothing binary either (scan everything).
   ExecSql(db, "UPDATE clean SET item = item || x'00'");  // 17 bytes: the wrong size
   std::unique_ptr<ScanStore> damaged = MustOpen(db);
