@@ -94,6 +94,9 @@ int RunEstate(const CommonFlags& flags, const EstateFlags& estate_flags) {
   }
   Result<std::unique_ptr<ScanRun>> run = ScanRun::Prepare(*std::move(settings));
   if (!run.ok()) return ReportError(run.status());
+  // Blobs of histories, even in a shard whose share holds no repository (its report merges
+  // with the others: `magpie merge` refuses reports of different kinds).
+  (*run)->SetScanKind(report::ScanKind::kHistory);
   // The scan store, as `magpie git` uses it: one for the estate, opened once (items are a blob
   // and its path, so a blob shared by forks is known clean in all of them).
   const std::unique_ptr<store::ScanStore> known =
@@ -127,7 +130,8 @@ int RunEstate(const CommonFlags& flags, const EstateFlags& estate_flags) {
     if (known) select = SkipKnownClean(*known, std::move(select), &mode.already_scanned);
     git::HistoryOptions options = HistoryOptionsFor((*run)->settings());
     Result<std::unique_ptr<pipeline::HistorySource>> history =
-        pipeline::HistorySource::Open(*root, options, &(*run)->excluder(), select);
+        pipeline::HistorySource::Open(*root, options, &(*run)->excluder(), select,
+                                      known ? KnownBinary(*known) : pipeline::BlobSelector());
     if (!history.ok()) {
       if (repo_shard.index == 0) {
         (*run)->AddDiagnostic({line, "unreadable", history.status().message()});

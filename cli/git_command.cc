@@ -176,7 +176,8 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
   }
   const auto open_start = std::chrono::steady_clock::now();
   Result<std::unique_ptr<pipeline::HistorySource>> history = pipeline::HistorySource::Open(
-      git_flags.repo, options, &(*run)->excluder(), select);
+      git_flags.repo, options, &(*run)->excluder(), select,
+      known ? KnownBinary(*known) : pipeline::BlobSelector());
   const std::chrono::duration<double> history_open = std::chrono::steady_clock::now() - open_start;
   if (!history.ok()) return ReportError(history.status());
   if (!walk_key.empty()) {
@@ -223,7 +224,7 @@ int RunGit(const CommonFlags& flags, const GitFlags& git_flags) {
     if (options.deltas) PrintDeltaStats((*history)->delta_stats());
     if (known) {
       std::cerr << "magpie: scan store: " << mode.already_scanned << " blobs already scanned, "
-                << clean.size() << " recorded clean; open " << store_open.count() << " s, record "
+                << clean.size() << " recorded clean or binary; open " << store_open.count() << " s, record "
                 << store_record.count() << " s\n";
     }
   }

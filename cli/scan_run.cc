@@ -121,6 +121,8 @@ void ScanRun::AddDiagnostic(const report::Diagnostic& diagnostic) {
   sink_->AddDiagnostic(diagnostic);
 }
 
+void ScanRun::SetScanKind(report::ScanKind kind) { sink_->SetScanKind(kind); }
+
 bool ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
   BeginReport();
   // The report has begun: from here on a failure is a diagnostic in it, so that Finish ends
@@ -141,8 +143,9 @@ bool ScanRun::Scan(const pipeline::Source& source, const ScanMode& mode) {
     std::optional<pipeline::HistoryGroupSink> ordered;
     if (mode.history_order) {
       ordered.emplace(*sink_, mode.history);
-      sink_->CountBlobs();  // as the progress meter below says "blobs"
     }
+    // A history counts blobs, as the progress meter below says.
+    sink_->SetScanKind(mode.history_order ? report::ScanKind::kHistory : mode.kind);
     pipeline::ItemSink& grouped = ordered ? static_cast<pipeline::ItemSink&>(*ordered) : *sink_;
     std::optional<pipeline::ShardFilterSink> sharded;
     if (!mode.shard.whole()) sharded.emplace(grouped, mode.shard);

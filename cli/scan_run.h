@@ -52,6 +52,9 @@ struct ScanMode {
   std::function<void(const pipeline::ItemResult&)> on_item;
   // Blobs not loaded because the scan store knows them clean: counted in the summary.
   uint64_t already_scanned = 0;
+  // What the summary says was scanned (report::ScanKind): kFiles or kStaged; a history_order
+  // scan is always kHistory.
+  report::ScanKind kind = report::ScanKind::kFiles;
 };
 
 class ScanRun {
@@ -68,6 +71,9 @@ class ScanRun {
   // called once per source (`magpie estate`: one per repository), all into one report.
   // False when the scan was aborted (a diagnostic in the report says why).
   bool Scan(const pipeline::Source& source, const ScanMode& mode = {});
+  // What the summary says was scanned, for a run that may end without calling Scan (an
+  // estate shard whose share holds no repository); Scan sets it from its mode.
+  void SetScanKind(report::ScanKind kind);
   // A problem met outside any source (an estate line that is no repository). After Scan or
   // BeginReport.
   void AddDiagnostic(const report::Diagnostic& diagnostic);

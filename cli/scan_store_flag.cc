@@ -47,8 +47,12 @@ std::unique_ptr<store::ScanStore> OpenScanStore(const StoreFlags& flags, const S
   if (flags.disabled) return nullptr;
   const std::string path = StorePath(flags);
   if (path.empty()) return nullptr;  // off, or nowhere to keep one: every run is a full scan
+  // Whether a history's read finds a blob binary, too large or streamed (git/history.h).
+  const scanner::FileReadOptions& read = run.settings().read;
+  const std::string read_limits = "max " + std::to_string(read.max_file_size) + " stream " +
+                                  std::to_string(read.stream_above);
   Result<std::unique_ptr<store::ScanStore>> opened = store::ScanStore::Open(
-      path, {std::string(cache::BuildId()), ScanSettingsKey(run)});
+      path, {std::string(cache::BuildId()), ScanSettingsKey(run), read_limits});
   if (!opened.ok()) {
     // Never trusted to skip anything, and never a reason to fail the scan: it scans in full.
     log << "magpie: notice: not using the scan store (scanning every blob): "
@@ -72,14 +76,40 @@ pipeline::BlobSelector SkipKnownClean(const store::ScanStore& store, pipeline::B
   };
 }
 
+pipeline::BlobSelector KnownBinary(const store::ScanStore& store) {
+  return [&store](const git::BlobProvenance& p) {
+    return store.IsBinary(p.blob_id, p.path.empty() ? p.blob_id : p.path);
+  };
+}
+
+namespace {
+
+// Whether `item` is a blob git::History::Read read whole and found binary, and nothing else.
+bool ReadAsBinary(const pipeline::ItemResult& item, const report::GitOrigin& git) {
+  if (item.scanned || item.skip_reason != "binary" || !item.diagnostic ||
+      item.diagnostic->kind != "binary") {
+    return false;
+  }
+  // git::History's message, with the object named when the blob has a path
+  // (pipeline::ToReportDiagnostic); the driver's, for a streamed blob, differs.
+  const std::string& message = item.diagnostic->message;
+  return message == "binary content" || message == "binary content (object " + git.blob_id + ")";
+}
+
+}  // namespace
+
 std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store::ItemRef>* out) {
   return [out](const pipeline::ItemResult& item) {
     const auto* git = std::get_if<report::GitOrigin>(&item.origin);
-    if (git == nullptr || !item.scanned || !item.skip_reason.empty() || item.diagnostic ||
-        !item.findings.empty() || !item.suppressed.empty() || !item.warnings.empty()) {
+    if (git == nullptr || !item.findings.empty() || !item.suppressed.empty() ||
+        !item.warnings.empty()) {
       return;
     }
-    out->push_back({git->blob_id, git->path});
+    if (item.scanned && item.skip_reason.empty() && !item.diagnostic) {
+      out->push_back({git->blob_id, git->path, false});
+    } else if (ReadAsBinary(item, *git)) {
+      out->push_back({git->blob_id, git->path, true});
+    }
   };
 }
 

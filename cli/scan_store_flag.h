@@ -43,8 +43,14 @@ std::unique_ptr<store::ScanStore> OpenScanStore(const StoreFlags& flags, const S
 pipeline::BlobSelector SkipKnownClean(const store::ScanStore& store, pipeline::BlobSelector select,
                                       uint64_t* skipped);
 
-// Collects the items scanned completely that produced nothing (no finding, suppressed or not,
-// no diagnostic, no warning), for ScanStore::RecordClean.
+// The items the store knows binary (pipeline::HistorySource::Open's known_binary): reported
+// as a read would report them, without reading them. `store` must outlive the selector.
+pipeline::BlobSelector KnownBinary(const store::ScanStore& store);
+
+// Collects, for ScanStore::RecordClean, the items scanned completely that produced nothing (no
+// finding, suppressed or not, no diagnostic, no warning), and those whose only outcome was the
+// history's "binary" diagnostic for a blob it read whole (never a streamed one: the driver
+// says that in other words, and the rescan must say exactly what a full scan says).
 std::function<void(const pipeline::ItemResult&)> CollectClean(std::vector<store::ItemRef>* out);
 
 // Records `clean` in `store`; what goes wrong (cannot write, full) is a notice on `log`: the

@@ -89,6 +89,7 @@ int RunStaged(const CommonFlags& flags) {
   }
   ScanMode mode;
   mode.serial_below_bytes = kParallelBytes;
+  mode.kind = report::ScanKind::kStaged;
   (*run)->Scan(**staged, mode);
   const int code = (*run)->Finish();
   if (code == kExitFindings) PrintWaysOut((*run)->summary().findings);

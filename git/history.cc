@@ -29,6 +29,9 @@ using internal::RepoPtr;
 
 using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
 
+// The message of a blob read whole and found binary (Read, BinaryDiagnostic).
+constexpr const char* kBinaryContent = "binary content";
+
 struct WorkItem {
   git_oid id;
   const BlobRecord* record;  // null: found only by include_unreachable
@@ -194,7 +197,7 @@ struct History::Impl {
   // (unless the pack read said so already: `described`).
   void Finish(const WorkItem& item, bool described, BlobRead* out) const {
     if (options.is_binary != nullptr && options.is_binary(out->bytes)) {
-      out->skipped = Problem(DiagnosticKind::kBinary, item, "binary content");
+      out->skipped = Problem(DiagnosticKind::kBinary, item, kBinaryContent);
       out->bytes = {};
       out->owner.reset();
       out->delta.reset();
@@ -365,6 +368,10 @@ BlobProvenance History::Provenance(size_t i, bool with_commit) const {
     }
   }
   return p;
+}
+
+GitDiagnostic History::BinaryDiagnostic(size_t i) const {
+  return impl_->Problem(DiagnosticKind::kBinary, impl_->items[i], kBinaryContent);
 }
 
 BlobRead History::Read(size_t i) const {

@@ -207,6 +207,10 @@ class History {
   // thread); with_commit = false leaves them (and nothing else) out, for choosing blobs.
   BlobProvenance Provenance(size_t i, bool with_commit = true) const;
   BlobRead Read(size_t i) const;
+  // What Read(i) reports of a blob it reads whole and HistoryOptions::is_binary finds binary,
+  // without reading it: for a rescan whose scan store knows the blob's bytes binary (issue
+  // 13), so that its report says the same as a scan that reads it.
+  GitDiagnostic BinaryDiagnostic(size_t i) const;
   // Frees what reading keeps for later reads (the pack reader's delta-base cache and buffers),
   // once the caller has read every blob it will: the steps after a scan then have that memory
   // (issue 13 §4). Not thread-safe: no Read may run meanwhile; a later Read still works.

@@ -91,6 +91,7 @@ Status CheckSummary(const Json& summary) {
   const Json* elapsed = Member(summary, "elapsed_seconds");
   if (elapsed != nullptr && !elapsed->is_number()) return Bad("summary.elapsed_seconds");
   if (!IsStringOrAbsent(summary, "config_file")) return Bad("summary.config_file");
+  if (!IsStringOrAbsent(summary, "scan_kind")) return Bad("summary.scan_kind");
   return Status();
 }
 

@@ -136,6 +136,31 @@ void AddCounts(const Json& from, Json* to) {
   }
 }
 
+// One kind of scan per merge (report::ScanKind): files_scanned of a history counts blobs, of a
+// directory files, and a sum of both would be neither. The first report that names its kind
+// decides; one naming another kind is left out whole, as a report in another format is. A
+// report without the field (older than it) merges with any, as before.
+std::vector<ParsedReport> SameScanKind(std::vector<ParsedReport> reports,
+                                       std::vector<report::Diagnostic>* problems) {
+  std::vector<ParsedReport> kept;
+  std::string decided_kind, decided_by;  // empty: no report has named its kind yet
+  for (ParsedReport& r : reports) {
+    const std::string kind = internal::StringAt(r.summary, "scan_kind");
+    if (!kind.empty() && decided_kind.empty()) {
+      decided_kind = kind;
+      decided_by = r.name;
+    } else if (!kind.empty() && kind != decided_kind) {
+      problems->push_back({r.name, kBadReport,
+                           "a scan of another kind (" + kind + ") than '" + decided_by + "' (" +
+                               decided_kind + "): reports of different kinds are not merged "
+                               "together: left out"});
+      continue;
+    }
+    kept.push_back(std::move(r));
+  }
+  return kept;
+}
+
 }  // namespace
 
 MergedReport MergeReports(const std::vector<ReportInput>& inputs, const MergeOptions& options) {
@@ -163,7 +188,8 @@ MergedReport MergeReports(const std::vector<ReportInput>& inputs, const MergeOpt
     }
     same_format.push_back(std::move(r));
   }
-  std::vector<ParsedReport> reports = CheckShards(std::move(same_format), &result.problems);
+  std::vector<ParsedReport> same_kind = SameScanKind(std::move(same_format), &result.problems);
+  std::vector<ParsedReport> reports = CheckShards(std::move(same_kind), &result.problems);
   for (const ParsedReport& r : reports) {
     if (r.version != reports.front().version) {
       result.problems.push_back({r.name, kIncomplete,
@@ -265,6 +291,11 @@ MergedReport MergeReports(const std::vector<ReportInput>& inputs, const MergeOpt
   }
   result.summary.elapsed_seconds = elapsed;
   result.summary.config_file = config_file;
+  // The shards' kind (SameScanKind: one at most), so that the summary line names what was
+  // counted; none named (older reports) or one this magpie does not know: files, as before.
+  if (const auto kind = report::ParseScanKind(internal::StringAt(summary, "scan_kind"))) {
+    result.summary.kind = *kind;
+  }
   result.document = sarif ? internal::WriteSarif(reports, std::move(merged))
                           : internal::WriteJson(reports, std::move(merged));
   return result;

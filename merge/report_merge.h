@@ -10,8 +10,9 @@
 //     present_elsewhere and present_at_head recomputed across paths by the secret's identity
 //     (git.regroup, docs/history.md), which the merged report no longer carries.
 //   - Diagnostics are kept, each once per shard that met it; the merge adds its own:
-//     "bad-report" (an input that cannot be read, is not JSON, or is not a magpie report; it
-//     is left out whole, never half-merged) and "incomplete-merge" (a shard missing or given
+//     "bad-report" (an input that cannot be read, is not JSON, is not a magpie report, or is
+//     of another kind of scan than the first that names one, summary.scan_kind: files_scanned
+//     counts files or blobs; it is left out whole, never half-merged) and "incomplete-merge" (a shard missing or given
 //     twice, shard counts or magpie versions that disagree). Both are errors: the merged scan
 //     is incomplete (docs/exit-codes.md).
 //   - The summary is recomputed: counts summed, findings and errors counted again, the elapsed

@@ -56,7 +56,8 @@ void AddGitDiagnostics(const std::vector<git::GitDiagnostic>& diagnostics, Prelu
 Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& repo,
                                                            const git::HistoryOptions& options,
                                                            const suppress::PathExcluder* excluder,
-                                                           const BlobSelector& select) {
+                                                           const BlobSelector& select,
+                                                           const BlobSelector& known_binary) {
   // History::Open diffs trees on the current arena: limit it to the requested threads too.
   const int threads = options.threads > 0 ? options.threads : 1;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
@@ -78,6 +79,7 @@ Result<std::unique_ptr<HistorySource>> HistorySource::Open(const std::string& re
   std::unique_ptr<HistorySource> source(new HistorySource());
   source->history_ = *std::move(history);
   source->deltas_ = options.deltas;
+  if (options.is_binary != nullptr) source->known_binary_ = known_binary;
   AddGitDiagnostics(diagnostics, &source->prelude_);
   if (select) {
     PhaseTimer timer("select");
@@ -109,14 +111,16 @@ SourceItem HistorySource::Load(size_t item_index) const {
     return item;
   }
   item.origin = ToOrigin(provenance);
-  git::BlobRead read = history_->Read(index);
-  if (!read.ok()) {
-    git::GitDiagnostic d = *read.skipped;
+  auto skipped = [&](git::GitDiagnostic d) {
     if (d.path.empty()) d.path = provenance.path;
     item.skip_reason = std::string(git::ToString(d.kind));
     item.diagnostic = ToReportDiagnostic(d);
-    return item;
-  }
+    return std::move(item);
+  };
+  // Known binary: the bytes of a blob do not change, so neither does what Read says of them.
+  if (known_binary_ && known_binary_(provenance)) return skipped(history_->BinaryDiagnostic(index));
+  git::BlobRead read = history_->Read(index);
+  if (!read.ok()) return skipped(*read.skipped);
   item.stream = std::move(read.stream);
   item.bytes = read.bytes;
   item.owner = std::move(read.owner);

@@ -46,10 +46,14 @@ class HistorySource : public Source {
  public:
   // Walks the history (tree diffs on `threads` threads). `excluder` must outlive the source.
   // Errors: the repository cannot be opened, a revision does not resolve.
+  // `known_binary` (may be empty) says which selected items an earlier run read whole and
+  // found binary (the scan store, issue 13): they are reported as Read would report them,
+  // without reading them. Only where binary blobs are skipped (HistoryOptions::is_binary).
   static Result<std::unique_ptr<HistorySource>> Open(const std::string& repo,
                                                      const git::HistoryOptions& options,
                                                      const suppress::PathExcluder* excluder,
-                                                     const BlobSelector& select = {});
+                                                     const BlobSelector& select = {},
+                                                     const BlobSelector& known_binary = {});
 
   size_t size() const override { return selected_ ? selected_->size() : history_->size(); }
   SourceItem Load(size_t index) const override;
@@ -66,6 +70,7 @@ class HistorySource : public Source {
   HistorySource() = default;
   std::unique_ptr<git::History> history_;
   std::optional<std::vector<size_t>> selected_;  // item -> history index, with a selector
+  BlobSelector known_binary_;  // see Open; empty: every item is read
   bool deltas_ = false;
   // Each blob's scan by id, for the blobs stored as its deltas: one small entry per blob
   // (findings are rare), so memory grows with the blob-id set only.

@@ -51,7 +51,7 @@ class ReportSink : public ItemSink {
 
   void Begin();
   // The items are git blobs (a history scan): the summary counts them so.
-  void CountBlobs() { outcome_.summary.blobs = true; }
+  void SetScanKind(report::ScanKind kind) { outcome_.summary.kind = kind; }
   // What the source met while listing its items.
   void AddPrelude(const Prelude& prelude);
   void Add(ItemResult item) override;

@@ -164,6 +164,7 @@ Json FindingJson(const ReportedFinding& reported, const ReportOptions& options) 
 
 Json SummaryJson(const Summary& summary) {
   Json j;
+  j["scan_kind"] = ScanKindName(summary.kind);
   j["files_scanned"] = summary.files_scanned;
   j["bytes_scanned"] = summary.bytes_scanned;
   j["findings"] = summary.findings;

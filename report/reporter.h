@@ -45,9 +45,18 @@ bool IsPolicySkip(std::string_view kind);
 // for everything else (the scan is incomplete).
 std::string_view DiagnosticLevel(std::string_view kind);
 
+// What kind of scan a report is of, so that a reader (the summary line, `magpie merge` of
+// shards) knows what files_scanned counts: the files of a directory (or those named), the
+// distinct blobs of a history, or the files of the staged change. Written in the JSON summary
+// as "scan_kind" (SARIF: the invocation's properties.summary); a report without it (older
+// than the field) is read as files.
+enum class ScanKind { kFiles, kHistory, kStaged };
+std::string_view ScanKindName(ScanKind kind);  // "files", "history", "staged"
+std::optional<ScanKind> ParseScanKind(std::string_view name);
+
 struct Summary {
-  uint64_t files_scanned = 0;  // files or blobs
-  bool blobs = false;          // files_scanned counts git blobs (the summary line says so)
+  ScanKind kind = ScanKind::kFiles;
+  uint64_t files_scanned = 0;  // files, or blobs of a history (kind)
   uint64_t bytes_scanned = 0;
   uint64_t findings = 0;
   uint64_t sensitive_files = 0;  // of `findings`: files that should never be committed

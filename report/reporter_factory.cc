@@ -18,6 +18,25 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view ScanKindName(ScanKind kind) {
+  switch (kind) {
+    case ScanKind::kHistory:
+      return "history";
+    case ScanKind::kStaged:
+      return "staged";
+    case ScanKind::kFiles:
+      break;
+  }
+  return "files";
+}
+
+std::optional<ScanKind> ParseScanKind(std::string_view name) {
+  for (ScanKind kind : {ScanKind::kFiles, ScanKind::kHistory, ScanKind::kStaged}) {
+    if (name == ScanKindName(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
 bool IsPolicySkip(std::string_view kind) {
   // A closed list: a kind nobody classified is an error, so a new failure can never pass as
   // a clean scan by omission.

@@ -23,7 +23,7 @@ std::string HumanBytes(uint64_t bytes) {
 
 std::string SummaryLine(const Summary& summary) {
   const double seconds = summary.elapsed_seconds > 0 ? summary.elapsed_seconds : 1e-9;
-  const char* noun = summary.blobs ? " blob" : " file";
+  const char* noun = summary.kind == ScanKind::kHistory ? " blob" : " file";
   std::string line = "magpie: scanned " + std::to_string(summary.files_scanned) + noun +
                      (summary.files_scanned == 1 ? "" : "s") + " (" +
                      HumanBytes(summary.bytes_scanned) + ") in ";

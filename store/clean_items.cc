@@ -56,6 +56,14 @@ ItemKey KeyOf(std::string_view blob_id, std::string_view path) {
   return KeyFromBytes(digest);
 }
 
+ItemKey BinaryKeyOf(std::string_view read_limits, std::string_view blob_id,
+                    std::string_view path) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  const std::string_view nul("\0", 1);
+  Sha256({"binary", nul, read_limits, nul, blob_id, nul, path}, digest);
+  return KeyFromBytes(digest);
+}
+
 std::string KeyBytes(const ItemKey& k) {
   std::string bytes(16, '\0');
   for (int i = 0; i < 8; ++i) {

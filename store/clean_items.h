@@ -39,6 +39,12 @@ std::string Sha256Hex(std::string_view data);
 
 // The item's name, and its 16 bytes as the store keeps them (big-endian high, then low).
 ItemKey KeyOf(std::string_view blob_id, std::string_view path);
+// The name of an item whose bytes were found binary under `read_limits` (ScanKey):
+// SHA-256("binary", NUL, read_limits, NUL, blob id, NUL, path). A clean item's input starts
+// with the blob id's hex digits, this one with a word that is none, so the two names of one
+// item never meet (but by a SHA-256 collision); both live in the one set.
+ItemKey BinaryKeyOf(std::string_view read_limits, std::string_view blob_id,
+                    std::string_view path);
 std::string KeyBytes(const ItemKey& key);
 ItemKey KeyFromBytes(const unsigned char bytes[16]);
 

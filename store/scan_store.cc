@@ -335,7 +335,9 @@ class ScanStore::Impl {
     uint64_t written = 0;
     for (const ItemRef& item : items) {
       if (written == room) break;
-      const std::string bytes = KeyBytes(KeyOf(item.blob_id, item.path));
+      const std::string bytes =
+          KeyBytes(item.binary ? internal::BinaryKeyOf(read_limits_, item.blob_id, item.path)
+                               : KeyOf(item.blob_id, item.path));
       sqlite3_bind_int64(insert.get(), 1, id);
       sqlite3_bind_blob(insert.get(), 2, bytes.data(), 16, SQLITE_STATIC);
       if (sqlite3_step(insert.get()) != SQLITE_DONE) return Rollback(Error("cannot write"));
@@ -395,6 +397,7 @@ class ScanStore::Impl {
   std::string path_;
   std::string key_;    // SHA-256 of the scan key
   std::string build_;  // SHA-256 of its build
+  std::string read_limits_;  // ScanKey::read_limits, in binary items' names
   uint64_t max_entries_ = kDefaultMaxEntries;
   mutable CleanSet clean_;  // read after Clean() returns
   mutable std::future<Status> loading_;
@@ -419,6 +422,7 @@ Result<std::unique_ptr<ScanStore>> ScanStore::Open(const std::string& path, cons
   (*impl)->build_ = Sha256Hex(key.build);
   (*impl)->key_ = Sha256Hex(key.build + "\n" + key.settings);
   (*impl)->max_entries_ = max_entries;
+  (*impl)->read_limits_ = key.read_limits;
   Impl* raw = impl->get();
   raw->loading_ = std::async(std::launch::async, [raw, id = raw->ScanKeyId()] {
     return raw->LoadClean(id);
@@ -429,6 +433,12 @@ Result<std::unique_ptr<ScanStore>> ScanStore::Open(const std::string& path, cons
 bool ScanStore::IsClean(std::string_view blob_id, std::string_view path) const {
   const CleanSet& clean = impl_->Clean();
   return !clean.empty() && clean.Contains(KeyOf(blob_id, path));
+}
+
+bool ScanStore::IsBinary(std::string_view blob_id, std::string_view path) const {
+  const CleanSet& clean = impl_->Clean();
+  return !clean.empty() &&
+         clean.Contains(internal::BinaryKeyOf(impl_->read_limits_, blob_id, path));
 }
 
 size_t ScanStore::size() const { return impl_->Clean().size(); }

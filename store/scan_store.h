@@ -5,7 +5,10 @@
 // an object id in clear. Per scan key (the build, the effective rules and every option that
 // changes what a scan of some bytes finds), the set of items that were scanned completely and
 // produced nothing at all: no finding, no finding suppressed by an inline marker, no diagnostic,
-// no warning. An item is named by a 128-bit truncated SHA-256 of its blob id and the path it is
+// no warning; and the items that were read whole and found binary, so that a rescan reports
+// their one diagnostic again without reading them (curl's history holds ~2,200: issue 13). No
+// other diagnostic is recorded: a missing or damaged object is a fact about the repository,
+// not about the bytes, and is read again. An item is named by a 128-bit truncated SHA-256 of its blob id and the path it is
 // reported at (path rules make the path part of what is scanned). An item with any finding is
 // not recorded, so it is scanned again on every run and reported with its current provenance
 // and suppression: the store can only save work, never change what is reported, as long as it
@@ -73,12 +76,18 @@ inline constexpr uint64_t kDefaultMaxEntries = uint64_t{8} << 20;
 struct ScanKey {
   std::string build;     // the build of magpie (cache::BuildId())
   std::string settings;  // the effective rules and every option that changes a scan's findings
+  // What decides whether a read finds a blob binary rather than too large or streamed (the
+  // size limits): part of a binary item's name only, so that a run with other limits reads
+  // the blob again and says what a read says under them.
+  std::string read_limits;
 };
 
-// An item as the store names it: the blob's id and the path it is reported at.
+// An item as the store names it: the blob's id and the path it is reported at, and what a scan
+// found: nothing at all, or bytes that are binary (a diagnostic, and nothing scanned).
 struct ItemRef {
   std::string blob_id;
   std::string path;
+  bool binary = false;
 };
 
 struct GcResult {
@@ -107,12 +116,17 @@ class ScanStore {
   // Whether the item was recorded clean under this store's key. False for every item when the
   // clean items could not be read (clean_status says why): then everything is scanned.
   bool IsClean(std::string_view blob_id, std::string_view path) const;
-  // Items of this key known clean when the store was opened.
+  // Whether the item was recorded binary (ItemRef::binary) under this store's key; false, as
+  // IsClean, when the items could not be read. A forged row can at most turn an item's
+  // findings into its "binary" diagnostic, in plain sight, where a forged clean row hides
+  // them (docs/security.md, "scan store").
+  bool IsBinary(std::string_view blob_id, std::string_view path) const;
+  // Items of this key known (clean or binary) when the store was opened.
   size_t size() const;
   // Whether the clean items were read (kCorrupt: an item of the wrong shape; kIoError).
   Status clean_status() const;
-  // Records `items` as clean under this store's key, in one transaction (all or nothing),
-  // within the size bound. Returns how many could not be recorded for the bound. Errors:
+  // Records `items` as clean or binary under this store's key, in one transaction (all or
+  // nothing), within the size bound. Returns how many could not be recorded for the bound. Errors:
   // kIoError (the database cannot be written: read-only, full disk, locked too long).
   Result<uint64_t> RecordClean(const std::vector<ItemRef>& items);
 

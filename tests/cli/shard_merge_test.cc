@@ -30,6 +30,13 @@ void BuildHistory(const Sandbox& box) {
   CommitAt(box, "remove file0", 1700001000);
 }
 
+// One commit of one file without a secret: every scan of it is clean.
+void BuildCleanHistory(const Sandbox& box) {
+  InitRepo(box);
+  box.Write("a.txt", "nothing here\n");
+  CommitAt(box, "clean", 1700000000);
+}
+
 // The finding set of a report: each finding as text, order-free.
 std::multiset<std::string> FindingSet(const nlohmann::json& report, const char* key) {
   std::multiset<std::string> out;
@@ -111,9 +118,7 @@ TEST_CASE("issue 13: merged SARIF shards equal the single-machine SARIF", "[cli]
 
 TEST_CASE("issue 13: a missing or repeated shard makes the merged scan incomplete", "[cli][merge]") {
   Sandbox box;
-  InitRepo(box);
-  box.Write("a.txt", "nothing here\n");
-  CommitAt(box, "clean", 1700000000);
+  BuildCleanHistory(box);
   const fs::path s0 = box.io() / "s0.json";
   const fs::path s1 = box.io() / "s1.json";
   REQUIRE(box.Run("git -f json --shard 0/2 -o " + ShellQuote(s0.string())).exit_code == 0);
@@ -209,6 +214,57 @@ TEST_CASE("issue 13: the shard comes from Slurm or Kubernetes and the flag wins"
       CHECK(report["shard"]["count"] == c.count);
     }
   }
+}
+
+TEST_CASE("issue 13: shards of a history merge into blobs, and kinds are not mixed",
+          "[cli][merge]") {
+  Sandbox box;
+  BuildHistory(box);
+  std::string shards;
+  for (int i = 0; i < 2; ++i) {
+    const fs::path out = box.io() / ("h" + std::to_string(i) + ".json");
+    box.Run("git -f json --shard " + std::to_string(i) + "/2 -o " + ShellQuote(out.string()));
+    CHECK(ParseJson(ReadFile(out))["summary"]["scan_kind"] == "history");
+    shards += " " + ShellQuote(out.string());
+  }
+  const CliRun merged = box.Run("merge" + shards);
+  INFO(merged.err);
+  CHECK(merged.exit_code == 1);
+  CHECK(ParseJson(merged.out)["summary"]["scan_kind"] == "history");
+  CHECK(merged.err.find(" blobs (") != std::string::npos);  // the summary line's noun
+  CHECK(merged.err.find(" files (") == std::string::npos);
+
+  // A directory scan's report beside a history's: not summed into one count of neither.
+  const fs::path files = box.io() / "files.json";
+  box.Run("scan -f json -o " + ShellQuote(files.string()) + " " +
+          ShellQuote((box.work() / "src").string()));
+  CHECK(ParseJson(ReadFile(files))["summary"]["scan_kind"] == "files");
+  const fs::path whole = box.io() / "whole.json";
+  box.Run("git -f json -o " + ShellQuote(whole.string()));
+  const CliRun mixed = box.Run("merge " + ShellQuote(whole.string()) + " " +
+                               ShellQuote(files.string()));
+  INFO(mixed.err);
+  CHECK(mixed.exit_code == 1);  // the history's findings; the error is in the report
+  const nlohmann::json report = ParseJson(mixed.out);
+  CHECK(report["summary"]["errors"] == 1);
+  CHECK(report["summary"]["files_scanned"] ==
+        ParseJson(ReadFile(whole))["summary"]["files_scanned"]);  // the files report left out
+  CHECK(mixed.err.find("another kind (files)") != std::string::npos);
+
+  // Without findings the refusal decides the exit code: the merged scan is incomplete.
+  Sandbox clean;
+  BuildCleanHistory(clean);
+  const fs::path history = clean.io() / "history.json";
+  const fs::path dir = clean.io() / "dir.json";
+  REQUIRE(clean.Run("git -f json -o " + ShellQuote(history.string())).exit_code == 0);
+  REQUIRE(clean.Run("scan -f json -o " + ShellQuote(dir.string()) + " " +
+                    ShellQuote(clean.work().string())).exit_code == 0);
+  const CliRun refused = clean.Run("merge " + ShellQuote(dir.string()) + " " +
+                                   ShellQuote(history.string()));
+  INFO(refused.err);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("another kind (history)") != std::string::npos);
+  CHECK(refused.err.find("scanned 1 file (") != std::string::npos);  // the first report decided
 }
 
 }  // namespace magpie::clitest

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "merge/report_merge.h"
+#include "report/summary_line.h"
 
 namespace magpie::merge {
 namespace {
@@ -101,6 +102,68 @@ TEST_CASE("issue 13: merge leaves out a hostile report whole and says so", "[mer
   const MergedReport unread = MergeReports({{"gone", "", "cannot read: No such file"}});
   CHECK(unread.summary.errors == 1);
   CHECK(Json::parse(unread.document)["diagnostics"][0]["kind"] == "bad-report");
+}
+
+}  // namespace magpie::merge
+
+namespace magpie::merge {
+
+TEST_CASE("issue 13: merge keeps the scan kind and names blobs for a history", "[merge]") {
+  Json a = Report({Finding("a.py", "01", 0, "f1")}, 0, 2);
+  Json b = Report({}, 1, 2);
+  a["summary"]["scan_kind"] = "history";
+  b["summary"]["scan_kind"] = "history";
+  const MergedReport merged = MergeReports({Input("a", a), Input("b", b)});
+  CHECK(merged.problems.empty());
+  CHECK(merged.summary.kind == report::ScanKind::kHistory);
+  CHECK(Json::parse(merged.document)["summary"]["scan_kind"] == "history");
+  CHECK(report::SummaryLine(merged.summary).find("scanned 4 blobs") != std::string::npos);
+}
+
+TEST_CASE("issue 13: reports older than the scan kind merge as files, with any kind",
+          "[merge]") {
+  const Json old_a = Report({Finding("a.py", "01", 0, "f1")}, 0, 2);  // no scan_kind
+  Json b = Report({}, 1, 2);
+  const MergedReport both_old = MergeReports({Input("a", old_a), Input("b", Report({}, 1, 2))});
+  CHECK(both_old.problems.empty());
+  CHECK(both_old.summary.kind == report::ScanKind::kFiles);
+  CHECK(!Json::parse(both_old.document)["summary"].contains("scan_kind"));
+  CHECK(report::SummaryLine(both_old.summary).find("scanned 4 files") != std::string::npos);
+  b["summary"]["scan_kind"] = "history";
+  const MergedReport one_new = MergeReports({Input("a", old_a), Input("b", b)});
+  CHECK(one_new.problems.empty());
+  CHECK(one_new.summary.kind == report::ScanKind::kHistory);
+}
+
+TEST_CASE("issue 13: merge leaves out a report of another scan kind, whatever the order",
+          "[merge]") {
+  Json history = Report({Finding("a.py", "01", 0, "f1")}, 0, 0);
+  Json files = Report({Finding("b.py", "02", 0, "f2")}, 0, 0);
+  history["summary"]["scan_kind"] = "history";
+  files["summary"]["scan_kind"] = "files";
+  for (const bool history_first : {true, false}) {
+    const MergedReport merged =
+        history_first ? MergeReports({Input("h", history), Input("f", files)})
+                      : MergeReports({Input("f", files), Input("h", history)});
+    REQUIRE(merged.problems.size() == 1);
+    CHECK(merged.problems[0].kind == "bad-report");
+    CHECK(merged.problems[0].path == (history_first ? "f" : "h"));
+    CHECK(merged.summary.errors == 1);
+    CHECK(merged.summary.findings == 1);  // the second report is left out whole
+    CHECK(merged.summary.kind ==
+          (history_first ? report::ScanKind::kHistory : report::ScanKind::kFiles));
+  }
+  // A kind that is not a string is a malformed report; one this magpie does not know is a
+  // kind of its own (a newer magpie's), counted as files.
+  Json number = Report({}, 0, 0);
+  number["summary"]["scan_kind"] = 3;
+  CHECK(MergeReports({Input("n", number)}).problems.size() == 1);
+  Json future = Report({}, 0, 0);
+  future["summary"]["scan_kind"] = "archive";
+  const MergedReport newer = MergeReports({Input("x", future), Input("y", future)});
+  CHECK(newer.problems.empty());
+  CHECK(newer.summary.kind == report::ScanKind::kFiles);
+  CHECK(MergeReports({Input("x", future), Input("h", history)}).problems.size() == 1);
 }
 
 }  // namespace magpie::merge

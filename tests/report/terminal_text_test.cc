@@ -40,7 +40,7 @@ TEST_CASE("issue 11: the summary line counts one file or blob in the singular", 
   CHECK(SummaryLine(summary).rfind("magpie: scanned 1 file (", 0) == 0);
   summary.files_scanned = 2;
   CHECK(SummaryLine(summary).rfind("magpie: scanned 2 files (", 0) == 0);
-  summary.blobs = true;  // a history scan counts blobs, not files
+  summary.kind = ScanKind::kHistory;  // a history scan counts blobs, not files
   CHECK(SummaryLine(summary).rfind("magpie: scanned 2 blobs (", 0) == 0);
   summary.files_scanned = 1;
   CHECK(SummaryLine(summary).rfind("magpie: scanned 1 blob (", 0) == 0);

@@ -121,6 +121,35 @@ TEST_CASE("issue 13: the store remembers clean items per scan key and path", "[s
   CHECK((st.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("issue 13: the store remembers binary items apart from clean ones", "[store]") {
+  TempDir dir;
+  const fs::path db = dir / "scans.sqlite";
+  {
+    std::unique_ptr<ScanStore> store = MustOpen(db);
+    std::vector<ItemRef> items = Items(2);
+    items[0].binary = true;  // blob0 at a.txt: binary; blob1: clean
+    REQUIRE(store->RecordClean(items).ok());
+  }
+  std::unique_ptr<ScanStore> again = MustOpen(db);
+  CHECK(again->size() == 2);
+  CHECK(again->IsBinary("blob0", "a.txt"));
+  CHECK(!again->IsClean("blob0", "a.txt"));  // known binary is not known clean: never skipped
+  CHECK(again->IsClean("blob1", "a.txt"));
+  CHECK(!again->IsBinary("blob1", "a.txt"));
+  CHECK(!again->IsBinary("blob0", "b.txt"));
+  CHECK(!MustOpen(db, {"build-1", "rules-b"})->IsBinary("blob0", "a.txt"));
+  // Other size limits: a read may say too large, not binary; only the binary name changes.
+  std::unique_ptr<ScanStore> limits = MustOpen(db, {"build-1", "rules-a", "max 1"});
+  CHECK(!limits->IsBinary("blob0", "a.txt"));
+  CHECK(limits->IsClean("blob1", "a.txt"));
+  // Items that cannot be read make nothing binary either (scan everything).
+  ExecSql(db, "UPDATE clean SET item = item || x'00'");  // 17 bytes: the wrong size
+  std::unique_ptr<ScanStore> damaged = MustOpen(db);
+  CHECK(!damaged->clean_status().ok());
+  CHECK(!damaged->IsBinary("blob0", "a.txt"));
+  CHECK(!damaged->IsClean("blob1", "a.txt"));
+}
+
 TEST_CASE("issue 13: a file that is not a magpie store is refused", "[store]") {
   TempDir dir;
   const fs::path db = dir / "scans.sqlite";
