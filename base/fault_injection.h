@@ -57,6 +57,7 @@ enum class Point {
   kTreePathsRead,       // reading the scan store's facts about tip trees (store/tree_paths.h)
   kTreePathsWrite,      // keeping what this run learned of them
   kCommitTableRead,     // reading the packs' commits before the walk (git/commit_table.h)
+  kPackInflaterAlloc,   // allocating a thread's pack decompressor (git/pack_reader.cc)
   kCount,
 };
 
