@@ -58,6 +58,7 @@ enum class Point {
   kTreePathsWrite,      // keeping what this run learned of them
   kCommitTableRead,     // reading the packs' commits before the walk (git/commit_table.h)
   kPackTreeRead,        // reading a tree from its pack for the walk's diffs (git/tree_reader.h)
+  kPackInflaterAlloc,   // allocating a thread's pack decompressor (git/pack_reader.cc)
   kCount,
 };
 

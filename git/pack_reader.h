@@ -15,8 +15,9 @@
 // the index's offsets strictly increasing, which makes it the sort's result. Two objects at
 // one offset make every lookup the table answers fail. An object is read with one pread of its record (from
 // its offset to the next object's, so a truncated or rewritten pack is an error, never a
-// SIGBUS), its declared size is bounded by PackLimits before anything is allocated, zlib
-// must produce exactly that size, and delta chains are resolved iteratively up to a depth.
+// SIGBUS), its declared size is bounded by PackLimits before anything is allocated, the
+// inflater (libdeflate) must produce exactly that size, and delta chains are resolved
+// iteratively up to a depth.
 //
 // Usage:
 //   auto pack = PackReader::Open(objects_dir + "pack/pack-<hash>.pack", {});
@@ -152,7 +153,7 @@ class PackReader {
   // search does not find the offset, they build the table. A hostile .rev answers a lookup
   // only where it orders the object strictly between its neighbours, so a record it bounds
   // ends at or after the true one (the next object's offset), never before: the object read
-  // is the same (zlib stops at its stream's end, and the size is checked exactly).
+  // is the same (inflation stops at its stream's end, and the size is checked exactly).
   const std::vector<PackEntry>& entries() const;
   const PackEntry* EntryAt(uint64_t offset) const;  // null if none
   const PackEntry* Find(const ObjectId& id) const;  // null if none; a miss reads the index only

@@ -13,6 +13,7 @@ pkgs=(build-essential cmake pkg-config git ca-certificates
       chromium  # headless browser for the HTML report's test (tests/cli/html_browser_test.sh)
       slurm-wlm munge)  # the Slurm array job test (scripts/slurm-demo.sh, ctest -L slow)
 pkgs+=(git-filter-repo)  # tests/cli/remediation_test.cc rewrites history with it (issue 15)
+pkgs+=(libdeflate-dev)  # git/pack_reader.cc inflates pack records with it (issue 13 §1)
 pkgs+=(valgrind)  # bench/stage_cost.sh counts the Hyperscan stage under callgrind (issue 12)
 pkgs+=(libmbedtls-dev)  # cli/main_no_tls_trust.cc: mbedTLS prototypes (libgit2-dev pulls it in too)
 if [ "${1:-}" = "--fuzz" ]; then

@@ -7,6 +7,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -16,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/fault_injection.h"
 #include "git/delta.h"
 #include "git/pack_reader.h"
 #include "tests/git/git_fixture.h"
@@ -298,6 +300,54 @@ TEST_CASE("issue 13: a hostile pack is an error and never a crash", "[git]") {
       REQUIRE(pack.ok());
       CHECK(!(*pack)->Read((*pack)->entries().at(0)).ok());
     }
+  }
+  SECTION("issue 13: a bad checksum or a preset dictionary is refused, bytes after the stream "
+          "are not read") {
+    std::string bad_sum = PackWriter::Deflate(content);
+    bad_sum.back() = static_cast<char>(bad_sum.back() ^ 1);  // adler32's last byte
+    std::string dictionary = PackWriter::Deflate(content);
+    // FLG = FLEVEL(2) FDICT(1) FCHECK(5): set FDICT, then the FCHECK that makes CMF*256+FLG a
+    // multiple of 31, so only the dictionary flag is wrong.
+    const unsigned cmf = static_cast<unsigned char>(dictionary[0]);
+    unsigned flg = (static_cast<unsigned char>(dictionary[1]) & 0xc0u) | 0x20u;
+    flg |= (31 - (cmf * 256 + flg) % 31) % 31;
+    REQUIRE((flg & 0x20u) != 0);
+    dictionary[1] = static_cast<char>(flg);
+    for (const std::string& stream : {bad_sum, dictionary}) {
+      TempDir d;
+      PackWriter writer;
+      writer.AddRaw(PackWriter::BlobId(content),
+                    PackWriter::TypeAndSize(3, content.size()) + stream);
+      auto pack = PackReader::Open(writer.Write(d.path()), {});
+      REQUIRE(pack.ok());
+      auto object = (*pack)->Read((*pack)->entries().at(0));
+      REQUIRE(!object.ok());
+      CHECK(object.status().code() == StatusCode::kCorrupt);
+    }
+    TempDir d;
+    PackWriter writer;
+    writer.AddRaw(PackWriter::BlobId(content), PackWriter::TypeAndSize(3, content.size()) +
+                                                   PackWriter::Deflate(content) + "trailing");
+    auto pack = PackReader::Open(writer.Write(d.path()), {});
+    REQUIRE(pack.ok());
+    auto object = (*pack)->Read((*pack)->entries().at(0));
+    REQUIRE(object.ok());
+    CHECK(object->bytes == content);
+  }
+  SECTION("issue 13: a decompressor that cannot be allocated is an error, then works again") {
+    PackWriter writer;
+    writer.AddBlob(content);
+    auto pack = PackReader::Open(writer.Write(dir.path()), {});
+    REQUIRE(pack.ok());
+    {
+      fault::ScopedFault no_memory(fault::Point::kPackInflaterAlloc, ENOMEM);
+      auto object = (*pack)->Read((*pack)->entries().at(0));
+      REQUIRE(!object.ok());
+      CHECK(object.status().code() == StatusCode::kResourceExhausted);
+    }
+    auto object = (*pack)->Read((*pack)->entries().at(0));
+    REQUIRE(object.ok());
+    CHECK(object->bytes == content);
   }
   SECTION("a pack truncated after its index was read") {
     PackWriter writer;
