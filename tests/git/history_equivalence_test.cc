@@ -133,6 +133,7 @@ void GenerateHistory(const std::string& repo, unsigned seed, int commits) {
 struct Expected {
   std::string commit;
   std::string path;
+  std::string author;  // the commit's author name, from git itself
   bool excluded = true;
   int introductions = 0;
 };
@@ -158,6 +159,12 @@ std::map<std::string, Expected> BruteForce(const std::string& repo, size_t* comm
     std::string parent;
     while (fields >> parent) commit.parents.push_back(parent);
     graph[id] = commit;
+  }
+  std::map<std::string, std::string> authors;
+  std::istringstream names(Run(git + "rev-list --all --format='%H%x09%an' --no-commit-header"));
+  while (std::getline(names, line)) {
+    const size_t tab = line.find('\t');
+    if (tab != std::string::npos) authors[line.substr(0, tab)] = line.substr(tab + 1);
   }
   for (auto& [id, commit] : graph) {
     for (const std::string& parent : commit.parents) {
@@ -211,6 +218,7 @@ std::map<std::string, Expected> BruteForce(const std::string& repo, size_t* comm
       if (++e.introductions == 1 || (e.excluded && !excluded)) {
         e.commit = id;
         e.path = path;
+        e.author = authors[id];
         e.excluded = excluded;
       }
     }
@@ -227,7 +235,9 @@ std::map<std::string, Expected> BruteForce(const std::string& repo, size_t* comm
   return expected;
 }
 
-void CheckAgainstBruteForce(const std::string& repo, int threads) {
+// `generated`: a GenerateHistory repository, whose authors and messages are known; a real one
+// (MAGPIE_HISTORY_REPO) is held to the author names git prints.
+void CheckAgainstBruteForce(const std::string& repo, int threads, bool generated = true) {
   size_t commits = 0;
   const std::map<std::string, Expected> expected = BruteForce(repo, &commits);
   HistoryOptions options;
@@ -247,8 +257,11 @@ void CheckAgainstBruteForce(const std::string& repo, int threads) {
     CHECK(p.path == it->second.path);
     CHECK(p.excluded == it->second.excluded);
     CHECK(p.other_occurrences == it->second.introductions - 1);
-    CHECK(p.author_name == "Alice Author");
-    CHECK(p.message.rfind('c', 0) == 0);
+    CHECK(p.author_name == it->second.author);
+    if (generated) {
+      CHECK(p.author_name == "Alice Author");
+      CHECK(p.message.rfind('c', 0) == 0);
+    }
   }
 }
 
@@ -319,7 +332,8 @@ TEST_CASE("issue 13: the walk gives the same provenance with trees from the pack
 
 // A history long enough for several diff batches (1,024 commits each) to be folded while the
 // next is diffed, and, when MAGPIE_HISTORY_REPO names one (e.g. a mirror of curl), a real
-// repository.
+// repository (issue 13: its authors are not the generator's "Alice Author", which the check
+// expected until it was run on one).
 TEST_CASE("issue 13: the history walk gives the brute-force provenance on long histories",
           "[git][slow]") {
   TempDir dir;
@@ -328,7 +342,7 @@ TEST_CASE("issue 13: the history walk gives the brute-force provenance on long h
   CheckAgainstBruteForce(repo, 2);
   if (const char* real = std::getenv("MAGPIE_HISTORY_REPO"); real != nullptr && *real != 0) {
     INFO("MAGPIE_HISTORY_REPO=" << real);
-    CheckAgainstBruteForce(real, 2);
+    CheckAgainstBruteForce(real, 2, /*generated=*/false);
   }
 }
 
