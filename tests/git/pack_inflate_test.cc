@@ -169,6 +169,39 @@ TEST_CASE("issue 13: libdeflate and zlib agree on damaged streams", "[git]") {
   CheckLikeZlib(cases);
 }
 
+// A hand-made dynamic block: literal 'a', then a match of 3 at distance 1 ("aaaa"). Its
+// distance code has one codeword, of length 1: zlib (so git and libgit2) gives it the bit 0
+// and calls 1 an invalid distance code; libdeflate decodes either bit as that codeword.
+std::string OneDistanceCodeword(bool unused_bit) {
+  std::string stream("\x78\x01\x0d\xc0\x81\x00\x00\x00\x00\x80\x20\xd6\xfc\x25\x3e\x0b"
+                     "\x03\xce\x01\x85",
+                     20);
+  if (unused_bit) stream[15] = '\x0f';
+  return stream;
+}
+
+TEST_CASE("issue 13: known difference: the reader reads a one-codeword code's unused bit, "
+          "which zlib refuses",
+          "[git]") {
+  // Pinned so that the difference stays visible (git/pack_reader.cc InflateTo): only a forged
+  // pack holds such a stream, and the reader then reads an object that libgit2 calls corrupt.
+  CHECK(ZlibReads(OneDistanceCodeword(false), 4) == std::optional<std::string>("aaaa"));
+  CHECK(ZlibReads(OneDistanceCodeword(true), 4) == std::nullopt);
+  TempDir dir;
+  PackWriter writer;
+  writer.AddRaw(NumberedId(1), PackWriter::TypeAndSize(3, 4) + OneDistanceCodeword(false));
+  writer.AddRaw(NumberedId(2), PackWriter::TypeAndSize(3, 4) + OneDistanceCodeword(true));
+  auto pack = PackReader::Open(writer.Write(dir.path()), {});
+  REQUIRE(pack.ok());
+  for (uint32_t n : {1u, 2u}) {
+    const PackEntry* entry = (*pack)->Find(NumberedId(n));
+    REQUIRE(entry != nullptr);
+    const auto object = (*pack)->Read(*entry);
+    REQUIRE(object.ok());
+    CHECK(object->bytes == "aaaa");
+  }
+}
+
 TEST_CASE("issue 13: a delta whose delta data inflates to another size is an error", "[git]") {
   const std::string base = Text(500, 3);
   const std::string delta = testing::DeltaWriter(base.size(), 10).Copy(0, 10).bytes();
