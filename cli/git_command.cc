@@ -29,7 +29,8 @@ git::HistoryOptions HistoryOptionsFor(const ScanSettings& s) {
   options.stream_above = s.read.stream_above;
   options.is_binary = s.read.include_binary ? nullptr : &scanner::LooksBinary;
   options.threads = s.threads;
-  // MAGPIE_PACK_READS=off: every blob through libgit2 (issue 13's reference for comparisons).
+  // MAGPIE_PACK_READS=off: every blob and walked tree through libgit2 (issue 13's reference
+  // for comparisons).
   const char* pack_reads = std::getenv("MAGPIE_PACK_READS");
   options.pack_reads = pack_reads == nullptr || std::string(pack_reads) != "off";
   // MAGPIE_PACK_CACHE_MIB=N: the delta-base cache's budget, for measuring (bench/README.md).

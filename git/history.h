@@ -127,8 +127,9 @@ struct HistoryOptions {
   bool pack_order = true;
   // Read blob bytes from the packs with magpie's own reader (git/pack_blobs.h: one inflation
   // per object in pack order, a shared delta-base cache of pack_cache_bytes); libgit2 reads
-  // what it cannot (loose objects, thin packs, errors), counted in History::blob_reads. Off:
-  // libgit2 reads every blob (the reference the equivalence tests compare with).
+  // what it cannot (loose objects, thin packs, errors), counted in History::blob_reads; the
+  // walk's diffs read trees from the packs too (git/tree_reader.h). Off: libgit2 reads every
+  // blob and every tree the walk diffs (the reference the equivalence tests compare with).
   bool pack_reads = true;
   // 48 MiB (git's default is 96): on git/git's full mirror the same CPU and ~60 MB less private
   // memory than 96 (bench/README.md, "Private memory").

@@ -302,6 +302,10 @@ Status PackReader::InflateTo(const PackEntry& entry, const PackObjectHeader& hea
   // Exactly the declared size: a stream that holds more fails (no space left), one that holds
   // less reports its size; a bad checksum, a preset dictionary or a truncated stream is bad
   // data. Bytes after the stream's end (none in a pack git wrote) are ignored, as git does.
+  // One known difference from zlib (git, libgit2): in a code of one codeword of length 1,
+  // libdeflate decodes the bit zlib leaves invalid as that codeword, so a forged stream that
+  // uses it reads here and is corrupt to libgit2; no case of the reverse was found
+  // (tests/git/pack_inflate_test.cc).
   size_t in_used = 0;
   size_t out_size = 0;
   const libdeflate_result rc = libdeflate_zlib_decompress_ex(

@@ -166,4 +166,24 @@ TEST_CASE("issue 13: merge leaves out a report of another scan kind, whatever th
   CHECK(MergeReports({Input("x", future), Input("h", history)}).problems.size() == 1);
 }
 
+TEST_CASE("issue 13: a report whose scan kind is empty is malformed, not older than the field",
+          "[merge]") {
+  // Before: "" read as a report without the field, which merges with any kind, so a history
+  // and a "" report were summed silently and the merged summary said scan_kind "".
+  Json history = Report({Finding("a.py", "01", 0, "f1")}, 0, 0);
+  history["summary"]["scan_kind"] = "history";
+  Json empty = Report({Finding("b.py", "02", 0, "f2")}, 0, 0);
+  empty["summary"]["scan_kind"] = "";
+  for (const bool empty_first : {true, false}) {
+    const MergedReport merged = empty_first ? MergeReports({Input("e", empty), Input("h", history)})
+                                            : MergeReports({Input("h", history), Input("e", empty)});
+    REQUIRE(merged.problems.size() == 1);
+    CHECK(merged.problems[0].kind == "bad-report");
+    CHECK(merged.problems[0].path == "e");
+    CHECK(merged.summary.findings == 1);
+    CHECK(merged.summary.kind == report::ScanKind::kHistory);
+    CHECK(Json::parse(merged.document)["summary"]["scan_kind"] == "history");
+  }
+}
+
 }  // namespace magpie::merge

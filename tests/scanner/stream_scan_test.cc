@@ -11,35 +11,17 @@
 #include "scanner/finding.h"
 #include "scanner/text_encoding.h"
 #include "tests/scanner/scanner_test_util.h"
+#include "tests/scanner/string_stream.h"
 
 using namespace magpie;
 using namespace magpie::scanner;
+
+using testing::StringStream;
 
 namespace {
 
 constexpr size_t kWindow = 256 << 10;
 constexpr size_t kOverlap = 64 << 10;
-
-// Hands out `bytes` in reads of varying sizes; fails at `fail_at` when set.
-class StringStream : public ByteStream {
- public:
-  explicit StringStream(std::string bytes, size_t fail_at = std::string::npos)
-      : bytes_(std::move(bytes)), fail_at_(fail_at) {}
-  Result<size_t> Read(char* buffer, size_t n) override {
-    if (pos_ >= fail_at_) return IoError("injected read error");
-    n = std::min({n, bytes_.size() - pos_, size_t{1} + rng_() % 100000});
-    std::copy_n(bytes_.data() + pos_, n, buffer);
-    pos_ += n;
-    return n;
-  }
-  uint64_t expected_size() const override { return bytes_.size(); }
-
- private:
-  std::string bytes_;
-  size_t fail_at_;
-  size_t pos_ = 0;
-  std::mt19937 rng_{7};
-};
 
 auto Key(const Finding& f) {
   return std::tie(f.rule_id, f.secret, f.start.offset, f.start.line, f.start.column, f.end.offset,
