@@ -94,21 +94,6 @@ size_t LinePrefixEnd(std::string_view pattern) {
 }
 
 // The word-boundary relaxation of HyperscanExpression (see the header), alone.
-std::string RelaxWordBoundaries(std::string_view pattern);
-
-}  // namespace
-
-bool LinePrefixDropped(std::string_view pattern) { return LinePrefixEnd(pattern) != 0; }
-
-std::string HyperscanExpression(std::string_view pattern) {
-  if (const size_t cut = LinePrefixEnd(pattern); cut != 0) {
-    return "(?m)" + RelaxWordBoundaries(pattern.substr(cut));
-  }
-  return RelaxWordBoundaries(pattern);
-}
-
-namespace {
-
 std::string RelaxWordBoundaries(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
@@ -148,4 +133,14 @@ std::string RelaxWordBoundaries(std::string_view pattern) {
 }
 
 }  // namespace
+
+bool LinePrefixDropped(std::string_view pattern) { return LinePrefixEnd(pattern) != 0; }
+
+std::string HyperscanExpression(std::string_view pattern) {
+  if (const size_t cut = LinePrefixEnd(pattern); cut != 0) {
+    return "(?m)" + RelaxWordBoundaries(pattern.substr(cut));
+  }
+  return RelaxWordBoundaries(pattern);
+}
+
 }  // namespace magpie::scanner::internal
