@@ -30,6 +30,13 @@ unsigned int HyperscanFlags(bool prefilter) {
   return prefilter ? HS_FLAG_PREFILTER : 0u;
 }
 
+// The expression Hyperscan compiles for `rule`: the generic detector is line-scoped (the
+// scanner confirms its candidates on their whole line), so it gets the loosened expression.
+std::string ExpressionOf(const CompiledRule& rule) {
+  return rule.generic ? internal::LineScopedHyperscanExpression(rule.spec->pattern)
+                      : internal::HyperscanExpression(rule.spec->pattern);
+}
+
 struct HsCompileError {
   int expression = -1;
   std::string message;
@@ -48,7 +55,7 @@ hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompile
   std::vector<unsigned int> ids;
   for (size_t i = 0; i < rules.size(); ++i) {
     if (!wanted(i)) continue;
-    rule_expressions.push_back(internal::HyperscanExpression(rules[i].spec->pattern));
+    rule_expressions.push_back(ExpressionOf(rules[i]));
     expressions.push_back(rule_expressions.back().c_str());
     flags.push_back(HyperscanFlags(rules[i].prefiltered));
     ids.push_back(static_cast<unsigned int>(i));

@@ -174,13 +174,18 @@ namespace {
 // Every string of up to 5 characters over the bytes the rewrite reads (and a few it does not),
 // plus the patterns of the cases above: what the rewrite outputs for them, hashed.
 std::string RewriteDigest() {
+  // Since version 3, the line-scoped expression (the generic detector's) too.
+  const bool with_line_scoped = magpie::scanner::internal::kHyperscanExpressionVersion >= 3;
   const std::string alphabet = "\\bBQE[]^:?{}(a";
   std::vector<std::string> inputs = {
       R"(\bAKIA[A-Z2-7]{16}\b)", R"((?i:(?:bitwarden|\bbw_client))x)", R"([[:alpha:]\b]\b)",
       R"(\Qa\b\Ex\b)", R"(\d\w\x{62}\.\b)", R"(a\B*c\b{1}d\b+)", R"([^]\b]\b)",
       // Since version 2, the line prefix (and where it stays).
       R"((?m)^ *\|[^\r\n]*\|\bkey)", R"((?m)^a[^\r\n]*?b[^\r\n]*c)", R"((?m)^(?i)a[^\r\n]*x)",
-      R"((?m)^a[^\r\n]*x?y)", R"((?m)^a(?:[^\r\n]*)\|x)", R"((?m)^a[^\r\n]*\|x|y)"};
+      R"((?m)^a[^\r\n]*x?y)", R"((?m)^a(?:[^\r\n]*)\|x)", R"((?m)^a[^\r\n]*\|x|y)",
+      // Since version 3, the line-scoped loosening and cut.
+      R"(key[ \t]{0,8}=[ \t]{0,8}([^\s"']{8,}))", R"(a[x-z]{1,5}b[x-z]{2,5}c)",
+      R"(a[^"]{0,8}b)", R"((a[b]{2,})+)", R"(a[b]{2,}?)"};
   std::vector<std::string> level = {""};
   for (int length = 1; length <= 5; ++length) {
     std::vector<std::string> next;
@@ -197,6 +202,10 @@ std::string RewriteDigest() {
     material.push_back('\0');
     material += HyperscanExpression(input);
     material.push_back('\0');
+    if (with_line_scoped) {
+      material += magpie::scanner::internal::LineScopedHyperscanExpression(input);
+      material.push_back('\0');
+    }
   }
   return magpie::scanner::Sha256Hex(material);
 }
@@ -210,6 +219,7 @@ struct PinnedRewrite {
 constexpr PinnedRewrite kPinnedRewrites[] = {
     {1, "1ae1b8b63079334b2361936843d51373567d9ccf8689f143900ae3e9b81c140d"},
     {2, "8e30014e3ed017f1c456e77007233de2e62835db017dc5388e14f2097eec75cb"},
+    {3, "a5199cf2775a6d15d2f80e2ca2136c806d5e7376b0cd8308d48d43930a507246"},
 };
 
 }  // namespace
