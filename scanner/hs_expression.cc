@@ -240,8 +240,9 @@ std::string LineScopedHyperscanExpression(std::string_view pattern) {
         !ClassExcludesNewline(in, class_open, class_end) || (max >= 0 && max == min)) {
       continue;  // the quantifier, if any, is copied as it stands
     }
-    const std::string loosened =
-        min == 0 ? "*" : min == 1 ? "+" : "{" + std::to_string(min) + ",}";
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "{" + s + ",}".
+    std::string loosened = min == 0 ? "*" : min == 1 ? "+" : "{";
+    if (min >= 2) loosened.append(std::to_string(min)).append(",}");
     last_open = out.size();
     last_written = loosened.size();
     out += loosened;
@@ -255,7 +256,7 @@ std::string LineScopedHyperscanExpression(std::string_view pattern) {
       in.find_first_not_of(')', last_end) == std::string_view::npos) {
     const std::string tail = out.substr(last_open + last_written);
     out.resize(last_open);
-    out += "{" + std::to_string(last_min) + "}" + tail;
+    out.append("{").append(std::to_string(last_min)).append("}").append(tail);
   }
   return out;
 }

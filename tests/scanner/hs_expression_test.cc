@@ -18,6 +18,7 @@
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/fingerprint.h"
 #include "scanner/hs_expression.h"
+#include "tests/scanner/hyperscan_ends.h"
 
 using magpie::scanner::internal::HyperscanExpression;
 using magpie::scanner::internal::LinePrefixDropped;
@@ -135,35 +136,9 @@ TEST_CASE("issue 12: Hyperscan reports every end the pattern has once the line p
   for (const auto& spec : loaded.rules.rules()) {
     if (!LinePrefixDropped(spec.pattern)) continue;
     ++dropped;
-    const std::string expression = HyperscanExpression(spec.pattern);
-    INFO(spec.id << ": " << expression);
-    hs_database_t* database = nullptr;
-    hs_compile_error_t* error = nullptr;
-    REQUIRE(hs_compile(expression.c_str(), 0, HS_MODE_BLOCK, nullptr, &database, &error) ==
-            HS_SUCCESS);
-    hs_scratch_t* scratch = nullptr;
-    REQUIRE(hs_alloc_scratch(database, &scratch) == HS_SUCCESS);
-    RE2 re(spec.pattern, magpie::rules::Re2Options());
-    REQUIRE(re.ok());
-    for (const std::string& example : spec.examples) {
-      // Lines before and after, so that the match does not open the buffer.
-      const std::string text = "| a | b |\n" + example + "\n| c |\n";
-      re2::StringPiece match;
-      REQUIRE(re.Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1));
-      const unsigned long long end = match.data() - text.data() + match.size();
-      std::vector<unsigned long long> ends;
-      hs_scan(database, text.data(), static_cast<unsigned int>(text.size()), 0, scratch,
-              [](unsigned int, unsigned long long, unsigned long long to, unsigned int,
-                 void* context) {
-                static_cast<std::vector<unsigned long long>*>(context)->push_back(to);
-                return 0;
-              },
-              &ends);
-      INFO(example);
-      CHECK(std::find(ends.begin(), ends.end(), end) != ends.end());
-    }
-    hs_free_scratch(scratch);
-    hs_free_database(database);
+    // Lines before and after, so that the match does not open the buffer.
+    magpie::testing::CheckExampleEndsReported(spec, HyperscanExpression(spec.pattern), "| a | b |",
+                                              "| c |");
   }
   // markdown-table-password-column, whose line prefix cost 16% of the main database.
   CHECK(dropped >= 1);

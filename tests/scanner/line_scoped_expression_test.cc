@@ -15,35 +15,13 @@
 #include "rules/re2_options.h"
 #include "scanner/generic_detector.h"
 #include "scanner/hs_expression.h"
+#include "tests/scanner/hyperscan_ends.h"
 
 using magpie::scanner::internal::HyperscanExpression;
 using magpie::scanner::internal::LineScopedHyperscanExpression;
+using magpie::testing::HyperscanEnds;
 
 namespace {
-
-// The ends Hyperscan reports for `expression` over `text`.
-std::vector<size_t> HyperscanEnds(const std::string& expression, std::string_view text) {
-  hs_database_t* database = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile(expression.c_str(), 0, HS_MODE_BLOCK, nullptr, &database, &error) !=
-      HS_SUCCESS) {
-    hs_free_compile_error(error);
-    FAIL("Hyperscan refuses " << expression);
-  }
-  hs_scratch_t* scratch = nullptr;
-  REQUIRE(hs_alloc_scratch(database, &scratch) == HS_SUCCESS);
-  std::vector<size_t> ends;
-  hs_scan(database, text.data(), static_cast<unsigned int>(text.size()), 0, scratch,
-          [](unsigned int, unsigned long long, unsigned long long to, unsigned int,
-             void* context) {
-            static_cast<std::vector<size_t>*>(context)->push_back(static_cast<size_t>(to));
-            return 0;
-          },
-          &ends);
-  hs_free_scratch(scratch);
-  hs_free_database(database);
-  return ends;
-}
 
 // The [begin, end) of the line holding byte `at` of `text`.
 std::pair<size_t, size_t> LineOf(std::string_view text, size_t at) {
