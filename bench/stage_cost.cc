@@ -133,12 +133,15 @@ namespace {
 std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
   std::vector<std::string> expressions;
   for (const rules::RuleSpec& spec : rules.rules()) {
-    if (spec.kind == rules::RuleKind::kContent) {
-      expressions.push_back(internal::HyperscanExpression(spec.pattern));
-    }
+    if (spec.kind != rules::RuleKind::kContent) continue;
+    const std::string& source = spec.hyperscan.empty() ? spec.pattern : spec.hyperscan;
+    expressions.push_back(spec.id == rules::kGenericRuleId
+                              ? internal::LineScopedHyperscanExpression(source)
+                              : internal::HyperscanExpression(source));
   }
   if (rules.Find(rules::kGenericRuleId) < 0) {
-    expressions.push_back(internal::HyperscanExpression(internal::GenericRuleSpec().pattern));
+    expressions.push_back(
+        internal::LineScopedHyperscanExpression(internal::GenericRuleSpec().pattern));
   }
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
     if (decoder.prefilter_find == nullptr) expressions.push_back(decoder.prefilter);

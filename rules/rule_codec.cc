@@ -19,8 +19,8 @@ namespace {
 constexpr std::string_view kMagic("MGPRULES", 8);
 // Bumped whenever a field is added or changes meaning, so that an entry written by another
 // version is a miss (re-parsed from the YAML), never misread. 3: kind, paths, content,
-// remediation (issue 15).
-constexpr uint32_t kCodecVersion = 3;
+// remediation (issue 15). 4: hyperscan (issue 12).
+constexpr uint32_t kCodecVersion = 4;
 
 void PutU32(uint32_t v, std::string* out) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -139,6 +139,7 @@ void Encode(const RuleSpec& r, std::string* out) {
   PutList(r.paths, out);
   PutString(r.content, out);
   PutString(r.remediation, out);
+  PutString(r.hyperscan, out);
 }
 
 RuleSpec Decode(Reader* in, const DecodeOptions& options) {
@@ -172,6 +173,7 @@ RuleSpec Decode(Reader* in, const DecodeOptions& options) {
   r.paths = in->List();
   r.content = in->String();
   r.remediation = in->String();
+  r.hyperscan = in->String();
   return r;
 }
 

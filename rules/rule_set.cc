@@ -56,6 +56,7 @@ constexpr std::string_view kRuleKeys[] = {"id",
                                           "name",
                                           "description",
                                           "pattern",
+                                          "hyperscan",
                                           "keywords",
                                           "min_entropy",
                                           "severity",
@@ -133,6 +134,7 @@ class Parser {
   bool ReadStringList(const YAML::Node& value, std::string_view key, int line,
                       const std::string& id, std::vector<std::string>* out);
   void CheckPattern(RuleSpec* spec, int line);
+  void CheckHyperscan(const RuleSpec& spec, int line);
   // The keys a rule's kind needs and those it cannot have.
   void CheckKindKeys(const RuleSpec& spec, const std::map<std::string, int, std::less<>>& keys,
                      const std::string& id);
@@ -243,6 +245,8 @@ std::optional<RuleSpec> Parser::ParseRule(const YAML::Node& node, int index) {
       ReadString(value, key, line, id, &spec.description);
     } else if (key == "pattern") {
       if (ReadString(value, key, line, id, &spec.pattern)) CheckPattern(&spec, line);
+    } else if (key == "hyperscan") {
+      if (ReadString(value, key, line, id, &spec.hyperscan)) CheckHyperscan(spec, line);
     } else if (key == "keywords") {
       ReadStringList(value, key, line, id, &spec.keywords);
     } else if (key == "references") {
@@ -352,7 +356,7 @@ void Parser::CheckKindKeys(const RuleSpec& spec,
     forbid("content", "is for rules of kind path");
     return;
   }
-  for (std::string_view key : {"pattern", "keywords", "min_entropy", "validator"}) {
+  for (std::string_view key : {"pattern", "hyperscan", "keywords", "min_entropy", "validator"}) {
     forbid(key, "is for content rules, not rules of kind " + kind);
   }
   if (spec.kind == RuleKind::kDotenv) forbid("content", "is for rules of kind path");
@@ -415,6 +419,17 @@ void Parser::CheckPattern(RuleSpec* spec, int line) {
   const auto& named = re.NamedCapturingGroups();
   const auto it = named.find("secret");
   spec->secret_group = it != named.end() ? it->second : 1;
+}
+
+// The Hyperscan expression is checked for syntax here (RE2 reads it); whether it holds every
+// end of the pattern's matches, the rule's examples check (`magpie rules check`).
+void Parser::CheckHyperscan(const RuleSpec& spec, int line) {
+  if (spec.hyperscan.empty()) {
+    Problem(line, spec.id, "'hyperscan' must not be empty (leave it out to use the pattern)");
+    return;
+  }
+  const RE2 re(spec.hyperscan, Re2Options());
+  if (!re.ok()) Problem(line, spec.id, "hyperscan expression rejected by RE2: " + re.error());
 }
 
 // `other_keys`: null for a rules file, else the caller's own top-level keys (ParseRulesSection).

@@ -71,6 +71,13 @@ struct RuleSpec {
   // when there is one, else capture group 1. `secret_group` holds the resolved index (>= 1).
   std::string pattern;
   int secret_group = 1;
+  // kContent, optional: what Hyperscan compiles instead of `pattern` ("" = the pattern). Every
+  // end of a match of `pattern` must be an end of a match of this expression (a suffix of the
+  // pattern is the usual form): Hyperscan only flags candidates, RE2 confirms them with
+  // `pattern` in a window around each flagged end. For a pattern whose opening part costs
+  // Hyperscan much more than it filters (issue 12: a common key word before a long bounded
+  // run). Such a rule stays in the main database (scanner/gate.h).
+  std::string hyperscan;
   // kPath and kDotenv: gitignore-style globs matched against the whole '/'-separated path (one
   // without '/' matches the file name at any depth; `!` excludes; the last match decides).
   std::vector<std::string> paths;

@@ -30,6 +30,16 @@ unsigned int HyperscanFlags(bool prefilter) {
   return prefilter ? HS_FLAG_PREFILTER : 0u;
 }
 
+// The expression Hyperscan compiles for `rule`: the rule's own Hyperscan expression when it
+// has one (rules/rule_spec.h), rewritten as a pattern is; the generic detector is line-scoped
+// (the scanner confirms its candidates on their whole line), so it gets the loosened one.
+std::string ExpressionOf(const CompiledRule& rule) {
+  const std::string& source =
+      rule.spec->hyperscan.empty() ? rule.spec->pattern : rule.spec->hyperscan;
+  return rule.generic ? internal::LineScopedHyperscanExpression(source)
+                      : internal::HyperscanExpression(source);
+}
+
 struct HsCompileError {
   int expression = -1;
   std::string message;
@@ -48,7 +58,7 @@ hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompile
   std::vector<unsigned int> ids;
   for (size_t i = 0; i < rules.size(); ++i) {
     if (!wanted(i)) continue;
-    rule_expressions.push_back(internal::HyperscanExpression(rules[i].spec->pattern));
+    rule_expressions.push_back(ExpressionOf(rules[i]));
     expressions.push_back(rule_expressions.back().c_str());
     flags.push_back(HyperscanFlags(rules[i].prefiltered));
     ids.push_back(static_cast<unsigned int>(i));
@@ -148,7 +158,9 @@ void SelectGated(CompiledRules::Impl* impl) {
   impl->gate_width = 0;
   for (size_t i = 0; i < impl->rules.size(); ++i) {
     const CompiledRule& rule = impl->rules[i];
-    if (rule.generic || rule.prefiltered) continue;
+    // A rule's own Hyperscan expression may be wider than its pattern: the windows would not
+    // be sized for it.
+    if (rule.generic || rule.prefiltered || !rule.spec->hyperscan.empty()) continue;
     std::optional<internal::Gate> gate = internal::GateOf(rule.spec->pattern);
     if (!gate || !internal::RunGateable(*gate)) continue;
     // The windows must hold every match of the expression the second database runs and of
@@ -402,7 +414,8 @@ std::string internal::CacheKeyForRewrite(const rules::RuleSet& rules,
   // already in the key (hs_expression.h; rewriting every pattern here cost every start).
   // v5: the keyword-gated rules in a second database (scanner/gate.h), whose selection and
   // gate are functions of the patterns and of the gate option (issue 12).
-  std::string material = "magpie-db-v5\n";
+  // v6: a rule's own Hyperscan expression (RuleSpec::hyperscan, issue 12).
+  std::string material = "magpie-db-v6\n";
   material += hs_version();
   material += "\nhs-expression " + std::to_string(expression_version);
   material += options.generic_detector ? "\ngeneric\n" : "\nno-generic\n";
@@ -411,6 +424,8 @@ std::string internal::CacheKeyForRewrite(const rules::RuleSet& rules,
     material += spec.id;
     material.push_back('\0');
     material += spec.pattern;
+    material.push_back('\0');
+    material += spec.hyperscan;  // v6
     material.push_back('\0');
   }
   if (options.generic_detector) material += internal::GenericRuleSpec().pattern;

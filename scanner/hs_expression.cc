@@ -1,6 +1,7 @@
 #include "scanner/hs_expression.h"
 
 #include <cctype>
+#include <string>
 
 namespace magpie::scanner::internal {
 namespace {
@@ -132,7 +133,133 @@ std::string RelaxWordBoundaries(std::string_view pattern) {
   return out;
 }
 
+// Whether the class pattern[open, end) (ClassEnd's span) can never match '\n'. Conservative:
+// anything not understood counts as a class that may.
+bool ClassExcludesNewline(std::string_view pattern, size_t open, size_t end) {
+  size_t i = open + 1;
+  const bool negated = i < end && pattern[i] == '^';
+  if (negated) ++i;
+  const std::string_view body = pattern.substr(i, end - 1 - i);
+  if (negated) {
+    // A negated class leaves '\n' out when it names it or \s.
+    for (size_t k = 0; k + 1 < body.size(); ++k) {
+      if (body[k] != '\\') continue;
+      if (body[k + 1] == 's' || body[k + 1] == 'n') return true;
+      ++k;
+    }
+    return false;
+  }
+  if (body.empty()) return false;
+  for (size_t k = 0; k < body.size(); ++k) {
+    const unsigned char c = static_cast<unsigned char>(body[k]);
+    if (c == '\\') {
+      if (k + 1 >= body.size()) return false;
+      const char e = body[k + 1];
+      const bool ok = e == 't' || e == 'w' || e == 'd' ||
+                      std::ispunct(static_cast<unsigned char>(e)) != 0;
+      if (!ok) return false;
+      ++k;
+    } else if (c < 0x20 || c > 0x7E || c == '[') {
+      return false;  // a control byte, a byte outside ASCII, a named class
+    }
+    // A range between two printable bytes holds printable bytes only; an escape as a range's
+    // end passes the check above only when it is punctuation, itself printable.
+  }
+  return true;
+}
+
+// The counted repeat `{m}`, `{m,}` or `{m,n}` at pattern[open] ('{'): its end and bounds
+// (max -1 when unbounded); false when it is not one (RE2 reads such a '{' as a literal).
+bool ParseCount(std::string_view pattern, size_t open, size_t* end, long* min, long* max) {
+  size_t i = open + 1;
+  const auto number = [&](long* out) {
+    const size_t start = i;
+    long value = 0;
+    while (i < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i])) &&
+           i - start < 6) {
+      value = value * 10 + (pattern[i] - '0');
+      ++i;
+    }
+    *out = value;
+    return i > start;
+  };
+  if (!number(min)) return false;
+  *max = *min;
+  if (i < pattern.size() && pattern[i] == ',') {
+    ++i;
+    *max = -1;
+    if (i < pattern.size() && pattern[i] != '}' && !number(max)) return false;
+  }
+  if (i >= pattern.size() || pattern[i] != '}') return false;
+  *end = i + 1;
+  return true;
+}
+
 }  // namespace
+
+std::string LineScopedHyperscanExpression(std::string_view pattern) {
+  const std::string relaxed = HyperscanExpression(pattern);
+  const std::string_view in = relaxed;
+  std::string out;
+  out.reserve(in.size());
+  // The last loosened repeat: where its quantifier starts in `out` and how long it is there,
+  // where it ended in `in`, and its least count; cut to {m} when only ')' follow it.
+  size_t last_open = std::string::npos;
+  size_t last_written = 0;
+  size_t last_end = 0;
+  long last_min = 0;
+  size_t i = 0;
+  while (i < in.size()) {
+    const char c = in[i];
+    if (c == '\\' && i + 1 < in.size() && in[i + 1] == 'Q') {
+      const size_t close = in.find("\\E", i + 2);
+      const size_t end = close == std::string_view::npos ? in.size() : close + 2;
+      out.append(in.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (c == '\\') {
+      out.append(in.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    if (c != '[') {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    const size_t class_open = i;
+    const size_t class_end = ClassEnd(in, class_open);
+    out.append(in.substr(class_open, class_end - class_open));
+    i = class_end;
+    size_t count_end = 0;
+    long min = 0;
+    long max = 0;
+    if (class_end >= in.size() || in[class_end] != '{' ||
+        !ParseCount(in, class_end, &count_end, &min, &max) ||
+        !ClassExcludesNewline(in, class_open, class_end) || (max >= 0 && max == min)) {
+      continue;  // the quantifier, if any, is copied as it stands
+    }
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "{" + s + ",}".
+    std::string loosened = min == 0 ? "*" : min == 1 ? "+" : "{";
+    if (min >= 2) loosened.append(std::to_string(min)).append(",}");
+    last_open = out.size();
+    last_written = loosened.size();
+    out += loosened;
+    i = count_end;
+    last_end = count_end;
+    last_min = min;
+  }
+  // The cut: nothing but ')' after the repeat (a '?' would make it lazy, a quantifier on a
+  // group would repeat it: both are left), and the repeat requires at least one byte.
+  if (last_open != std::string::npos && last_min >= 1 &&
+      in.find_first_not_of(')', last_end) == std::string_view::npos) {
+    const std::string tail = out.substr(last_open + last_written);
+    out.resize(last_open);
+    out.append("{").append(std::to_string(last_min)).append("}").append(tail);
+  }
+  return out;
+}
 
 bool LinePrefixDropped(std::string_view pattern) { return LinePrefixEnd(pattern) != 0; }
 

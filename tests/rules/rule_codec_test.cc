@@ -14,6 +14,7 @@ void CheckSameSpec(const RuleSpec& a, const RuleSpec& b) {
   CHECK(a.name == b.name);
   CHECK(a.description == b.description);
   CHECK(a.pattern == b.pattern);
+  CHECK(a.hyperscan == b.hyperscan);
   CHECK(a.secret_group == b.secret_group);
   CHECK(a.keywords == b.keywords);
   CHECK(a.min_entropy == b.min_entropy);

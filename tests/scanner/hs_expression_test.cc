@@ -18,6 +18,7 @@
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/fingerprint.h"
 #include "scanner/hs_expression.h"
+#include "tests/scanner/hyperscan_ends.h"
 
 using magpie::scanner::internal::HyperscanExpression;
 using magpie::scanner::internal::LinePrefixDropped;
@@ -135,35 +136,9 @@ TEST_CASE("issue 12: Hyperscan reports every end the pattern has once the line p
   for (const auto& spec : loaded.rules.rules()) {
     if (!LinePrefixDropped(spec.pattern)) continue;
     ++dropped;
-    const std::string expression = HyperscanExpression(spec.pattern);
-    INFO(spec.id << ": " << expression);
-    hs_database_t* database = nullptr;
-    hs_compile_error_t* error = nullptr;
-    REQUIRE(hs_compile(expression.c_str(), 0, HS_MODE_BLOCK, nullptr, &database, &error) ==
-            HS_SUCCESS);
-    hs_scratch_t* scratch = nullptr;
-    REQUIRE(hs_alloc_scratch(database, &scratch) == HS_SUCCESS);
-    RE2 re(spec.pattern, magpie::rules::Re2Options());
-    REQUIRE(re.ok());
-    for (const std::string& example : spec.examples) {
-      // Lines before and after, so that the match does not open the buffer.
-      const std::string text = "| a | b |\n" + example + "\n| c |\n";
-      re2::StringPiece match;
-      REQUIRE(re.Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1));
-      const unsigned long long end = match.data() - text.data() + match.size();
-      std::vector<unsigned long long> ends;
-      hs_scan(database, text.data(), static_cast<unsigned int>(text.size()), 0, scratch,
-              [](unsigned int, unsigned long long, unsigned long long to, unsigned int,
-                 void* context) {
-                static_cast<std::vector<unsigned long long>*>(context)->push_back(to);
-                return 0;
-              },
-              &ends);
-      INFO(example);
-      CHECK(std::find(ends.begin(), ends.end(), end) != ends.end());
-    }
-    hs_free_scratch(scratch);
-    hs_free_database(database);
+    // Lines before and after, so that the match does not open the buffer.
+    magpie::testing::CheckExampleEndsReported(spec, HyperscanExpression(spec.pattern), "| a | b |",
+                                              "| c |");
   }
   // markdown-table-password-column, whose line prefix cost 16% of the main database.
   CHECK(dropped >= 1);
@@ -174,13 +149,18 @@ namespace {
 // Every string of up to 5 characters over the bytes the rewrite reads (and a few it does not),
 // plus the patterns of the cases above: what the rewrite outputs for them, hashed.
 std::string RewriteDigest() {
+  // Since version 3, the line-scoped expression (the generic detector's) too.
+  const bool with_line_scoped = magpie::scanner::internal::kHyperscanExpressionVersion >= 3;
   const std::string alphabet = "\\bBQE[]^:?{}(a";
   std::vector<std::string> inputs = {
       R"(\bAKIA[A-Z2-7]{16}\b)", R"((?i:(?:bitwarden|\bbw_client))x)", R"([[:alpha:]\b]\b)",
       R"(\Qa\b\Ex\b)", R"(\d\w\x{62}\.\b)", R"(a\B*c\b{1}d\b+)", R"([^]\b]\b)",
       // Since version 2, the line prefix (and where it stays).
       R"((?m)^ *\|[^\r\n]*\|\bkey)", R"((?m)^a[^\r\n]*?b[^\r\n]*c)", R"((?m)^(?i)a[^\r\n]*x)",
-      R"((?m)^a[^\r\n]*x?y)", R"((?m)^a(?:[^\r\n]*)\|x)", R"((?m)^a[^\r\n]*\|x|y)"};
+      R"((?m)^a[^\r\n]*x?y)", R"((?m)^a(?:[^\r\n]*)\|x)", R"((?m)^a[^\r\n]*\|x|y)",
+      // Since version 3, the line-scoped loosening and cut.
+      R"(key[ \t]{0,8}=[ \t]{0,8}([^\s"']{8,}))", R"(a[x-z]{1,5}b[x-z]{2,5}c)",
+      R"(a[^"]{0,8}b)", R"((a[b]{2,})+)", R"(a[b]{2,}?)"};
   std::vector<std::string> level = {""};
   for (int length = 1; length <= 5; ++length) {
     std::vector<std::string> next;
@@ -197,6 +177,10 @@ std::string RewriteDigest() {
     material.push_back('\0');
     material += HyperscanExpression(input);
     material.push_back('\0');
+    if (with_line_scoped) {
+      material += magpie::scanner::internal::LineScopedHyperscanExpression(input);
+      material.push_back('\0');
+    }
   }
   return magpie::scanner::Sha256Hex(material);
 }
@@ -210,6 +194,7 @@ struct PinnedRewrite {
 constexpr PinnedRewrite kPinnedRewrites[] = {
     {1, "1ae1b8b63079334b2361936843d51373567d9ccf8689f143900ae3e9b81c140d"},
     {2, "8e30014e3ed017f1c456e77007233de2e62835db017dc5388e14f2097eec75cb"},
+    {3, "a5199cf2775a6d15d2f80e2ca2136c806d5e7376b0cd8308d48d43930a507246"},
 };
 
 }  // namespace
