@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "scanner/bits128.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -149,10 +151,6 @@ __attribute__((target("avx2"), always_inline)) inline ClassMasks Classes64Avx2(
 }
 #endif
 
-inline unsigned __int128 Join(uint64_t low, uint64_t high) {
-  return (static_cast<unsigned __int128>(high) << 64) | low;
-}
-
 // The block loop over every block but the last 64..127 bytes, which it leaves to the caller;
 // returns where it stopped. The anchors of a block reach at most 1 + 4 + 1 + 16 = 22 bytes
 // on, into the next block, whose masks are computed once and kept. In bit terms, with bit i
@@ -176,21 +174,23 @@ inline size_t PrefilterBlocks(const char* bytes, size_t size, PrefilterReport re
       cur = next;
       continue;
     }
-    const unsigned __int128 value = Join(cur.value, next.value);
-    unsigned __int128 run = value & (value >> 1);  // runs of 2
-    run &= run >> 2;                               // 4
-    run &= run >> 4;                               // 8
-    run &= run >> 8;                               // 16
+    const Bits128 value{cur.value, next.value};
+    Bits128 run = value & ShiftRight<1>(value);  // runs of 2
+    run = run & ShiftRight<2>(run);              // 4
+    run = run & ShiftRight<4>(run);              // 8
+    run = run & ShiftRight<8>(run);              // 16
     // A match's value run starts at most 6 bytes after its anchor: bits 1..69.
-    if ((run & ((static_cast<unsigned __int128>(0x7F) << 64) | ~uint64_t{0})) == 0) {
+    if ((run.lo | (run.hi & 0x7F)) == 0) {
       cur = next;
       continue;
     }
-    const unsigned __int128 blank = Join(cur.blank, next.blank);
-    const unsigned __int128 open = run | (Join(cur.quote, next.quote) & (run >> 1));
-    unsigned __int128 lead = open;
-    for (size_t round = 0; round < kPrefilterBlanks; ++round) lead = open | (blank & (lead >> 1));
-    uint64_t hits = cur.anchor & static_cast<uint64_t>(lead >> 1);
+    const Bits128 blank{cur.blank, next.blank};
+    const Bits128 open = run | (Bits128{cur.quote, next.quote} & ShiftRight<1>(run));
+    Bits128 lead = open;
+    for (size_t round = 0; round < kPrefilterBlanks; ++round) {
+      lead = open | (blank & ShiftRight<1>(lead));
+    }
+    uint64_t hits = cur.anchor & ShiftRight<1>(lead).lo;
     while (hits != 0) {
       const size_t anchor = base + static_cast<size_t>(__builtin_ctzll(hits));
       hits &= hits - 1;

@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "scanner/bits128.h"
+
 namespace magpie::scanner::internal {
 
 // Parses "[...]" at `pattern[pos]` (ranges, single bytes, \-escapes of punctuation); false on
@@ -340,12 +342,12 @@ static inline size_t RunStartsBlocks(const unsigned char* d, size_t n, const Gat
   size_t base = 0;
   for (; base + 128 <= n; base += 64) {
     const uint64_t next = mask(d + base + 64);
-    const unsigned __int128 w = (static_cast<unsigned __int128>(next) << 64) | cur;
-    unsigned __int128 r = w & (w >> 1);  // runs of 2
-    r &= r >> 2;                         // 4
-    r &= r >> 4;                         // 8
-    r &= r >> 6;                         // 14
-    uint64_t starts = static_cast<uint64_t>(r) & ~((cur << 1) | (prev_top ? 1u : 0u));
+    const Bits128 w{cur, next};
+    Bits128 r = w & ShiftRight<1>(w);  // runs of 2
+    r = r & ShiftRight<2>(r);          // 4
+    r = r & ShiftRight<4>(r);          // 8
+    r = r & ShiftRight<6>(r);          // 14
+    uint64_t starts = r.lo & ~((cur << 1) | (prev_top ? 1u : 0u));
     while (starts != 0) {
       CheckRunStart(d, n, base + static_cast<size_t>(__builtin_ctzll(starts)), set, hits);
       starts &= starts - 1;
