@@ -31,13 +31,19 @@ unsigned int HyperscanFlags(bool prefilter) {
 }
 
 // The expression Hyperscan compiles for `rule`: the rule's own Hyperscan expression when it
-// has one (rules/rule_spec.h), rewritten as a pattern is; the generic detector is line-scoped
-// (the scanner confirms its candidates on their whole line), so it gets the loosened one.
+// has one (rules/rule_spec.h), rewritten as a pattern is; the built-in generic detector is
+// line-scoped (the scanner confirms its candidates on their whole line), so it gets the
+// loosened one. A user's own pattern under the detector's id is not loosened: it may match
+// '\n', and then the loosening can join two lines' runs of ends into one candidate
+// (hs_expression.h, issue 12).
 std::string ExpressionOf(const CompiledRule& rule) {
+  static const std::string& kBuiltInGeneric = *new std::string(internal::GenericRuleSpec().pattern);
+  if (rule.generic && rule.spec->hyperscan.empty() && rule.spec->pattern == kBuiltInGeneric) {
+    return internal::LineScopedHyperscanExpression(rule.spec->pattern);
+  }
   const std::string& source =
       rule.spec->hyperscan.empty() ? rule.spec->pattern : rule.spec->hyperscan;
-  return rule.generic ? internal::LineScopedHyperscanExpression(source)
-                      : internal::HyperscanExpression(source);
+  return internal::HyperscanExpression(source);
 }
 
 struct HsCompileError {
@@ -415,7 +421,8 @@ std::string internal::CacheKeyForRewrite(const rules::RuleSet& rules,
   // v5: the keyword-gated rules in a second database (scanner/gate.h), whose selection and
   // gate are functions of the patterns and of the gate option (issue 12).
   // v6: a rule's own Hyperscan expression (RuleSpec::hyperscan, issue 12).
-  std::string material = "magpie-db-v6\n";
+  // v7: a user's own generic-secret pattern no longer loosened; [\t-~] no longer loosened.
+  std::string material = "magpie-db-v7\n";
   material += hs_version();
   material += "\nhs-expression " + std::to_string(expression_version);
   material += options.generic_detector ? "\ngeneric\n" : "\nno-generic\n";

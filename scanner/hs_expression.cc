@@ -158,12 +158,15 @@ bool ClassExcludesNewline(std::string_view pattern, size_t open, size_t end) {
       const bool ok = e == 't' || e == 'w' || e == 'd' ||
                       std::ispunct(static_cast<unsigned char>(e)) != 0;
       if (!ok) return false;
+      // \t opening a range reaches up past '\n' (0x0A) to a printable end: [\t-~].
+      if (e == 't' && k + 3 < body.size() && body[k + 2] == '-') return false;
       ++k;
     } else if (c < 0x20 || c > 0x7E || c == '[') {
       return false;  // a control byte, a byte outside ASCII, a named class
     }
     // A range between two printable bytes holds printable bytes only; an escape as a range's
-    // end passes the check above only when it is punctuation, itself printable.
+    // end passes the check above only when it is punctuation, itself printable (\t, below it,
+    // cannot end a range that starts at a printable byte).
   }
   return true;
 }

@@ -40,7 +40,8 @@ std::string HyperscanExpression(std::string_view pattern);
 // The Hyperscan expression for a line-scoped rule (the generic detector, whose candidates the
 // scanner confirms on the whole line of the reported end, scanner.cc): HyperscanExpression(pattern)
 // with each counted repeat of a character class that cannot match '\n' (a positive class of
-// printable bytes, ranges between them, \t, \w, \d and escaped punctuation; or a negated class
+// printable bytes, ranges between them, \t (not as a range's start), \w, \d and escaped
+// punctuation; or a negated class
 // that names \s or \n) loosened: {0,n} -> *, {1,n} -> +, {m,n} -> {m,}; then, when such a
 // class's {m,} (loosened or written so) is the last thing the pattern matches (nothing but
 // closing parentheses after it), cut to {m}.
@@ -48,7 +49,11 @@ std::string HyperscanExpression(std::string_view pattern);
 // Contract: for every match of the pattern ending at e, the expression has a match ending at
 // some e' on e's line: loosening only adds matches, and the cut ends the match e - e' bytes
 // earlier, inside a run of the class, which holds no '\n'. Confirmation on that line then finds
-// the pattern's match. Example:
+// the pattern's match. That is enough for the built-in detector only: the scanner takes one
+// candidate per run of consecutive ends (scanner.cc), and its pattern never matches '\n', so
+// a run never leaves its line. A pattern that can (a user's own under the detector's id) may
+// have runs its bounds keep apart joined across lines by the loosening, and the later line has
+// no candidate: compiled_rules.cc loosens the built-in pattern alone (issue 12). Example:
 //   LineScopedHyperscanExpression(R"(key[ \t]{0,8}=[ \t]{0,8}([^\s"']{8,}))")
 //     == R"(key[ \t]*=[ \t]*([^\s"']{8}))"
 // Why: the generic detector's bounded repeats made it one large NFA that Hyperscan ran after

@@ -13,8 +13,12 @@
 #include <vector>
 
 #include "rules/re2_options.h"
+#include "rules/rule_set.h"
+#include "scanner/compiled_rules.h"
 #include "scanner/generic_detector.h"
 #include "scanner/hs_expression.h"
+#include "scanner/scanner.h"
+#include "scanner_test_util.h"
 #include "tests/scanner/hyperscan_ends.h"
 
 using magpie::scanner::internal::HyperscanExpression;
@@ -118,4 +122,82 @@ TEST_CASE("issue 12: Hyperscan reports a line-scoped match's line from the loose
     lines += "\n";
   }
   CHECK(CheckEveryMatchLineReported(generic.pattern, lines) > 100);
+}
+
+TEST_CASE("issue 12: a class whose range starts at a tab can match a newline and is kept",
+          "[scanner]") {
+  // [\t-~] is 0x09..0x7E, '\n' included: cutting its {8,} would end the expression on the line
+  // before the one the match ends on.
+  const std::string pattern = R"(key=([\t-~]{8,}))";
+  CHECK(LineScopedHyperscanExpression(pattern) == HyperscanExpression(pattern));
+  CHECK(LineScopedHyperscanExpression(R"(a[\t-~]{0,3}b)") == HyperscanExpression(R"(a[\t-~]{0,3}b)"));
+  CHECK(CheckEveryMatchLineReported(pattern, "key=abcdefgh\nij\n") == 1);
+  // \t alone, or at a range's end, is still a newline-free class.
+  CHECK(LineScopedHyperscanExpression(R"(a[\t ]{0,3}b)") == R"(a[\t ]*b)");
+  CHECK(LineScopedHyperscanExpression(R"(a[\t-]{0,3}b)") == R"(a[\t-]*b)");
+}
+
+// The scanner reports one candidate per run of consecutive Hyperscan ends of a line-scoped rule
+// and confirms it on the run's first line (scanner.cc, OnHyperscanMatch). The built-in
+// detector's expression never matches '\n', so a run never leaves its line; a pattern of the
+// user's own under the detector's id may, and loosening it joins runs that its bounds kept
+// apart: the match on the second line then has no candidate of its own.
+TEST_CASE("issue 12: a user's own generic-secret pattern keeps the findings of its bounds",
+          "[scanner]") {
+  struct Case {
+    std::string pattern;
+    std::string text;
+    std::vector<std::string> secrets;
+  };
+  const std::vector<Case> cases = {
+      // \s? takes the first line's '\n'; [\w]* (loosened) runs on to the second line's key.
+      {R"((?i)(password)=\s?([\w]{0,40}))",
+       "password=\nthe_quick_brown_fox_jumps_over_the_lazy_dog_db_password=Hk3Jd8Lq2Vn7Pz4R\n",
+       {"Hk3Jd8Lq2Vn7Pz4R"}},
+      // [\t-~] holds '\n': loosened to *, one run over both lines.
+      {R"((?i)(password)=([A-Za-z0-9]{16}[\t-~]{0,3}))",
+       "password=Q8vN2rLx7TfK9mWz\npassword=Hk3Jd8Lq2Vn7Pz4R\n",
+       {"Q8vN2rLx7TfK9mWz", "Hk3Jd8Lq2Vn7Pz4R"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern);
+    magpie::rules::RuleSpec spec = magpie::testing::Rule("generic-secret", c.pattern, 2);
+    magpie::scanner::CompileOptions options;
+    auto compiled =
+        magpie::scanner::CompiledRules::Compile(magpie::rules::RuleSet({spec}, "<test>"), options);
+    REQUIRE(compiled.ok());
+    magpie::scanner::ScanOptions scan_options;
+    scan_options.decode_depth = 0;
+    auto scanner = magpie::testing::ScannerOrDie(*compiled, scan_options);
+    std::vector<std::string> secrets;
+    for (const auto& finding : magpie::testing::ScanOrDie(*scanner, c.text)) {
+      secrets.push_back(finding.secret);
+    }
+    CHECK(secrets == c.secrets);
+  }
+}
+
+// Found since the cut (a change of findings, towards an RE2 scan of the whole line): a value
+// refused for its length (8,400 bytes) holds `Pwd=` and a secret. Before, the pattern's ends ran
+// on from the long value's 8th byte through the secret as one run, one candidate, whose line
+// window (8 KiB either side, scanner.cc) stopped short of the secret; the cut gives each value
+// start its own end.
+TEST_CASE("issue 12: a secret inside a long refused value on a line over 8 KiB is found",
+          "[scanner]") {
+  std::string long_value;
+  while (long_value.size() < 8400) long_value += "Zq8Vn2rLx7TfK9";
+  const std::string text = "Password = " + long_value + "Pwd=shortHk3Jd8Lq2Vn7Pz4Rx9TmQ2\"\n";
+  magpie::scanner::CompileOptions options;
+  options.generic_detector = true;
+  auto compiled =
+      magpie::scanner::CompiledRules::Compile(magpie::rules::RuleSet({}, "<test>"), options);
+  REQUIRE(compiled.ok());
+  magpie::scanner::ScanOptions scan_options;
+  scan_options.decode_depth = 0;
+  auto scanner = magpie::testing::ScannerOrDie(*compiled, scan_options);
+  std::vector<std::string> secrets;
+  for (const auto& finding : magpie::testing::ScanOrDie(*scanner, text)) {
+    secrets.push_back(finding.secret);
+  }
+  CHECK(secrets == std::vector<std::string>{"shortHk3Jd8Lq2Vn7Pz4Rx9TmQ2"});
 }
