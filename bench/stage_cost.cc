@@ -133,15 +133,12 @@ namespace {
 std::vector<std::string> StageExpressions(const rules::RuleSet& rules) {
   std::vector<std::string> expressions;
   for (const rules::RuleSpec& spec : rules.rules()) {
-    if (spec.kind != rules::RuleKind::kContent) continue;
-    const std::string& source = spec.hyperscan.empty() ? spec.pattern : spec.hyperscan;
-    expressions.push_back(spec.id == rules::kGenericRuleId
-                              ? internal::LineScopedHyperscanExpression(source)
-                              : internal::HyperscanExpression(source));
+    if (spec.kind == rules::RuleKind::kContent) {
+      expressions.push_back(internal::RuleHyperscanExpression(spec));
+    }
   }
   if (rules.Find(rules::kGenericRuleId) < 0) {
-    expressions.push_back(
-        internal::LineScopedHyperscanExpression(internal::GenericRuleSpec().pattern));
+    expressions.push_back(internal::RuleHyperscanExpression(internal::GenericRuleSpec()));
   }
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
     if (decoder.prefilter_find == nullptr) expressions.push_back(decoder.prefilter);

@@ -30,22 +30,6 @@ unsigned int HyperscanFlags(bool prefilter) {
   return prefilter ? HS_FLAG_PREFILTER : 0u;
 }
 
-// The expression Hyperscan compiles for `rule`: the rule's own Hyperscan expression when it
-// has one (rules/rule_spec.h), rewritten as a pattern is; the built-in generic detector is
-// line-scoped (the scanner confirms its candidates on their whole line), so it gets the
-// loosened one. A user's own pattern under the detector's id is not loosened: it may match
-// '\n', and then the loosening can join two lines' runs of ends into one candidate
-// (hs_expression.h, issue 12).
-std::string ExpressionOf(const CompiledRule& rule) {
-  static const std::string& kBuiltInGeneric = *new std::string(internal::GenericRuleSpec().pattern);
-  if (rule.generic && rule.spec->hyperscan.empty() && rule.spec->pattern == kBuiltInGeneric) {
-    return internal::LineScopedHyperscanExpression(rule.spec->pattern);
-  }
-  const std::string& source =
-      rule.spec->hyperscan.empty() ? rule.spec->pattern : rule.spec->hyperscan;
-  return internal::HyperscanExpression(source);
-}
-
 struct HsCompileError {
   int expression = -1;
   std::string message;
@@ -64,7 +48,7 @@ hs_database_t* CompileDatabase(const std::vector<CompiledRule>& rules, HsCompile
   std::vector<unsigned int> ids;
   for (size_t i = 0; i < rules.size(); ++i) {
     if (!wanted(i)) continue;
-    rule_expressions.push_back(ExpressionOf(rules[i]));
+    rule_expressions.push_back(internal::RuleHyperscanExpression(*rules[i].spec));
     expressions.push_back(rule_expressions.back().c_str());
     flags.push_back(HyperscanFlags(rules[i].prefiltered));
     ids.push_back(static_cast<unsigned int>(i));

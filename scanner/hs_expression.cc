@@ -3,6 +3,8 @@
 #include <cctype>
 #include <string>
 
+#include "scanner/generic_detector.h"
+
 namespace magpie::scanner::internal {
 namespace {
 
@@ -262,6 +264,15 @@ std::string LineScopedHyperscanExpression(std::string_view pattern) {
     out.append("{").append(std::to_string(last_min)).append("}").append(tail);
   }
   return out;
+}
+
+std::string RuleHyperscanExpression(const rules::RuleSpec& spec) {
+  static const std::string& kBuiltInGeneric = *new std::string(GenericRuleSpec().pattern);
+  if (spec.id == rules::kGenericRuleId && spec.hyperscan.empty() &&
+      spec.pattern == kBuiltInGeneric) {
+    return LineScopedHyperscanExpression(spec.pattern);
+  }
+  return HyperscanExpression(spec.hyperscan.empty() ? spec.pattern : spec.hyperscan);
 }
 
 bool LinePrefixDropped(std::string_view pattern) { return LinePrefixEnd(pattern) != 0; }

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "rules/rule_spec.h"
+
 namespace magpie::scanner::internal {
 
 // The Hyperscan expression for a rule's RE2 `pattern`. First, the pattern with each word-boundary
@@ -61,6 +63,14 @@ std::string HyperscanExpression(std::string_view pattern);
 // cut, 11% (bench/README.md, issue 12). The cut also drops the report at every further byte of
 // a value (one report a line is enough).
 std::string LineScopedHyperscanExpression(std::string_view pattern);
+
+// The expression Hyperscan compiles for the content rule `spec`, the one place that chooses it
+// (CompiledRules, bench/stage_cost): HyperscanExpression of the rule's own `hyperscan`
+// expression when it has one (rules/rule_spec.h), else of its pattern; the built-in generic
+// detector's own pattern gets LineScopedHyperscanExpression. A user's pattern under the
+// detector's id is not loosened: it may match '\n', and then the loosening can join two lines'
+// runs of ends into one candidate (above, issue 12).
+std::string RuleHyperscanExpression(const rules::RuleSpec& spec);
 
 // Whether HyperscanExpression drops `pattern`'s line prefix (above).
 bool LinePrefixDropped(std::string_view pattern);
