@@ -295,6 +295,11 @@ void BM_HyperscanStageParts(benchmark::State& state) {
   state.counters["x_memchr"] = stage_seconds / (seconds["memchr_ms"] / iterations);
   state.counters["reports"] = static_cast<double>(reports);
   state.counters["gate_hits"] = static_cast<double>(gated.hits.size());
+  size_t window_bytes = 0;
+  for (const auto& [begin, end] : gated.windows) window_bytes += end - begin;
+  state.counters["gate_windows"] = static_cast<double>(gated.windows.size());
+  state.counters["gate_window_bytes"] = static_cast<double>(window_bytes);
+  state.counters["gate_width"] = static_cast<double>(gated.width);
 }
 
 void BM_HyperscanStageBuffer(benchmark::State& state) { StageOver(state, GetCorpus(), false); }

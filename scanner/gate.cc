@@ -221,33 +221,18 @@ void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* h
   }
 }
 
-// The operator before a value starting at v, or npos.
-static inline size_t OperatorBefore(const unsigned char* d, size_t v) {
-  size_t q = v;
-  if (q > 0 && (d[q - 1] == '"' || d[q - 1] == '\'')) --q;
-  size_t blanks = 0;
-  while (q > 0 && blanks <= kMaxGateBlanks && IsBlank(d[q - 1])) {
-    --q;
-    ++blanks;
-  }
-  if (blanks > kMaxGateBlanks || q == 0) return std::string::npos;
-  const unsigned char c = d[q - 1];
-  return c == ':' || c == '=' || c == '>' || c == ',' ? q - 1 : std::string::npos;
-}
-
-void AppendGatesAtRunStart(const char* data, size_t size, size_t v, const GateSet& set,
-                           std::vector<size_t>* hits) {
-  const auto* d = reinterpret_cast<const unsigned char*>(data);
-  const size_t op = OperatorBefore(d, v);
-  if (op != std::string::npos && GateAt(d, size, op, set)) hits->push_back(op);
+void AppendGateAt(const char* data, size_t size, size_t op, const GateSet& set,
+                  std::vector<size_t>* hits) {
+  if (GateAt(reinterpret_cast<const unsigned char*>(data), size, op, set)) hits->push_back(op);
 }
 
 void AppendGatesByRunStartsFrom(std::string_view data, size_t v, const GateSet& set,
                                 std::vector<size_t>* hits) {
   const auto* d = reinterpret_cast<const unsigned char*>(data.data());
   for (; v < data.size(); ++v) {
-    if (InU(d[v]) && (v == 0 || !InU(d[v - 1]))) {
-      AppendGatesAtRunStart(data.data(), data.size(), v, set, hits);
+    if (!InU(d[v]) || (v > 0 && InU(d[v - 1]))) continue;
+    if (const size_t op = GateOperatorBefore(data.data(), v); op != kNoOperator) {
+      AppendGateAt(data.data(), data.size(), op, set, hits);
     }
   }
 }

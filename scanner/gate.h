@@ -69,11 +69,29 @@ void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* h
 // (the scanner's search), on the fastest code path this CPU has: the gate's half of
 // FindGatesAndBase64Prefilter (run_search.h), which runs it together with the base64 prefilter.
 void FindGatesByRuns(std::string_view data, const GateSet& set, std::vector<size_t>* hits);
-// Its pieces, for run_search.cc: the gates whose value starts at data[v] (a U-run start),
-// appended to `hits`; and every run start from `v` on visited byte by byte (short buffers and
-// the tail the block loop leaves).
-void AppendGatesAtRunStart(const char* data, size_t size, size_t v, const GateSet& set,
-                           std::vector<size_t>* hits);
+// Its pieces, for run_search.cc. A U-run start v is checked backwards by GateOperatorBefore
+// (inline: most run starts in code have no operator before them) and forwards from the
+// operator by AppendGateAt, which appends `op` to `hits` when a gate of `set` holds after it.
+// AppendGatesByRunStartsFrom visits every run start from `v` on byte by byte (short buffers
+// and the tail the block loop leaves).
+inline constexpr size_t kNoOperator = ~size_t{0};
+// The operator that a value starting at data[v] may follow (an optional quote, then at most
+// kMaxGateBlanks blanks, then one of ":=>,"), or kNoOperator.
+inline size_t GateOperatorBefore(const char* data, size_t v) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  size_t q = v;
+  if (q > 0 && (data[q - 1] == '"' || data[q - 1] == '\'')) --q;
+  size_t blanks = 0;
+  while (q > 0 && blanks <= kMaxGateBlanks && blank(data[q - 1])) {
+    --q;
+    ++blanks;
+  }
+  if (blanks > kMaxGateBlanks || q == 0) return kNoOperator;
+  const char c = data[q - 1];
+  return c == ':' || c == '=' || c == '>' || c == ',' ? q - 1 : kNoOperator;
+}
+void AppendGateAt(const char* data, size_t size, size_t op, const GateSet& set,
+                  std::vector<size_t>* hits);
 void AppendGatesByRunStartsFrom(std::string_view data, size_t v, const GateSet& set,
                                 std::vector<size_t>* hits);
 

@@ -165,7 +165,7 @@ __attribute__((target("avx2"), always_inline)) inline ClassMasks Classes64Avx2(
 // reach into the next block, whose masks are computed once and kept. In bit terms, with bit i
 // standing for byte base + i:
 //  The gate: u14 = U bytes at i .. i + 13; a run start is u14 at i and no U byte at i - 1; each
-//  is checked backwards and forwards by AppendGatesAtRunStart (rare in code).
+//  is checked backwards (GateOperatorBefore) and forwards from its operator (AppendGateAt).
 //  The prefilter: the anchors of a block reach at most 1 + 4 + 1 + 16 = 22 bytes on:
 //    run16 = value bytes at i .. i + 15
 //    open  = run16, or a quote at i and run16 at i + 1
@@ -192,9 +192,11 @@ inline size_t Blocks(const char* bytes, size_t size, const GateSet* gates,
       static_assert(kMinRun == 14, "the shifts above find runs of kMinRun");
       uint64_t starts = r.lo & ~((cur.u << 1) | (prev_top ? 1u : 0u));
       while (starts != 0) {
-        AppendGatesAtRunStart(bytes, size, base + static_cast<size_t>(__builtin_ctzll(starts)),
-                              *gates, hits);
+        const size_t v = base + static_cast<size_t>(__builtin_ctzll(starts));
         starts &= starts - 1;
+        if (const size_t op = GateOperatorBefore(bytes, v); op != kNoOperator) {
+          AppendGateAt(bytes, size, op, *gates, hits);
+        }
       }
       prev_top = (cur.u >> 63) != 0;
     }
