@@ -79,13 +79,14 @@ TEST_CASE("issue 12: one pass finds the gates and the prefilter's ends of both r
   for (size_t length : {0, 1, 63, 127, 128, 129, 191, 200, 4096, 65537}) {
     for (int round = 0; round < 8; ++round) {
       const std::string text = magpie::testing::RandomEdgeText(length, kEdges, random, [&] {
-        std::string piece = std::string(1, "=:>,"[random() % 4]) +
-                            std::string(random() % 6, " \t"[random() % 2]);
-        if (random() % 2 != 0) piece += "\"'"[random() % 2];
+        std::string piece;
+        piece.push_back("=:>,"[random() % 4]);
+        piece.append(random() % 6, " \t"[random() % 2]);
+        if (random() % 2 != 0) piece.push_back("\"'"[random() % 2]);
         // The gates' class [A-Za-z0-9], or the prefilter's value bytes (U and '_' '-').
         const std::string_view alphabet = random() % 2 != 0 ? "aZ09" : "aZ09+/_-";
         for (size_t i = 13 + random() % 5; i > 0; --i) {
-          piece += alphabet[random() % alphabet.size()];
+          piece.push_back(alphabet[random() % alphabet.size()]);
         }
         return piece;
       });
