@@ -208,8 +208,9 @@ inline size_t Blocks(const char* bytes, size_t size, const GateSet* gates,
         run = run & ShiftRight<4>(run);              // 8
         run = run & ShiftRight<8>(run);              // 16
         static_assert(kPrefilterValue == 16, "the shifts above find runs of kPrefilterValue");
-        // A match's value run starts at most 6 bytes after its anchor: bits 1..69.
-        if ((run.lo | (run.hi & 0x7F)) != 0) {
+        // A match's value run starts at most 6 bytes after its anchor: bits 1..69 (of hi,
+        // bits 0..5).
+        if ((run.lo | (run.hi & 0x3F)) != 0) {
           const Bits128 blank{cur.blank, next.blank};
           const Bits128 open = run | (Bits128{cur.quote, next.quote} & ShiftRight<1>(run));
           Bits128 lead = open;
