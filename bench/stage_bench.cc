@@ -1,10 +1,11 @@
 // The Hyperscan stage alone: hs_scan of the shipped rules' compiled main database (every rule
 // but the keyword-gated ones, the generic detector, the decoders' prefilters) over the corpus,
-// then the gate search and the second database over its windows (scanner/gate.h), as Scanner
-// does, with a callback that only counts, and no RE2 confirmation. The decoders' prefilters that left the database for a linear scanner
-// (the base64 one, scanner/decoder.h) run after hs_scan over the same bytes, as Scanner does, so
-// the stage's figures still cover every prefilter. Issue 12's speed goal is stated for this stage (>= 1 GB/s/core on
-// ordinary source code); BM_ScanBuffer adds confirmation and decoding to it.
+// then one pass of the run search (scanner/run_search.h: the gate search and the base64
+// decoder's linear prefilter, which left the database) and the second database over the gate
+// windows (scanner/gate.h), as Scanner does, with a callback that only counts, and no RE2
+// confirmation; so the stage's figures cover every prefilter. Issue 12's speed goal is stated
+// for this stage (>= 1 GB/s/core on ordinary source code); BM_ScanBuffer adds confirmation and
+// decoding to it.
 //
 // The `set` argument leaves groups of patterns out of the database, to say where the stage's
 // time goes (the groups interact inside Hyperscan, so the differences are a guide, not a sum):
@@ -74,6 +75,23 @@ struct GatedStage {
   size_t Scan(std::string_view data) {
     if (db == nullptr) return 0;
     internal::GatedScanWindows(data, *set, width, &hits, &windows);
+    return ScanWindows(data);
+  }
+  // As Scanner does: one pass of the run search (run_search.h) for the gates and the base64
+  // prefilter, then the second database over the windows; the prefilter's ends plus the
+  // second database's reports.
+  size_t ScanWithRunSearch(std::string_view data,
+                           internal::RunSearchPath path = internal::RunSearchPath::kBest) {
+    size_t reports = 0;
+    hits.clear();
+    internal::FindGatesAndBase64Prefilter(
+        data, db == nullptr ? nullptr : &*set, &hits,
+        [](size_t, void* context) { ++*static_cast<size_t*>(context); }, &reports, path);
+    if (db == nullptr) return reports;
+    internal::GatedScanWindowsOfHits(hits, width, data.size(), &windows);
+    return reports + ScanWindows(data);
+  }
+  size_t ScanWindows(std::string_view data) {
     size_t reports = 0;
     for (const auto& [begin, end] : windows) reports += db->Scan(data.substr(begin, end - begin));
     return reports;
@@ -116,15 +134,27 @@ std::shared_ptr<const CompiledRules> RulesForSet(int set) {
   return compiled;
 }
 
-// hs_scan over `data`, then the linear prefilters, then the gated rules: the number of reports.
-size_t ScanStage(HyperscanDatabase& stage, GatedStage& gated, std::string_view data) {
-  size_t reports = stage.Scan(data) + gated.Scan(data);
+// Whether `decoder`'s linear prefilter is the base64 one, which the run search runs.
+bool RidesRunSearch(const internal::DecoderSpec& decoder) {
+  return decoder.prefilter_find ==
+         static_cast<internal::PrefilterFinder>(&internal::FindBase64Prefilter);
+}
+
+// Any linear prefilter the run search does not run, over `data`: its number of reports.
+size_t OtherLinearPrefilters(std::string_view data) {
+  size_t reports = 0;
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
-    if (decoder.prefilter_find == nullptr) continue;
+    if (decoder.prefilter_find == nullptr || RidesRunSearch(decoder)) continue;
     decoder.prefilter_find(
         data, [](size_t, void* context) { ++*static_cast<size_t*>(context); }, &reports);
   }
   return reports;
+}
+
+// As Scanner does: hs_scan over `data`, then the run search with the gated rules' second
+// database, then any other linear prefilter: the number of reports.
+size_t ScanStage(HyperscanDatabase& stage, GatedStage& gated, std::string_view data) {
+  return stage.Scan(data) + gated.ScanWithRunSearch(data) + OtherLinearPrefilters(data);
 }
 
 void StageOver(benchmark::State& state, const Corpus& corpus, bool per_file) {
@@ -161,11 +191,14 @@ double ThreadSeconds() {
 }
 
 // The stage over the whole corpus as one buffer, part by part, beside floors timed in the same
-// iteration (so a change of the machine's speed moves both): the main database, the gate search
-// on each of its code paths, the second database over the windows, the linear prefilters; then
+// iteration (so a change of the machine's speed moves both): the main database; the gate search
+// alone on each of its code paths, then with the second database over the windows; the base64
+// prefilter alone on each path, the linear prefilters; the run search (both in one pass) on each
+// path, then as the scanner runs it, with the second database (`run_and_second_ms`); then
 // hs_scan of one literal that never occurs and a memchr pass. Counters: milliseconds per part
-// and per floor (averaged over iterations), the stage's MB/s (main + best gate + second + linear)
-// and `x_floor_hs`, `x_memchr`: the stage's time over each floor's. Issue 12 / 13 §4.
+// and per floor (averaged over iterations), the stage's MB/s (main + run_and_second), the MB/s
+// it had with the two passes apart (main + gate_and_second + linear), `x_floor_hs`, `x_memchr`:
+// the stage's time over each floor's, and the gate's hits and windows. Issue 12 / 13 §4.
 void BM_HyperscanStageParts(benchmark::State& state) {
   const Corpus& corpus = GetCorpus();
   if (corpus.joined.empty()) return state.SkipWithError("empty corpus");
@@ -225,7 +258,7 @@ void BM_HyperscanStageParts(benchmark::State& state) {
       internal::FindBase64PrefilterBytewise(data, count, &found);
       return found;
     });
-    reports += timed("linear_ms", [&] {
+    timed("linear_ms", [&] {
       size_t found = 0;
       for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
         if (decoder.prefilter_find == nullptr) continue;
@@ -233,6 +266,19 @@ void BM_HyperscanStageParts(benchmark::State& state) {
       }
       return found;
     });
+    // The run search (gates and base64 prefilter in one pass) on each code path, then as the
+    // scanner runs it: with the second database and any other linear prefilter.
+    for (const auto& [name, path] : gate_paths) {
+      timed("run" + name.substr(4), [&] {
+        size_t found = 0;
+        gated.hits.clear();
+        internal::FindGatesAndBase64Prefilter(data, gated.set ? &*gated.set : nullptr,
+                                              &gated.hits, count, &found, path);
+        return found;
+      });
+    }
+    reports += timed("run_and_second_ms",
+                     [&] { return gated.ScanWithRunSearch(data) + OtherLinearPrefilters(data); });
     timed("floor_hs_ms", [&] { return floor.Scan(data); });
     timed("memchr_ms", [&] {
       const void* hit = std::memchr(data.data(), '\x01', data.size());
@@ -242,13 +288,22 @@ void BM_HyperscanStageParts(benchmark::State& state) {
   }
   const double iterations = static_cast<double>(state.iterations());
   for (const auto& [name, total] : seconds) state.counters[name] = total / iterations * 1e3;
-  const double stage_seconds =
-      (seconds["main_ms"] + seconds["gate_and_second_ms"] + seconds["linear_ms"]) / iterations;
+  const double stage_seconds = (seconds["main_ms"] + seconds["run_and_second_ms"]) / iterations;
   state.counters["stage_MBps"] = static_cast<double>(data.size()) / stage_seconds / 1e6;
+  // The stage as it ran before the run search: the gate's and the prefilter's passes apart.
+  state.counters["stage_apart_MBps"] =
+      static_cast<double>(data.size()) /
+      ((seconds["main_ms"] + seconds["gate_and_second_ms"] + seconds["linear_ms"]) / iterations) /
+      1e6;
   state.counters["x_floor_hs"] = stage_seconds / (seconds["floor_hs_ms"] / iterations);
   state.counters["x_memchr"] = stage_seconds / (seconds["memchr_ms"] / iterations);
   state.counters["reports"] = static_cast<double>(reports);
   state.counters["gate_hits"] = static_cast<double>(gated.hits.size());
+  size_t window_bytes = 0;
+  for (const auto& [begin, end] : gated.windows) window_bytes += end - begin;
+  state.counters["gate_windows"] = static_cast<double>(gated.windows.size());
+  state.counters["gate_window_bytes"] = static_cast<double>(window_bytes);
+  state.counters["gate_width"] = static_cast<double>(gated.width);
 }
 
 void BM_HyperscanStageBuffer(benchmark::State& state) { StageOver(state, GetCorpus(), false); }

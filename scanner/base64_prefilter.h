@@ -4,8 +4,8 @@
 // The search classifies 64 bytes at a time into four bit masks (value, anchor, blank, quote)
 // and finds every anchor followed by at most 4 blanks, an optional quote and 16 value bytes
 // with shifts and ands of those masks; only anchors that open a match are walked byte by
-// byte. The classification has three paths (portable, SSE2, AVX2 chosen at run time), picked
-// by the gate's dispatch (ResolveRunSearchPath, gate.h); all report the same ends.
+// byte. That block search is run_search.h's, which the scanner runs in one pass with the
+// gate's; its code paths (portable, SSE2, AVX2 chosen at run time) all report the same ends.
 //
 // Thread safety: pure functions.
 #ifndef MAGPIE_SCANNER_BASE64_PREFILTER_H_
@@ -16,7 +16,7 @@
 #include <string_view>
 
 #include "scanner/decoder.h"
-#include "scanner/gate.h"
+#include "scanner/run_search.h"
 
 namespace magpie::scanner::internal {
 
@@ -48,6 +48,13 @@ void FindBase64Prefilter(std::string_view data, PrefilterReport report, void* co
                          RunSearchPath path);
 // The reference: every anchor byte visited and walked. For tests, the fuzzer and the bench.
 void FindBase64PrefilterBytewise(std::string_view data, PrefilterReport report, void* context);
+
+// The pieces run_search.cc builds the search from: the end of the match that starts at the
+// anchor data[anchor], or 0 when none does; and every anchor from `i` on visited and walked
+// (short buffers and the tail the block loop leaves).
+size_t PrefilterMatchEnd(const char* data, size_t size, size_t anchor);
+void FindBase64PrefilterFrom(std::string_view data, size_t i, PrefilterReport report,
+                             void* context);
 
 }  // namespace magpie::scanner::internal
 

@@ -1,5 +1,5 @@
-// Private to the scanner library: 128 bits as two 64-bit words, for the block loops of the gate's
-// run search (gate.cc) and the base64 prefilter (base64_prefilter.cc). Issue 12.
+// Private to the scanner library: 128 bits as two 64-bit words, for the block loop of the gate's
+// run search and the base64 prefilter (run_search.cc). Issue 12.
 //
 // Why not unsigned __int128: in those loops GCC 12 kept the __int128 values on the stack, a
 // store and a load (store forwarding, ~5 cycles) in each 128-bit shift's chain; as two words

@@ -1,7 +1,8 @@
 // Private to the scanner library: the decoding stage. Secrets hidden in base64 values (a
 // Kubernetes Secret's `data:`, a docker `auth`) or percent-encoding are found by decoding
 // candidate spans that Hyperscan flags (same database, same pass; the base64 prefilter is a
-// linear scanner run over the same chunks, FindBase64Prefilter) and scanning the decoded
+// linear scanner, FindBase64Prefilter, which the scanner runs once over the whole buffer in one
+// pass with the gate's search, run_search.h) and scanning the decoded
 // bytes again, to a bounded depth and within a byte budget so decoding can never blow up.
 #ifndef MAGPIE_SCANNER_DECODER_H_
 #define MAGPIE_SCANNER_DECODER_H_

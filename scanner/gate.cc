@@ -4,19 +4,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define MAGPIE_GATE_AVX2 1
-#include <immintrin.h>
-#else
-#define MAGPIE_GATE_AVX2 0
-#endif
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
 
-#include "scanner/bits128.h"
 
 namespace magpie::scanner::internal {
 
@@ -228,213 +221,25 @@ void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* h
   }
 }
 
-// The run-anchored search: 64 bytes are classified into a mask of U, shifted ANDs keep the
-// positions that open a maximal run of >= kMinRun bytes, and only those (rare in code) are
-// checked backwards (quote, blanks, operator) and forwards (GateAt's walk). The classification
-// is most of the search's instructions, so it has three paths, all giving the same mask: AVX2
-// (chosen at run time where the CPU has it: the build targets baseline x86-64), SSE2, portable.
-
-static inline uint64_t UMask64Portable(const unsigned char* p) {
-  uint64_t mask = 0;
-  for (int k = 0; k < 64; ++k) mask |= static_cast<uint64_t>(InU(p[k])) << k;
-  return mask;
+void AppendGateAt(const char* data, size_t size, size_t op, const GateSet& set,
+                  std::vector<size_t>* hits) {
+  if (GateAt(reinterpret_cast<const unsigned char*>(data), size, op, set)) hits->push_back(op);
 }
 
-#if defined(__SSE2__)
-static inline __m128i InRange(__m128i x, char lo, char hi) {
-  const __m128i shifted = _mm_sub_epi8(x, _mm_set1_epi8(lo));
-  return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo))),
-                        shifted);
-}
-
-static inline uint64_t UMask64Sse2(const unsigned char* p) {
-  uint64_t mask = 0;
-  for (int k = 0; k < 4; ++k) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    // Letters of either case in one range (x | 0x20 lands in 'a'..'z' for those alone); '/'
-    // is the byte just before '0', so '/' and the digits are one range.
-    const __m128i in = _mm_or_si128(
-        InRange(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z'),
-        _mm_or_si128(InRange(x, '/', '9'), _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))));
-    mask |= static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(in))) << (16 * k);
-  }
-  return mask;
-}
-#endif
-
-#if MAGPIE_GATE_AVX2
-// U by nibbles: c is in U iff kLowNibble[c & 15] & kHighNibble[c >> 4] != 0, one bit per
-// (high nibble, low nibbles) group: 1 '+' '/' (0x2B, 0x2F), 2 digits (0x30-0x39), 4 'A'-'O' and
-// 'a'-'o' (0x41-0x4F, 0x61-0x6F), 8 'P'-'Z' and 'p'-'z' (0x50-0x5A, 0x70-0x7A). High nibbles 8-F
-// map to 0, so no byte >= 0x80 is in U. Each table is repeated for both 128-bit lanes, as
-// vpshufb looks up within a lane.
-alignas(32) static constexpr unsigned char kLowNibble[32] = {
-    0x0A, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0C, 0x05, 0x04, 0x04, 0x04, 0x05,
-    0x0A, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0C, 0x05, 0x04, 0x04, 0x04, 0x05};
-alignas(32) static constexpr unsigned char kHighNibble[32] = {
-    0, 0, 1, 2, 4, 8, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 1, 2, 4, 8, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0};
-
-static constexpr bool NibbleTablesAreU() {
-  for (int c = 0; c < 256; ++c) {
-    const bool in = (kLowNibble[c & 15] & kHighNibble[c >> 4]) != 0;
-    if (in != InU(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-static_assert(NibbleTablesAreU(), "the nibble tables classify exactly U");
-
-__attribute__((target("avx2"), always_inline)) static inline uint64_t UMask64Avx2(
-    const unsigned char* p) {
-  const __m256i low_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(kLowNibble));
-  const __m256i high_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(kHighNibble));
-  const __m256i nibble = _mm256_set1_epi8(0x0F);
-  uint64_t mask = 0;
-  for (int k = 0; k < 2; ++k) {
-    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
-    const __m256i low = _mm256_shuffle_epi8(low_table, _mm256_and_si256(x, nibble));
-    const __m256i high =
-        _mm256_shuffle_epi8(high_table, _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble));
-    const __m256i out = _mm256_cmpeq_epi8(_mm256_and_si256(low, high), _mm256_setzero_si256());
-    mask |= static_cast<uint64_t>(~static_cast<uint32_t>(_mm256_movemask_epi8(out))) << (32 * k);
-  }
-  return mask;
-}
-#endif
-
-// The operator before a value starting at v, or npos.
-static inline size_t OperatorBefore(const unsigned char* d, size_t v) {
-  size_t q = v;
-  if (q > 0 && (d[q - 1] == '"' || d[q - 1] == '\'')) --q;
-  size_t blanks = 0;
-  while (q > 0 && blanks <= kMaxGateBlanks && IsBlank(d[q - 1])) {
-    --q;
-    ++blanks;
-  }
-  if (blanks > kMaxGateBlanks || q == 0) return std::string::npos;
-  const unsigned char c = d[q - 1];
-  return c == ':' || c == '=' || c == '>' || c == ',' ? q - 1 : std::string::npos;
-}
-
-// The gates whose value starts at v, if any, appended to `hits`.
-static inline void CheckRunStart(const unsigned char* d, size_t n, size_t v, const GateSet& set,
-                                 std::vector<size_t>* hits) {
-  const size_t op = OperatorBefore(d, v);
-  if (op != std::string::npos && GateAt(d, n, op, set)) hits->push_back(op);
-}
-
-// Byte by byte from `v` to the end (short buffers and the tail).
-static void RunStartsBytewise(const unsigned char* d, size_t n, size_t v, const GateSet& set,
-                              std::vector<size_t>* hits) {
-  for (; v < n; ++v) {
-    if (InU(d[v]) && (v == 0 || !InU(d[v - 1]))) CheckRunStart(d, n, v, set, hits);
-  }
-}
-
-// The block loop over every block but the last 64..127 bytes, which it leaves to the caller;
-// returns where it stopped. Each caller inlines it with its classification `mask` (the AVX2
-// one by `flatten`, as a function of the default target cannot inline an AVX2 one).
-template <typename Mask>
-static inline size_t RunStartsBlocks(const unsigned char* d, size_t n, const GateSet& set,
-                                     std::vector<size_t>* hits, Mask mask) {
-  uint64_t cur = mask(d);
-  bool prev_top = false;  // the byte before this block is in U
-  size_t base = 0;
-  for (; base + 128 <= n; base += 64) {
-    const uint64_t next = mask(d + base + 64);
-    const Bits128 w{cur, next};
-    Bits128 r = w & ShiftRight<1>(w);  // runs of 2
-    r = r & ShiftRight<2>(r);          // 4
-    r = r & ShiftRight<4>(r);          // 8
-    r = r & ShiftRight<6>(r);          // 14
-    uint64_t starts = r.lo & ~((cur << 1) | (prev_top ? 1u : 0u));
-    while (starts != 0) {
-      CheckRunStart(d, n, base + static_cast<size_t>(__builtin_ctzll(starts)), set, hits);
-      starts &= starts - 1;
-    }
-    prev_top = (cur >> 63) != 0;
-    cur = next;
-  }
-  return base;
-}
-
-static size_t RunStartsPortable(const unsigned char* d, size_t n, const GateSet& set,
+void AppendGatesByRunStartsFrom(std::string_view data, size_t v, const GateSet& set,
                                 std::vector<size_t>* hits) {
-  return RunStartsBlocks(d, n, set, hits, UMask64Portable);
-}
-#if defined(__SSE2__)
-static size_t RunStartsSse2(const unsigned char* d, size_t n, const GateSet& set,
-                            std::vector<size_t>* hits) {
-  return RunStartsBlocks(d, n, set, hits, [](const unsigned char* p) { return UMask64Sse2(p); });
-}
-#endif
-#if MAGPIE_GATE_AVX2
-__attribute__((target("avx2"), flatten)) static size_t RunStartsAvx2(const unsigned char* d,
-                                                                     size_t n, const GateSet& set,
-                                                                     std::vector<size_t>* hits) {
-  return RunStartsBlocks(d, n, set, hits, [](const unsigned char* p) __attribute__((
-                                              target("avx2"))) { return UMask64Avx2(p); });
-}
-#endif
-
-bool RunSearchPathAvailable(RunSearchPath path) {
-  switch (path) {
-    case RunSearchPath::kPortable:
-      return true;
-    case RunSearchPath::kSse2:
-#if defined(__SSE2__)
-      return true;
-#else
-      return false;
-#endif
-    case RunSearchPath::kAvx2:
-#if MAGPIE_GATE_AVX2
-      return __builtin_cpu_supports("avx2");
-#else
-      return false;
-#endif
-    case RunSearchPath::kBest:
-      return true;
+  const auto* d = reinterpret_cast<const unsigned char*>(data.data());
+  for (; v < data.size(); ++v) {
+    if (!InU(d[v]) || (v > 0 && InU(d[v - 1]))) continue;
+    if (const size_t op = GateOperatorBefore(data.data(), v); op != kNoOperator) {
+      AppendGateAt(data.data(), data.size(), op, set, hits);
+    }
   }
-  return false;
-}
-
-RunSearchPath ResolveRunSearchPath(RunSearchPath path) {
-  if (path == RunSearchPath::kBest) {
-    static const RunSearchPath best = RunSearchPathAvailable(RunSearchPath::kAvx2)
-                                          ? RunSearchPath::kAvx2
-                                          : RunSearchPathAvailable(RunSearchPath::kSse2)
-                                                ? RunSearchPath::kSse2
-                                                : RunSearchPath::kPortable;
-    return best;
-  }
-  return RunSearchPathAvailable(path) ? path : RunSearchPath::kPortable;
 }
 
 void FindGatesByRuns(std::string_view data, const GateSet& set, RunSearchPath path,
                      std::vector<size_t>* hits) {
-  const size_t n = data.size();
-  const auto* d = reinterpret_cast<const unsigned char*>(data.data());
-  path = ResolveRunSearchPath(path);
-  size_t done = 0;
-  if (n >= 128) {
-    switch (path) {
-#if MAGPIE_GATE_AVX2
-      case RunSearchPath::kAvx2:
-        done = RunStartsAvx2(d, n, set, hits);
-        break;
-#endif
-#if defined(__SSE2__)
-      case RunSearchPath::kSse2:
-        done = RunStartsSse2(d, n, set, hits);
-        break;
-#endif
-      default:
-        done = RunStartsPortable(d, n, set, hits);
-        break;
-    }
-  }
-  RunStartsBytewise(d, n, done, set, hits);
+  FindGatesAndBase64Prefilter(data, &set, hits, nullptr, nullptr, path);
 }
 
 void FindGatesByRuns(std::string_view data, const GateSet& set, std::vector<size_t>* hits) {
@@ -460,15 +265,19 @@ void GatedScanWindows(std::string_view data, const GateSet& set, size_t width,
                       std::vector<size_t>* hits, std::vector<std::pair<size_t, size_t>>* windows,
                       RunSearchPath path) {
   hits->clear();
-  windows->clear();
   FindGatesByRuns(data, set, path, hits);
-  GateWindows(*hits, width, data.size(), windows);
+  GatedScanWindowsOfHits(*hits, width, data.size(), windows);
+}
+
+void GatedScanWindowsOfHits(const std::vector<size_t>& hits, size_t width, size_t size,
+                            std::vector<std::pair<size_t, size_t>>* windows) {
+  windows->clear();
+  GateWindows(hits, width, size, windows);
   size_t covered = 0;
   for (const auto& [begin, end] : *windows) covered += end - begin;
   // hs_scan takes an unsigned int length: a larger buffer keeps its windows.
-  if (windows->size() > 1 && data.size() <= UINT32_MAX &&
-      covered > data.size() / 1000 * kGateCoverPermille) {
-    windows->assign(1, {0, data.size()});
+  if (windows->size() > 1 && size <= UINT32_MAX && covered > size / 1000 * kGateCoverPermille) {
+    windows->assign(1, {0, size});
   }
 }
 

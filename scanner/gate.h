@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include "scanner/run_search.h"
+
 namespace magpie::scanner::internal {
 
 using ByteSet = std::array<bool, 256>;
@@ -64,18 +66,36 @@ std::optional<GateSet> BuildGateSet(const std::vector<Gate>& gates);
 // `hits`: by visiting every operator byte (the reference, for tests and the bench).
 void FindGates(std::string_view data, const GateSet& set, std::vector<size_t>* hits);
 // The same positions from the starts of long U-runs, when every class of `set` is RunGateable
-// (the scanner's search), on the fastest code path this CPU has.
+// (the scanner's search), on the fastest code path this CPU has: the gate's half of
+// FindGatesAndBase64Prefilter (run_search.h), which runs it together with the base64 prefilter.
 void FindGatesByRuns(std::string_view data, const GateSet& set, std::vector<size_t>* hits);
+// Its pieces, for run_search.cc. A U-run start v is checked backwards by GateOperatorBefore
+// (inline: most run starts in code have no operator before them) and forwards from the
+// operator by AppendGateAt, which appends `op` to `hits` when a gate of `set` holds after it.
+// AppendGatesByRunStartsFrom visits every run start from `v` on byte by byte (short buffers
+// and the tail the block loop leaves).
+inline constexpr size_t kNoOperator = ~size_t{0};
+// The operator that a value starting at data[v] may follow (an optional quote, then at most
+// kMaxGateBlanks blanks, then one of ":=>,"), or kNoOperator.
+inline size_t GateOperatorBefore(const char* data, size_t v) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  size_t q = v;
+  if (q > 0 && (data[q - 1] == '"' || data[q - 1] == '\'')) --q;
+  size_t blanks = 0;
+  while (q > 0 && blanks <= kMaxGateBlanks && blank(data[q - 1])) {
+    --q;
+    ++blanks;
+  }
+  if (blanks > kMaxGateBlanks || q == 0) return kNoOperator;
+  const char c = data[q - 1];
+  return c == ':' || c == '=' || c == '>' || c == ',' ? q - 1 : kNoOperator;
+}
+void AppendGateAt(const char* data, size_t size, size_t op, const GateSet& set,
+                  std::vector<size_t>* hits);
+void AppendGatesByRunStartsFrom(std::string_view data, size_t v, const GateSet& set,
+                                std::vector<size_t>* hits);
 
-// FindGatesByRuns' code paths (its classification of bytes into U): all give the same hits; kBest
-// is AVX2 where the CPU has it (chosen at run time), else SSE2. For tests and the bench, which
-// hold each path to the others; a path this build or CPU lacks runs the portable one.
-enum class RunSearchPath { kBest, kPortable, kSse2, kAvx2 };
-bool RunSearchPathAvailable(RunSearchPath path);
-// The path that runs for `path`: kBest becomes the fastest this CPU has, a path this build or
-// CPU lacks becomes kPortable. The one dispatch of the scanner's SIMD searches (this one and the
-// base64 prefilter's, base64_prefilter.h).
-RunSearchPath ResolveRunSearchPath(RunSearchPath path);
+// FindGatesByRuns on a given code path (run_search.h); kBest is what the scanner runs.
 void FindGatesByRuns(std::string_view data, const GateSet& set, RunSearchPath path,
                      std::vector<size_t>* hits);
 
@@ -104,6 +124,11 @@ inline constexpr size_t kGateCoverPermille = 300;
 void GatedScanWindows(std::string_view data, const GateSet& set, size_t width,
                       std::vector<size_t>* hits, std::vector<std::pair<size_t, size_t>>* windows,
                       RunSearchPath path = RunSearchPath::kBest);
+// The same from the gate hits of a buffer of `size` bytes already found (`hits`, sorted, as
+// FindGatesByRuns gives them): for the scanner, which finds them in one pass with the base64
+// prefilter (run_search.h).
+void GatedScanWindowsOfHits(const std::vector<size_t>& hits, size_t width, size_t size,
+                            std::vector<std::pair<size_t, size_t>>* windows);
 
 }  // namespace magpie::scanner::internal
 

@@ -14,6 +14,9 @@
 
 #include "scanner/compiled_rules_impl.h"
 #include "scanner/confirm.h"
+#include "scanner/decoder.h"
+#include "scanner/gate.h"
+#include "scanner/run_search.h"
 
 namespace magpie::scanner {
 namespace {
@@ -143,7 +146,8 @@ struct Scanner::State {
   std::unique_ptr<Scanner> nested;  // scans decoded content, one level deeper
   Status nested_failure;            // a nested scan failed: so does the scan that called it
   hs_scratch_t* split_scratch = nullptr;  // ScanSelected's everywhere database; owned
-  std::vector<size_t> gate_hits;  // CollectGated's buffers, kept between scans
+  // CollectGated's and CollectRunSearch's buffers, kept between scans.
+  std::vector<size_t> gate_hits;
   std::vector<std::pair<size_t, size_t>> gate_windows;
   ~State() {
     if (owns_scratch) hs_free_scratch(scratch);
@@ -257,13 +261,22 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
 
 namespace {
 
+// Whether decoder `d`'s linear prefilter is the base64 one, which the run search finds in one
+// pass with the gates (run_search.h).
+bool RidesRunSearch(const CompiledRules::Impl& impl, size_t d) {
+  return impl.decoders[d].prefilter_find ==
+         static_cast<internal::PrefilterFinder>(&internal::FindBase64Prefilter);
+}
+
 // Hyperscan with `database`, then the decoders' linear prefilters (those of the ids `skip`
-// leaves out excepted), over data[begin, begin + length), appending candidates (offsets in
-// `data`). Fails as Scanner::Scan.
+// leaves out excepted, and with `run_search_apart` those that ride the run search, which the
+// caller runs), over data[begin, begin + length), appending candidates (offsets in `data`).
+// Fails as Scanner::Scan.
 Status CollectRange(const CompiledRules::Impl& impl, std::string_view data, uint64_t begin,
                     uint64_t length, const hs_database_t* database, hs_scratch_t* scratch,
                     const std::vector<char>* skip, std::vector<HsCandidate>* candidates,
-                    std::vector<uint64_t>* last_seed, const std::vector<char>* line_scoped) {
+                    std::vector<uint64_t>* last_seed, const std::vector<char>* line_scoped,
+                    bool run_search_apart = false) {
   std::fill(last_seed->begin(), last_seed->end(), kNoSeed);
   CandidateCollector collector{begin, candidates, last_seed, line_scoped};
   collector.skip = skip;
@@ -277,6 +290,7 @@ Status CollectRange(const CompiledRules::Impl& impl, std::string_view data, uint
   // the same range: the candidates are those the expression gave (decoder.h).
   for (size_t d = 0; d < impl.decoders.size(); ++d) {
     if (impl.decoders[d].prefilter_find == nullptr) continue;
+    if (run_search_apart && RidesRunSearch(impl, d)) continue;
     collector.prefilter_id = static_cast<unsigned int>(impl.rules.size() + d);
     if (skip != nullptr && (*skip)[collector.prefilter_id]) continue;
     impl.decoders[d].prefilter_find(data.substr(begin, length), OnPrefilterMatch, &collector);
@@ -312,6 +326,46 @@ Status CollectGated(const CompiledRules::Impl& impl, std::string_view data, uint
   return Status();
 }
 
+// One pass of the run search over `data` (run_search.h): the base64 prefilter's ends become
+// candidates of its decoder (as CollectRange would have made them, chunk by chunk: a match is
+// 22 bytes at most, inside every chunk overlap), and the gated rules' second database scans
+// the gate windows (gate.h), as if the whole database had scanned the buffer: the same reports
+// (id, end), in increasing order of end per id. Appends to `candidates`; `hits` and `windows`
+// are scratch. Fails as Scanner::Scan.
+Status CollectRunSearch(const CompiledRules::Impl& impl, std::string_view data,
+                        hs_scratch_t* scratch, std::vector<HsCandidate>* candidates,
+                        std::vector<uint64_t>* last_seed, const std::vector<char>* line_scoped,
+                        std::vector<size_t>* hits,
+                        std::vector<std::pair<size_t, size_t>>* windows) {
+  const internal::GateSet* gates =
+      impl.gated_database != nullptr && impl.gate_set ? &*impl.gate_set : nullptr;
+  std::fill(last_seed->begin(), last_seed->end(), kNoSeed);
+  CandidateCollector collector{0, candidates, last_seed, line_scoped};
+  bool base64 = false;
+  for (size_t d = 0; d < impl.decoders.size(); ++d) {
+    if (!RidesRunSearch(impl, d)) continue;
+    collector.prefilter_id = static_cast<unsigned int>(impl.rules.size() + d);
+    base64 = true;
+    break;
+  }
+  hits->clear();
+  internal::FindGatesAndBase64Prefilter(data, gates, hits, base64 ? OnPrefilterMatch : nullptr,
+                                        &collector);
+  if (gates == nullptr) return Status();
+  internal::GatedScanWindowsOfHits(*hits, impl.gate_width, data.size(), windows);
+  // One collector over every window: they are disjoint and in order, so each id's reports
+  // arrive in the order one scan of the buffer gives them, and coalesce the same.
+  for (const auto& [window_begin, window_end] : *windows) {
+    collector.base = window_begin;
+    const hs_error_t rc =
+        hs_scan(impl.gated_database, data.data() + window_begin,
+                static_cast<unsigned int>(window_end - window_begin), 0, scratch,
+                OnHyperscanMatch, &collector);
+    if (rc != HS_SUCCESS) return ScanFailure(rc, collector, last_seed->size());
+  }
+  return Status();
+}
+
 void SortCandidates(std::vector<HsCandidate>::iterator first,
                     std::vector<HsCandidate>::iterator last) {
   std::sort(first, last, [](const HsCandidate& a, const HsCandidate& b) {
@@ -333,16 +387,17 @@ Status Scanner::CollectCandidates(std::string_view data) {
     const uint64_t length = std::min<uint64_t>(options_.chunk_size, data.size() - base);
     Status collected = CollectRange(impl, data, base, length, impl.database, state_->scratch,
                                     nullptr, &candidates, &state_->last_seed,
-                                    &state_->line_scoped);
+                                    &state_->line_scoped, /*run_search_apart=*/true);
     if (!collected.ok()) return collected;
     if (base + length >= data.size()) break;
     base += step;
   }
-  // The gated rules over the whole buffer, not per chunk: their windows are small and exact.
-  Status gated = CollectGated(impl, data, 0, data.size(), state_->scratch, nullptr, &candidates,
-                              &state_->last_seed, &state_->line_scoped, &state_->gate_hits,
-                              &state_->gate_windows);
-  if (!gated.ok()) return gated;
+  // The run search and the gated rules over the whole buffer, not per chunk: the search is
+  // linear, and the gate windows are small and exact.
+  Status searched = CollectRunSearch(impl, data, state_->scratch, &candidates, &state_->last_seed,
+                                     &state_->line_scoped, &state_->gate_hits,
+                                     &state_->gate_windows);
+  if (!searched.ok()) return searched;
   SortCandidates(candidates.begin(), candidates.end());
   return Status();
 }
