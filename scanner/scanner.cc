@@ -327,8 +327,9 @@ Status CollectGated(const CompiledRules::Impl& impl, std::string_view data, uint
 }
 
 // One pass of the run search over `data` (run_search.h): the base64 prefilter's ends become
-// candidates of its decoder (as CollectRange would have made them, chunk by chunk: a match is
-// 22 bytes at most, inside every chunk overlap), and the gated rules' second database scans
+// candidates of its decoder (those CollectRange made chunk by chunk, where the overlap is at
+// least a match's 22 bytes, as the default 64 KiB is; a smaller overlap had lost a match that
+// crossed a chunk's end, which this pass finds), and the gated rules' second database scans
 // the gate windows (gate.h), as if the whole database had scanned the buffer: the same reports
 // (id, end), in increasing order of end per id. Appends to `candidates`; `hits` and `windows`
 // are scratch. Fails as Scanner::Scan.

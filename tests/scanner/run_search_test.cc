@@ -172,3 +172,35 @@ TEST_CASE("issue 12: the scanner decodes what the one pass flags, gated rules or
                                  {"gated-key", direct_at + 1, ""}};
   CHECK(ways[0] == want);
 }
+
+TEST_CASE("issue 12: a base64 value whose prefilter match crosses a chunk's end past the "
+          "overlap is decoded, as the reference decodes it",
+          "[scanner]") {
+  // The pass runs once over the whole buffer, where the prefilter used to run chunk by chunk.
+  // A prefilter match (anchor, at most 4 blanks, 16 value bytes: at most 22 bytes) that crosses
+  // a chunk's end then lay whole in no chunk when the overlap was shorter than it, and its value
+  // was never decoded. The default overlap (64 KiB) holds every such match, so the scanner's
+  // findings are unchanged there; a smaller one now finds what the unchunked reference finds.
+  using magpie::scanner::ScanOptions;
+  const auto compiled = magpie::testing::CompileOrDie(
+      {magpie::testing::Rule("tok", "tok=([A-Za-z0-9]{20})")});
+  ScanOptions options;
+  options.chunk_size = 256;
+  options.chunk_overlap = 16;  // the second chunk starts at 240
+  auto scanner = magpie::testing::ScannerOrDie(compiled, options);
+  const std::string encoded = magpie::testing::Base64Encode("tok=q7Xk2LmP9zR4tW8vN1cJ\n");
+  for (size_t blanks = 0; blanks <= 4; ++blanks) {
+    // Anchors before, across and after the first chunk's end, and the second chunk's start.
+    for (size_t anchor = 220; anchor < 262; ++anchor) {
+      const std::string text = std::string(anchor - 2, '.') + "\nk:" +
+                               std::string(blanks, ' ') + encoded + "\n" +
+                               std::string(300, '.');
+      INFO("anchor at " << anchor << ", " << blanks << " blanks");
+      const auto findings = magpie::testing::ScanOrDie(*scanner, text);
+      REQUIRE(findings.size() == 1);
+      CHECK(findings[0].decoded == "base64");
+      CHECK(findings[0].start.offset == anchor + 1 + blanks);
+      CHECK(magpie::scanner::ReferenceScan(*compiled, text, options).size() == 1);
+    }
+  }
+}
