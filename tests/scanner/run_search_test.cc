@@ -5,6 +5,7 @@
 // the two searches apart.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <random>
@@ -111,6 +112,45 @@ TEST_CASE("issue 12: one pass finds the gates and the prefilter's ends of both r
   // The texts do hold both kinds, or the comparisons above prove little.
   CHECK(hits > 200);
   CHECK(ends > 200);
+}
+
+TEST_CASE("issue 12: one pass at every offset of the lengths around its block edges",
+          "[scanner]") {
+  // The block loop needs 128 bytes, runs 64 at a time and leaves the last 64..127 to the
+  // bytewise tail; a match may start in one block and end in the next, or in the tail. Each
+  // piece at every offset (cut short by the buffer's end too), in fillers that extend its runs
+  // (U bytes), its blanks (past both searches' limits) or neither (bytes >= 0x80 included).
+  const std::vector<std::string> pieces = {
+      "k='aaaaaaaaaaaaaa'",                // the shortest gate: a run of 14 after a quote
+      "=    \"Ab+/_-Ab+/_-Ab+/",            // the longest prefilter match: 22 bytes
+      "k: AAAAAAAAAAAAAAAAAAAAAA\n",       // both: a gate and a prefilter end
+      "k=\xc3\xa9" "aaaaaaaaaaaaaaaaaaaa"  // a byte >= 0x80 between operator and run
+  };
+  size_t hits = 0;
+  size_t ends = 0;
+  for (size_t length : {63, 64, 65, 127, 128, 129, 191, 192, 193, 255, 256, 257, 300}) {
+    for (const char fill : {'.', 'a', ' ', '\xff'}) {
+      for (const std::string& piece : pieces) {
+        for (size_t at = 0; at <= length; ++at) {
+          std::string text(length, fill);
+          text.replace(at, std::min(piece.size(), length - at), piece, 0, length - at);
+          const Found reference = References(text);
+          hits += reference.hits.size();
+          ends += reference.ends.size();
+          for (RunSearchPath path : Paths()) {
+            const Found both = RunSearch(text, true, true, path);
+            if (both.hits == reference.hits && both.ends == reference.ends) continue;
+            INFO("length " << length << " fill " << int{fill} << " piece " << piece << " at "
+                           << at << " path " << static_cast<int>(path));
+            CHECK(both.hits == reference.hits);
+            CHECK(both.ends == reference.ends);
+          }
+        }
+      }
+    }
+  }
+  CHECK(hits > 10000);
+  CHECK(ends > 10000);
 }
 
 TEST_CASE("issue 12: the run search with neither half does nothing", "[scanner]") {
