@@ -134,17 +134,13 @@ std::shared_ptr<const CompiledRules> RulesForSet(int set) {
   return compiled;
 }
 
-// Whether `decoder`'s linear prefilter is the base64 one, which the run search runs.
-bool RidesRunSearch(const internal::DecoderSpec& decoder) {
-  return decoder.prefilter_find ==
-         static_cast<internal::PrefilterFinder>(&internal::FindBase64Prefilter);
-}
-
 // Any linear prefilter the run search does not run, over `data`: its number of reports.
 size_t OtherLinearPrefilters(std::string_view data) {
   size_t reports = 0;
   for (const internal::DecoderSpec& decoder : internal::DecoderSpecs()) {
-    if (decoder.prefilter_find == nullptr || RidesRunSearch(decoder)) continue;
+    if (decoder.prefilter_find == nullptr || internal::RidesRunSearch(decoder.prefilter_find)) {
+      continue;
+    }
     decoder.prefilter_find(
         data, [](size_t, void* context) { ++*static_cast<size_t*>(context); }, &reports);
   }

@@ -332,4 +332,8 @@ void FindGatesAndBase64Prefilter(std::string_view data, const GateSet* gates,
   if (report != nullptr) FindBase64PrefilterFrom(data, done, report, context);
 }
 
+bool RidesRunSearch(PrefilterFinder finder) {
+  return finder == static_cast<PrefilterFinder>(&FindBase64Prefilter);
+}
+
 }  // namespace magpie::scanner::internal

@@ -41,6 +41,10 @@ void FindGatesAndBase64Prefilter(std::string_view data, const GateSet* gates,
                                  std::vector<size_t>* hits, PrefilterReport report,
                                  void* context, RunSearchPath path = RunSearchPath::kBest);
 
+// Whether `finder`, a decoder's linear prefilter, is the one this pass runs (the base64 one):
+// the scanner and the bench run every other apart, and must not run this one twice.
+bool RidesRunSearch(PrefilterFinder finder);
+
 }  // namespace magpie::scanner::internal
 
 #endif  // MAGPIE_SCANNER_RUN_SEARCH_H_

@@ -261,13 +261,6 @@ Result<std::vector<Finding>> Scanner::ScanBuffer(std::string_view data) {
 
 namespace {
 
-// Whether decoder `d`'s linear prefilter is the base64 one, which the run search finds in one
-// pass with the gates (run_search.h).
-bool RidesRunSearch(const CompiledRules::Impl& impl, size_t d) {
-  return impl.decoders[d].prefilter_find ==
-         static_cast<internal::PrefilterFinder>(&internal::FindBase64Prefilter);
-}
-
 // Hyperscan with `database`, then the decoders' linear prefilters (those of the ids `skip`
 // leaves out excepted, and with `run_search_apart` those that ride the run search, which the
 // caller runs), over data[begin, begin + length), appending candidates (offsets in `data`).
@@ -290,7 +283,7 @@ Status CollectRange(const CompiledRules::Impl& impl, std::string_view data, uint
   // the same range: the candidates are those the expression gave (decoder.h).
   for (size_t d = 0; d < impl.decoders.size(); ++d) {
     if (impl.decoders[d].prefilter_find == nullptr) continue;
-    if (run_search_apart && RidesRunSearch(impl, d)) continue;
+    if (run_search_apart && internal::RidesRunSearch(impl.decoders[d].prefilter_find)) continue;
     collector.prefilter_id = static_cast<unsigned int>(impl.rules.size() + d);
     if (skip != nullptr && (*skip)[collector.prefilter_id]) continue;
     impl.decoders[d].prefilter_find(data.substr(begin, length), OnPrefilterMatch, &collector);
@@ -327,8 +320,9 @@ Status CollectGated(const CompiledRules::Impl& impl, std::string_view data, uint
 }
 
 // One pass of the run search over `data` (run_search.h): the base64 prefilter's ends become
-// candidates of its decoder (as CollectRange would have made them, chunk by chunk: a match is
-// 22 bytes at most, inside every chunk overlap), and the gated rules' second database scans
+// candidates of its decoder (those CollectRange made chunk by chunk, where the overlap is at
+// least a match's 22 bytes, as the default 64 KiB is; a smaller overlap had lost a match that
+// crossed a chunk's end, which this pass finds), and the gated rules' second database scans
 // the gate windows (gate.h), as if the whole database had scanned the buffer: the same reports
 // (id, end), in increasing order of end per id. Appends to `candidates`; `hits` and `windows`
 // are scratch. Fails as Scanner::Scan.
@@ -343,7 +337,7 @@ Status CollectRunSearch(const CompiledRules::Impl& impl, std::string_view data,
   CandidateCollector collector{0, candidates, last_seed, line_scoped};
   bool base64 = false;
   for (size_t d = 0; d < impl.decoders.size(); ++d) {
-    if (!RidesRunSearch(impl, d)) continue;
+    if (!internal::RidesRunSearch(impl.decoders[d].prefilter_find)) continue;
     collector.prefilter_id = static_cast<unsigned int>(impl.rules.size() + d);
     base64 = true;
     break;

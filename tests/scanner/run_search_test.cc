@@ -5,6 +5,7 @@
 // the two searches apart.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <random>
@@ -113,6 +114,45 @@ TEST_CASE("issue 12: one pass finds the gates and the prefilter's ends of both r
   CHECK(ends > 200);
 }
 
+TEST_CASE("issue 12: one pass at every offset of the lengths around its block edges",
+          "[scanner]") {
+  // The block loop needs 128 bytes, runs 64 at a time and leaves the last 64..127 to the
+  // bytewise tail; a match may start in one block and end in the next, or in the tail. Each
+  // piece at every offset (cut short by the buffer's end too), in fillers that extend its runs
+  // (U bytes), its blanks (past both searches' limits) or neither (bytes >= 0x80 included).
+  const std::vector<std::string> pieces = {
+      "k='aaaaaaaaaaaaaa'",                // the shortest gate: a run of 14 after a quote
+      "=    \"Ab+/_-Ab+/_-Ab+/",            // the longest prefilter match: 22 bytes
+      "k: AAAAAAAAAAAAAAAAAAAAAA\n",       // both: a gate and a prefilter end
+      "k=\xc3\xa9" "aaaaaaaaaaaaaaaaaaaa"  // a byte >= 0x80 between operator and run
+  };
+  size_t hits = 0;
+  size_t ends = 0;
+  for (size_t length : {63, 64, 65, 127, 128, 129, 191, 192, 193, 255, 256, 257, 300}) {
+    for (const char fill : {'.', 'a', ' ', '\xff'}) {
+      for (const std::string& piece : pieces) {
+        for (size_t at = 0; at <= length; ++at) {
+          std::string text(length, fill);
+          text.replace(at, std::min(piece.size(), length - at), piece, 0, length - at);
+          const Found reference = References(text);
+          hits += reference.hits.size();
+          ends += reference.ends.size();
+          for (RunSearchPath path : Paths()) {
+            const Found both = RunSearch(text, true, true, path);
+            if (both.hits == reference.hits && both.ends == reference.ends) continue;
+            INFO("length " << length << " fill " << int{fill} << " piece " << piece << " at "
+                           << at << " path " << static_cast<int>(path));
+            CHECK(both.hits == reference.hits);
+            CHECK(both.ends == reference.ends);
+          }
+        }
+      }
+    }
+  }
+  CHECK(hits > 10000);
+  CHECK(ends > 10000);
+}
+
 TEST_CASE("issue 12: the run search with neither half does nothing", "[scanner]") {
   const std::string text = "k = \"" + std::string(200, 'a') + "\"\n";
   for (RunSearchPath path : Paths()) {
@@ -171,4 +211,36 @@ TEST_CASE("issue 12: the scanner decodes what the one pass flags, gated rules or
   const std::vector<Key> want = {{"gated-key", encoded_at, "base64"},
                                  {"gated-key", direct_at + 1, ""}};
   CHECK(ways[0] == want);
+}
+
+TEST_CASE("issue 12: a base64 value whose prefilter match crosses a chunk's end past the "
+          "overlap is decoded, as the reference decodes it",
+          "[scanner]") {
+  // The pass runs once over the whole buffer, where the prefilter used to run chunk by chunk.
+  // A prefilter match (anchor, at most 4 blanks, 16 value bytes: at most 22 bytes) that crosses
+  // a chunk's end then lay whole in no chunk when the overlap was shorter than it, and its value
+  // was never decoded. The default overlap (64 KiB) holds every such match, so the scanner's
+  // findings are unchanged there; a smaller one now finds what the unchunked reference finds.
+  using magpie::scanner::ScanOptions;
+  const auto compiled = magpie::testing::CompileOrDie(
+      {magpie::testing::Rule("tok", "tok=([A-Za-z0-9]{20})")});
+  ScanOptions options;
+  options.chunk_size = 256;
+  options.chunk_overlap = 16;  // the second chunk starts at 240
+  auto scanner = magpie::testing::ScannerOrDie(compiled, options);
+  const std::string encoded = magpie::testing::Base64Encode("tok=q7Xk2LmP9zR4tW8vN1cJ\n");
+  for (size_t blanks = 0; blanks <= 4; ++blanks) {
+    // Anchors before, across and after the first chunk's end, and the second chunk's start.
+    for (size_t anchor = 220; anchor < 262; ++anchor) {
+      const std::string text = std::string(anchor - 2, '.') + "\nk:" +
+                               std::string(blanks, ' ') + encoded + "\n" +
+                               std::string(300, '.');
+      INFO("anchor at " << anchor << ", " << blanks << " blanks");
+      const auto findings = magpie::testing::ScanOrDie(*scanner, text);
+      REQUIRE(findings.size() == 1);
+      CHECK(findings[0].decoded == "base64");
+      CHECK(findings[0].start.offset == anchor + 1 + blanks);
+      CHECK(magpie::scanner::ReferenceScan(*compiled, text, options).size() == 1);
+    }
+  }
 }
