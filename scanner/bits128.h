@@ -27,6 +27,17 @@ inline Bits128 ShiftRight(Bits128 a) {
   return {(a.lo >> k) | (a.hi << (64 - k)), a.hi >> k};
 }
 
+// Bit i set iff bits i .. i + kLength - 1 of `w` are all set (a run of kLength starts at i),
+// for 8 < kLength <= 16: runs of 2, 4 and 8 by doubling, then one shift for the rest.
+template <int kLength>
+inline Bits128 RunsOf(Bits128 w) {
+  static_assert(kLength > 8 && kLength <= 16);
+  Bits128 r = w & ShiftRight<1>(w);
+  r = r & ShiftRight<2>(r);
+  r = r & ShiftRight<4>(r);
+  return r & ShiftRight<kLength - 8>(r);
+}
+
 }  // namespace magpie::scanner::internal
 
 #endif  // MAGPIE_SCANNER_BITS128_H_

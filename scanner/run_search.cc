@@ -184,12 +184,7 @@ inline size_t Blocks(const char* bytes, size_t size, const GateSet* gates,
   for (; base + 128 <= size; base += 64) {
     const ClassMasks next = classify(d + base + 64);
     if constexpr (kWants.gates) {
-      const Bits128 w{cur.u, next.u};
-      Bits128 r = w & ShiftRight<1>(w);  // runs of 2
-      r = r & ShiftRight<2>(r);          // 4
-      r = r & ShiftRight<4>(r);          // 8
-      r = r & ShiftRight<6>(r);          // 14
-      static_assert(kMinRun == 14, "the shifts above find runs of kMinRun");
+      const Bits128 r = RunsOf<kMinRun>({cur.u, next.u});
       uint64_t starts = r.lo & ~((cur.u << 1) | (prev_top ? 1u : 0u));
       while (starts != 0) {
         const size_t v = base + static_cast<size_t>(__builtin_ctzll(starts));
@@ -202,12 +197,7 @@ inline size_t Blocks(const char* bytes, size_t size, const GateSet* gates,
     }
     if constexpr (kWants.base64) {
       if (cur.anchor != 0) {
-        const Bits128 value{cur.value, next.value};
-        Bits128 run = value & ShiftRight<1>(value);  // runs of 2
-        run = run & ShiftRight<2>(run);              // 4
-        run = run & ShiftRight<4>(run);              // 8
-        run = run & ShiftRight<8>(run);              // 16
-        static_assert(kPrefilterValue == 16, "the shifts above find runs of kPrefilterValue");
+        const Bits128 run = RunsOf<kPrefilterValue>({cur.value, next.value});
         // A match's value run starts at most 6 bytes after its anchor: bits 1..69 (of hi,
         // bits 0..5).
         if ((run.lo | (run.hi & 0x3F)) != 0) {

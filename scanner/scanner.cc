@@ -291,6 +291,24 @@ Status CollectRange(const CompiledRules::Impl& impl, std::string_view data, uint
   return Status();
 }
 
+// The gated rules' second database over `windows` (offsets from data[begin], as GateWindows
+// gives them) into `collector`. One collector over every window: they are disjoint and in
+// order, so each id's reports arrive in the order one scan of the range gives them, and
+// coalesce the same. Fails as Scanner::Scan.
+Status ScanGateWindows(const CompiledRules::Impl& impl, std::string_view data, uint64_t begin,
+                       const std::vector<std::pair<size_t, size_t>>& windows,
+                       hs_scratch_t* scratch, CandidateCollector* collector) {
+  for (const auto& [window_begin, window_end] : windows) {
+    collector->base = begin + window_begin;
+    const hs_error_t rc =
+        hs_scan(impl.gated_database, data.data() + begin + window_begin,
+                static_cast<unsigned int>(window_end - window_begin), 0, scratch,
+                OnHyperscanMatch, collector);
+    if (rc != HS_SUCCESS) return ScanFailure(rc, *collector, collector->last_seed->size());
+  }
+  return Status();
+}
+
 // The gated rules' second database over the gate windows of data[begin, begin + length)
 // (gate.h), as if the whole database had scanned that range: the same reports (id, end), in
 // increasing order of end per id, appended to `candidates`. `hits` and `windows` are scratch.
@@ -303,20 +321,10 @@ Status CollectGated(const CompiledRules::Impl& impl, std::string_view data, uint
   if (impl.gated_database == nullptr) return Status();
   internal::GatedScanWindows(data.substr(begin, length), *impl.gate_set, impl.gate_width, hits,
                              windows);
-  // One collector over every window: they are disjoint and in order, so each id's reports
-  // arrive in the order one scan of the range gives them, and coalesce the same.
   std::fill(last_seed->begin(), last_seed->end(), kNoSeed);
   CandidateCollector collector{begin, candidates, last_seed, line_scoped};
   collector.skip = skip;
-  for (const auto& [window_begin, window_end] : *windows) {
-    collector.base = begin + window_begin;
-    const hs_error_t rc =
-        hs_scan(impl.gated_database, data.data() + begin + window_begin,
-                static_cast<unsigned int>(window_end - window_begin), 0, scratch,
-                OnHyperscanMatch, &collector);
-    if (rc != HS_SUCCESS) return ScanFailure(rc, collector, last_seed->size());
-  }
-  return Status();
+  return ScanGateWindows(impl, data, begin, *windows, scratch, &collector);
 }
 
 // One pass of the run search over `data` (run_search.h): the base64 prefilter's ends become
@@ -347,17 +355,7 @@ Status CollectRunSearch(const CompiledRules::Impl& impl, std::string_view data,
                                         &collector);
   if (gates == nullptr) return Status();
   internal::GatedScanWindowsOfHits(*hits, impl.gate_width, data.size(), windows);
-  // One collector over every window: they are disjoint and in order, so each id's reports
-  // arrive in the order one scan of the buffer gives them, and coalesce the same.
-  for (const auto& [window_begin, window_end] : *windows) {
-    collector.base = window_begin;
-    const hs_error_t rc =
-        hs_scan(impl.gated_database, data.data() + window_begin,
-                static_cast<unsigned int>(window_end - window_begin), 0, scratch,
-                OnHyperscanMatch, &collector);
-    if (rc != HS_SUCCESS) return ScanFailure(rc, collector, last_seed->size());
-  }
-  return Status();
+  return ScanGateWindows(impl, data, 0, *windows, scratch, &collector);
 }
 
 void SortCandidates(std::vector<HsCandidate>::iterator first,
